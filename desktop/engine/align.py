@@ -1,0 +1,140 @@
+"""Group passages that tell the same thing across N articles.
+
+Per pair of articles, sentences are matched one to one, greedily by
+similarity (order plays no part: outlets reorder freely); then a sentence
+left over next to a matched one joins it when reading the two together
+matches better (one sentence in A told as two in B).  Articles that share
+too little with every other article are judged to report another event and
+left out.  Pair matches are joined across articles into groups.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .features import Vector, combine, cosine, similarity_matrix
+from .model import CompareConfig
+
+
+@dataclass(frozen=True)
+class PairMatch:
+    """Sentences ``left`` of one article told again as ``right`` in another."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+
+
+def _extend_split(anchor: Vector, side: list[Vector], taken: set[int], members: list[int],
+                  base: float, matrix_row: list[float], config: CompareConfig) -> tuple[list[int], float]:
+    """Grow ``members`` (indices in ``side``) with adjacent free sentences that add meaning."""
+    best = base
+    grown = True
+    while grown:
+        grown = False
+        for j in (min(members) - 1, max(members) + 1):
+            if j < 0 or j >= len(side) or j in taken or matrix_row[j] < config.split_threshold:
+                continue
+            merged = side[members[0]]
+            for k in members[1:] + [j]:
+                merged = combine(merged, side[k])
+            score = cosine(anchor, merged)
+            if score >= best + 0.02:
+                members.append(j)
+                taken.add(j)
+                best, grown = score, True
+                break
+    return sorted(members), best
+
+
+def match_pair(left: list[Vector], right: list[Vector], config: CompareConfig) -> list[PairMatch]:
+    matrix = similarity_matrix(left, right)
+    candidates = sorted(
+        ((s, i, j) for i, row in enumerate(matrix) for j, s in enumerate(row)
+         if s >= config.split_threshold),
+        reverse=True,
+    )
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for s, i, j in candidates:
+        if s < config.match_threshold:
+            break
+        if i in used_left or j in used_right:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        pairs.append((i, j, s))
+
+    # Two neighbouring free sentences that together tell what one sentence tells.
+    for i in range(len(left)):
+        if i in used_left:
+            continue
+        best = None
+        for j in range(len(right) - 1):
+            if j in used_right or j + 1 in used_right:
+                continue
+            if min(matrix[i][j], matrix[i][j + 1]) < config.split_threshold:
+                continue
+            score = cosine(left[i], combine(right[j], right[j + 1]))
+            if score >= config.match_threshold and (best is None or score > best[2]):
+                best = (j, j + 1, score)
+        if best:
+            used_left.add(i)
+            used_right.update(best[:2])
+            pairs.append((i, best[0], best[2]))
+            pairs.append((i, best[1], best[2]))
+
+    by_left: dict[int, list[int]] = {}
+    for i, j, _ in pairs:
+        by_left.setdefault(i, []).append(j)
+    matches: list[PairMatch] = []
+    transposed = None
+    for i, js in by_left.items():
+        base = cosine(left[i], _merged(right, js))
+        rights, score = _extend_split(left[i], right, used_right, list(js), base, matrix[i], config)
+        if transposed is None:
+            transposed = [list(col) for col in zip(*matrix)] if matrix else []
+        lefts, score = _extend_split(_merged(right, rights), left, used_left, [i], score,
+                                     transposed[rights[0]], config)
+        matches.append(PairMatch(tuple(lefts), tuple(rights), score))
+    return matches
+
+
+def _merged(vectors: list[Vector], indices: list[int]) -> Vector:
+    merged = vectors[indices[0]]
+    for k in indices[1:]:
+        merged = combine(merged, vectors[k])
+    return merged
+
+
+def related_articles(shared: dict[tuple[int, int], int], sizes: list[int],
+                     config: CompareConfig) -> set[int]:
+    """Indices of the articles that report the main event.
+
+    Two articles are related when enough of the shorter one's sentences have
+    a counterpart in the other.  The largest connected set of related
+    articles is the event; with no related pair at all, the set is empty.
+    """
+    n = len(sizes)
+    neighbours: dict[int, set[int]] = {i: set() for i in range(n)}
+    for (a, b), count in shared.items():
+        smaller = max(1, min(sizes[a], sizes[b]))
+        if count >= config.min_shared_passages and count / smaller >= config.related_threshold:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    seen: set[int] = set()
+    best: set[int] = set()
+    for start in range(n):
+        if start in seen:
+            continue
+        component, stack = set(), [start]
+        while stack:
+            k = stack.pop()
+            if k in component:
+                continue
+            component.add(k)
+            stack.extend(neighbours[k] - component)
+        seen |= component
+        if len(component) > len(best):
+            best = component
+    return best if len(best) >= 2 else set()

@@ -1,0 +1,101 @@
+"""Sentence vectors for alignment: stemmed content words weighted by rarity.
+
+Weights are TF-IDF over all sentences in one comparison, so words every
+article repeats (the protagonists' names) count for little and the specific
+details (numbers, places, rare verbs) count for much.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+
+from .resources import word_list
+
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "dozen": "12", "twenty": "20", "hundred": "100", "thousand": "1000", "million": "1000000",
+}
+_STEMMER = SnowballStemmer("english")
+
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return word_list("stopwords.txt")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def content_terms(sentence: str) -> list[str]:
+    """Stemmed content words of a sentence; numbers in words become digits."""
+    stop = _stopwords()
+    terms = []
+    for raw in _WORD.findall(sentence.lower()):
+        word = raw.replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace(",", "")
+        if word in stop or not word:
+            continue
+        terms.append(_NUMBER_WORDS.get(word) or _stem(word))
+    return terms
+
+
+def tfidf_vectors(term_lists: list[list[str]]) -> list[Vector]:
+    """L2-normalised TF-IDF vectors, one per term list (sentence)."""
+    df: Counter[str] = Counter()
+    for terms in term_lists:
+        df.update(set(terms))
+    n = len(term_lists)
+    idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    vectors = []
+    for terms in term_lists:
+        counts = Counter(terms)
+        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+        vectors.append(normalise(vec))
+    return vectors
+
+
+def normalise(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(w * w for w in vec.values()))
+    return {t: w / norm for t, w in vec.items()} if norm else {}
+
+
+def combine(a: Vector, b: Vector) -> Vector:
+    """Vector of two sentences read as one (for splits and merges)."""
+    out = dict(a)
+    for t, w in b.items():
+        out[t] = out.get(t, 0.0) + w
+    return normalise(out)
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def similarity_matrix(left: list[Vector], right: list[Vector]) -> list[list[float]]:
+    """All cosines between two lists of vectors, through an inverted index."""
+    index: dict[str, list[tuple[int, float]]] = {}
+    for j, vec in enumerate(right):
+        for t, w in vec.items():
+            index.setdefault(t, []).append((j, w))
+    matrix = []
+    for vec in left:
+        row = [0.0] * len(right)
+        for t, w in vec.items():
+            for j, w2 in index.get(t, ()):
+                row[j] += w * w2
+        matrix.append(row)
+    return matrix

@@ -1,0 +1,211 @@
+"""Strip web-page debris from article text and pull out its metadata.
+
+Saved pages and copied text carry menus, share counters, "Read more" lists,
+copyright footers and syndication lines around the body.  The body is found
+as the densest run of prose lines; what lies around it is read only for
+metadata (title, outlet, byline, date) and is otherwise dropped.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for m in names
+}
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted)[:\s]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b.{0,40}$",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*$", re.IGNORECASE)
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:is|was)\s+(?:an?|the)\s+"
+    r"(?:[\w-]+\s+){0,4}(?:correspondent|reporter|writer|editor|columnist|journalist|contributor)\b"
+)
+_SYNDICATION = re.compile(r"^The post .{3,300} appeared first on (?P<outlet>.+?)\.?$")
+_DEBRIS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(?:share|tweet|pin|email|print)(?:\s*on\s+\w+)?(?:\d+[km]?)?(?:(?:share|tweet|pin|email|print)(?:\s*on\s+\w+)?\d*[km]?)*$",
+        r"^\d+(?:[.,]\d+)?\s*[km]?(?:\s+(?:shares?|views?|comments?))?$",
+        r"^(?:shares?|views?|comments?|likes?)$",
+        r"^(?:no results?|view all results?|read more|load more|show more|advertisement|"
+        r"sponsored|related(?: stories| articles)?|more stories|subscribe|sign in|log in|menu|search|"
+        r"skip to (?:main )?content|home(?:\s+\w+)?|in \w+|news)$",
+        r"^(?:copyright\s*)?©.*$",
+        r"^copyright\b.{0,80}$",
+        r"^all rights reserved\.?$",
+        r"^(?:click here|sign up)\b.{0,80}$",
+        r"^after promoting the newsletter$",
+    )
+]
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*-]|\d+\.)\s+")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def normalize_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    line = line.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"[ \t]+", " ", line).strip()
+
+
+def parse_date_line(line: str) -> str | None:
+    """ISO date of a line that is only a date ("September 22, 2025"), else None."""
+    match = _DATE_LINE.match(line)
+    if match:
+        month = _MONTHS.get(match["month"].lower())
+        if month:
+            try:
+                return date(int(match["year"]), month, int(match["day"])).isoformat()
+            except ValueError:
+                return None
+    match = _ISO_DATE.search(line)
+    if match and len(line) <= 40:
+        try:
+            return date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def is_prose(line: str) -> bool:
+    words = _words(line)
+    return (words >= 8 and bool(_TERMINAL.search(line)) and not _TEASER.search(line)) or words >= 25
+
+
+def is_debris(line: str) -> bool:
+    if _TEASER.search(line) and not _TERMINAL.search(line.rstrip(".… ")):
+        return True
+    if _BULLET.match(line) and _words(line) <= 6:
+        return True
+    return any(p.match(line) for p in _DEBRIS)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line without end punctuation running into lowercase."""
+    out: list[str] = []
+    for line in lines:
+        if (out and out[-1] and line and not _TERMINAL.search(out[-1])
+                and line[0].islower() and _words(out[-1]) >= 6):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _body_span(lines: list[str], blank_runs: list[int]) -> tuple[int, int] | None:
+    """Index range of the densest run of prose lines.
+
+    A run ends at three or more consecutive non-prose lines, or at a gap of
+    three or more blank lines (newsletters followed by comment threads).
+    """
+    best, best_score = None, 0
+    start = last_prose = None
+    score = gap = 0
+    for i, line in enumerate(lines + [""]):
+        hard_break = i < len(lines) and blank_runs[i] >= 3
+        prose = i < len(lines) and is_prose(line)
+        if start is not None and (hard_break or (not prose and gap >= 2) or i == len(lines)):
+            if score > best_score:
+                best, best_score = (start, last_prose + 1), score
+            start, score, gap = None, 0, 0
+        if prose:
+            if start is None:
+                start = i
+            last_prose, gap = i, 0
+            score += len(line)
+        elif start is not None:
+            gap += 1
+    return best
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Cleaned body (paragraphs separated by blank lines) and metadata."""
+    lines: list[str] = []
+    blank_runs: list[int] = []
+    blanks = 0
+    for raw_line in raw.split("\n"):
+        line = normalize_line(raw_line)
+        if not line:
+            blanks += 1
+            continue
+        lines.append(line)
+        blank_runs.append(blanks)
+        blanks = 0
+    result = Cleaned(text="")
+    span = _body_span(lines, blank_runs)
+    if span is None:
+        body_lines = [l for l in lines if not is_debris(l)]
+        head: list[str] = []
+        tail: list[str] = []
+    else:
+        head, body_lines, tail = lines[: span[0]], lines[span[0]: span[1]], lines[span[1]:]
+
+    for line in head:
+        if result.published is None and (iso := parse_date_line(line)):
+            result.published = iso
+        elif result.byline is None and (m := _BYLINE.match(line)):
+            result.byline = m["name"]
+        elif (result.title is None and _words(line) >= 3 and not is_debris(line)
+              and not _TERMINAL.search(line)):
+            result.title = line
+        else:
+            result.removed.append(line)
+    for line in tail:
+        if (m := _SYNDICATION.match(line)) and result.outlet is None:
+            result.outlet = m["outlet"].strip()
+        result.removed.append(line)
+
+    # Syndicated copies end the article with "The post ... appeared first on";
+    # whatever follows it belongs to the aggregator's page, not the story.
+    for i, line in enumerate(body_lines):
+        if _SYNDICATION.match(line):
+            result.removed.extend(body_lines[i + 1:])
+            body_lines = body_lines[: i + 1]
+            break
+    kept: list[str] = []
+    for i, line in enumerate(body_lines):
+        if m := _SYNDICATION.match(line):
+            result.outlet = result.outlet or m["outlet"].strip()
+            result.removed.append(line)
+        elif (m := _BIO.match(line)) and i >= len(body_lines) - 3:
+            result.byline = result.byline or m["name"]
+            result.removed.append(line)
+        elif result.byline is None and (m := _BYLINE.match(line)):
+            result.byline = m["name"]
+        elif is_debris(line) or (_words(line) <= 5 and not _TERMINAL.search(line)):
+            if result.published is None and (iso := parse_date_line(line)):
+                result.published = iso
+            result.removed.append(line)
+        elif line == result.title:
+            result.removed.append(line)
+        else:
+            kept.append(line)
+    result.text = "\n\n".join(_unwrap(kept))
+    return result

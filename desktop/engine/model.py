@@ -1,0 +1,179 @@
+"""Plain, immutable results of a comparison.
+
+Every offset is a half-open ``[start, end)`` character range into the
+``text`` of the article it belongs to (the cleaned body, not the raw file).
+These dataclasses are the in-memory form of the ``parallax.comparison/1``
+JSON contract (see :mod:`desktop.engine.contract`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+ProgressFn = Callable[[str, float], None]
+CancelFn = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as read from its source, before segmentation."""
+
+    source: str
+    text: str
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    byline: Optional[str] = None
+    published: Optional[str] = None  # ISO date, YYYY-MM-DD
+    removed: tuple[str, ...] = ()  # debris lines taken out, kept for inspection
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence of an article."""
+
+    id: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    source: str
+    text: str
+    passages: tuple[Passage, ...]
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    byline: Optional[str] = None
+    published: Optional[str] = None
+    related: bool = True  # False: judged to report a different event
+
+    def passage_text(self, passage: Passage) -> str:
+        return self.text[passage.start:passage.end]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One edit between two passage spans; offsets into each article's text."""
+
+    tag: str  # "equal" | "insert" | "delete" | "replace"
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class PairDiff:
+    """Word-level diff between what two articles contribute to a group.
+
+    ``a``/``b`` name the first passage on each side (the contract's fields);
+    ``a_passages``/``b_passages`` list every passage on that side, since a
+    sentence split in one article makes a side span several passages.
+    """
+
+    a: str
+    b: str
+    ops: tuple[DiffOp, ...]
+    a_passages: tuple[str, ...] = ()
+    b_passages: tuple[str, ...] = ()
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True)
+class Group:
+    """Passages from two or more articles that tell the same thing."""
+
+    id: str
+    passages: tuple[str, ...]
+    score: float
+    diffs: tuple[PairDiff, ...] = ()
+
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(article_of(p) for p in self.passages))
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str
+    passage: Optional[str]
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    speaker: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    kind: str
+    status: str  # "conflict" | "agree" | "single"
+    group: Optional[str]
+    note: str
+    mentions: tuple[Mention, ...]
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A source that could not be read, with the reason in plain words."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    articles: tuple[Article, ...]
+    groups: tuple[Group, ...]
+    facts: tuple[Fact, ...] = ()
+    errors: tuple[InputError, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def passage(self, passage_id: str) -> tuple[Article, Passage]:
+        article = self.article(article_of(passage_id))
+        index = int(passage_id[len(article.id):]) - 1
+        return article, article.passages[index]
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """Knobs of the pipeline; defaults are the measured best on the gold set."""
+
+    match_threshold: float = 0.30
+    split_threshold: float = 0.18
+    related_threshold: float = 0.12
+    min_shared_passages: int = 2
+    find_facts: bool = True
+
+
+def article_of(passage_id: str) -> str:
+    """``"AB12"`` -> ``"AB"``: passage ids are the article id plus a number."""
+    return passage_id.rstrip("0123456789")
+
+
+def article_ids(count: int) -> list[str]:
+    """A, B, ..., Z, AA, AB, ... like spreadsheet columns."""
+    ids = []
+    for n in range(count):
+        label = ""
+        n += 1
+        while n:
+            n, rem = divmod(n - 1, 26)
+            label = chr(65 + rem) + label
+        ids.append(label)
+    return ids

@@ -1,0 +1,164 @@
+"""The one call that turns articles into a comparison.
+
+``compare`` runs segment -> align -> diff -> facts over documents already
+read; ``compare_files`` reads files first and keeps going past the ones that
+cannot be read.  Both report progress through ``progress(stage, fraction)``
+and stop with :class:`Cancelled` as soon as ``should_cancel()`` is true.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Optional, Sequence
+
+from . import facts as facts_stage
+from .align import PairMatch, match_pair, related_articles
+from .errors import Cancelled, IngestError
+from .features import content_terms, tfidf_vectors
+from .ingest import expand_paths, read_document
+from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
+                    PairDiff, ProgressFn, article_ids)
+from .segment import segment
+from .worddiff import word_diff
+
+
+class _Steps:
+    def __init__(self, progress: Optional[ProgressFn], should_cancel: Optional[CancelFn]):
+        self.progress = progress
+        self.should_cancel = should_cancel
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if self.should_cancel is not None and self.should_cancel():
+            raise Cancelled("comparison cancelled")
+        if self.progress is not None:
+            self.progress(stage, max(0.0, min(1.0, fraction)))
+
+
+def read_documents(paths: Sequence[str], progress: Optional[ProgressFn] = None,
+                   should_cancel: Optional[CancelFn] = None) -> tuple[list[Document], list[InputError]]:
+    """Documents of the readable paths (folders expanded) and errors for the rest."""
+    step = _Steps(progress, should_cancel)
+    documents, errors = [], []
+    expanded = expand_paths(list(paths))
+    for n, path in enumerate(expanded):
+        step("read", n / max(1, len(expanded)))
+        try:
+            documents.append(read_document(path))
+        except IngestError as exc:
+            errors.append(InputError(exc.source, exc.reason))
+    return documents, errors
+
+
+def compare_files(paths: Sequence[str], config: CompareConfig = CompareConfig(),
+                  progress: Optional[ProgressFn] = None,
+                  should_cancel: Optional[CancelFn] = None) -> Comparison:
+    documents, errors = read_documents(paths, progress, should_cancel)
+    return compare(documents, config, progress, should_cancel, errors=errors)
+
+
+def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig(),
+            progress: Optional[ProgressFn] = None, should_cancel: Optional[CancelFn] = None,
+            errors: Sequence[InputError] = ()) -> Comparison:
+    step = _Steps(progress, should_cancel)
+    step("segment", 0.0)
+    ids = article_ids(len(documents))
+    articles = [
+        Article(id=aid, source=doc.source, text=doc.text, passages=segment(doc.text, aid),
+                title=doc.title, outlet=doc.outlet, byline=doc.byline, published=doc.published)
+        for aid, doc in zip(ids, documents)
+    ]
+
+    step("align", 0.0)
+    term_lists = [[content_terms(a.passage_text(p)) for p in a.passages] for a in articles]
+    flat = tfidf_vectors([terms for per_article in term_lists for terms in per_article])
+    vectors, pos = [], 0
+    for per_article in term_lists:
+        vectors.append(flat[pos:pos + len(per_article)])
+        pos += len(per_article)
+
+    pair_matches: dict[tuple[int, int], list[PairMatch]] = {}
+    pairs = list(combinations(range(len(articles)), 2))
+    for n, (a, b) in enumerate(pairs):
+        step("align", n / max(1, len(pairs)))
+        pair_matches[(a, b)] = match_pair(vectors[a], vectors[b], config)
+    shared = {key: len(matches) for key, matches in pair_matches.items()}
+    related = related_articles(shared, [len(a.passages) for a in articles], config)
+    articles = [_with_related(a, i in related) for i, a in enumerate(articles)]
+
+    groups = _build_groups(articles, pair_matches, related)
+    step("diff", 0.0)
+    groups = [_with_diffs(g, articles) for g in groups]
+    step("facts", 0.0)
+    result = Comparison(tuple(articles), tuple(groups), (), tuple(errors))
+    if config.find_facts:
+        result = Comparison(result.articles, result.groups,
+                            tuple(facts_stage.find_facts(result, should_cancel)), result.errors)
+    step("done", 1.0)
+    return result
+
+
+def _with_related(article: Article, related: bool) -> Article:
+    if article.related == related:
+        return article
+    return Article(article.id, article.source, article.text, article.passages, article.title,
+                   article.outlet, article.byline, article.published, related)
+
+
+def _build_groups(articles: list[Article], pair_matches: dict[tuple[int, int], list[PairMatch]],
+                  related: set[int]) -> list[Group]:
+    """Join pair matches that share a sentence into groups (union-find)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edge_scores: list[tuple[tuple[int, int], float]] = []
+    for (a, b), matches in pair_matches.items():
+        if a not in related or b not in related:
+            continue
+        for match in matches:
+            nodes = [(a, i) for i in match.left] + [(b, j) for j in match.right]
+            for node in nodes[1:]:
+                parent[find(node)] = find(nodes[0])
+            edge_scores.append((nodes[0], match.score))
+
+    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for node in list(parent):
+        members.setdefault(find(node), []).append(node)
+    scores: dict[tuple[int, int], list[float]] = {}
+    for node, score in edge_scores:
+        scores.setdefault(find(node), []).append(score)
+
+    ordered = sorted(members.items(), key=lambda item: min(item[1]))
+    groups = []
+    for n, (root, nodes) in enumerate(ordered, start=1):
+        nodes.sort()
+        passage_ids = tuple(articles[a].passages[i].id for a, i in nodes)
+        values = scores.get(root, [0.0])
+        groups.append(Group(f"G{n}", passage_ids, round(sum(values) / len(values), 4)))
+    return groups
+
+
+def _with_diffs(group: Group, articles: list[Article]) -> Group:
+    by_article: dict[str, list[str]] = {}
+    for pid in group.passages:
+        by_article.setdefault(pid.rstrip("0123456789"), []).append(pid)
+    lookup = {a.id: a for a in articles}
+    diffs = []
+    for left_id, right_id in combinations(by_article, 2):
+        left, right = lookup[left_id], lookup[right_id]
+        spans_l = [_span(left, pid) for pid in by_article[left_id]]
+        spans_r = [_span(right, pid) for pid in by_article[right_id]]
+        ops, similarity = word_diff(left.text, spans_l, right.text, spans_r)
+        diffs.append(PairDiff(by_article[left_id][0], by_article[right_id][0], ops,
+                              tuple(by_article[left_id]), tuple(by_article[right_id]),
+                              round(similarity, 4)))
+    return Group(group.id, group.passages, group.score, tuple(diffs))
+
+
+def _span(article: Article, passage_id: str) -> tuple[int, int]:
+    passage = article.passages[int(passage_id[len(article.id):]) - 1]
+    return passage.start, passage.end

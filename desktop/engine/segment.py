@@ -1,0 +1,76 @@
+"""Split cleaned article text into paragraphs and sentences with offsets.
+
+Uses NLTK's Punkt with parameters shipped in ``resources/nltk`` (an
+abbreviation list and sentence starters) so nothing is downloaded.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .model import Passage
+from .resources import word_list
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Closing quotes and brackets that Punkt leaves at the start of the next
+# sentence when they follow the full stop (curly quotes are not in its rules).
+_LEADING_CLOSERS = re.compile(r"^[”’\"')\]]+")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(word_list("nltk", "abbreviations.txt"))
+    # Single letters are initials ("Andrew M. Cuomo"), never sentence ends here.
+    params.abbrev_types.update("abcdefghijklmnopqrstuvwxyz")
+    params.sent_starters = set(word_list("nltk", "sentence_starters.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` as offsets into ``text``."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    spans = [[start + s, start + e] for s, e in _tokenizer().span_tokenize(chunk)]
+    for i in range(1, len(spans)):
+        closers = _LEADING_CLOSERS.match(text[spans[i][0]:spans[i][1]])
+        if closers:
+            spans[i - 1][1] = spans[i][0] + closers.end()
+            spans[i][0] += closers.end()
+            while spans[i][0] < spans[i][1] and text[spans[i][0]].isspace():
+                spans[i][0] += 1
+    # Punkt has no orthographic statistics here, so it splits after unknown
+    # abbreviations ("D.S.A. member"); a sentence never starts in lower case.
+    merged: list[list[int]] = []
+    for span in spans:
+        if merged and text[span[0]:span[0] + 1].islower():
+            merged[-1][1] = span[1]
+        else:
+            merged.append(span)
+    out = []
+    for s, e in merged:
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def segment(text: str, article_id: str) -> tuple[Passage, ...]:
+    """Sentences of the article as passages ``<article_id>1``, ``<article_id>2``..."""
+    passages: list[Passage] = []
+    for paragraph, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        for s, e in sentence_spans(text, p_start, p_end):
+            passages.append(Passage(f"{article_id}{len(passages) + 1}", s, e, paragraph))
+    return tuple(passages)

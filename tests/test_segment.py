@@ -1,0 +1,37 @@
+"""Sentence segmentation with shipped Punkt parameters."""
+from desktop.engine.segment import segment
+
+
+def sentences(text):
+    return [text[p.start:p.end] for p in segment(text, "A")]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = ("Gov. Kathy Hochul met Sen. Chuck Schumer and Rep. Hakeem Jeffries at 9 a.m. on Jan. 5 "
+            "in Washington, D.C. with former Gov. Andrew M. Cuomo. The U.S. Senate then met.")
+    got = sentences(text)
+    assert got == ["Gov. Kathy Hochul met Sen. Chuck Schumer and Rep. Hakeem Jeffries at 9 a.m. on "
+                   "Jan. 5 in Washington, D.C. with former Gov. Andrew M. Cuomo.",
+                   "The U.S. Senate then met."]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    text = ("“We agreed a lot more than I thought.” Trump smiled. He said: \"It went well.\" "
+            "Then he left. ‘It is a strange partnership.’ The analyst paused.")
+    got = sentences(text)
+    assert got[0] == "“We agreed a lot more than I thought.”"
+    assert "He said: \"It went well.\"" in got
+    assert "‘It is a strange partnership.’" in got
+
+
+def test_offsets_point_into_the_text_and_paragraphs_are_counted():
+    text = "First one. Second one.\n\nThird paragraph here."
+    passages = segment(text, "B")
+    assert [p.id for p in passages] == ["B1", "B2", "B3"]
+    assert [p.paragraph for p in passages] == [0, 0, 1]
+    assert text[passages[2].start:passages[2].end] == "Third paragraph here."
+
+
+def test_lowercase_after_unknown_abbreviation_is_not_a_new_sentence():
+    got = sentences("Cea Weaver, a tenant organizer and D.S.A. member, said she laughed.")
+    assert len(got) == 1
