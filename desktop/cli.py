@@ -37,6 +37,13 @@ def _report_writers() -> dict[str, Callable]:
     except ImportError:
         RENDERERS = {}
     writers.update(RENDERERS)
+
+    def pdf(comparison):
+        # The PDF writer is Qt's, so it lives outside the Qt-free engine.
+        from .report_pdf import render_pdf
+        return render_pdf(comparison)
+
+    writers["pdf"] = pdf
     return writers
 
 
