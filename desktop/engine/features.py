@@ -31,9 +31,26 @@ def _stopwords() -> frozenset[str]:
     return word_list("stopwords.txt")
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    """Word -> stem of the first word of its synonym cluster (shipped list)."""
+    table: dict[str, str] = {}
+    for line in word_list("lexicon", "news_synonyms.txt"):
+        words = line.split()
+        head = _STEMMER.stem(words[0])
+        for word in words:
+            table.setdefault(word, head)
+            table.setdefault(_STEMMER.stem(word), head)
+    return table
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    synonyms = _synonyms()
+    if word in synonyms:
+        return synonyms[word]
+    stem = _STEMMER.stem(word)
+    return synonyms.get(stem, stem)
 
 
 def content_terms(sentence: str) -> list[str]:
