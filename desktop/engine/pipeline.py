@@ -7,6 +7,7 @@ and stop with :class:`Cancelled` as soon as ``should_cancel()`` is true.
 """
 from __future__ import annotations
 
+import os
 from itertools import combinations
 from typing import Optional, Sequence
 
@@ -14,7 +15,7 @@ from . import facts as facts_stage
 from .align import PairMatch, match_pair, related_articles
 from .errors import Cancelled, IngestError
 from .features import content_terms, tfidf_vectors
-from .ingest import expand_paths, read_document
+from .ingest import expand_paths, read_document, supported_suffixes
 from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
                     PairDiff, ProgressFn, article_ids)
 from .segment import segment
@@ -38,6 +39,10 @@ def read_documents(paths: Sequence[str], progress: Optional[ProgressFn] = None,
     """Documents of the readable paths (folders expanded) and errors for the rest."""
     step = _Steps(progress, should_cancel)
     documents, errors = [], []
+    for path in paths:
+        if os.path.isdir(path) and not expand_paths([path]):
+            errors.append(InputError(str(path), "the folder holds no readable articles "
+                                     f"({', '.join(supported_suffixes())})"))
     expanded = expand_paths(list(paths))
     for n, path in enumerate(expanded):
         step("read", n / max(1, len(expanded)))
