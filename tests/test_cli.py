@@ -47,7 +47,7 @@ def test_bad_inputs_are_named_one_line_each_and_the_rest_still_compare(tmp_path)
     folder = tmp_path / "folder.txt"
     folder.mkdir()
     missing = tmp_path / "missing.txt"
-    out = run("compare", SEED_003, empty, binary, SEED_004, missing, "--json", tmp_path / "o.json")
+    out = run("compare", SEED_003, empty, binary, SEED_004, missing, folder, "--json", tmp_path / "o.json")
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 4
