@@ -1,0 +1,181 @@
+"""The loaded articles: title, outlet, date, words, included or not.
+
+``ArticleList.show_entries(rows)`` redraws from plain :class:`ArticleRow`
+values; the user's edits come back as signals (toggle, rename, remove,
+move) for the window to apply to the session and recompare.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QToolButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from . import styles
+
+_KEY = Qt.UserRole + 1
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    key: int
+    article_id: Optional[str]  # None until compared, or when excluded
+    title: str
+    outlet: str
+    date: str
+    words: int
+    included: bool
+    different_event: bool
+    source: str
+
+
+class ArticleList(QWidget):
+    include_toggled = Signal(int, bool)
+    rename_requested = Signal(int, str)
+    remove_requested = Signal(int)
+    move_requested = Signal(int, int)
+
+    # Outlet and date sit on a second line under the title: a narrow side
+    # panel cannot give them columns without squeezing the title to nothing.
+    COLUMNS = ["", "Article", "Words"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(self.COLUMNS))
+        self.tree.setHeaderLabels(self.COLUMNS)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        # Editing goes through start_rename so the editor holds the bare title.
+        self.tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.tree.itemDoubleClicked.connect(lambda item, col: self.start_rename() if col == 1 else None)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+
+        self.up_button = self._button("▲", "Move the article up (Alt+Shift+Up)",
+                                      lambda: self._move(-1))
+        self.down_button = self._button("▼", "Move the article down (Alt+Shift+Down)",
+                                        lambda: self._move(+1))
+        self.rename_button = self._button("Rename", "Rename the article (F2)", self.start_rename)
+        self.remove_button = self._button("Remove", "Remove the article (Delete)", self._remove)
+        self.hint = QLabel("Untick an article to leave it out of the comparison.")
+        self.hint.setObjectName("Muted")
+        self.hint.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for b in (self.up_button, self.down_button, self.rename_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        self._filling = False
+        self._included: dict[int, bool] = {}
+        self._update_buttons()
+
+    def _button(self, text: str, tip: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def show_entries(self, rows: list[ArticleRow]) -> None:
+        selected = self.selected_key()
+        self._filling = True
+        try:
+            self.tree.clear()
+            theme = styles.current_theme()
+            for row in rows:
+                label = row.article_id or "–"
+                meta = " · ".join([row.outlet or "outlet unknown", row.date or "date unknown"])
+                item = QTreeWidgetItem([label, f"{row.title}\n{meta}", f"{row.words:,}"])
+                item.setData(0, _KEY, row.key)
+                self._included[row.key] = row.included
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsEditable)
+                item.setCheckState(0, Qt.Checked if row.included else Qt.Unchecked)
+                item.setTextAlignment(2, Qt.AlignRight | Qt.AlignTop)
+                item.setTextAlignment(0, Qt.AlignLeft | Qt.AlignTop)
+                tip = f"{row.title}\n{row.source}"
+                if row.different_event:
+                    item.setText(1, f"{row.title}\n{meta}\n⚠ different event — not compared with the others")
+                    tip += ("\nJudged to report a different event: it shares too little with the "
+                            "other articles, so its passages are not mixed into the comparison.")
+                    for col in range(len(self.COLUMNS)):
+                        item.setForeground(col, theme.muted)
+                if not row.included:
+                    tip += "\nLeft out of the comparison (tick to include)."
+                    font = QFont()
+                    font.setItalic(True)
+                    for col in range(len(self.COLUMNS)):
+                        item.setFont(col, font)
+                        item.setForeground(col, theme.muted)
+                for col in range(len(self.COLUMNS)):
+                    item.setToolTip(col, tip)
+                self.tree.addTopLevelItem(item)
+                if row.key == selected:
+                    item.setSelected(True)
+        finally:
+            self._filling = False
+        self._update_buttons()
+
+    def row_count(self) -> int:
+        return self.tree.topLevelItemCount()
+
+    def selected_key(self) -> Optional[int]:
+        items = self.tree.selectedItems()
+        return items[0].data(0, _KEY) if items else None
+
+    def select_key(self, key: int) -> None:
+        for n in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(n)
+            item.setSelected(item.data(0, _KEY) == key)
+
+    def start_rename(self) -> None:
+        items = self.tree.selectedItems()
+        if items:
+            item = items[0]
+            # Edit the plain title, not the lines under it.
+            self._filling = True
+            item.setText(1, item.text(1).split("\n")[0])
+            self._filling = False
+            self.tree.editItem(item, 1)
+
+    def _remove(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.remove_requested.emit(key)
+
+    def _move(self, offset: int) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.move_requested.emit(key, offset)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_key() is not None
+        for b in (self.up_button, self.down_button, self.rename_button, self.remove_button):
+            b.setEnabled(has)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling:
+            return
+        key = item.data(0, _KEY)
+        if column == 0 and item.checkState(0) != (Qt.Checked if self._included.get(key) else Qt.Unchecked):
+            self._included[key] = item.checkState(0) == Qt.Checked
+            self.include_toggled.emit(key, item.checkState(0) == Qt.Checked)
+        elif column == 1 and "\n" not in item.text(1):
+            self.rename_requested.emit(key, item.text(1).split("\n")[0])

@@ -1,0 +1,149 @@
+"""The facts table: conflicts first, each with its note and the value per article.
+
+``FactsView.show_facts(rows, article_ids)`` fills it from
+:func:`~desktop.app.viewmodels.fact_rows`; choosing a row emits
+``fact_chosen(fact)`` so the window can show its passages side by side.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel,
+                               QRadioButton, QTableView, QVBoxLayout, QWidget)
+
+from . import styles
+from ..engine.model import Fact
+from .viewmodels import FactRow
+
+_STATUS_LABEL = {"conflict": "⚠ Conflict", "agree": "✓ Agree", "single": "• One source"}
+
+
+class FactTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[FactRow] = []
+        self.article_ids: list[str] = []
+
+    def reset(self, rows: list[FactRow], article_ids: list[str]) -> None:
+        self.beginResetModel()
+        self.rows, self.article_ids = rows, article_ids
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3 + len(self.article_ids)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
+            return None
+        fixed = ["Status", "Kind", "What differs"]
+        return fixed[section] if section < 3 else self.article_ids[section - 3]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            if col == 0:
+                return _STATUS_LABEL.get(row.status, row.status)
+            if col == 1:
+                return row.kind + (" (approx.)" if row.fact.approximate else "")
+            if col == 2:
+                return row.note
+            return row.values.get(self.article_ids[col - 3], "—" if role == Qt.DisplayRole else
+                                  "not mentioned in this article")
+        if role == Qt.ForegroundRole and col == 0 and row.status == "conflict":
+            return styles.current_theme().conflict
+        if role == Qt.FontRole and row.status == "conflict" and col in (0, 2):
+            font = QFont()
+            font.setWeight(QFont.DemiBold)
+            return font
+        return None
+
+
+class FactsView(QWidget):
+    fact_chosen = Signal(object)  # Fact
+    filter_changed = Signal(bool)  # conflicts only
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = FactTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.table.clicked.connect(lambda index: self._on_row(index, None))
+
+        self.conflicts_only = QRadioButton("Conflicts only")
+        self.show_all = QRadioButton("All facts")
+        self.show_all.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.conflicts_only)
+        group.addButton(self.show_all)
+        self.conflicts_only.toggled.connect(self.filter_changed.emit)
+        self.summary = QLabel("")
+        self.summary.setObjectName("Muted")
+        self.empty_label = QLabel("No facts found in these articles yet.")
+        self.empty_label.setObjectName("Muted")
+        self.empty_label.setAlignment(Qt.AlignCenter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(self.conflicts_only)
+        bar.addWidget(self.show_all)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+
+    def show_facts(self, rows: list[FactRow], article_ids: list[str], total: int,
+                   conflicts: int) -> None:
+        self.model.reset(rows, article_ids)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        for col in range(3, 3 + len(article_ids)):
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            self.table.setColumnWidth(col, 130)
+        self.table.resizeRowsToContents()
+        self.summary.setText(f"{conflicts} conflict{'s' * (conflicts != 1)} · {total} "
+                             f"fact{'s' * (total != 1)}")
+        self.empty_label.setVisible(not rows)
+        if not rows and total:
+            self.empty_label.setText("No conflicts: the articles agree on every fact found.")
+        elif not rows:
+            self.empty_label.setText("No facts found in these articles.")
+
+    def select_fact(self, fact_id: str) -> bool:
+        for n, row in enumerate(self.model.rows):
+            if row.fact.id == fact_id:
+                self.table.selectRow(n)
+                self.table.scrollTo(self.model.index(n, 0))
+                self.fact_chosen.emit(row.fact)
+                return True
+        return False
+
+    def current_fact(self) -> Optional[Fact]:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.rows[index.row()].fact
+
+    def _on_row(self, index: QModelIndex, _previous=None) -> None:
+        if index.isValid() and index.row() < len(self.model.rows):
+            self.fact_chosen.emit(self.model.rows[index.row()].fact)

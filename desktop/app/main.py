@@ -1,0 +1,120 @@
+"""Start the desktop app: ``run_app(argv) -> exit code``.
+
+``parallax [FILE|FOLDER ...]`` opens the window (with those compared).
+``--smoke`` opens, waits for the comparison, prints a one-line summary and
+exits (for packaging CI).  Hidden options for looking at the app:
+``--screenshot PATH`` saves the window once the comparison is shown, with
+``--theme``, ``--tab``, ``--size``, ``--next-diff N`` and ``--fact N`` to
+choose what the picture shows.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+_SMOKE_TIMEOUT_MS = 120_000
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="parallax", description="Open the Parallax desktop app.")
+    parser.add_argument("files", nargs="*", help="article files or folders to compare")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open, wait for the comparison, print a summary and exit")
+    hidden = argparse.SUPPRESS
+    parser.add_argument("--screenshot", metavar="PATH", help=hidden)
+    parser.add_argument("--theme", choices=("system", "light", "dark"), help=hidden)
+    parser.add_argument("--tab", choices=("facts", "overview"), help=hidden)
+    parser.add_argument("--size", default="1600x1000", help=hidden)
+    parser.add_argument("--next-diff", type=int, default=0, help=hidden)
+    parser.add_argument("--fact", type=int, default=-1, help=hidden)
+    return parser
+
+
+def summary_line(comparison) -> str:
+    """One line for ``--smoke``: articles, groups, conflicts."""
+    if comparison is None:
+        return "parallax: no comparison (fewer than two readable articles)"
+    conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
+    return (f"parallax: {len(comparison.articles)} articles, {len(comparison.groups)} groups, "
+            f"{conflicts} conflicts, {len(comparison.facts)} facts, "
+            f"{len(comparison.errors)} unreadable")
+
+
+def run_app(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ..engine.resources import seeds_dir
+    from . import styles
+    from .main_window import MainWindow
+
+    QCoreApplication.setOrganizationName("Parallax")
+    QCoreApplication.setApplicationName("Parallax")
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "parallax"])
+    app.setStyle("Fusion")
+    app.setFont(styles.ui_font(10))
+
+    automated = args.smoke or args.screenshot
+    if automated:
+        # Never let a CI or screenshot run touch (or depend on) the user's settings.
+        scratch = Path(tempfile.mkdtemp(prefix="parallax-settings-")) / "settings.ini"
+        settings = QSettings(str(scratch), QSettings.IniFormat)
+    else:
+        settings = QSettings()
+    if args.theme:
+        settings.setValue("view/theme", args.theme)
+
+    window = MainWindow(settings)
+    if automated:
+        width, _, height = args.size.partition("x")
+        window.resize(int(width), int(height))
+    window.show()
+
+    files = list(args.files)
+    if args.smoke and not files:
+        files = [str(seeds_dir())]
+    outcome = {"code": 0}
+
+    def finish(code: int) -> None:
+        outcome["code"] = code
+        app.quit()
+
+    if args.smoke:
+        def on_settled() -> None:
+            print(summary_line(window.comparison), flush=True)
+            if args.screenshot:
+                window.grab().save(args.screenshot)
+            finish(0 if window.comparison is not None else 1)
+
+        window.settled.connect(on_settled)
+        QTimer.singleShot(_SMOKE_TIMEOUT_MS, lambda: (print("parallax: smoke test timed out",
+                                                            file=sys.stderr), finish(1)))
+    elif args.screenshot:
+        def shoot() -> None:
+            for _ in range(args.next_diff):
+                window.next_difference()
+            if args.tab == "overview":
+                window.tabs.setCurrentWidget(window.overview_view)
+            elif args.tab == "facts":
+                window.tabs.setCurrentWidget(window.facts_view)
+            if args.fact >= 0 and window.comparison is not None:
+                rows = window.facts_view.model.rows
+                if args.fact < len(rows):
+                    window.facts_view.select_fact(rows[args.fact].fact.id)
+            # Let layout and painting settle before grabbing.
+            QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), finish(0)))
+
+        if files:
+            window.settled.connect(lambda: QTimer.singleShot(100, shoot))
+        else:
+            QTimer.singleShot(400, shoot)
+
+    if files:
+        window.load_paths(files)
+    app.exec()
+    return outcome["code"]

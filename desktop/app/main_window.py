@@ -1,0 +1,720 @@
+"""The main window: wires the session, the background tasks and the views.
+
+It owns no drawing of its own.  Loading (``load_paths``, ``add_text``,
+``handle_mime``) edits the :class:`~desktop.app.session.Session` and starts
+a comparison in the background; when a result arrives it builds the
+view-models and hands each view the narrow piece it needs.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QMainWindow, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
+
+from ..engine.errors import IngestError
+from ..engine.ingest import document_from_text, supported_suffixes
+from ..engine.model import Comparison, CompareConfig, Fact, Document
+from ..engine.pipeline import compare, read_documents
+from ..engine.resources import seeds_dir
+from . import styles
+from .article_list import ArticleList, ArticleRow
+from .drop_target import DropTarget
+from .drops import LINKS_UNSUPPORTED, can_accept, read_mime
+from .facts_view import FactsView
+from .message_bar import MessageBar
+from .overview_view import OverviewView
+from .pair_view import PairView
+from .session import Session
+from .tasks import TaskRunner
+from .viewmodels import (fact_pair, fact_rows, mentions_in, overview_model, pair_view_model)
+
+_STAGE_NAMES = {"read": "Reading articles", "segment": "Splitting into sentences",
+                "align": "Matching passages", "diff": "Comparing wording",
+                "facts": "Checking facts", "done": "Finishing"}
+_MAX_RECENT = 10
+_MIN_POINTS, _MAX_POINTS = 8, 28
+
+
+class MainWindow(QMainWindow):
+    comparison_shown = Signal(object)  # Comparison, once the views show it
+    settled = Signal()  # nothing left to read or compare
+
+    def __init__(self, settings: Optional[QSettings] = None, config: CompareConfig = CompareConfig()):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.config = config
+        self.session = Session()
+        self.comparison: Optional[Comparison] = None
+        self._compared_keys: list[int] = []
+        self._pair_keys: Optional[tuple[int, int]] = None
+        self._conflict_index = -1
+        self._pending_paths: list[str] = []
+        self._paste_count = 0
+        self._points = int(self.settings.value("view/text_points", styles.DEFAULT_TEXT_POINTS))
+        self._points = max(_MIN_POINTS, min(_MAX_POINTS, self._points))
+        styles.set_theme_choice(str(self.settings.value("view/theme", "system")))
+
+        self.setWindowTitle("Parallax")
+        self.setAcceptDrops(True)
+        self.reader = TaskRunner(self)
+        self.comparer = TaskRunner(self)
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._restore_geometry()
+        self.apply_theme()
+        self._refresh_list()
+        self._update_page()
+
+    # --- construction -------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.message_bar = MessageBar()
+        self.drop_target = DropTarget()
+        self.article_list = ArticleList()
+        self.pair_view = PairView()
+        self.pair_view.set_points(self._points)
+        self.facts_view = FactsView()
+        self.overview_view = OverviewView()
+
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("Find in both articles (Enter: next, Shift+Enter: previous)")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_status = QLabel("")
+        self.find_status.setObjectName("Muted")
+        close_find = QToolButton()
+        close_find.setText("✕")
+        close_find.setAutoRaise(True)
+        close_find.clicked.connect(self.hide_find)
+        self.find_bar = QWidget()
+        find_row = QHBoxLayout(self.find_bar)
+        find_row.setContentsMargins(6, 2, 6, 2)
+        find_row.addWidget(QLabel("Find:"))
+        find_row.addWidget(self.find_edit, 1)
+        find_row.addWidget(self.find_status)
+        find_row.addWidget(close_find)
+        self.find_bar.hide()
+
+        reader_box = QWidget()
+        reader_layout = QVBoxLayout(reader_box)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.setSpacing(0)
+        reader_layout.addWidget(self.find_bar)
+        reader_layout.addWidget(self.pair_view, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.facts_view, "Facts")
+        self.tabs.addTab(self.overview_view, "Overview: who reported what")
+        self.right_split = QSplitter(Qt.Vertical)
+        self.right_split.addWidget(reader_box)
+        self.right_split.addWidget(self.tabs)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 1)
+        self.right_split.setSizes([640, 260])
+        self.main_split = QSplitter(Qt.Horizontal)
+        self.main_split.addWidget(self.article_list)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(0, 0)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([340, 1200])
+
+        self.waiting_label = QLabel("")
+        self.waiting_label.setAlignment(Qt.AlignCenter)
+        self.waiting_label.setObjectName("DropHint")
+        self.waiting_label.setWordWrap(True)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.drop_target)
+        self.stack.addWidget(self.main_split)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.progress_label = QLabel("")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setFixedWidth(180)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.summary_label = QLabel("")
+        self.summary_label.setObjectName("Muted")
+        status = self.statusBar()
+        status.addWidget(self.summary_label, 1)
+        status.addPermanentWidget(self.progress_label)
+        status.addPermanentWidget(self.progress_bar)
+        status.addPermanentWidget(self.cancel_button)
+        self._show_busy(False)
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+            action.setShortcutContext(Qt.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Open Articles…", self.open_files_dialog, QKeySequence.Open)
+        self._action(file_menu, "Open &Folder…", self.open_folder_dialog,
+                     QKeySequence("Ctrl+Shift+O"))
+        self._action(file_menu, "Open the &Sample Comparison", self.open_sample)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close All Articles", self.clear_all, QKeySequence("Ctrl+W"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.paste_action = self._action(edit_menu, "&Paste as New Article", self.paste_article,
+                                         QKeySequence.Paste)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find…", self.show_find, QKeySequence.Find)
+        self._action(edit_menu, "Find &Next", lambda: self.find_next(False), QKeySequence.FindNext)
+        self._action(edit_menu, "Find Pre&vious", lambda: self.find_next(True),
+                     QKeySequence.FindPrevious)
+
+        go_menu = bar.addMenu("&Go")
+        self.next_diff_action = self._action(go_menu, "&Next Difference", self.next_difference,
+                                             QKeySequence("Alt+Down"))
+        self.prev_diff_action = self._action(go_menu, "&Previous Difference",
+                                             self.previous_difference, QKeySequence("Alt+Up"))
+        go_menu.addSeparator()
+        self._action(go_menu, "Next &Conflict", self.next_conflict, QKeySequence("F7"))
+        self._action(go_menu, "Previous C&onflict", self.previous_conflict,
+                     QKeySequence("Shift+F7"))
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "Zoom &In", lambda: self.zoom(+1),
+                     [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._action(view_menu, "Zoom &Out", lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
+        self._action(view_menu, "&Actual Size", lambda: self.zoom(0), QKeySequence("Ctrl+0"))
+        view_menu.addSeparator()
+        self._action(view_menu, "Show &Facts", lambda: self.tabs.setCurrentWidget(self.facts_view),
+                     QKeySequence("Ctrl+1"))
+        self._action(view_menu, "Show O&verview",
+                     lambda: self.tabs.setCurrentWidget(self.overview_view), QKeySequence("Ctrl+2"))
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        for key, label in (("system", "Follow the &System"), ("light", "&Light"),
+                           ("dark", "&Dark")):
+            action = self._action(theme_menu, label, lambda _c=False, k=key: self.set_theme(k))
+            action.setCheckable(True)
+            action.setChecked(styles.theme_choice() == key)
+            action.setData(key)
+            self.theme_group.addAction(action)
+
+        articles_menu = bar.addMenu("&Articles")
+        self._action(articles_menu, "&Rename", self.article_list.start_rename, QKeySequence("F2"))
+        self._action(articles_menu, "Re&move", self.article_list._remove, QKeySequence.Delete)
+        self._action(articles_menu, "Move &Up", lambda: self.article_list._move(-1),
+                     QKeySequence("Alt+Shift+Up"))
+        self._action(articles_menu, "Move &Down", lambda: self.article_list._move(+1),
+                     QKeySequence("Alt+Shift+Down"))
+        self._rebuild_recent_menu()
+
+    def _connect(self) -> None:
+        self.reader.finished.connect(self._on_read)
+        self.reader.failed.connect(lambda m: self._on_failed("Reading failed", m))
+        self.reader.progress.connect(self._on_progress)
+        self.reader.busy_changed.connect(lambda _b: self._sync_busy())
+        self.reader.cancelled.connect(self._on_cancelled)
+        self.comparer.finished.connect(self._on_compared)
+        self.comparer.failed.connect(lambda m: self._on_failed("Comparing failed", m))
+        self.comparer.progress.connect(self._on_progress)
+        self.comparer.busy_changed.connect(lambda _b: self._sync_busy())
+        self.comparer.cancelled.connect(self._on_cancelled)
+
+        self.drop_target.open_sample.connect(self.open_sample)
+        self.drop_target.open_files.connect(self.open_files_dialog)
+        self.article_list.include_toggled.connect(self._on_include)
+        self.article_list.rename_requested.connect(self._on_rename)
+        self.article_list.remove_requested.connect(self._on_remove)
+        self.article_list.move_requested.connect(self._on_move)
+        self.pair_view.pair_requested.connect(self.show_pair)
+        self.overview_view.pair_requested.connect(self.show_pair)
+        self.facts_view.fact_chosen.connect(self.show_fact)
+        self.facts_view.filter_changed.connect(lambda _x: self._refresh_facts())
+        self.find_edit.returnPressed.connect(lambda: self.find_next(
+            bool(QGuiApplication.keyboardModifiers() & Qt.ShiftModifier)))
+        self.find_edit.textChanged.connect(lambda _t: self.find_next(False, restart=True))
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _s: self.apply_theme())
+
+    # --- loading --------------------------------------------------------------
+
+    def load_paths(self, paths: list[str]) -> None:
+        """Read files or folders in the background, then compare everything loaded."""
+        paths = [os.fspath(p) for p in paths]
+        if not paths:
+            return
+        self._remember_recent(paths)
+        if self.reader.busy:
+            self._pending_paths += paths
+            return
+        self._start_read(paths)
+
+    def _start_read(self, paths: list[str]) -> None:
+        self.reader.start(lambda progress, cancel: read_documents(paths, progress, cancel))
+
+    def add_text(self, text: str) -> bool:
+        """Make an article of dragged or pasted text."""
+        self._paste_count += 1
+        source = f"pasted text {self._paste_count}"
+        try:
+            document = document_from_text(text, source)
+        except IngestError as exc:
+            self.message_bar.show_message(f"{exc.source}: {exc.reason}", "error")
+            return False
+        self.session.add([document])
+        self._after_session_change()
+        return True
+
+    def handle_mime(self, mime) -> bool:
+        """Load whatever a drop or a paste carries; False when nothing usable."""
+        payload = read_mime(mime)
+        for link in payload.links:
+            self.message_bar.show_message(f"{link}: {LINKS_UNSUPPORTED}", "warning")
+        for text in payload.texts:
+            self.add_text(text)
+        if payload.paths:
+            self.load_paths(payload.paths)
+        return not payload.is_empty()
+
+    def open_sample(self) -> None:
+        self.load_paths([str(seeds_dir())])
+
+    def open_files_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in supported_suffixes())
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_dir(),
+                                                f"Articles ({patterns});;All files (*)")
+        if paths:
+            self.load_paths(paths)
+
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles",
+                                                  self._last_dir())
+        if folder:
+            self.load_paths([folder])
+
+    def paste_article(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not self.handle_mime(mime):
+            self.message_bar.show_message("The clipboard holds no text or files to add.", "info")
+
+    def clear_all(self) -> None:
+        self.comparer.cancel()
+        self.session.clear()
+        self.message_bar.clear()
+        self._after_session_change()
+
+    def cancel(self) -> None:
+        self._pending_paths.clear()
+        self.reader.cancel()
+        self.comparer.cancel()
+
+    def _on_read(self, result) -> None:
+        documents, errors = result
+        for error in errors:
+            self.message_bar.show_message(f"Could not read {error.source}: {error.reason}",
+                                          "error")
+        self.session.add(documents)
+        if self._pending_paths:
+            paths, self._pending_paths = self._pending_paths, []
+            self._start_read(paths)
+        self._after_session_change()
+
+    # --- comparing --------------------------------------------------------------
+
+    def _after_session_change(self) -> None:
+        self._refresh_list()
+        self._update_page()
+        self.schedule_compare()
+
+    def schedule_compare(self) -> None:
+        included = self.session.included()
+        if len(included) < 2:
+            self.comparer.cancel()
+            self.comparison = None
+            self._compared_keys = []
+            self._show_comparison(None)
+            if not self.reader.busy:
+                self.settled.emit()
+            return
+        documents: list[Document] = [e.document for e in included]
+        keys = [e.key for e in included]
+        config = self.config
+
+        def job(progress, should_cancel):
+            return keys, compare(documents, config, progress, should_cancel)
+
+        self.comparer.start(job)
+
+    def _on_compared(self, result) -> None:
+        keys, comparison = result
+        self.present(comparison, keys)
+        if not self.reader.busy:
+            self.settled.emit()
+
+    def present(self, comparison: Comparison, keys: list[int]) -> None:
+        """Show a finished comparison; ``keys`` are the session entries it compared, in order."""
+        self.comparison = comparison
+        self._compared_keys = keys
+        self._show_comparison(comparison)
+
+    def _on_failed(self, what: str, message: str) -> None:
+        self.message_bar.show_message(f"{what}: {message}", "error")
+        self.settled.emit()
+
+    def _on_cancelled(self) -> None:
+        self.summary_label.setText("Cancelled. Change the articles or reopen them to compare again.")
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        self.progress_label.setText(_STAGE_NAMES.get(stage, stage.capitalize()) + "…")
+        self.progress_bar.setValue(int(fraction * 100))
+
+    def comparison_busy(self) -> bool:
+        """True while articles are being read or compared in the background."""
+        return self.reader.busy or self.comparer.busy
+
+    def _sync_busy(self) -> None:
+        self._show_busy(self.reader.busy or self.comparer.busy)
+
+    def _show_busy(self, busy: bool) -> None:
+        for widget in (self.progress_label, self.progress_bar, self.cancel_button):
+            widget.setVisible(busy)
+        if busy:
+            self.progress_bar.setValue(0)
+            self.progress_label.setText("Working…")
+            self.summary_label.setText("")
+
+    # --- showing ------------------------------------------------------------------
+
+    def article_id_for(self, key: int) -> Optional[str]:
+        if self.comparison is None:
+            return None
+        for k, article in zip(self._compared_keys, self.comparison.articles):
+            if k == key:
+                return article.id
+        return None
+
+    def _key_for(self, article_id: str) -> Optional[int]:
+        if self.comparison is None:
+            return None
+        for k, article in zip(self._compared_keys, self.comparison.articles):
+            if article.id == article_id:
+                return k
+        return None
+
+    def _show_comparison(self, comparison: Optional[Comparison]) -> None:
+        self._refresh_list()
+        self._update_page()
+        self._conflict_index = -1
+        if comparison is None:
+            self.pair_view.show_pair(None)
+            self.pair_view.set_choices([], "", "")
+            self.facts_view.show_facts([], [], 0, 0)
+            if len(self.session):
+                self.summary_label.setText("Add at least one more article to compare.")
+            return
+        articles = comparison.articles
+        choices = [(a.id, a.title or a.outlet or a.source.rsplit("/", 1)[-1]) for a in articles]
+        pair = self._pair_ids_to_keep(comparison)
+        self.pair_view.set_choices(choices, *pair)
+        self._show_pair_ids(*pair)
+        self.overview_view.show_overview(overview_model(comparison))
+        self._refresh_facts()
+        conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
+        unrelated = [a.id for a in articles if not a.related]
+        summary = (f"{len(articles)} articles · {len(comparison.groups)} shared passages · "
+                   f"{conflicts} conflict{'s' * (conflicts != 1)}")
+        if unrelated and len(unrelated) < len(articles):
+            summary += f" · {', '.join(unrelated)} about a different event"
+        elif unrelated:
+            summary += " · these articles do not seem to report the same event"
+        self.summary_label.setText(summary)
+        QTimer.singleShot(0, lambda c=comparison: self._announce(c))
+
+    def _announce(self, comparison: Comparison) -> None:
+        if comparison is self.comparison:
+            self.comparison_shown.emit(comparison)
+
+    def _pair_ids_to_keep(self, comparison: Comparison) -> tuple[str, str]:
+        if self._pair_keys:
+            ids = [self.article_id_for(k) for k in self._pair_keys]
+            if all(ids) and ids[0] != ids[1]:
+                return ids[0], ids[1]
+        related = [a.id for a in comparison.articles if a.related]
+        pool = related if len(related) >= 2 else [a.id for a in comparison.articles]
+        return pool[0], pool[1]
+
+    def show_pair(self, left_id: str, right_id: str) -> None:
+        """Show two compared articles side by side (ids as in the comparison)."""
+        if self.comparison is None or left_id == right_id:
+            if self.comparison is not None and left_id == right_id:
+                self.message_bar.show_message("Choose two different articles to compare.", "info")
+            return
+        self.pair_view.set_choices(
+            [(a.id, a.title or a.outlet or a.source.rsplit("/", 1)[-1])
+             for a in self.comparison.articles], left_id, right_id)
+        self._show_pair_ids(left_id, right_id)
+
+    def _show_pair_ids(self, left_id: str, right_id: str) -> None:
+        self._pair_keys = (self._key_for(left_id), self._key_for(right_id))
+        self.pair_view.show_pair(pair_view_model(self.comparison, left_id, right_id))
+        if self.find_bar.isVisible() and self.find_edit.text():
+            self.find_next(False, restart=True)
+
+    def _refresh_facts(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            self.facts_view.show_facts([], [], 0, 0)
+            return
+        only = self.facts_view.conflicts_only.isChecked()
+        rows = fact_rows(comparison, only)
+        conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
+        self.facts_view.show_facts(rows, [a.id for a in comparison.articles],
+                                   len(comparison.facts), conflicts)
+
+    def show_fact(self, fact: Fact) -> None:
+        """Bring the fact's passages side by side and highlight the values."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        current = (self.pair_view.left_pick.currentData() or "",
+                   self.pair_view.right_pick.currentData() or "")
+        left_id, right_id = fact_pair(fact, current)
+        if (left_id, right_id) != current:
+            self.show_pair(left_id, right_id)
+        spans, passages = [], []
+        for aid in (left_id, right_id):
+            mentions = mentions_in(fact, aid)
+            spans.append([(m.start, m.end) for m in mentions])
+            passage_range = None
+            if mentions:
+                first = mentions[0]
+                if first.passage:
+                    _, passage = comparison.passage(first.passage)
+                    passage_range = (passage.start, passage.end)
+                else:
+                    passage_range = (first.start, first.end)
+            passages.append(passage_range)
+        self.pair_view.show_marks(spans[0], spans[1], passages[0], passages[1])
+        self.summary_label.setText(fact.note)
+
+    def _refresh_list(self) -> None:
+        rows = []
+        for entry in self.session.entries:
+            aid = self.article_id_for(entry.key) if entry.included else None
+            article = self.comparison.article(aid) if aid else None
+            doc = entry.document
+            rows.append(ArticleRow(entry.key, aid, entry.display_title, doc.outlet or "",
+                                   doc.published or "", entry.word_count, entry.included,
+                                   bool(article is not None and not article.related
+                                        and any(a.related for a in self.comparison.articles)),
+                                   doc.source))
+        self.article_list.show_entries(rows)
+
+    def _update_page(self) -> None:
+        self.stack.setCurrentWidget(self.main_split if len(self.session) else self.drop_target)
+
+    # --- article edits --------------------------------------------------------------
+
+    def _on_include(self, key: int, included: bool) -> None:
+        self.session.set_included(key, included)
+        self._after_session_change()
+
+    def _on_rename(self, key: int, title: str) -> None:
+        self.session.rename(key, title)
+        self._after_session_change()
+
+    def _on_remove(self, key: int) -> None:
+        self.session.remove(key)
+        self._after_session_change()
+
+    def _on_move(self, key: int, offset: int) -> None:
+        self.session.move(key, offset)
+        self._after_session_change()
+        self.article_list.select_key(key)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def next_difference(self) -> None:
+        if not self.pair_view.next_difference():
+            self.statusBar().showMessage("No further difference in this pair.", 2500)
+
+    def previous_difference(self) -> None:
+        if not self.pair_view.previous_difference():
+            self.statusBar().showMessage("No earlier difference in this pair.", 2500)
+
+    def _conflicts(self) -> list[Fact]:
+        if self.comparison is None:
+            return []
+        return [f for f in self.comparison.facts if f.status == "conflict"]
+
+    def next_conflict(self) -> None:
+        self._step_conflict(+1)
+
+    def previous_conflict(self) -> None:
+        self._step_conflict(-1)
+
+    def _step_conflict(self, step: int) -> None:
+        conflicts = self._conflicts()
+        if not conflicts:
+            self.statusBar().showMessage("No conflicting facts found.", 2500)
+            return
+        self._conflict_index = (self._conflict_index + step) % len(conflicts)
+        fact = conflicts[self._conflict_index]
+        self.tabs.setCurrentWidget(self.facts_view)
+        if not self.facts_view.select_fact(fact.id):
+            self.show_fact(fact)
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self.pair_view.left_pane.set_find_marks([])
+        self.pair_view.right_pane.set_find_marks([])
+
+    def find_next(self, backward: bool = False, restart: bool = False) -> None:
+        if not self.find_bar.isVisible():
+            self.show_find()
+            return
+        if restart:
+            self.pair_view._last_find = None
+        needle = self.find_edit.text()
+        found = self.pair_view.find(needle, backward)
+        self.find_status.setText("" if found or not needle else "Not found")
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.find_bar.isVisible():
+            self.hide_find()
+            return
+        super().keyPressEvent(event)
+
+    def zoom(self, step: int) -> None:
+        self._points = styles.DEFAULT_TEXT_POINTS if step == 0 else \
+            max(_MIN_POINTS, min(_MAX_POINTS, self._points + step))
+        self.settings.setValue("view/text_points", self._points)
+        self.pair_view.set_points(self._points)
+        self.statusBar().showMessage(f"Text size {self._points} pt", 1500)
+
+    @property
+    def text_points(self) -> int:
+        return self._points
+
+    # --- theme ----------------------------------------------------------------------------
+
+    def set_theme(self, choice: str) -> None:
+        styles.set_theme_choice(choice)
+        self.settings.setValue("view/theme", choice)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        theme = styles.current_theme()
+        app = QApplication.instance()
+        app.setPalette(styles.palette_for(theme))
+        app.setStyleSheet(styles.style_sheet(theme))
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == styles.theme_choice())
+        # Span formats are baked into the documents: rebuild them in the new colours.
+        if self.comparison is not None:
+            left = self.pair_view.left_pick.currentData()
+            right = self.pair_view.right_pick.currentData()
+            if left and right and left != right:
+                self._show_pair_ids(left, right)
+            self._refresh_list()
+
+    # --- drag and drop ---------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if can_accept(event.mimeData()):
+            event.acceptProposedAction()
+            self.drop_target.set_active(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if can_accept(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_target.set_active(False)
+
+    def dropEvent(self, event) -> None:
+        self.drop_target.set_active(False)
+        if self.handle_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        for name, splitter in (("window/main_split", self.main_split),
+                               ("window/right_split", self.right_split)):
+            state = self.settings.value(name)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        self.cancel()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/main_split", self.main_split.saveState())
+        self.settings.setValue("window/right_split", self.right_split.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def recent_paths(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember_recent(self, paths: list[str]) -> None:
+        recent = self.recent_paths()
+        for path in reversed(paths):
+            path = os.path.abspath(path)
+            if path in recent:
+                recent.remove(path)
+            recent.insert(0, path)
+        self.settings.setValue("files/recent", recent[:_MAX_RECENT])
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_paths()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.load_paths([p]))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _last_dir(self) -> str:
+        recent = self.recent_paths()
+        if recent:
+            first = recent[0]
+            return first if os.path.isdir(first) else os.path.dirname(first)
+        return os.path.expanduser("~")

@@ -1,0 +1,69 @@
+"""A non-blocking message strip above the content (never a modal dialog).
+
+``MessageBar.show_message(text, kind)`` adds a line; each line can be
+dismissed; ``messages()`` lists what is shown (used by tests).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from . import styles
+
+_ICONS = {"error": "⚠", "warning": "⚠", "info": "ℹ"}
+
+
+class MessageBar(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 6, 0)
+        self._layout.setSpacing(4)
+        self._rows: list[tuple[QFrame, str]] = []
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        theme = styles.current_theme()
+        colour = {"error": theme.conflict, "warning": theme.conflict.lighter(120),
+                  "info": theme.accent}.get(kind, theme.accent)
+        background = {"error": theme.delete_bg, "warning": theme.replace_bg,
+                      "info": theme.current_bg}.get(kind, theme.current_bg)
+        row = QFrame()
+        row.setObjectName("MessageRow")
+        row.setStyleSheet(f"#MessageRow {{ background: {background.name()}; "
+                          f"border-left: 4px solid {colour.name()}; border-radius: 3px; }}")
+        icon = QLabel(_ICONS.get(kind, "ℹ"))
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        label.setStyleSheet(f"color: {theme.text.name()};")
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(10, 6, 6, 6)
+        line.addWidget(icon)
+        line.addWidget(label, 1)
+        line.addWidget(close)
+        close.clicked.connect(lambda: self._dismiss(row))
+        self._rows.append((row, text))
+        self._layout.addWidget(row)
+        # Keep the bar short: the oldest lines go first.
+        while len(self._rows) > 6:
+            self._dismiss(self._rows[0][0])
+        self.show()
+
+    def messages(self) -> list[str]:
+        return [text for _, text in self._rows]
+
+    def clear(self) -> None:
+        for row, _ in list(self._rows):
+            self._dismiss(row)
+
+    def _dismiss(self, row: QFrame) -> None:
+        self._rows = [(r, t) for r, t in self._rows if r is not row]
+        row.setParent(None)
+        row.deleteLater()
+        if not self._rows:
+            self.hide()

@@ -1,0 +1,263 @@
+"""Narrow, Qt-free view-models built from a Comparison.
+
+* :func:`pair_view_model` - what the side-by-side view shows for two
+  articles: their texts, the links between passages, the word-level spans,
+  the passages only one side has, and the ordered list of differences.
+* :func:`overview_model` - the pairwise sharing matrix and the
+  who-carries-which-group grid.
+* :func:`fact_rows` - the facts table, conflicts first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..engine.model import Article, Comparison, Fact, Mention, article_of
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # insert | delete | replace | only_here | fact_value
+
+
+@dataclass(frozen=True)
+class Link:
+    """Passages of the left article told again by passages of the right one."""
+
+    group: str
+    left: tuple[int, int]  # character range in the left text
+    right: tuple[int, int]
+    left_passages: tuple[str, ...]
+    right_passages: tuple[str, ...]
+    changed: bool
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A place next/previous difference visits: a changed link or a lone passage."""
+
+    side: str  # "left" | "right"
+    start: int
+    end: int
+    passage: str
+    kind: str  # "changed" | "only_here"
+    link: Optional[int] = None  # index into links, when the stop is a link
+
+
+@dataclass
+class PairViewModel:
+    left: Article
+    right: Article
+    links: list[Link] = field(default_factory=list)
+    left_spans: list[Span] = field(default_factory=list)
+    right_spans: list[Span] = field(default_factory=list)
+    stops: list[Stop] = field(default_factory=list)
+    conflict_marks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def passage_at(self, side: str, position: int) -> Optional[str]:
+        article = self.left if side == "left" else self.right
+        for passage in article.passages:
+            if passage.start <= position < passage.end:
+                return passage.id
+        return None
+
+    def link_for_passage(self, passage_id: str) -> Optional[int]:
+        for n, link in enumerate(self.links):
+            if passage_id in link.left_passages or passage_id in link.right_passages:
+                return n
+        return None
+
+    def only_here_ids(self, side: str) -> set[str]:
+        article = self.left if side == "left" else self.right
+        linked = {p for link in self.links
+                  for p in (link.left_passages if side == "left" else link.right_passages)}
+        return {p.id for p in article.passages} - linked
+
+
+def _range(article: Article, passage_ids: tuple[str, ...]) -> tuple[int, int]:
+    numbers = [int(pid[len(article.id):]) - 1 for pid in passage_ids]
+    passages = [article.passages[n] for n in numbers]
+    return min(p.start for p in passages), max(p.end for p in passages)
+
+
+def pair_view_model(comparison: Comparison, left_id: str, right_id: str) -> PairViewModel:
+    """Everything the side-by-side view needs for ``left_id`` against ``right_id``."""
+    left, right = comparison.article(left_id), comparison.article(right_id)
+    model = PairViewModel(left, right)
+    for group in comparison.groups:
+        for diff in group.diffs:
+            a_art, b_art = article_of(diff.a), article_of(diff.b)
+            if {a_art, b_art} != {left_id, right_id}:
+                continue
+            flipped = a_art != left_id
+            a_ids = diff.a_passages or (diff.a,)
+            b_ids = diff.b_passages or (diff.b,)
+            l_ids, r_ids = (b_ids, a_ids) if flipped else (a_ids, b_ids)
+            changed = any(op.tag != "equal" for op in diff.ops)
+            model.links.append(Link(group.id, _range(left, l_ids), _range(right, r_ids),
+                                    tuple(l_ids), tuple(r_ids), changed, diff.similarity))
+            for op in diff.ops:
+                if op.tag == "equal":
+                    continue
+                la, lb = (op.b_start, op.b_end) if flipped else (op.a_start, op.a_end)
+                ra, rb = (op.a_start, op.a_end) if flipped else (op.b_start, op.b_end)
+                # From the left reader's view: words only on the left were
+                # "deleted" on the way to the right, and vice versa.
+                tag = op.tag
+                if flipped and tag in ("insert", "delete"):
+                    tag = "delete" if tag == "insert" else "insert"
+                if tag == "replace":
+                    if lb > la:
+                        model.left_spans.append(Span(la, lb, "replace"))
+                    if rb > ra:
+                        model.right_spans.append(Span(ra, rb, "replace"))
+                elif tag == "delete" and lb > la:
+                    model.left_spans.append(Span(la, lb, "delete"))
+                elif tag == "insert" and rb > ra:
+                    model.right_spans.append(Span(ra, rb, "insert"))
+    model.links.sort(key=lambda link: link.left[0])
+
+    for side, article, spans in (("left", left, model.left_spans),
+                                 ("right", right, model.right_spans)):
+        lonely = model.only_here_ids(side)
+        for passage in article.passages:
+            if passage.id in lonely:
+                spans.append(Span(passage.start, passage.end, "only_here"))
+    model.left_spans.sort(key=lambda s: s.start)
+    model.right_spans.sort(key=lambda s: s.start)
+    model.stops = _stops(model)
+    model.conflict_marks = _conflict_marks(comparison, left_id, right_id)
+    return model
+
+
+def _stops(model: PairViewModel) -> list[Stop]:
+    """Differences in reading order of the left article, then the right's lone passages.
+
+    Lone right passages are slotted in after the left position of their
+    nearest preceding linked passage, so the tour reads both sides in step.
+    """
+    stops: list[tuple[float, Stop]] = []
+    for n, link in enumerate(model.links):
+        if link.changed:
+            stops.append((link.left[0], Stop("left", link.left[0], link.left[1],
+                                             link.left_passages[0], "changed", n)))
+    for passage in model.left.passages:
+        if passage.id in model.only_here_ids("left"):
+            stops.append((passage.start, Stop("left", passage.start, passage.end, passage.id,
+                                              "only_here")))
+    right_to_left = sorted((link.right[0], link.left[0]) for link in model.links)
+    for passage in model.right.passages:
+        if passage.id not in model.only_here_ids("right"):
+            continue
+        anchor = 0.0
+        for r_start, l_start in right_to_left:
+            if r_start <= passage.start:
+                anchor = l_start + 0.5
+        stops.append((anchor, Stop("right", passage.start, passage.end, passage.id,
+                                   "only_here")))
+    stops.sort(key=lambda item: (item[0], item[1].side))
+    return [stop for _, stop in stops]
+
+
+def _conflict_marks(comparison: Comparison, left_id: str,
+                    right_id: str) -> dict[str, list[tuple[int, int]]]:
+    marks: dict[str, list[tuple[int, int]]] = {"left": [], "right": []}
+    for fact in comparison.facts:
+        if fact.status != "conflict":
+            continue
+        for mention in fact.mentions:
+            if mention.article == left_id:
+                marks["left"].append((mention.start, mention.end))
+            elif mention.article == right_id:
+                marks["right"].append((mention.start, mention.end))
+    return marks
+
+
+# --- overview --------------------------------------------------------------
+
+@dataclass
+class OverviewModel:
+    article_ids: list[str]
+    labels: dict[str, str]
+    share: dict[tuple[str, str], float]  # (row, col) -> share of row's passages grouped with col
+    groups: list[tuple[str, str, set[str]]]  # (group id, snippet, articles carrying it)
+
+
+def overview_model(comparison: Comparison, snippet_chars: int = 110) -> OverviewModel:
+    ids = [a.id for a in comparison.articles]
+    labels = {a.id: (a.outlet or a.title or a.source.rsplit("/", 1)[-1]) for a in comparison.articles}
+    shared_with: dict[tuple[str, str], set[str]] = {}
+    groups = []
+    for group in comparison.groups:
+        carriers = set(group.articles())
+        for pid in group.passages:
+            owner = article_of(pid)
+            for other in carriers:
+                if other != owner:
+                    shared_with.setdefault((owner, other), set()).add(pid)
+        first_article, first_passage = comparison.passage(group.passages[0])
+        text = " ".join(first_article.passage_text(first_passage).split())
+        if len(text) > snippet_chars:
+            text = text[:snippet_chars - 1].rstrip() + "…"
+        groups.append((group.id, text, carriers))
+    share = {}
+    for a in comparison.articles:
+        for b in comparison.articles:
+            if a.id == b.id:
+                share[(a.id, b.id)] = 1.0
+            else:
+                share[(a.id, b.id)] = len(shared_with.get((a.id, b.id), ())) / max(1, len(a.passages))
+    return OverviewModel(ids, labels, share, groups)
+
+
+# --- facts -----------------------------------------------------------------
+
+_STATUS_ORDER = {"conflict": 0, "single": 2, "agree": 1}
+
+
+@dataclass(frozen=True)
+class FactRow:
+    fact: Fact
+    status: str
+    kind: str
+    note: str
+    values: dict[str, str]  # article id -> value as written
+
+
+def fact_rows(comparison: Comparison, conflicts_only: bool = False) -> list[FactRow]:
+    rows = []
+    for fact in comparison.facts:
+        if conflicts_only and fact.status != "conflict":
+            continue
+        values: dict[str, str] = {}
+        for mention in fact.mentions:
+            shown = mention.text if mention.text else str(mention.value)
+            if mention.article in values and shown not in values[mention.article].split(" / "):
+                values[mention.article] += f" / {shown}"
+            else:
+                values.setdefault(mention.article, shown)
+        rows.append(FactRow(fact, fact.status, fact.kind, fact.note, values))
+    rows.sort(key=lambda r: _STATUS_ORDER.get(r.status, 3))
+    return rows
+
+
+def fact_pair(fact: Fact, current: tuple[str, str]) -> tuple[str, str]:
+    """The two articles to show a fact in: keep the current pair when it covers it."""
+    ids = list(dict.fromkeys(m.article for m in fact.mentions))
+    if len(ids) >= 2 and current[0] in ids and current[1] in ids:
+        return current
+    if current[0] in ids and len(ids) >= 2:
+        return current[0], next(i for i in ids if i != current[0])
+    if len(ids) >= 2:
+        return ids[0], ids[1]
+    if ids:
+        other = current[1] if current[0] == ids[0] else current[0]
+        return ids[0], other
+    return current
+
+
+def mentions_in(fact: Fact, article_id: str) -> list[Mention]:
+    return [m for m in fact.mentions if m.article == article_id]

@@ -1,0 +1,228 @@
+"""The desktop app, driven through its real widgets (offscreen Qt)."""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, QMimeData
+
+from conftest import SEED_003, SEED_004
+from desktop.app.main_window import MainWindow
+from desktop.engine.model import Fact, Mention
+from test_app_helpers import drop, text_mime, url_mime, write_many, write_pair
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.cancel()
+
+
+def wait_for_articles(qtbot, window, count):
+    qtbot.waitUntil(lambda: window.comparison is not None
+                    and len(window.comparison.articles) == count
+                    and not window.comparison_busy(), timeout=TIMEOUT)
+
+
+def test_empty_window_offers_drop_target_and_sample(window, qtbot):
+    assert window.stack.currentWidget() is window.drop_target
+    assert "Drop articles here" in window.drop_target.findChild(type(window.summary_label),
+                                                                "DropTitle").text()
+    qtbot.mouseClick(window.drop_target.sample_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.comparison is not None, timeout=TIMEOUT)
+    assert len(window.comparison.articles) == 5
+    assert window.stack.currentWidget() is window.main_split
+
+
+def test_drop_files_compares_them(window, qtbot):
+    assert drop(window, url_mime([SEED_003, SEED_004]))
+    wait_for_articles(qtbot, window, 2)
+    assert window.article_list.row_count() == 2
+    assert window.pair_view.left_pane.toPlainText().strip()
+    assert window.pair_view.right_pane.toPlainText().strip()
+
+
+def test_drop_folder_loads_its_files(window, qtbot, tmp_path):
+    folder = tmp_path / "reports"
+    write_pair(folder)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
+    drop(window, url_mime([folder]))
+    wait_for_articles(qtbot, window, 2)
+    assert {a.source.rsplit("/", 1)[-1] for a in window.comparison.articles} == \
+        {"report_one.txt", "report_two.txt"}
+    assert window.comparison.groups, "the pair should share passages"
+
+
+def test_drop_plain_text_becomes_articles(window, qtbot):
+    one = SEED_003.read_text(encoding="utf-8")
+    two = SEED_004.read_text(encoding="utf-8")
+    drop(window, text_mime(one))
+    drop(window, text_mime(two))
+    wait_for_articles(qtbot, window, 2)
+    assert [a.source for a in window.comparison.articles] == ["pasted text 1", "pasted text 2"]
+
+
+def test_paste_makes_an_article(window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+    drop(window, url_mime([SEED_003]))
+    qtbot.waitUntil(lambda: len(window.session) == 1, timeout=TIMEOUT)
+    QGuiApplication.clipboard().setText(SEED_004.read_text(encoding="utf-8"))
+    window.paste_action.trigger()
+    wait_for_articles(qtbot, window, 2)
+
+
+def test_link_drop_says_links_are_not_supported(window, qtbot):
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.com/story")])
+    drop(window, mime)
+    messages = window.message_bar.messages()
+    assert any("links are not supported yet" in m and "example.com" in m for m in messages)
+    assert len(window.session) == 0
+
+
+def test_bad_file_is_named_and_others_still_load(window, qtbot, tmp_path):
+    bad = tmp_path / "broken_story.txt"
+    bad.write_text("   \n\n  ", encoding="utf-8")
+    drop(window, url_mime([SEED_003, bad, SEED_004]))
+    wait_for_articles(qtbot, window, 2)
+    messages = window.message_bar.messages()
+    assert any("broken_story.txt" in m for m in messages), messages
+    assert window.message_bar.isVisible()
+
+
+def test_next_difference_moves_the_view(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_for_articles(qtbot, window, 2)
+    view = window.pair_view
+    assert view.model.stops, "the variant must differ somewhere"
+    assert view.current_passage is None
+    seen_passages, seen_scrolls = set(), set()
+    for _ in range(6):
+        window.next_diff_action.trigger()
+        qtbot.wait(10)
+        seen_passages.add(view.current_passage)
+        seen_scrolls.add(view.left_pane.verticalScrollBar().value())
+    assert None not in seen_passages and len(seen_passages) >= 3
+    assert len(seen_scrolls) >= 2, "the pane should scroll to the differences"
+    before = view.current_passage
+    window.prev_diff_action.trigger()
+    assert view.current_passage != before
+    # The pane shows the current difference.
+    start, end = view.left_pane.current or view.right_pane.current
+    pane = view.left_pane if view.left_pane.current else view.right_pane
+    top, bottom = pane.range_y(start, end)
+    assert 0 <= top < pane.viewport().height()
+
+
+def test_scrolling_one_pane_moves_the_other(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_for_articles(qtbot, window, 2)
+    left, right = window.pair_view.left_pane, window.pair_view.right_pane
+    left.verticalScrollBar().setValue(left.verticalScrollBar().maximum() // 2)
+    assert right.verticalScrollBar().value() > 0
+
+
+def test_clicking_a_fact_row_shows_its_passages(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_for_articles(qtbot, window, 2)
+    comparison = window.comparison
+    a, b = comparison.articles
+    pa, pb = a.passages[-3], b.passages[-3]
+    word_a = a.text[pa.start:pa.end].split()[1]
+    word_b = b.text[pb.start:pb.end].split()[1]
+    sa = a.text.index(word_a, pa.start)
+    sb = b.text.index(word_b, pb.start)
+    fact = Fact("F1", "number", "conflict", None, f"A says {word_a}, B says {word_b}",
+                (Mention("A", pa.id, sa, sa + len(word_a), word_a),
+                 Mention("B", pb.id, sb, sb + len(word_b), word_b)))
+    agree = Fact("F2", "date", "agree", None, "Both say Tuesday", ())
+    window.present(replace(comparison, facts=(agree, fact)), window._compared_keys)
+    table = window.facts_view.table
+    assert window.facts_view.model.rows[0].fact.id == "F1", "conflicts come first"
+    rect = table.visualRect(window.facts_view.model.index(0, 2))
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    view = window.pair_view
+    assert view.left_pane._marks == [(sa, sa + len(word_a))]
+    assert view.right_pane._marks == [(sb, sb + len(word_b))]
+    for pane, passage in ((view.left_pane, pa), (view.right_pane, pb)):
+        top, _ = pane.range_y(passage.start, passage.end)
+        assert 0 <= top < pane.viewport().height(), "the fact's passage is scrolled into view"
+    # Filter: conflicts only hides the agreeing fact.
+    window.facts_view.conflicts_only.setChecked(True)
+    assert [r.fact.id for r in window.facts_view.model.rows] == ["F1"]
+    # F7 walks conflicts.
+    window.next_conflict()
+    assert window.facts_view.current_fact().id == "F1"
+
+
+def test_article_edits_recompare(window, qtbot, tmp_path):
+    paths = write_pair(tmp_path / "pair")
+    drop(window, url_mime(paths + [SEED_004]))
+    wait_for_articles(qtbot, window, 3)
+    keys = [e.key for e in window.session.entries]
+    window.article_list.include_toggled.emit(keys[2], False)
+    wait_for_articles(qtbot, window, 2)
+    window.article_list.rename_requested.emit(keys[0], "Renamed report")
+    qtbot.waitUntil(lambda: window.comparison.articles[0].title == "Renamed report",
+                    timeout=TIMEOUT)
+    window.article_list.move_requested.emit(keys[1], -1)
+    qtbot.waitUntil(lambda: window.comparison.articles[1].title == "Renamed report",
+                    timeout=TIMEOUT)
+    window.article_list.remove_requested.emit(keys[1])
+    qtbot.waitUntil(lambda: window.comparison is None and len(window.session) == 2,
+                    timeout=TIMEOUT)
+
+
+def test_zoom_and_theme_persist(window, qtbot):
+    before = window.text_points
+    window.zoom(+1)
+    window.set_theme("dark")
+    window.settings.sync()
+    assert int(window.settings.value("view/text_points")) == before + 1
+    assert window.settings.value("view/theme") == "dark"
+    window.set_theme("system")
+
+
+def test_find_marks_matches(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_for_articles(qtbot, window, 2)
+    window.show_find()
+    window.find_edit.setText("Mamdani")
+    assert window.pair_view.left_pane._finds
+    assert window.find_status.text() == ""
+
+
+def test_ui_stays_responsive_during_20_article_compare(window, qtbot, tmp_path):
+    folder = tmp_path / "many"
+    write_many(folder, 20, 600)
+    gaps = []
+    last = [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    drop(window, url_mime([folder]))
+    wait_for_articles(qtbot, window, 20)
+    qtbot.wait(50)
+    timer.stop()
+    elapsed = time.perf_counter() - started
+    longest = max(gaps) * 1000
+    print(f"\n20-article compare: {elapsed:.2f} s, longest event-loop stall {longest:.1f} ms "
+          f"over {len(gaps)} ticks")
+    assert longest < 100, f"UI thread stalled {longest:.0f} ms"
