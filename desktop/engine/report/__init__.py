@@ -1,0 +1,29 @@
+"""Comparison reports: HTML, Markdown and CSV, all Qt-free and stdlib-only.
+
+``RENDERERS[fmt](comparison, options)`` returns the report as text.  The PDF
+report is drawn by Qt and so lives outside the engine, in
+:mod:`desktop.report_pdf`; the JSON form is the contract
+(:mod:`desktop.engine.contract`).
+
+Modules: :mod:`.options` (what to include), :mod:`.view` (what the report
+says, worked out once), :mod:`.text` (shared phrasing), :mod:`.as_html` and
+:mod:`.style` (the HTML page), :mod:`.as_markdown` (with :mod:`.mdescape`) and
+:mod:`.as_csv`.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import Comparison
+from .as_csv import CSV_COLUMNS, render_csv
+from .as_html import render_html
+from .as_markdown import render_markdown
+from .options import ReportOptions
+from .view import ReportView, build_view
+
+Renderer = Callable[..., str]
+
+RENDERERS: dict[str, Renderer] = {"html": render_html, "md": render_markdown, "csv": render_csv}
+
+__all__ = ["RENDERERS", "ReportOptions", "ReportView", "build_view", "render_html",
+           "render_markdown", "render_csv", "CSV_COLUMNS", "Comparison"]

@@ -1,0 +1,225 @@
+"""The HTML report: one self-contained file, no scripts, no outside fetches.
+
+Everything taken from the articles goes through :func:`html.escape` (quotes
+included); the page carries a Content-Security-Policy that forbids scripts
+and every network fetch, as a second line of defence.  Changes are marked
+with ``<ins>``/``<del>`` (underline / strike-through as well as colour) so
+they survive black-and-white printing and colour-blind readers.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Iterable, Optional
+
+from ..model import Comparison
+from . import text as words
+from .options import ReportOptions
+from .style import CSS
+from .view import Cell, FactView, ReportView, Span, build_view, label
+
+_TAGS = {"ins": ("<ins>", "</ins>"), "del": ("<del>", "</del>"), "hit": ("<mark>", "</mark>")}
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
+
+
+def e(value: object) -> str:
+    """Escape text for element content and double-quoted attributes."""
+    return escape(str(value), quote=True)
+
+
+def spans_html(spans: Iterable[Span]) -> str:
+    out = []
+    for span in spans:
+        opening, closing = _TAGS.get(span.mark, ("", ""))
+        out.append(f"{opening}{e(span.text)}{closing}")
+    return "".join(out)
+
+
+def render_html(comparison: Comparison, options: ReportOptions = ReportOptions()) -> str:
+    view = build_view(comparison, options)
+    return document(view)
+
+
+def document(view: ReportView) -> str:
+    first = view.articles[0] if view.articles else None
+    title = "Parallax comparison report"
+    if first is not None:
+        title += f": {words.title_of(first)}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f'<meta name="generator" content="Parallax {e(view.options.version)}">',
+        f"<title>{e(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        _header(view),
+        _articles(view),
+        _summary(view),
+        _conflicts(view),
+        _other_facts(view),
+        _aligned(view),
+        _unique(view),
+        f'<footer><p>{e(words.stamp(view))} Word-level marks come from a computer comparison; '
+        "check them against the articles before quoting.</p></footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def _tag(article_id: str) -> str:
+    return f'<span class="tag">{e(article_id)}</span>'
+
+
+def _header(view: ReportView) -> str:
+    scope = " Conflicts only." if view.options.conflicts_only else ""
+    return ("<header>"
+            '<p class="kicker">Parallax comparison report</p>'
+            f"<h1>{e(_h1(view))}</h1>"
+            f'<p class="meta">{e(words.headline(view))}{scope} {e(words.stamp(view))}</p>'
+            "</header>")
+
+
+def _h1(view: ReportView) -> str:
+    titles = [words.title_of(a) for a in view.articles if a.related] or \
+             [words.title_of(a) for a in view.articles]
+    if not titles:
+        return "No articles"
+    return titles[0] if len(titles) == 1 else f"{titles[0]} — and {words.plural(len(titles) - 1, 'other report')}"
+
+
+def _articles(view: ReportView) -> str:
+    items = []
+    for article in view.articles:
+        details = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>"
+                          for k, v in words.article_facts(article))
+        flag = ("" if article.related else
+                '<p class="flag"><strong>Different event.</strong> Judged to report another '
+                "event: left out of the alignment.</p>")
+        css = "article-card" + ("" if article.related else " unrelated")
+        items.append(f'<li class="{css}">{_tag(article.id)}'
+                     f'<div><h3 class="article-title">{e(words.title_of(article))}</h3>'
+                     f"<dl>{details}</dl>{flag}</div></li>")
+    errors = ""
+    if view.errors:
+        errors = ('<h3>Could not be read</h3><ul class="errors">' +
+                  "".join(f"<li><strong>{e(s)}</strong>: {e(r)}</li>" for s, r in view.errors) +
+                  "</ul>")
+    return (f'<section id="articles"><h2>Articles</h2><ol class="articles">{"".join(items)}</ol>'
+            f"{errors}</section>")
+
+
+def _summary(view: ReportView) -> str:
+    if not view.pairs:
+        return ""
+    rows = "".join(f"<li>{e(words.pair_sentence(view, p))}</li>" for p in view.pairs)
+    return f'<section id="summary" class="prose"><h2>Summary</h2><ul>{rows}</ul></section>'
+
+
+def _mention_rows(fact: FactView, view: ReportView) -> str:
+    rows = []
+    for m in fact.mentions:
+        said = f"<q>{e(m.text)}</q>"
+        if m.value:
+            said += f' <span class="value">= {e(m.value)}</span>'
+        if m.speaker:
+            said += f' <span class="speaker">according to {e(m.speaker)}</span>'
+        context = (f'<blockquote cite="#{e(m.passage or "")}">{spans_html(m.context)}</blockquote>'
+                   if m.context else "")
+        rows.append(f"<tr><th scope=\"row\">{_tag(m.article)} {e(label(view.article(m.article)))}</th>"
+                    f"<td><p class=\"said\">{said}</p>{context}</td></tr>")
+    return "".join(rows)
+
+
+def _conflicts(view: ReportView) -> str:
+    if not view.conflicts:
+        body = '<p class="none">No conflicting facts were found.</p>'
+    else:
+        body = '<ol class="facts">' + "".join(
+            f'<li class="fact conflict" id="{e(f.id)}"><p class="note">{e(f.note)}</p>'
+            f'<p class="fact-kind">{e(words.fact_heading(f))}</p>'
+            f'<table class="said-by"><tbody>{_mention_rows(f, view)}</tbody></table></li>'
+            for f in view.conflicts) + "</ol>"
+    return f'<section id="conflicts" class="prose"><h2>Conflicts</h2>{body}</section>'
+
+
+def _other_facts(view: ReportView) -> str:
+    blocks = []
+    for title, facts in (("Facts the articles agree on", view.agreements),
+                         ("Facts found in only one article", view.singles)):
+        if not facts:
+            continue
+        items = "".join(
+            f'<li id="{e(f.id)}"><span class="fact-kind">{e(f.id)}</span> {e(f.note)} '
+            + "; ".join(f"{_tag(m.article)} <q>{e(m.text)}</q>" for m in f.mentions) + "</li>"
+            for f in facts)
+        blocks.append(f"<h3>{e(title)} ({len(facts)})</h3><ul class=\"brief\">{items}</ul>")
+    if not blocks:
+        return ""
+    return f'<section id="other-facts" class="prose"><h2>Other facts</h2>{"".join(blocks)}</section>'
+
+
+def _cell_html(cell: Optional[Cell]) -> str:
+    if cell is None:
+        return '<td class="empty"><span class="absent">not in this article</span></td>'
+    ids = ", ".join(cell.passages)
+    return f'<td><span class="pid">{e(ids)}</span> {spans_html(cell.spans)}</td>'
+
+
+def _aligned(view: ReportView) -> str:
+    if not view.rows:
+        note = ("No passage with a conflict is aligned." if view.options.conflicts_only
+                else "No passages were found telling the same thing in two or more articles.")
+        return (f'<section id="aligned" class="wide"><h2>Aligned passages</h2>'
+                f'<p class="none">{e(note)}</p></section>')
+    head = "".join(f'<th scope="col">{_tag(a.id)} {e(label(a))}</th>' for a in view.columns)
+    body = []
+    for row in view.rows:
+        flag = ""
+        if row.conflicts:
+            links = ", ".join(f'<a href="#{e(c)}">{e(c)}</a>' for c in row.conflicts)
+            flag = f'<span class="row-flag">conflict {links}</span>'
+        cells = "".join(_cell_html(c) for c in row.cells)
+        css = ' class="has-conflict"' if row.conflicts else ""
+        body.append(f'<tr{css}><th scope="row">{e(row.group)}{flag}</th>{cells}</tr>')
+    width = max(1, len(view.columns))
+    legend = ('<p class="legend">Each row holds passages that tell the same thing, read against '
+              "the leftmost article in the row: <del>struck through</del> are its words the others "
+              "leave out or put differently; <ins>underlined</ins> are words another article adds or "
+              "puts differently. Passage numbers (A3) count sentences from the top of each article.</p>")
+    shown = ""
+    if view.options.conflicts_only:
+        shown = (f'<p class="legend">Showing the {len(view.rows)} of {view.total_groups} groups '
+                 "that hold a conflict.</p>")
+    return (f'<section id="aligned" class="wide"><h2>Aligned passages</h2>{legend}{shown}'
+            f'<table class="aligned cols-{width}"><colgroup><col class="gcol">'
+            + '<col>' * width + "</colgroup>"
+            f"<thead><tr><th scope=\"col\">Group</th>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></section>")
+
+
+def _unique(view: ReportView) -> str:
+    if not view.unique:
+        return ""
+    blocks = []
+    for block in view.unique:
+        article = view.article(block.article)
+        heading = f"<h3>{_tag(article.id)} {e(label(article))}</h3>"
+        if not block.compared:
+            body = ('<p class="none">Not compared: judged to report a different event.</p>')
+        elif not block.paragraphs:
+            body = '<p class="none">Every passage of this article is also told elsewhere.</p>'
+        else:
+            count = (f'<p class="count">{e(words.plural(block.count, "passage"))} of '
+                     f"{len(article.passages)}.</p>")
+            body = count + "".join(
+                f'<p class="only"><span class="pid">{e(p.passages[0])}</span> {spans_html(p.spans)}</p>'
+                for p in block.paragraphs)
+        blocks.append(f'<div class="unique-article">{heading}{body}</div>')
+    return (f'<section id="only-one" class="prose"><h2>Found in only one article</h2>'
+            f'{"".join(blocks)}</section>')

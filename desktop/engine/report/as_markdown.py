@@ -1,0 +1,140 @@
+"""The Markdown report, for pasting into notes, tickets and CMS drafts.
+
+Plain CommonMark plus GFM strike-through; no raw HTML and no tables, so it
+survives editors that support only the basics.  Aligned passages are one
+bullet per article (a list reads better than a wide table once pasted).
+Every piece of article text goes through :func:`~.mdescape.md_text`.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Comparison
+from . import text as words
+from .mdescape import md_span, md_text
+from .options import ReportOptions
+from .view import FactView, ReportView, Span, build_view, label
+
+_MARKS = {"ins": ("**", "**"), "del": ("~~", "~~"), "hit": ("**", "**")}
+
+
+def spans_md(spans: Iterable[Span]) -> str:
+    out = []
+    for span in spans:
+        opening, closing = _MARKS.get(span.mark, ("", ""))
+        out.append(f"{opening}{md_span(span.text)}{closing}")
+    return "".join(out).strip()
+
+
+def render_markdown(comparison: Comparison, options: ReportOptions = ReportOptions()) -> str:
+    view = build_view(comparison, options)
+    lines: list[str] = []
+    first = next((a for a in view.articles if a.related), view.articles[0] if view.articles else None)
+    title = words.title_of(first) if first is not None else "no articles"
+    lines += [f"# Comparison report: {md_text(title)}", ""]
+    scope = " Conflicts only." if options.conflicts_only else ""
+    lines += [f"*{md_text(words.headline(view))}{scope}* {md_text(words.stamp(view))}", ""]
+    lines += _articles(view) + _summary(view) + _conflicts(view) + _other_facts(view)
+    lines += _aligned(view) + _unique(view)
+    lines += ["---", "", md_text(words.stamp(view) + " Word-level marks come from a computer "
+                                 "comparison; check them against the articles before quoting."), ""]
+    return "\n".join(lines)
+
+
+def _articles(view: ReportView) -> list[str]:
+    lines = ["## Articles", ""]
+    for article in view.articles:
+        details = " · ".join(md_text(f"{k.lower()} {v}" if k in ("By", "Published") else v)
+                             for k, v in words.article_facts(article))
+        flag = "" if article.related else " — **different event: left out of the alignment**"
+        lines.append(f"- **{md_text(article.id)}** — *{md_text(words.title_of(article))}* · "
+                     f"{details}{flag}")
+    for source, reason in view.errors:
+        lines.append(f"- could not read {md_text(source)}: {md_text(reason)}")
+    return lines + [""]
+
+
+def _summary(view: ReportView) -> list[str]:
+    if not view.pairs:
+        return []
+    return ["## Summary", ""] + [f"- {md_text(words.pair_sentence(view, p))}"
+                                 for p in view.pairs] + [""]
+
+
+def _mentions(fact: FactView, view: ReportView) -> list[str]:
+    lines = []
+    for m in fact.mentions:
+        said = f"“{md_text(m.text)}”"
+        extra = []
+        if m.value:
+            extra.append(f"= {md_text(m.value)}")
+        if m.speaker:
+            extra.append(f"according to {md_text(m.speaker)}")
+        if extra:
+            said += f" ({'; '.join(extra)})"
+        lines.append(f"   - **{md_text(m.article)}** ({md_text(label(view.article(m.article)))}): "
+                     f"{said}")
+        if m.context:
+            lines.append(f"     *in:* {spans_md(m.context)}")
+    return lines
+
+
+def _conflicts(view: ReportView) -> list[str]:
+    lines = ["## Conflicts", ""]
+    if not view.conflicts:
+        return lines + ["No conflicting facts were found.", ""]
+    for n, fact in enumerate(view.conflicts, start=1):
+        lines.append(f"{n}. **{md_text(fact.note)}** ({md_text(words.fact_heading(fact))})")
+        lines += _mentions(fact, view)
+    return lines + [""]
+
+
+def _other_facts(view: ReportView) -> list[str]:
+    lines: list[str] = []
+    for title, facts in (("Facts the articles agree on", view.agreements),
+                         ("Facts found in only one article", view.singles)):
+        if not facts:
+            continue
+        lines += [f"### {title} ({len(facts)})", ""]
+        for fact in facts:
+            said = "; ".join(f"{md_text(m.article)}: “{md_text(m.text)}”" for m in fact.mentions)
+            lines.append(f"- {md_text(fact.id)}: {md_text(fact.note)} — {said}")
+        lines.append("")
+    return (["## Other facts", ""] + lines) if lines else []
+
+
+def _aligned(view: ReportView) -> list[str]:
+    lines = ["## Aligned passages", ""]
+    if not view.rows:
+        return lines + ["No passages were found telling the same thing in two or more articles.", ""]
+    lines += ["Each group holds passages that tell the same thing, read against its first "
+              "article: ~~struck through~~ are words the others leave out or put differently; "
+              "**bold** are words another article adds or puts differently.", ""]
+    for row in view.rows:
+        flag = f" — conflict: {md_text(', '.join(row.conflicts))}" if row.conflicts else ""
+        lines += [f"### {md_text(row.group)}{flag}", ""]
+        for article, cell in zip(view.columns, row.cells):
+            if cell is None:
+                continue
+            lines.append(f"- **{md_text(article.id)}** ({md_text(', '.join(cell.passages))}): "
+                         f"{spans_md(cell.spans)}")
+        lines.append("")
+    return lines
+
+
+def _unique(view: ReportView) -> list[str]:
+    if not view.unique:
+        return []
+    lines = ["## Found in only one article", ""]
+    for block in view.unique:
+        article = view.article(block.article)
+        lines += [f"### {md_text(words.article_name(article))}", ""]
+        if not block.compared:
+            lines += ["*Not compared: judged to report a different event.*", ""]
+            continue
+        if not block.paragraphs:
+            lines += ["*Every passage of this article is also told elsewhere.*", ""]
+            continue
+        for paragraph in block.paragraphs:
+            lines += [f"{md_text(paragraph.passages[0])}: {spans_md(paragraph.spans)}", ""]
+    return lines

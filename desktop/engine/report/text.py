@@ -1,0 +1,66 @@
+"""Plain-words phrasing shared by the HTML, Markdown and PDF reports."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Article
+from .view import FactView, PairSummary, ReportView, label, source_name
+
+KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "time": "time",
+              "name": "name", "quote": "quotation", "place": "place", "title": "title"}
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def plural(count: int, one: str, many: Optional[str] = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def article_name(article: Article) -> str:
+    """``A — Reuters`` style heading for an article column or block."""
+    return f"{article.id} — {label(article)}"
+
+
+def article_facts(article: Article) -> list[tuple[str, str]]:
+    """The details shown for one article, as (label, value) pairs, empty ones left out."""
+    rows = [("Outlet", article.outlet), ("By", article.byline), ("Published", article.published),
+            ("Source", source_name(article.source)),
+            ("Length", f"{article.word_count:,} words, {len(article.passages)} passages")]
+    return [(k, " ".join(v.split())) for k, v in rows if v and v.strip()]
+
+
+def title_of(article: Article) -> str:
+    return " ".join((article.title or "").split()) or "(untitled)"
+
+
+def pair_sentence(view: ReportView, pair: PairSummary) -> str:
+    a, b = view.article(pair.a), view.article(pair.b)
+    if not pair.compared:
+        if not (a.related or b.related):
+            return f"{a.id} and {b.id} were not compared: they were judged to report different events."
+        odd = b if a.related else a
+        return f"{a.id} and {b.id} were not compared: {odd.id} was judged to report a different event."
+    conflicts = plural(pair.conflicts, "conflicting fact") if pair.conflicts else "no conflicting facts"
+    return (f"{a.id} and {b.id} tell the same thing in {pair.shared_a} of {a.id}’s "
+            f"{pair.total_a} passages ({percent(pair.shared_a, pair.total_a)}) and "
+            f"{pair.shared_b} of {b.id}’s {pair.total_b} "
+            f"({percent(pair.shared_b, pair.total_b)}); {conflicts}.")
+
+
+def headline(view: ReportView) -> str:
+    parts = [plural(len(view.articles), "article"),
+             plural(view.total_groups, "group") + " of passages telling the same thing",
+             plural(len(view.conflicts), "conflicting fact")]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+
+
+def fact_heading(fact: FactView) -> str:
+    kind = KIND_NAMES.get(fact.kind, fact.kind.replace("_", " "))
+    extra = " (approximate)" if fact.approximate else ""
+    return f"{fact.id} · {kind}{extra}"
+
+
+def stamp(view: ReportView) -> str:
+    return (f"Made by Parallax {view.options.version} on {view.options.generated_text()}.")

@@ -1,0 +1,387 @@
+"""What a report says, worked out once for every output format.
+
+:func:`build_view` turns a :class:`~desktop.engine.model.Comparison` and
+:class:`~desktop.report.options.ReportOptions` into plain records: the
+articles, how much each pair shares, the facts, the aligned rows with their
+word-level marks, and the passages found in only one article.  Renderers
+only lay these records out and escape them; they make no decisions.
+
+Word-level marks: each aligned row is read against its *first* article (the
+leftmost column holding text).  In that column, words the other articles
+leave out or word differently are marked ``"del"``; in every other column,
+words that article adds or words differently are marked ``"ins"``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any, Optional, Sequence
+
+from ..model import Article, Comparison, Fact, Group, Mention, PairDiff, Passage, article_of
+from .options import ReportOptions
+
+Mark = str  # "" plain, "ins" added/changed, "del" left out/changed, "hit" a fact's words
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one mark."""
+
+    text: str
+    mark: Mark = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one article contributes to an aligned row."""
+
+    article: str
+    passages: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One group of passages telling the same thing, one cell per article."""
+
+    group: str
+    cells: tuple[Optional[Cell], ...]  # in the order of ReportView.columns
+    similarity: Optional[float]  # of the two-article diff, when there are two
+    conflicts: tuple[str, ...]  # ids of conflicting facts found in this row
+
+
+@dataclass(frozen=True)
+class PairSummary:
+    a: str
+    b: str
+    shared_a: int
+    total_a: int
+    shared_b: int
+    total_b: int
+    conflicts: int
+    compared: bool  # False when either article reports a different event
+
+
+@dataclass(frozen=True)
+class MentionView:
+    article: str
+    passage: Optional[str]
+    text: str
+    value: str  # the normalised value, "" when it says nothing beyond the text
+    speaker: Optional[str]
+    context: tuple[Span, ...]  # the sentence, with the mention marked "hit"
+
+
+@dataclass(frozen=True)
+class FactView:
+    id: str
+    kind: str
+    status: str
+    note: str
+    approximate: bool
+    group: Optional[str]
+    mentions: tuple[MentionView, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Consecutive passages of one paragraph found in only one article."""
+
+    passages: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class UniqueBlock:
+    article: str
+    compared: bool  # False: the article reports a different event, nothing listed
+    count: int
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    options: ReportOptions
+    articles: tuple[Article, ...]
+    columns: tuple[Article, ...]  # the articles with a column of aligned passages
+    errors: tuple[tuple[str, str], ...]
+    pairs: tuple[PairSummary, ...]
+    conflicts: tuple[FactView, ...]
+    agreements: tuple[FactView, ...]
+    singles: tuple[FactView, ...]
+    rows: tuple[Row, ...]
+    unique: tuple[UniqueBlock, ...]
+    total_groups: int
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+
+def label(article: Article) -> str:
+    """Short human name of an article: its outlet, else its title, else its file."""
+    for candidate in (article.outlet, article.title):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())
+    return source_name(article.source)
+
+
+def source_name(source: str) -> str:
+    """File name of a local source (folders stay private); web addresses whole."""
+    if "://" in source:
+        return source
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
+def value_text(value: Any) -> str:
+    """A mention's normalised value in words: ``3``, ``2025-11-21``, ``1.5 – 2``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, (int, float)):
+        return f"{value:,}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {value_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return " – ".join(value_text(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def build_view(comparison: Comparison, options: ReportOptions = ReportOptions()) -> ReportView:
+    articles = _selected(comparison, options.articles)
+    chosen = [a.id for a in articles]
+    wanted = set(chosen)
+    groups = [g for g in comparison.groups if len(_present(g, wanted)) >= 2]
+    facts = [_fact_view(comparison, f, wanted) for f in comparison.facts]
+    facts = [f for f in facts if f is not None]
+    conflicts = tuple(f for f in facts if f.status == "conflict")
+    conflict_rows = _conflicts_by_group(comparison, conflicts, groups)
+    columns = [a for a in articles if a.related or any(a.id in g.articles() for g in groups)]
+    rows = tuple(_row(comparison, g, [a.id for a in columns], conflict_rows.get(g.id, ()))
+                 for g in groups)
+    if options.conflicts_only:
+        rows = tuple(r for r in rows if r.conflicts)
+    grouped = {pid for g in groups for pid in g.passages if article_of(pid) in wanted}
+    unique = () if options.conflicts_only else tuple(_unique(a, grouped) for a in articles)
+    return ReportView(
+        options=options,
+        articles=tuple(articles),
+        columns=tuple(columns),
+        errors=tuple((e.source, e.reason) for e in comparison.errors),
+        pairs=tuple(_pair(a, b, groups, conflicts) for a, b in combinations(articles, 2)),
+        conflicts=conflicts,
+        agreements=() if options.conflicts_only else tuple(f for f in facts if f.status == "agree"),
+        singles=() if options.conflicts_only else tuple(f for f in facts if f.status == "single"),
+        rows=rows,
+        unique=unique,
+        total_groups=len(groups),
+    )
+
+
+def _selected(comparison: Comparison, ids: Optional[Sequence[str]]) -> list[Article]:
+    if ids is None:
+        return list(comparison.articles)
+    known = {a.id: a for a in comparison.articles}
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise ValueError(f"no such article in the comparison: {', '.join(missing)}")
+    return [known[i] for i in dict.fromkeys(ids)]
+
+
+def _present(group: Group, wanted: set[str]) -> list[str]:
+    return [a for a in group.articles() if a in wanted]
+
+
+# --- facts ------------------------------------------------------------------------------
+
+def _fact_view(comparison: Comparison, fact: Fact, wanted: set[str]) -> Optional[FactView]:
+    mentions = [m for m in fact.mentions if m.article in wanted]
+    needed = 1 if fact.status == "single" else 2
+    if len({m.article for m in mentions}) < needed:
+        return None
+    return FactView(fact.id, fact.kind, fact.status, " ".join(fact.note.split()),
+                    fact.approximate, fact.group,
+                    tuple(_mention_view(comparison, m) for m in mentions))
+
+
+def _mention_view(comparison: Comparison, mention: Mention) -> MentionView:
+    value = value_text(mention.value)
+    if value.casefold() == " ".join(mention.text.split()).casefold():
+        value = ""
+    context: tuple[Span, ...] = ()
+    pid = mention.passage
+    try:
+        article = comparison.article(mention.article)
+        passage = (comparison.passage(pid)[1] if pid
+                   else _passage_at(article, mention.start))
+    except (KeyError, IndexError, ValueError):
+        article, passage = None, None
+    if article is not None and passage is not None:
+        pid = passage.id
+        start = max(passage.start, min(mention.start, passage.end))
+        end = max(start, min(mention.end, passage.end))
+        context = _spans(article.text, passage.start, passage.end, [(start, end, "hit")])
+    return MentionView(mention.article, pid, " ".join(mention.text.split()), value,
+                       mention.speaker, context)
+
+
+def _passage_at(article: Article, offset: int) -> Optional[Passage]:
+    for passage in article.passages:
+        if passage.start <= offset < passage.end:
+            return passage
+    return None
+
+
+def _conflicts_by_group(comparison: Comparison, conflicts: Sequence[FactView],
+                        groups: Sequence[Group]) -> dict[str, tuple[str, ...]]:
+    owner = {pid: g.id for g in groups for pid in g.passages}
+    found: dict[str, list[str]] = {}
+    for fact in conflicts:
+        homes = {fact.group} if fact.group else set()
+        homes |= {owner[m.passage] for m in fact.mentions if m.passage in owner}
+        for home in homes:
+            found.setdefault(home, []).append(fact.id)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+# --- aligned rows ------------------------------------------------------------------------
+
+def _row(comparison: Comparison, group: Group, chosen: list[str],
+         conflicts: tuple[str, ...]) -> Row:
+    by_article: dict[str, list[str]] = {}
+    for pid in group.passages:
+        by_article.setdefault(article_of(pid), []).append(pid)
+    present = [a for a in chosen if a in by_article]
+    base = present[0]
+    marks: dict[str, list[tuple[int, int, Mark]]] = {aid: [] for aid in present}
+    similarity = None
+    for other in present[1:]:
+        diff, flipped = _diff_between(group, base, other)
+        if diff is None:
+            continue
+        if len(present) == 2:
+            similarity = diff.similarity
+        for op in diff.ops:
+            if op.tag == "equal":
+                continue
+            base_span = (op.b_start, op.b_end) if flipped else (op.a_start, op.a_end)
+            other_span = (op.a_start, op.a_end) if flipped else (op.b_start, op.b_end)
+            if base_span[1] > base_span[0]:
+                marks[base].append((*base_span, "del"))
+            if other_span[1] > other_span[0]:
+                marks[other].append((*other_span, "ins"))
+    cells = tuple(_cell(comparison, aid, by_article[aid], marks[aid]) if aid in marks else None
+                  for aid in chosen)
+    return Row(group.id, cells, similarity, conflicts)
+
+
+def _diff_between(group: Group, left: str, right: str) -> tuple[Optional[PairDiff], bool]:
+    for diff in group.diffs:
+        a, b = article_of(diff.a), article_of(diff.b)
+        if (a, b) == (left, right):
+            return diff, False
+        if (a, b) == (right, left):
+            return diff, True
+    return None, False
+
+
+def _cell(comparison: Comparison, article_id: str, passage_ids: list[str],
+          marks: list[tuple[int, int, Mark]]) -> Cell:
+    article = comparison.article(article_id)
+    spans: list[Span] = []
+    previous = None
+    for pid in passage_ids:
+        passage = comparison.passage(pid)[1]
+        number = int(pid[len(article_id):])
+        if previous is not None:
+            spans.append(Span(" " if number == previous + 1 else " … "))
+        spans.extend(_spans(article.text, passage.start, passage.end, marks))
+        previous = number
+    return Cell(article_id, tuple(passage_ids), _merge(spans))
+
+
+def _spans(text: str, start: int, end: int, marks: Sequence[tuple[int, int, Mark]]) -> tuple[Span, ...]:
+    """``text[start:end]`` cut into runs; marked ranges clipped and trimmed of spaces."""
+    flags: list[Mark] = [""] * (end - start)
+    for m_start, m_end, mark in marks:
+        lo, hi = max(start, m_start), min(end, m_end)
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        for i in range(lo - start, hi - start):
+            flags[i] = mark
+    spans: list[Span] = []
+    run_start = start
+    for i in range(start, end + 1):
+        if i == end or flags[i - start] != flags[run_start - start]:
+            if i > run_start:
+                spans.append(Span(_flat(text[run_start:i]), flags[run_start - start]))
+            run_start = i
+    return tuple(spans)
+
+
+def _flat(text: str) -> str:
+    """Line breaks inside a passage become spaces; spacing is otherwise kept."""
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _merge(spans: Sequence[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if out and out[-1].mark == span.mark:
+            out[-1] = Span(out[-1].text + span.text, span.mark)
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+# --- summary and single-article passages -------------------------------------------------
+
+def _pair(a: Article, b: Article, groups: Sequence[Group],
+          conflicts: Sequence[FactView]) -> PairSummary:
+    shared_a: set[str] = set()
+    shared_b: set[str] = set()
+    for group in groups:
+        members = group.articles()
+        if a.id in members and b.id in members:
+            shared_a.update(p for p in group.passages if article_of(p) == a.id)
+            shared_b.update(p for p in group.passages if article_of(p) == b.id)
+    clashes = sum(1 for f in conflicts if {a.id, b.id} <= {m.article for m in f.mentions})
+    return PairSummary(a.id, b.id, len(shared_a), len(a.passages), len(shared_b),
+                       len(b.passages), clashes, a.related and b.related)
+
+
+def _unique(article: Article, grouped: set[str]) -> UniqueBlock:
+    if not article.related:
+        return UniqueBlock(article.id, False, 0, ())
+    paragraphs: list[Paragraph] = []
+    current: list[Passage] = []
+
+    def flush() -> None:
+        if current:
+            spans: list[Span] = []
+            for n, passage in enumerate(current):
+                if n:
+                    gap = int(passage.id[len(article.id):]) - int(current[n - 1].id[len(article.id):])
+                    spans.append(Span(" " if gap == 1 else " … "))
+                spans.extend(_spans(article.text, passage.start, passage.end, ()))
+            paragraphs.append(Paragraph(tuple(p.id for p in current), _merge(spans)))
+            current.clear()
+
+    for passage in article.passages:
+        if passage.id in grouped:
+            continue
+        if current and current[-1].paragraph != passage.paragraph:
+            flush()
+        current.append(passage)
+    flush()
+    return UniqueBlock(article.id, True, sum(len(p.passages) for p in paragraphs),
+                       tuple(paragraphs))

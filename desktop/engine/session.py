@@ -1,0 +1,254 @@
+"""Saved sessions (``.parallax`` files) and the autosave.
+
+A session keeps what is needed to redo a comparison, not its result: the
+articles' texts and details, which of them are included, the pair being
+read and the app's view settings.  Reopening recomputes the comparison from
+the stored texts, so a session still opens when the original files are gone
+and benefits from a better engine.
+
+File format (UTF-8 JSON, versioned; fields are only ever added)::
+
+    {"format": "parallax.session", "version": 1,
+     "documents": [{"source", "text", "title", "outlet", "byline", "published", "removed"}],
+     "included": [true, ...], "pair": [i, j] | null, "settings": {...},
+     "saved": "2026-11-22T10:40:00+01:00", "generator": "parallax 0.1.0"}
+
+Files are written atomically (temporary file, fsync, rename), so a crash or
+a full disk never leaves a half-written session in place of a good one.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from .. import __version__
+from .atomic import write_atomic
+from .errors import ParallaxError
+from .model import Document
+
+FORMAT = "parallax.session"
+VERSION = 1
+SUFFIX = ".parallax"
+AUTOSAVE_NAME = "autosave.parallax"
+
+PathLike = Union[str, "os.PathLike[str]"]
+_DOC_TEXT_FIELDS = ("title", "outlet", "byline", "published")
+
+
+class SessionError(ParallaxError):
+    """A session file that cannot be read; ``reason`` is for people."""
+
+    def __init__(self, path: PathLike, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Session:
+    """What the app needs to reopen a comparison.
+
+    ``included`` has one flag per document (an empty tuple means all
+    included, and is filled in); ``pair`` is the two documents shown side by
+    side, by index; ``settings`` is free-form app state that must be JSON.
+    """
+
+    documents: tuple[Document, ...]
+    included: tuple[bool, ...] = ()
+    pair: Optional[tuple[int, int]] = None
+    settings: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "documents", tuple(self.documents))
+        included = tuple(bool(x) for x in self.included) or (True,) * len(self.documents)
+        if len(included) != len(self.documents):
+            raise ValueError(f"{len(included)} 'included' flags for {len(self.documents)} documents")
+        object.__setattr__(self, "included", included)
+        if self.pair is not None:
+            pair = tuple(self.pair)
+            if (len(pair) != 2 or not all(isinstance(i, int) and 0 <= i < len(self.documents)
+                                          for i in pair) or pair[0] == pair[1]):
+                raise ValueError(f"pair {self.pair!r} does not name two of the "
+                                 f"{len(self.documents)} documents")
+            object.__setattr__(self, "pair", pair)
+        object.__setattr__(self, "settings", dict(self.settings or {}))
+
+    def included_documents(self) -> tuple[Document, ...]:
+        """The documents to compare (pass these to ``compare``)."""
+        return tuple(d for d, keep in zip(self.documents, self.included) if keep)
+
+
+# --- to and from JSON -------------------------------------------------------------------
+
+def session_to_dict(session: Session, saved: Optional[datetime] = None) -> dict[str, Any]:
+    stamp = (saved or datetime.now().astimezone()).replace(microsecond=0)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generator": f"parallax {__version__}",
+        "saved": stamp.isoformat(),
+        "documents": [
+            {"source": d.source, "text": d.text, "title": d.title, "outlet": d.outlet,
+             "byline": d.byline, "published": d.published, "removed": list(d.removed)}
+            for d in session.documents
+        ],
+        "included": list(session.included),
+        "pair": list(session.pair) if session.pair is not None else None,
+        "settings": session.settings,
+    }
+
+
+def session_from_dict(data: Any, path: PathLike = "<session>") -> Session:
+    """Check and rebuild a session; every problem is a :class:`SessionError`."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SessionError(path, "not a Parallax session file")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SessionError(path, f"damaged session file: format version {version!r} is not valid")
+    if version > VERSION:
+        raise SessionError(path, f"made by a newer Parallax (format version {version}); "
+                                 f"this one reads up to {VERSION}")
+    documents = data.get("documents")
+    if not isinstance(documents, list):
+        raise SessionError(path, "damaged session file: the 'documents' list is missing")
+    docs = [_document(item, n, path) for n, item in enumerate(documents, start=1)]
+    included = data.get("included", [True] * len(docs))
+    if (not isinstance(included, list) or len(included) != len(docs)
+            or not all(isinstance(x, bool) for x in included)):
+        raise SessionError(path, "damaged session file: 'included' needs one true/false per "
+                                 "document")
+    pair = data.get("pair")
+    if pair is not None and not (isinstance(pair, list) and len(pair) == 2
+                                 and all(isinstance(i, int) and not isinstance(i, bool)
+                                         for i in pair)):
+        raise SessionError(path, "damaged session file: 'pair' must be two document numbers "
+                                 "or null")
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise SessionError(path, "damaged session file: 'settings' must be an object")
+    try:
+        return Session(tuple(docs), tuple(included), tuple(pair) if pair else None, settings)
+    except ValueError as exc:
+        raise SessionError(path, f"damaged session file: {exc}") from None
+
+
+def _document(item: Any, number: int, path: PathLike) -> Document:
+    if not isinstance(item, dict):
+        raise SessionError(path, f"damaged session file: document {number} is not an object")
+    for key in ("source", "text"):
+        if not isinstance(item.get(key), str):
+            raise SessionError(path, f"damaged session file: document {number} has no "
+                                     f"'{key}' text")
+    extra = {}
+    for key in _DOC_TEXT_FIELDS:
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            raise SessionError(path, f"damaged session file: document {number}'s '{key}' "
+                                     "is not text")
+        extra[key] = value
+    removed = item.get("removed") or []
+    if not isinstance(removed, list) or not all(isinstance(x, str) for x in removed):
+        raise SessionError(path, f"damaged session file: document {number}'s 'removed' "
+                                 "is not a list of lines")
+    return Document(item["source"], item["text"], removed=tuple(removed), **extra)
+
+
+def dumps_session(session: Session, saved: Optional[datetime] = None) -> str:
+    return json.dumps(session_to_dict(session, saved), ensure_ascii=False, indent=1) + "\n"
+
+
+# --- files ------------------------------------------------------------------------------
+
+def save_session(path: PathLike, session: Session) -> None:
+    """Write ``session`` to ``path`` atomically; ``OSError`` if the disk refuses.
+
+    The settings must be JSON-serialisable (``TypeError`` otherwise, before
+    anything is written).
+    """
+    write_atomic(Path(path), dumps_session(session))
+
+
+def load_session(path: PathLike) -> Session:
+    """Read a ``.parallax`` file; raises :class:`SessionError` with a plain reason."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SessionError(path, "no such file") from None
+    except IsADirectoryError:
+        raise SessionError(path, "is a folder, not a session file") from None
+    except OSError as exc:
+        raise SessionError(path, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SessionError(path, "not a Parallax session file (not UTF-8 text)") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not text.lstrip().startswith("{"):
+            raise SessionError(path, "not a Parallax session file") from None
+        raise SessionError(path, f"damaged session file: the JSON breaks off or is garbled "
+                                 f"at line {exc.lineno}, column {exc.colno}") from None
+    return session_from_dict(data, path)
+
+
+# --- autosave ---------------------------------------------------------------------------
+
+def data_dir() -> Path:
+    """Where Parallax keeps per-user data.
+
+    ``$PARALLAX_DATA_DIR`` if set (tests use it); otherwise
+    ``$XDG_DATA_HOME/parallax`` or ``~/.local/share/parallax`` on Linux,
+    ``%LOCALAPPDATA%\\Parallax`` on Windows and
+    ``~/Library/Application Support/Parallax`` on macOS.
+    """
+    override = os.environ.get("PARALLAX_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform.startswith("win"):
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "Parallax"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Parallax"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share") / "parallax"
+
+
+def autosave_path() -> Path:
+    return data_dir() / AUTOSAVE_NAME
+
+
+def write_autosave(session: Session) -> Path:
+    """Save ``session`` as the autosave (atomically); returns where it went."""
+    path = autosave_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_session(path, session)
+    return path
+
+
+def read_autosave() -> Optional[Session]:
+    """The autosaved session, or ``None`` when there is none or it cannot be read.
+
+    An unreadable autosave is left on disk untouched (it may come from a
+    newer Parallax); the next :func:`write_autosave` replaces it.
+    """
+    path = autosave_path()
+    if not path.is_file():
+        return None
+    try:
+        return load_session(path)
+    except SessionError:
+        return None
+
+
+def clear_autosave() -> None:
+    """Remove the autosave (after a clean exit or an explicit save)."""
+    try:
+        autosave_path().unlink()
+    except FileNotFoundError:
+        pass

@@ -1,0 +1,272 @@
+"""The PDF report: the HTML report's content, laid out by Qt on landscape pages.
+
+Outside the engine because it needs Qt.  :func:`render_pdf` builds a
+simplified HTML page (the subset ``QTextDocument`` understands: tables,
+inline colours, ``<u>``/``<s>``) from the same
+:func:`~desktop.engine.report.build_view` records as the HTML report, lays it
+out on A4 landscape pages with :class:`QTextDocument`, and paints each page
+through :class:`QPdfWriter` with a running footer ("page 3 of 7").  Qt's PDF
+engine embeds (subsets of) the fonts it uses.  A ``QGuiApplication`` is
+created if none exists (offscreen when there is no display).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from html import escape
+from typing import Iterable, Optional
+
+from .engine.model import Comparison
+from .engine.report import ReportOptions, build_view
+from .engine.report import text as words
+from .engine.report.view import Cell, FactView, ReportView, Span, label
+
+SERIF = ["DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "Liberation Serif", "serif"]
+SANS = ["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "sans-serif"]
+_INS = 'style="background-color:#d8f1de; color:#0d5a26; text-decoration:underline"'
+_DEL = 'style="background-color:#fbe0e0; color:#8c1d1d; text-decoration:line-through"'
+_HIT = 'style="background-color:#fff0a8; font-weight:bold"'
+_MUTED = "#5b5f6a"
+_FLAG = "#a4361a"
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _spans(spans: Iterable[Span]) -> str:
+    out = []
+    for span in spans:
+        style = {"ins": _INS, "del": _DEL, "hit": _HIT}.get(span.mark)
+        if span.mark == "ins":
+            out.append(f"<u {style}>{_e(span.text)}</u>")
+        elif span.mark == "del":
+            out.append(f"<s {style}>{_e(span.text)}</s>")
+        elif style:
+            out.append(f"<span {style}>{_e(span.text)}</span>")
+        else:
+            out.append(_e(span.text))
+    return "".join(out)
+
+
+def _sans(text: str, size: Optional[str] = None, color: Optional[str] = None,
+          bold: bool = False) -> str:
+    style = [f"font-family:'{SANS[0]}','{SANS[1]}','{SANS[3]}',sans-serif"]
+    if size:
+        style.append(f"font-size:{size}")
+    if color:
+        style.append(f"color:{color}")
+    if bold:
+        style.append("font-weight:bold")
+    return f'<span style="{"; ".join(style)}">{text}</span>'
+
+
+def _tag(article_id: str) -> str:
+    return _sans(f"[{_e(article_id)}]", bold=True)
+
+
+def qt_html(view: ReportView) -> str:
+    """The report as the HTML subset QTextDocument lays out well."""
+    parts = [f"<p>{_sans('PARALLAX COMPARISON REPORT', '7.5pt', _MUTED)}</p>",
+             f'<h1 style="font-size:17pt">{_e(_h1(view))}</h1>',
+             f"<p>{_sans(_e(words.headline(view)) + ' ' + _e(words.stamp(view)), '8.5pt', _MUTED)}</p>"]
+    parts += _articles(view) + _summary(view) + _conflicts(view) + _other(view)
+    parts += _aligned(view) + _unique(view)
+    return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def _h1(view: ReportView) -> str:
+    titles = [words.title_of(a) for a in view.articles if a.related] or \
+             [words.title_of(a) for a in view.articles] or ["No articles"]
+    more = len(titles) - 1
+    return titles[0] + (f" — and {words.plural(more, 'other report')}" if more else "")
+
+
+def _h2(title: str, page_break: bool = False) -> str:
+    brk = "page-break-before:always; " if page_break else ""
+    return f'<h2 style="{brk}font-size:13pt; margin-top:14px">{_sans(_e(title))}</h2>'
+
+
+def _articles(view: ReportView) -> list[str]:
+    rows = []
+    for article in view.articles:
+        details = " · ".join(_e(v if k not in ("By", "Published") else f"{k.lower()} {v}")
+                             for k, v in words.article_facts(article))
+        flag = ""
+        if not article.related:
+            flag = "<br>" + _sans("Different event: judged to report another event, left out "
+                                  "of the alignment.", "8.5pt", _FLAG, bold=True)
+        rows.append(f'<tr><td width="5%" valign="top">{_tag(article.id)}</td>'
+                    f"<td><b>{_e(words.title_of(article))}</b><br>"
+                    f"{_sans(details, '8.5pt', _MUTED)}{flag}</td></tr>")
+    errors = "".join(f"<p>Could not read <b>{_e(s)}</b>: {_e(r)}</p>" for s, r in view.errors)
+    return [_h2("Articles"), f'<table width="100%" cellpadding="3" cellspacing="0">{"".join(rows)}</table>',
+            errors]
+
+
+def _summary(view: ReportView) -> list[str]:
+    if not view.pairs:
+        return []
+    items = "".join(f"<li>{_e(words.pair_sentence(view, p))}</li>" for p in view.pairs)
+    return [_h2("Summary"), f"<ul>{items}</ul>"]
+
+
+def _mentions(fact: FactView, view: ReportView) -> str:
+    rows = []
+    for m in fact.mentions:
+        said = f"<b>“{_e(m.text)}”</b>"
+        if m.value:
+            said += " " + _sans(f"= {_e(m.value)}", "8pt", _MUTED)
+        if m.speaker:
+            said += " " + _sans(f"according to {_e(m.speaker)}", "8pt", _MUTED)
+        context = f'<br><span style="color:{_MUTED}">{_spans(m.context)}</span>' if m.context else ""
+        rows.append(f'<tr><td width="22%" valign="top">{_tag(m.article)} '
+                    f"{_sans(_e(label(view.article(m.article))), '8.5pt')}</td>"
+                    f"<td>{said}{context}</td></tr>")
+    return "".join(rows)
+
+
+def _conflicts(view: ReportView) -> list[str]:
+    out = [_h2("Conflicts")]
+    if not view.conflicts:
+        return out + [f"<p><i>No conflicting facts were found.</i></p>"]
+    for fact in view.conflicts:
+        out.append(f'<p style="margin-top:10px"><b>{_e(fact.note)}</b> '
+                   f"{_sans(_e(words.fact_heading(fact)), '8pt', _MUTED)}</p>")
+        out.append(f'<table width="100%" cellpadding="3" cellspacing="0" '
+                   f'style="border-left:3px solid {_FLAG}">{_mentions(fact, view)}</table>')
+    return out
+
+
+def _other(view: ReportView) -> list[str]:
+    out = []
+    for title, facts in (("Facts the articles agree on", view.agreements),
+                         ("Facts found in only one article", view.singles)):
+        if not facts:
+            continue
+        items = "".join(
+            f"<li>{_sans(_e(f.id), '8pt', _MUTED)} {_e(f.note)} — " +
+            "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in f.mentions) + "</li>"
+            for f in facts)
+        out.append(f'<h3 style="font-size:11pt">{_sans(_e(f"{title} ({len(facts)})"))}</h3><ul>{items}</ul>')
+    return ([_h2("Other facts")] + out) if out else []
+
+
+def _cell(cell: Optional[Cell]) -> str:
+    if cell is None:
+        return f'<td bgcolor="#f5f6f8">{_sans("not in this article", "7.5pt", _MUTED)}</td>'
+    ids = _sans(_e(", ".join(cell.passages)), "7pt", _MUTED, bold=True)
+    return f'<td valign="top">{ids} {_spans(cell.spans)}</td>'
+
+
+def _aligned(view: ReportView) -> list[str]:
+    out = [_h2("Aligned passages", page_break=True)]
+    if not view.rows:
+        return out + ["<p><i>No passages were found telling the same thing in two or more "
+                      "articles.</i></p>"]
+    out.append("<p>" + _sans(
+        "Each row holds passages that tell the same thing, read against the leftmost article in "
+        f"the row: <s {_DEL}>struck through</s> are its words the others leave out or put "
+        f"differently; <u {_INS}>underlined</u> are words another article adds or puts "
+        "differently.", "8pt", _MUTED) + "</p>")
+    width = max(1, (100 - 6) // max(1, len(view.columns)))
+    head = "".join(f'<th width="{width}%" align="left">{_tag(a.id)} '
+                   f"{_sans(_e(label(a)), '8.5pt', bold=True)}</th>" for a in view.columns)
+    rows = []
+    for row in view.rows:
+        flag = ""
+        if row.conflicts:
+            flag = "<br>" + _sans("conflict " + _e(", ".join(row.conflicts)), "7pt", _FLAG)
+        rows.append(f'<tr><td width="6%" valign="top">{_sans(_e(row.group), "8pt", _MUTED, True)}'
+                    f"{flag}</td>{''.join(_cell(c) for c in row.cells)}</tr>")
+    out.append('<table width="100%" border="1" cellpadding="4" cellspacing="0" '
+               'style="border-collapse:collapse; border-color:#d9dbe1; font-size:9pt">'
+               f'<thead><tr><th width="6%" align="left">{_sans("Group", "8pt")}</th>{head}</tr></thead>'
+               f"<tbody>{''.join(rows)}</tbody></table>")
+    return out
+
+
+def _unique(view: ReportView) -> list[str]:
+    if not view.unique:
+        return []
+    out = [_h2("Found in only one article", page_break=True)]
+    for block in view.unique:
+        article = view.article(block.article)
+        out.append(f'<h3 style="font-size:11pt">{_tag(article.id)} {_sans(_e(label(article)))}</h3>')
+        if not block.compared:
+            out.append("<p><i>Not compared: judged to report a different event.</i></p>")
+        elif not block.paragraphs:
+            out.append("<p><i>Every passage of this article is also told elsewhere.</i></p>")
+        else:
+            out += [f"<p>{_sans(_e(p.passages[0]), '7pt', _MUTED, True)} {_spans(p.spans)}</p>"
+                    for p in block.paragraphs]
+    return out
+
+
+def _ensure_app():
+    from PySide6.QtGui import QGuiApplication
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
+                and sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["parallax-report"])
+    return app
+
+
+def render_pdf(comparison: Comparison, options: ReportOptions = ReportOptions()) -> bytes:
+    """The report as PDF bytes: A4 landscape, fonts embedded, numbered pages."""
+    view = build_view(comparison, options)
+    _app = _ensure_app()  # noqa: F841  (must stay alive while painting)
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPdfWriter,
+                               QTextDocument)
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(f"Parallax comparison report: {_h1(view)}")
+    writer.setCreator(f"Parallax {options.version}")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Landscape,
+                                     QMarginsF(12, 11, 12, 10), QPageLayout.Millimeter))
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setFamilies(SERIF)
+    font.setPointSizeF(10)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet("h1, h2, h3 { font-weight: bold; } ul { margin-left: 0; }")
+    doc.setHtml(qt_html(view))
+
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    footer_height = writer.resolution() * 0.28  # inches
+    body = QSizeF(page.width(), page.height() - footer_height)
+    doc.setPageSize(body)
+    count = doc.pageCount()
+
+    foot_font = QFont()
+    foot_font.setFamilies(SANS)
+    foot_font.setPointSizeF(7.5)
+    painter = QPainter(writer)
+    try:
+        for n in range(count):
+            if n:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -n * body.height())
+            doc.drawContents(painter, QRectF(0, n * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(foot_font)
+            painter.setPen(Qt.darkGray)
+            strip = QRectF(0, body.height(), body.width(), footer_height)
+            painter.drawText(strip, Qt.AlignLeft | Qt.AlignBottom,
+                             f"Parallax {options.version} · comparison report · "
+                             f"{options.generated_text()}")
+            painter.drawText(strip, Qt.AlignRight | Qt.AlignBottom, f"page {n + 1} of {count}")
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data)

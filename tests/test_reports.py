@@ -1,0 +1,312 @@
+"""Reports: HTML, Markdown, CSV and PDF, on the seeds and on a built comparison with facts."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_003, SEED_004
+from desktop import __version__
+from desktop.engine import compare_files
+from desktop.engine.model import Article, Comparison, Fact, Group, Mention
+from desktop.engine.pipeline import _with_diffs
+from desktop.engine.report import CSV_COLUMNS, RENDERERS, ReportOptions, build_view
+from desktop.engine.report.mdescape import md_text
+from desktop.engine.segment import segment
+
+FIXED = ReportOptions(generated=datetime(2026, 11, 22, 10, 40, tzinfo=timezone.utc))
+
+BRIDGE_A = ("The city council voted 7-2 on Tuesday to approve a $40 million bridge over the river. "
+            "Mayor Jane Ortiz called it “a historic day”. Construction will begin in March.\n\n"
+            "Critics said the cost was too high.")
+BRIDGE_B = ("On Tuesday the city council voted 6-3 to approve a $45 million bridge across the river. "
+            "Mayor Jane Ortiz called the vote “a historic day for us”. Work starts in April.\n\n"
+            "The bridge will carry two lanes and a cycle path.")
+BRIDGE_C = "The school board met on Monday to discuss lunch menus. No vote was taken."
+
+
+def build(texts, groups, facts=(), unrelated=()):
+    """A comparison made by hand: ``texts`` id -> (title, outlet, text); ``groups`` of ids.
+
+    ``facts``: (id, kind, status, note, [(article, words, value, speaker), ...]).
+    """
+    articles = []
+    for aid, (title, outlet, text) in texts.items():
+        articles.append(Article(aid, f"/home/reporter/private/{aid.lower()}.txt", text,
+                                segment(text, aid), title=title, outlet=outlet,
+                                byline="Staff" if aid == "A" else None,
+                                published="2026-11-17", related=aid not in unrelated))
+    built_groups = [_with_diffs(Group(f"G{n}", tuple(pids), 0.8), articles)
+                    for n, pids in enumerate(groups, start=1)]
+    lookup = {a.id: a for a in articles}
+    built_facts = []
+    for fid, kind, status, note, mentions in facts:
+        ms = []
+        for aid, words, value, speaker in mentions:
+            article = lookup[aid]
+            start = article.text.index(words)
+            passage = next(p for p in article.passages if p.start <= start < p.end)
+            ms.append(Mention(aid, passage.id, start, start + len(words), words, value, speaker))
+        built_facts.append(Fact(fid, kind, status, None, note, tuple(ms)))
+    return Comparison(tuple(articles), tuple(built_groups), tuple(built_facts))
+
+
+@pytest.fixture(scope="module")
+def bridge():
+    return build(
+        {"A": ("Council approves bridge", "The Courier", BRIDGE_A),
+         "B": ("Council backs river bridge", "Daily Post", BRIDGE_B),
+         "C": ("School board talks lunch", "Gazette", BRIDGE_C)},
+        [("A1", "B1"), ("A2", "B2"), ("A3", "B3")],
+        [("F1", "number", "conflict", "The vote count differs.",
+          [("A", "7-2", "7-2", None), ("B", "6-3", "6-3", None)]),
+         ("F2", "money", "conflict", "The cost of the bridge differs.",
+          [("A", "$40 million", 40000000, None), ("B", "$45 million", 45000000, None)]),
+         ("F3", "date", "agree", "Both date the vote to Tuesday.",
+          [("A", "Tuesday", "2026-11-17", None), ("B", "Tuesday", "2026-11-17", None)]),
+         ("F4", "quote", "single", "Only A quotes critics.",
+          [("A", "the cost was too high", None, "Critics")])],
+        unrelated=("C",))
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return compare_files([str(SEED_003), str(SEED_004)])
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+def test_html_has_the_content(bridge):
+    page = RENDERERS["html"](bridge, FIXED)
+    assert page.startswith("<!DOCTYPE html>")
+    for title in ("Council approves bridge", "Council backs river bridge", "School board talks lunch"):
+        assert title in page
+    assert "The Courier" in page and "Daily Post" in page and "2026-11-17" in page
+    assert "Different event." in page
+    # conflicts first, in plain words, with each article's words
+    assert page.index("The vote count differs.") < page.index('id="aligned"')
+    assert "<q>7-2</q>" in page and "<q>6-3</q>" in page and "= 40,000,000" in page
+    # side by side: one column per compared article (the unrelated C has none)
+    table = page[page.index('<table class="aligned'):page.index("</table>", page.index('<table class="aligned'))]
+    assert table.count('<th scope="col">') == 3  # group + A + B
+    assert "<del>7-2 on Tuesday</del>" in table and "<ins>6-3</ins>" in table
+    assert "<ins>On Tuesday</ins>" in table and "<del>over</del>" in table
+    # passages in only one article
+    only = page[page.index('id="only-one"'):]
+    assert "Critics said the cost was too high." in only and "cycle path" in only
+    assert f"Parallax {__version__}" in page and "22 November 2026" in page
+
+
+def test_html_is_self_contained_and_scriptless(bridge):
+    page = RENDERERS["html"](bridge, FIXED)
+    assert "<script" not in page.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "@import" not in page and "url(" not in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "@media print" in page and "landscape" in page
+    assert "/home/reporter/private" not in page  # only file names are shown
+
+
+def test_html_options_select_articles_and_conflicts(bridge):
+    page = RENDERERS["html"](bridge, ReportOptions(articles=("B", "A"), conflicts_only=True))
+    assert "School board" not in page
+    assert "The vote count differs." in page
+    assert 'id="only-one"' not in page and "Only A quotes critics" not in page
+    head = page[page.index("<thead>"):page.index("</thead>")]
+    assert head.index("Daily Post") < head.index("The Courier")  # the order asked for
+    with pytest.raises(ValueError):
+        RENDERERS["html"](bridge, ReportOptions(articles=("A", "Z")))
+
+
+def test_marks_read_against_first_article(bridge):
+    view = build_view(bridge)
+    row = view.rows[0]
+    a, b = row.cells
+    assert {s.mark for s in a.spans} <= {"", "del"} and {s.mark for s in b.spans} <= {"", "ins"}
+    assert "".join(s.text for s in a.spans) == bridge.article("A").passage_text(
+        bridge.article("A").passages[0])
+    assert row.conflicts == ("F1", "F2")
+    assert view.pairs[0].shared_a == 3 and view.pairs[0].conflicts == 2
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+def test_markdown_has_the_content(bridge):
+    text = RENDERERS["md"](bridge, FIXED)
+    assert text.startswith("# Comparison report: Council approves bridge")
+    assert "## Conflicts" in text and "**The vote count differs.**" in text
+    assert text.index("## Conflicts") < text.index("## Aligned passages")
+    assert "~~7-2 on Tuesday~~" in text and "**6-3**" in text
+    assert "different event" in text and "Critics said the cost was too high." in text
+    assert f"Parallax {__version__}" in text
+
+
+# --- hostile article text -----------------------------------------------------------------
+
+EVIL = ("Officials met <script>document.title='pwned'</script> on Friday. "
+        "A photo <img src=x onerror=\"document.title='pwned'\"> was shown. "
+        "Read [the statement](javascript:alert('pwned')) now. "
+        "Tracked ![pixel](http://tracker.example/p.gif) here. "
+        "Stars *and* _under_ `code` | pipe & &amp; entity <http://evil.example> done.")
+EVIL_B = ("Officials met <script>document.title='pwned'</script> on Saturday. "
+          "Read [the statement](javascript:alert('pwned')) today.")
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return build(
+        {"A": ("<b onmouseover=\"alert(1)\">Title</b>", "Out\"let' <x>", EVIL),
+         "B": ("[click](javascript:alert(1))", "![t](http://tracker.example/t.gif)", EVIL_B)},
+        [("A1", "B1"), ("A3", "B2")],
+        [("F1", "date", "conflict", "Day <script>alert(1)</script> differs",
+          [("A", "Friday", "<img src=x onerror=alert(1)>", "<script>x</script>"),
+           ("B", "Saturday", "[a](javascript:x)", None)])])
+
+
+def test_html_escapes_article_text(hostile):
+    page = RENDERERS["html"](hostile, FIXED)
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower() and "<b onmouseover" not in page
+    assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
+    assert "onerror=&quot;document.title" in page
+    assert 'href="javascript' not in page and "<a href=\"http" not in page
+
+
+def _unescaped(markdown_text):
+    """The Markdown with every backslash escape removed: what is left is live syntax."""
+    return re.sub(r"\\[\\`*_\[\]{}<>!|~&$#+\-=.)]", "", markdown_text)
+
+
+def test_markdown_neutralises_article_text(hostile):
+    live = _unescaped(RENDERERS["md"](hostile, FIXED))
+    assert "<" not in live and ">" not in live
+    assert "](" not in live and "![" not in live and "[" not in live
+    assert "&amp;" not in live and "`" not in live
+
+
+def test_md_text_escapes():
+    assert md_text("[x](javascript:alert(1))") == r"\[x\](javascript:alert(1))"
+    assert md_text("![t](http://t)") == r"\!\[t\](http://t)"
+    assert md_text("<img src=x onerror=y>") == r"\<img src=x onerror=y\>"
+    assert md_text("# not a heading") == r"\# not a heading"
+    assert md_text("1. not a list") == r"1\. not a list"
+    assert md_text("a\n\n- b") == r"a \- b".replace(r"\-", "-")
+    assert md_text("U.S. officials, 3.5% — fine") == "U.S. officials, 3.5% — fine"
+
+
+def test_chromium_runs_nothing_from_articles(hostile, tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") \
+        or shutil.which("google-chrome")
+    if not chromium:
+        pytest.skip("chromium is not installed: cannot load the report in a real browser")
+    page = tmp_path / "hostile.html"
+    page.write_text(RENDERERS["html"](hostile, FIXED), encoding="utf-8")
+    profile = tempfile.mkdtemp()
+    try:
+        out = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--no-first-run", f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=90)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    dom = out.stdout
+    assert "<body" in dom, out.stderr[-2000:]
+    title = re.search(r"<title>(.*?)</title>", dom, re.S).group(1)
+    assert "pwned" not in title
+    assert "<script" not in dom.lower() and "<img" not in dom.lower()
+    assert not re.search(r"<[a-z][^<>]*\s(onmouseover|onerror)\s*=", dom, re.I)
+    assert not re.search(r"<a\s[^<>]*href=\"(?!#)", dom, re.I)  # only our own #anchors
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+def test_csv_one_row_per_mention(bridge):
+    rows = list(csv.reader(io.StringIO(RENDERERS["csv"](bridge, FIXED))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert set(CSV_COLUMNS) >= {"fact", "kind", "status", "note", "article", "text", "value",
+                                "speaker"}
+    assert len(rows) - 1 == sum(len(f.mentions) for f in bridge.facts)
+    records = [dict(zip(rows[0], r)) for r in rows[1:]]
+    assert records[0]["fact"] == "F1" and records[0]["status"] == "conflict"  # conflicts first
+    money = [r for r in records if r["fact"] == "F2"]
+    assert [r["value"] for r in money] == ["40000000", "45000000"]
+    assert [r["speaker"] for r in records if r["fact"] == "F4"] == ["Critics"]
+
+
+def test_csv_defuses_formulas(hostile):
+    formula = build({"A": ("t", "o", "Cost =SUM(A1:A9) today."), "B": ("t", "o", "Cost -5 today.")},
+                    [("A1", "B1")],
+                    [("F1", "number", "conflict", "=HYPERLINK(\"http://x\")",
+                      [("A", "=SUM(A1:A9)", None, "@boss"), ("B", "-5", -5, None)])])
+    rows = list(csv.reader(io.StringIO(RENDERERS["csv"](formula))))
+    assert rows[1][CSV_COLUMNS.index("note")].startswith("'=")
+    assert rows[1][CSV_COLUMNS.index("text")] == "'=SUM(A1:A9)"
+    assert rows[1][CSV_COLUMNS.index("speaker")] == "'@boss"
+    assert rows[2][CSV_COLUMNS.index("value")] == "-5"  # numbers stay numbers
+    assert len(list(csv.reader(io.StringIO(RENDERERS["csv"](hostile))))) == 3
+
+
+# --- seeds and the command line -----------------------------------------------------------
+
+def test_every_format_on_the_seeds(seeds):
+    for fmt, render in RENDERERS.items():
+        out = render(seeds)
+        assert isinstance(out, str) and out
+        if fmt != "csv":
+            assert "Trump and Mamdani" in out
+    assert RENDERERS["csv"](seeds).splitlines()[0] == ",".join(CSV_COLUMNS)
+
+
+def _pdf_pages(path):
+    if not shutil.which("pdfinfo"):
+        return None
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1)), info
+
+
+def test_pdf(bridge, tmp_path):
+    from desktop.report_pdf import render_pdf
+    data = render_pdf(bridge, FIXED)
+    assert data.startswith(b"%PDF")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    pages = _pdf_pages(path)
+    if pages is None:
+        pytest.skip("poppler-utils not installed: page checks skipped")
+    count, info = pages
+    assert count >= 1
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    assert float(size.group(1)) > float(size.group(2))  # landscape
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        text = " ".join(unicodedata.normalize("NFKC", text).split())  # ligatures apart
+        assert "The vote count differs." in text and "Council backs river bridge" in text
+        assert f"page 1 of {count}" in text
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+        rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+        assert rows and all("yes" in row[-5:-2][0:1] for row in rows)
+
+
+def test_cli_writes_every_format(tmp_path):
+    from desktop.cli import main
+    outs = {fmt: tmp_path / f"report.{fmt}" for fmt in ("html", "pdf", "md", "csv", "json")}
+    argv = ["compare", str(SEED_003), str(SEED_004)]
+    for fmt, path in outs.items():
+        argv += [f"--{fmt}", str(path)]
+    assert main(argv) == 0
+    assert outs["pdf"].read_bytes().startswith(b"%PDF")
+    assert "<!DOCTYPE html>" in outs["html"].read_text(encoding="utf-8")
+    assert outs["md"].read_text(encoding="utf-8").startswith("# Comparison report")
+    assert outs["csv"].read_text(encoding="utf-8").startswith("fact,kind,status")
+    assert '"parallax.comparison/1"' in outs["json"].read_text(encoding="utf-8")
