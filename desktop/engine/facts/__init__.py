@@ -1,13 +1,68 @@
 """Facts that differ between articles (numbers, money, dates, names, quotes).
 
-Filled in by the facts work; until then the stage reports no facts.
+``find_facts`` extracts from every related article (:mod:`.extract`), then
+compares: quantities inside aligned groups and counts of one specific thing
+across whole articles (:mod:`.quantities`), quotations by their words
+(:mod:`.quote_facts`), people by surname (:mod:`.people`).  What only one
+article gives is reported as ``single`` (numbers, money, percentages, dates,
+times and quotes inside passages; not every name).  Ids run F1, F2, ...
+conflicts first, then agreements, then singles, each in reading order.
 """
 from __future__ import annotations
 
 from typing import Optional
 
+from ..errors import Cancelled
 from ..model import CancelFn, Comparison, Fact
+from .draft import Draft
+from .extract import extract
+from .people import people_facts
+from .quantities import article_facts, group_facts, leftover_facts
+from .quote_facts import quote_facts, single_quotes
+
+_STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 
 
 def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None) -> list[Fact]:
-    return []
+    def cancelled() -> bool:
+        return should_cancel is not None and should_cancel()
+
+    def check() -> None:
+        if cancelled():
+            raise Cancelled("comparison cancelled")
+
+    articles = [a for a in comparison.articles if a.related]
+    if not articles:
+        return []
+    extractions = {}
+    for article in articles:
+        check()
+        extractions[article.id] = extract(article)
+    related = set(extractions)
+    passage_groups: dict[str, str] = {}
+    for group in comparison.groups:
+        for pid in group.passages:
+            passage_groups.setdefault(pid, group.id)
+
+    def group_of(passages) -> Optional[str]:
+        groups = {passage_groups.get(p) for p in passages}
+        if len(groups) == 1:
+            return groups.pop()
+        return None
+
+    used: set[int] = set()
+    drafts: list[Draft] = []
+    if len(related) >= 2:
+        drafts += group_facts(comparison, extractions, used, cancelled)
+        check()
+        drafts += article_facts(extractions, used, group_of)
+        drafts += quote_facts(extractions, used, group_of)
+        check()
+        drafts += people_facts(extractions, group_of, passage_groups)
+    drafts += leftover_facts(extractions, used, group_of)
+    drafts += single_quotes(extractions, used, group_of)
+    check()
+    order = {a.id: n for n, a in enumerate(comparison.articles)}
+    drafts.sort(key=lambda d: (_STATUS_ORDER[d.status],
+                               min((order.get(m.article, 0), m.start) for m in d.mentions)))
+    return [d.fact(f"F{n}") for n, d in enumerate(drafts, start=1)]

@@ -1,0 +1,269 @@
+"""Dates and clock times in one article, normalised.
+
+Absolute dates ("June 3", "November 21, 2025", "2019", "early November")
+become ISO strings of the precision written ("2025-11-21", "2025-11",
+"2019", ranges as "2025-11-01/2025-11-10").  Relative ones ("Thursday",
+"yesterday", "last year") are resolved against the article's publication
+date when it is known; an unresolved weekday keeps its name as value and
+still compares by weekday.  Times become "HH:MM"; vague ones ("shortly
+after noon") are approximate with an interval in minutes.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from ..model import Article
+from .items import Item, PassageIndex, Taken, span_item
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+               "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_PART = r"(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)"
+
+_DATE_RE = re.compile("|".join([
+    # Tuesday, Jan. 13, 2026 / November 21, 2025 / June 3
+    rf"(?:{_WD},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+{_YEAR}\b)?",
+    # 3 June 2025 / the 3rd of June
+    (rf"(?:{_WD.replace('wd', 'wd2')},?\s+)?(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+     + _MONTH.replace("month", "month2") + rf"\b(?:,?\s+{_YEAR.replace('year', 'year2')}\b)?"),
+    # early November / November 2024 / mid-2019
+    rf"{_PART}?{_MONTH.replace('month', 'month3')}\b(?:,?\s+{_YEAR.replace('year', 'year3')}\b)?",
+    rf"(?<![\w$€£.,])(?:(?P<part4>early|mid|late)[\s-]+)?{_YEAR.replace('year', 'year4')}\b(?![\d%]|s\b|,\d|\.\d|-\d)",
+    # relative
+    rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?{_WD.replace('wd', 'wd5')}\b",
+    r"\b(?P<day6>yesterday|today|tonight|tomorrow|Yesterday|Today|Tomorrow)\b",
+    r"\b(?P<rel7>last|this|next|earlier this|later this|Last|This|Next|Earlier this)\s+(?P<unit7>year|month|week)\b",
+]))
+
+_MONTH_ALONE_BEFORE = re.compile(r"(?:\b(?:in|since|until|by|of|from|through|last|this|next|before|after|during)\s+)$",
+                                 re.IGNORECASE)
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or _MONTH_ABBR[key]
+
+
+def parse_published(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - timedelta(days=1)
+
+
+def _part_range(part: Optional[str], first: date, last: date) -> tuple[date, date]:
+    if not part:
+        return first, last
+    span = (last - first).days + 1
+    third = span // 3
+    part = part.lower()
+    if part in ("early", "the beginning of", "the start of"):
+        return first, first + timedelta(days=third - 1)
+    if part in ("late", "the end of"):
+        return last - timedelta(days=third - 1), last
+    return first + timedelta(days=third), last - timedelta(days=third)
+
+
+def _iso(first: date, last: date, precision: str) -> str:
+    if precision == "day" and first == last:
+        return first.isoformat()
+    if precision == "month":
+        return f"{first.year:04d}-{first.month:02d}"
+    if precision == "year":
+        return f"{first.year:04d}"
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _guess_year(month: int, day: int, published: Optional[date]) -> Optional[int]:
+    if published is None:
+        return None
+    # News tells of the recent past: a month later in the year than publication
+    # is last year's, unless it is within a few weeks ahead.
+    if (month, day) > (published.month, published.day) and month - published.month > 1:
+        return published.year - 1
+    if month < published.month - 9:
+        return published.year + 1
+    return published.year
+
+
+def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Optional[Item]:
+    g = m.groupdict()
+    first = last = None
+    precision = "day"
+    weekday = None
+    value = None
+    approx = False
+    if g["month"] or g["month2"]:
+        month = _month_number(g["month"] or g["month2"])
+        day = int(g["day"] or g["day2"])
+        year_s = g["year"] or g["year2"]
+        if not 1 <= day <= 31:
+            return None
+        year = int(year_s) if year_s else _guess_year(month, day, published)
+        if year is None:
+            value = f"--{month:02d}-{day:02d}"
+            return span_item(article, "date", m.start(), m.end(), value=value,
+                             extra={"precision": "day", "md": (month, day),
+                                    "weekday": _wd_index(g["wd"] or g["wd2"])})
+        try:
+            first = last = date(year, month, day)
+        except ValueError:
+            return None
+        weekday = first.weekday()
+    elif g["month3"]:
+        name = g["month3"]
+        month = _month_number(name)
+        year_s = g["year3"]
+        before = article.text[max(0, m.start() - 20):m.start()]
+        if not year_s and not g["part"]:
+            # A bare month name must read as a date ("in November"), and
+            # "May" or "Mar" alone are too often something else.
+            if name.lower() not in MONTHS or name == "May" or not _MONTH_ALONE_BEFORE.search(before):
+                return None
+        year = int(year_s) if year_s else _guess_year(month, 1, published)
+        precision = "month" if not g["part"] else "range"
+        approx = bool(g["part"])
+        if year is None:
+            return span_item(article, "date", m.start(), m.end(), value=f"--{month:02d}",
+                             approx=approx, extra={"precision": precision, "m": month,
+                                                   "part": g["part"]})
+        first, last = _part_range(g["part"], *_month_range(year, month))
+    elif g["year4"]:
+        year = int(g["year4"])
+        first, last = _part_range(g["part4"], date(year, 1, 1), date(year, 12, 31))
+        precision = "year" if not g["part4"] else "range"
+        approx = bool(g["part4"])
+    elif g["wd5"]:
+        wd = WEEKDAYS.index(g["wd5"].lower())
+        rel = (g["rel"] or "").lower()
+        if published is None:
+            return span_item(article, "date", m.start(), m.end(), value=g["wd5"],
+                             extra={"precision": "day", "weekday": wd})
+        delta = (published.weekday() - wd) % 7
+        if rel == "next":
+            first = published + timedelta(days=(wd - published.weekday()) % 7 or 7)
+        elif rel == "last" and delta == 0:
+            first = published - timedelta(days=7)
+        else:
+            first = published - timedelta(days=delta)
+        last = first
+        weekday = wd
+    elif g["day6"]:
+        if published is None:
+            return None
+        word = g["day6"].lower()
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        first = last = published + timedelta(days=offset)
+        weekday = first.weekday()
+    elif g["rel7"]:
+        if published is None:
+            return None
+        rel = g["rel7"].lower()
+        unit = g["unit7"]
+        step = {"last": -1, "next": 1}.get(rel, 0)
+        if unit == "year":
+            y = published.year + step
+            first, last, precision = date(y, 1, 1), date(y, 12, 31), "year"
+        elif unit == "month":
+            y, mo = published.year, published.month + step
+            if mo == 0:
+                y, mo = y - 1, 12
+            elif mo == 13:
+                y, mo = y + 1, 1
+            first, last = _month_range(y, mo)
+            precision = "month"
+        else:
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+            first, last, precision = monday, monday + timedelta(days=6), "range"
+            approx = True
+    else:
+        return None
+    value = value or _iso(first, last, precision)
+    return span_item(article, "date", m.start(), m.end(), value=value,
+                     lo=float(first.toordinal()), hi=float(last.toordinal()), approx=approx,
+                     extra={"precision": precision, "weekday": weekday})
+
+
+def _wd_index(name: Optional[str]) -> Optional[int]:
+    return WEEKDAYS.index(name.lower()) if name else None
+
+
+def find_dates(article: Article, taken: Taken) -> list[Item]:
+    published = parse_published(article.published)
+    items = []
+    for m in _DATE_RE.finditer(article.text):
+        if taken.hit(m.start(), m.end()):
+            continue
+        item = _date_item(article, m, published)
+        if item is not None:
+            taken.add(item.start, item.end)
+            items.append(item)
+    return items
+
+
+_TIME_RE = re.compile(
+    r"(?:(?P<qual>shortly after|shortly before|just after|just before|soon after|a little after|"
+    r"a little before|about|around|approximately|roughly|after|before|by|until|nearly|almost)\s+)?"
+    r"(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b)"
+    r"|(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
+    r"|\b(?P<word>noon|midnight|midday)\b)",
+    re.IGNORECASE)
+
+_TIME_WINDOWS = {  # qualifier -> (minutes before, minutes after)
+    "about": (30, 30), "around": (30, 30), "approximately": (30, 30), "roughly": (30, 30),
+    "shortly after": (0, 45), "just after": (0, 30), "soon after": (0, 60), "a little after": (0, 45),
+    "after": (0, 180), "shortly before": (45, 0), "just before": (30, 0), "a little before": (45, 0),
+    "before": (180, 0), "by": (180, 0), "until": (0, 0), "nearly": (30, 0), "almost": (30, 0),
+}
+
+
+def find_times(article: Article, taken: Taken) -> list[Item]:
+    items = []
+    for m in _TIME_RE.finditer(article.text):
+        g = m.groupdict()
+        if g["word"]:
+            minutes = 0 if g["word"].lower() == "midnight" else 12 * 60
+        elif g["ampm"]:
+            hour = int(g["h"])
+            if not 1 <= hour <= 12:
+                continue
+            minute = int(g["m"] or 0)
+            pm = g["ampm"].lower().startswith("p")
+            minutes = (hour % 12 + (12 if pm else 0)) * 60 + minute
+        else:
+            minutes = int(g["h24"]) * 60 + int(g["m24"])
+        qual = (g["qual"] or "").lower()
+        before, after = _TIME_WINDOWS.get(qual, (0, 0))
+        start = m.start() if before or after else m.start("h") if g["h"] else (
+            m.start("h24") if g["h24"] else m.start("word"))
+        if taken.hit(start, m.end()):
+            continue
+        taken.add(start, m.end())
+        items.append(span_item(article, "time", start, m.end(),
+                               value=f"{minutes // 60:02d}:{minutes % 60:02d}",
+                               lo=float(minutes - before), hi=float(minutes + after),
+                               approx=bool(before or after), key="time", label="time"))
+    return items
+
+
+def attach_passages(items: list[Item], index: PassageIndex) -> None:
+    for item in items:
+        item.passage = index.at(item.start)

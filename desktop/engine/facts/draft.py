@@ -1,0 +1,21 @@
+"""A fact under construction, before ids are given out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Fact, Mention
+
+
+@dataclass
+class Draft:
+    kind: str
+    status: str
+    note: str
+    mentions: list[Mention]
+    group: Optional[str] = None
+    approximate: bool = False
+
+    def fact(self, fact_id: str) -> Fact:
+        return Fact(fact_id, self.kind, self.status, self.group, self.note, tuple(self.mentions),
+                    self.approximate)

@@ -1,0 +1,102 @@
+"""Word lists of the facts stage, read once from ``resources/facts``.
+
+Every list is plain text written for Parallax; ``phrase|value`` lines become
+dictionaries.  All lookups are lower-case unless the name says otherwise.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import word_list
+
+
+def _pairs(name: str) -> dict[str, str]:
+    result = {}
+    for line in word_list("facts", name):
+        key, _, value = line.partition("|")
+        result[key.strip().lower()] = value.strip().lower()
+    return result
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Title phrase (lower case) -> normalised role."""
+    return _pairs("titles.txt")
+
+
+@lru_cache(maxsize=1)
+def offices() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("facts", "offices.txt"))
+
+
+@lru_cache(maxsize=1)
+def compatible_roles() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset((a, b)) for a, b in _pairs("compatible_roles.txt").items())
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return word_list("facts", "org_words.txt")
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    return word_list("facts", "place_words.txt")
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    return word_list("facts", "places.txt")
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("facts", "generic_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def events() -> dict[str, str]:
+    return _pairs("events.txt")
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("facts", "speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("stopwords.txt"))
+
+
+_IRREGULAR = {"people": "people", "persons": "person", "men": "man", "women": "woman",
+              "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+              "police": "police", "staff": "staff", "personnel": "personnel", "crew": "crew",
+              "data": "data", "news": "news", "series": "series", "species": "species"}
+
+
+@lru_cache(maxsize=4096)
+def singular(word: str) -> str:
+    """A noun's singular form, by rule (no dictionary): ``officers`` -> ``officer``."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def looks_plural(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR:
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    return word_list("facts", "not_name_words.txt")

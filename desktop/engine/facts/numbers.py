@@ -1,0 +1,317 @@
+"""Numbers, counts, percentages and sums of money in one article.
+
+Each match becomes an :class:`Item` of kind ``number``, ``percent`` or
+``money`` whose ``lo``..``hi`` interval encodes the value and any hedge
+("about 50" is 45..55, "more than 40" is 40..inf), so approximate values
+can be told compatible or not.  Counts carry the noun they count and, when
+the sentence says it, what happened to them ("five passengers were hurt":
+key ``passenger|injured``); that key is what makes two counts comparable.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Article
+from . import lexicon
+from .items import INF, Item, Taken, span_item
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_ABBR_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
+                "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+WORD_VALUES = {w: i for i, w in enumerate(_UNITS)}
+WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+
+_NUMWORD = "|".join(_UNITS + _TENS + ["hundred", "thousand", "million", "billion", "dozen"])
+_WORDS = (rf"(?:\b(?:an?|one)\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?"
+          rf"\b(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-])(?:{_NUMWORD}))*\b")
+_DIGITS = r"(?<![\w.,/:'’-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|,\d|\.\d)"
+_VAGUE = r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+(?:of|more|upon)\b)"
+_QUALS = ("about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|"
+          "more than|over|at least|upwards of|in excess of|just over|just under|fewer than|less than|"
+          "under|up to|at most|as many as|as much as|as few as|no more than|no fewer than|"
+          "no less than|only|exactly|just|a total of|a further|another")
+_CURRENCY = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|\$|€|£|¥)"
+_UNIT = (r"(?P<unit>\s*%|\s*percent\b|\s*per\s?cent\b|\s*percentage\s+points?\b|"
+         r"\s+(?:US\s|U\.S\.\s)?dollars\b|\s+euros?\b|\s+pounds(?:\s+sterling)?\b|\s+yen\b|"
+         r"\s+(?:USD|EUR|GBP)\b)")
+
+_NUMBER_RE = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUALS}))\s+)?(?:{_CURRENCY}\s?)?"
+    rf"(?P<num>{_DIGITS}|{_WORDS}|{_VAGUE})"
+    rf"(?P<scale>\s+(?:million|billion|trillion|thousand)\b|(?:k|m|mn|mln|bn|b|tn)\b)?"
+    rf"{_UNIT}?",
+    re.IGNORECASE)
+
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+              "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+              "tenth": 10, "tenths": 10}
+_FRACTION_RE = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUALS}))\s+)?"
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine)[\s-]"
+    r"(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    r"(?=\s+of\b)|(?:(?P<qual2>\b(?:more than|less than|nearly|almost|about|roughly|over|under|just over|just under))\s+)?"
+    r"\b(?P<half>half)\b(?=\s+of\b)",
+    re.IGNORECASE)
+
+_VAGUE_RANGES = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999),
+                 "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11)}
+_CURRENCIES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "c$": "CAD", "a$": "AUD",
+               "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "us dollars": "USD",
+               "u.s. dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds": "GBP",
+               "pounds sterling": "GBP", "yen": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
+_SKIP_BEFORE = re.compile(r"(?:\b(?:No|no|Number|number|Route|Flight|Interstate|I|Highway|Section|"
+                          r"Article|Chapter|Room|Suite|Apt|Unit|Gate|Pier|Level|Grade|grade|page|"
+                          r"Page|Act|Local|District|Ward|Precinct|Station|Engine|Ladder|Company)\.?"
+                          r"\s+|#)$")
+
+
+def words_to_number(text: str) -> Optional[float]:
+    """``"twenty-five"`` -> 25, ``"two hundred and five"`` -> 205, ``"a dozen"`` -> 12."""
+    total, current = 0.0, 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an"):
+            current = max(current, 1)
+            continue
+        if word == "dozen":
+            current = (current or 1) * 12
+        elif word in WORD_VALUES:
+            current += WORD_VALUES[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _hedge(qual: Optional[str], value: float) -> tuple[float, float, bool]:
+    """The interval a hedged value stands for."""
+    q = (qual or "").lower()
+    if q in ("", "exactly", "only", "just", "a total of", "a further", "another"):
+        return value, value, False
+    if q in ("about", "around", "approximately", "roughly", "some", "close to", "an estimated",
+             "estimated"):
+        return value * 0.9, value * 1.1, True
+    if q in ("nearly", "almost", "just under"):
+        return value * 0.85, value, True
+    if q in ("more than", "over", "at least", "upwards of", "in excess of", "just over",
+             "no fewer than", "no less than"):
+        return value, INF, True
+    if q in ("fewer than", "less than", "under", "up to", "at most", "as many as", "as much as",
+             "no more than", "as few as"):
+        return 0.0, value, True
+    return value, value, False
+
+
+def _following_words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int, int]]:
+    words = []
+    for m in _WORD_RE.finditer(text, pos, min(len(text), pos + 90)):
+        words.append((m.group(), m.start(), m.end()))
+        if len(words) >= limit:
+            break
+    return words
+
+
+def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, Optional[str], str]:
+    """What a number counts: (head noun singular, noun phrase, event class, event word).
+
+    "40 police officers" -> ("officer", "police officers", None, "");
+    "five passengers were hurt" -> ("passenger", "passengers", "injured", "hurt");
+    "four dead" -> ("", "", "killed", "dead").
+    """
+    stop = lexicon.stopwords()
+    events = lexicon.events()
+    words = _following_words(text, end, 9)
+    i = 0
+    if words and words[0][0].lower() == "of":  # "two of the victims"
+        i = 1
+        while i < len(words) and words[i][0].lower() in ("the", "those", "these", "them", "its", "their"):
+            i += 1
+    phrase: list[str] = []
+    head = None
+    event_class, event_word = None, ""
+    while i < len(words) and len(phrase) < 3:
+        w = words[i][0]
+        lw = w.lower()
+        if not w[0].isalpha() or lw in stop or lw in lexicon.speech_verbs():
+            break
+        if lw in events and head is None and (not phrase or lw.endswith("ed")):
+            event_class, event_word = events[lw], w
+            if not lexicon.looks_plural(lw) or lw in ("deaths", "fatalities", "injuries"):
+                i += 1
+                if lw in ("deaths", "fatalities", "injuries"):
+                    head = ""
+                    break
+                continue
+        if lexicon.looks_plural(lw) or (value == 1 and not lw.endswith(("ed", "ing", "ly"))):
+            phrase.append(w)
+            head = lexicon.singular(lw)
+            i += 1
+            if i < len(words) and lexicon.looks_plural(words[i][0]) and words[i][0][0].islower():
+                continue
+            break
+        if lw.endswith(("ed", "ing", "ly")) and not phrase:
+            break
+        phrase.append(w)
+        i += 1
+    if head is None:
+        if event_class:
+            return "", "", event_class, event_word
+        return None, "", None, ""
+    # What happened to them, a few words on: "were hurt", "have been killed".
+    if event_class is None:
+        for w, _, _ in words[i:i + 4]:
+            lw = w.lower()
+            if lw in events:
+                event_class, event_word = events[lw], w
+                break
+            if not w[0].isalpha() or lw in (",", ";", "and", "but", "who", "which", "that"):
+                break
+    return head, " ".join(phrase), event_class, event_word
+
+
+def _topic_after(text: str, end: int) -> Optional[str]:
+    """The thing a percent or sum is about: "27% approval", "10% of Trump voters" -> voter."""
+    stop = lexicon.stopwords()
+    phrase: list[str] = []
+    for w, _, _ in _following_words(text, end, 6):
+        lw = w.lower()
+        if not w[0].isalpha():
+            break
+        if lw in stop or lw == "percent":
+            if phrase:
+                break
+            continue
+        if lw.endswith(("ed", "ing", "ly")) or lw in lexicon.speech_verbs():
+            break
+        phrase.append(w)
+        if len(phrase) == 2:
+            break
+    # "Trump voters": a capitalised modifier is not the topic.
+    for w in phrase:
+        if w[0].islower():
+            return lexicon.singular(w.lower())
+    return lexicon.singular(phrase[-1].lower()) if phrase else None
+
+
+def find_numbers(article: Article, taken: Taken) -> list[Item]:
+    text = article.text
+    items: list[Item] = []
+    for m in _FRACTION_RE.finditer(text):
+        if taken.hit(m.start(), m.end()):
+            continue
+        if m.group("half"):
+            fraction = 0.5
+            qual = m.group("qual2")
+        else:
+            n = 1 if m.group("n").lower() in ("a", "one") else WORD_VALUES[m.group("n").lower()]
+            fraction = n / _FRACTIONS[m.group("d").lower()]
+            qual = m.group("qual")
+        lo, hi, approx = _hedge(qual, fraction)
+        hi = min(hi, 1.0)
+        taken.add(m.start(), m.end())
+        items.append(span_item(article, "percent", m.start(), m.end(), value=round(fraction, 6),
+                               lo=lo, hi=hi, approx=approx, key="pct",
+                               extra={"topic": _topic_after(text, m.end())}))
+    for m in _NUMBER_RE.finditer(text):
+        item = _number_item(article, m)
+        if item is None or taken.hit(item.start, item.end):
+            continue
+        taken.add(item.start, item.end)
+        items.append(item)
+    return items
+
+
+def _number_item(article: Article, m: re.Match) -> Optional[Item]:
+    text = article.text
+    num = m.group("num")
+    cur = m.group("cur")
+    unit = (m.group("unit") or "").strip().lower()
+    scale_s = (m.group("scale") or "").strip().lower()
+    start = m.start()
+    qual = m.group("qual")
+    if num[0].isdigit():
+        value = float(num.replace(",", ""))
+        vague = None
+    elif num.lower() in _VAGUE_RANGES:
+        vague = _VAGUE_RANGES[num.lower()]
+        value = float(vague[0])
+    else:
+        vague = None
+        if num.lower() in ("one", "a", "an") and not (cur or unit or scale_s):
+            return None
+        value = words_to_number(num)
+        if value is None:
+            return None
+        # Keep a lone "one"/"a" out: it is a pronoun or an article far more often.
+        if value == 1 and not (cur or unit or scale_s):
+            return None
+        if not num[0].isalpha():
+            return None
+    if scale_s:
+        if scale_s in _ABBR_SCALES and not cur and not unit:
+            return None  # "5m" without a currency is a length
+        value *= _SCALES.get(scale_s, _ABBR_SCALES.get(scale_s, 1))
+    is_money = bool(cur) or unit in _CURRENCIES or unit.startswith(("us ", "u.s. "))
+    is_percent = unit.startswith(("%", "percent", "per"))
+    points = unit.startswith("percentage")
+    if not (is_money or is_percent or points):
+        # Skip what is a label, a score or an address rather than a quantity.
+        before = text[max(0, start - 14):start]
+        if _SKIP_BEFORE.search(before):
+            return None
+        after = text[m.end():m.end() + 2]
+        if after[:1] in ("-", "–", "/") and after[1:2].isdigit():
+            return None
+        if num[0].isdigit() and start > 0 and (text[start - 1] in "-–/" and text[start - 2:start - 1].isdigit()):
+            return None
+        if num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not scale_s:
+            return None  # a year the date finder left alone
+    if vague:
+        lo, hi, approx = vague[0], vague[1], True
+        json_value = {"min": vague[0], "max": vague[1]}
+    else:
+        lo, hi, approx = _hedge(qual, value)
+        json_value = int(value) if value == int(value) else value
+    if qual and not approx and qual.lower() not in ("exactly",):
+        start = m.start("num") if not cur else m.start("cur")  # "only five": the hedge is no part
+    end = m.end()
+    if is_money:
+        currency = _CURRENCIES.get(cur.lower().replace(" ", "") if cur else unit, None) if cur else \
+            _CURRENCIES.get(unit, "USD")
+        if cur and currency is None:
+            currency = _CURRENCIES.get(cur.lower(), "USD")
+        return span_item(article, "money", start, end,
+                         value={"amount": json_value, "currency": currency}, lo=lo, hi=hi,
+                         approx=approx, key=f"money|{currency}", label="amount",
+                         extra={"topic": _topic_after(text, end)})
+    if is_percent or points:
+        frac = lambda v: v / 100.0 if v != INF else INF  # noqa: E731
+        jv = round(value / 100.0, 6) if not vague else None
+        return span_item(article, "percent", start, end, value=jv, lo=frac(lo), hi=frac(hi),
+                         approx=approx, key="points" if points else "pct",
+                         label="percentage points" if points else "share",
+                         extra={"topic": _topic_after(text, end)})
+    head, phrase, event, event_word = count_noun(text, end, value)
+    key = None
+    label = ""
+    if head is not None:
+        key = f"{head}|{event or ''}"
+        label = " ".join(x for x in (phrase or ("people" if event else ""), event_word.lower()) if x)
+    return span_item(article, "number", start, end, value=json_value, lo=lo, hi=hi, approx=approx,
+                     key=key, label=label,
+                     extra={"head": head, "event": event, "phrase": phrase})

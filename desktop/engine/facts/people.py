@@ -1,0 +1,200 @@
+"""People compared across articles: spelling of the name and title.
+
+People are keyed by surname.  Across two articles, a first name spelt a
+little differently ("Zohran"/"Zahran", edit distance 1-2) for the same
+surname is a conflict; so is a surname spelt a little differently
+("Kowalski"/"Kowalsky") when the first name, an office, or an aligned group
+ties the two together.  Offices that one person does not hold at once
+("mayor-elect" vs "president") are a title conflict.  Anyone named in two
+or more articles consistently is an agreement; organisations and places
+named alike in several articles too.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Article, Mention
+from . import lexicon
+from .draft import Draft
+from .extract import Extraction
+from .names import NameHit, Person
+from .quote_facts import _edit_distance
+
+
+def _mention(article: Article, hit: NameHit, with_title: bool = False) -> Mention:
+    start, end = hit.start, hit.end
+    if with_title and hit.title_start is not None:
+        t_end = hit.title_start + len(hit.title_text)
+        start, end = min(start, hit.title_start), max(end, t_end)
+    passage = None
+    for p in article.passages:
+        if p.start <= start < p.end:
+            passage = p.id
+            break
+    value = hit.role if with_title else hit.text
+    return Mention(article.id, passage, start, end, article.text[start:end], value, None)
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b or len(a) < 3 or len(b) < 3:
+        return False
+    limit = 1 if min(len(a), len(b)) < 6 else 2
+    return _edit_distance(a.lower(), b.lower()) <= limit
+
+
+def _first_names(person: Person) -> dict[str, NameHit]:
+    result = {}
+    for full, hit in person.full_names.items():
+        first = " ".join(full.split()[:-1])
+        result.setdefault(first, hit)
+    return result
+
+
+def _role_label(people: list[tuple[str, Person]]) -> Optional[str]:
+    for _, person in people:
+        for role in person.roles:
+            if role in lexicon.offices():
+                return role
+    return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in lexicon.compatible_roles() or \
+        a not in lexicon.offices() or b not in lexicon.offices()
+
+
+def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -> list[Draft]:
+    drafts: list[Draft] = []
+    by_surname: dict[str, list[tuple[str, Person]]] = {}
+    for aid, ext in extractions.items():
+        for surname, person in ext.people.items():
+            if person.hits:
+                by_surname.setdefault(surname, []).append((aid, person))
+    articles = {aid: ext.article for aid, ext in extractions.items()}
+    spelled: set[str] = set()
+
+    # Surnames spelt differently: blocked by their first three letters.
+    blocks: dict[str, list[str]] = {}
+    for surname in by_surname:
+        blocks.setdefault(surname[:3], []).append(surname)
+    for names in blocks.values():
+        for x in range(len(names)):
+            for y in range(x + 1, len(names)):
+                sa, sb = names[x], names[y]
+                if len(sa) < 5 or not _close(sa, sb):
+                    continue
+                draft = _surname_variant(sa, sb, by_surname, articles, passage_groups)
+                if draft:
+                    drafts.append(draft)
+                    spelled.update((sa, sb))
+
+    for surname, entries in by_surname.items():
+        if len(entries) < 2:
+            continue
+        label = _role_label(entries)
+        owner = f"{label}'s name" if label else "name"
+        # First names spelt differently.
+        firsts = [(aid, _first_names(p)) for aid, p in entries]
+        found = None
+        for x in range(len(firsts)):
+            for y in range(x + 1, len(firsts)):
+                (aa, fa), (ab, fb) = firsts[x], firsts[y]
+                for na, ha in fa.items():
+                    if na in fb:
+                        continue
+                    for nb, hb in fb.items():
+                        if nb not in fa and _close(na, nb) and na[:1].lower() == nb[:1].lower():
+                            found = (aa, ha, ab, hb)
+                            break
+                    if found:
+                        break
+            if found:
+                break
+        if found:
+            aa, ha, ab, hb = found
+            drafts.append(Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}",
+                                [_mention(articles[aa], ha), _mention(articles[ab], hb)],
+                                group_of([])))
+            spelled.add(surname)
+        # Titles: an office in one article that fits none the other gives.
+        clash = None
+        for x in range(len(entries)):
+            for y in range(len(entries)):
+                if x == y:
+                    continue
+                (aa, pa), (ab, pb) = entries[x], entries[y]
+                ra = [r for r in pa.roles if r in lexicon.offices()]
+                rb = [r for r in pb.roles if r in lexicon.offices()]
+                if not ra or not rb:
+                    continue
+                for r in rb:
+                    if r not in ra and all(not _compatible(r, o) for o in ra):
+                        clash = (aa, pa.roles[ra[0]], ab, pb.roles[r])
+                        break
+                if clash:
+                    break
+            if clash:
+                break
+        if clash:
+            aa, ha, ab, hb = clash
+            who = entries[0][1].display
+            drafts.append(Draft("person", "conflict",
+                                f"{who}'s title: {ha.title_text} vs {hb.title_text}",
+                                [_mention(articles[aa], ha, True), _mention(articles[ab], hb, True)]))
+        if not found and surname not in spelled:
+            hits = []
+            for aid, person in entries:
+                full = next(iter(person.full_names.values()), None)
+                hits.append(_mention(articles[aid], full or person.hits[0]))
+            drafts.append(Draft("person", "agree",
+                                f"{entries[0][1].display} named in {', '.join(a for a, _ in entries)}",
+                                hits))
+    drafts.extend(_entity_agreements(extractions, articles))
+    return drafts
+
+
+def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> Optional[Draft]:
+    ea = {aid: p for aid, p in by_surname[sa]}
+    eb = {aid: p for aid, p in by_surname[sb]}
+    if set(ea) & set(eb):
+        return None  # one article uses both: perhaps two people
+    for aid_a, pa in ea.items():
+        for aid_b, pb in eb.items():
+            fa = {n.split()[0].lower() for n in pa.full_names if len(n.split()) > 1}
+            fb = {n.split()[0].lower() for n in pb.full_names if len(n.split()) > 1}
+            tied = bool(fa & fb)
+            if fa and fb and not tied:
+                continue  # different first names: different people
+            roles = set(pa.roles) & set(pb.roles)
+            groups_a = {passage_groups.get(_pid(articles[aid_a], h.start)) for h in pa.hits} - {None}
+            groups_b = {passage_groups.get(_pid(articles[aid_b], h.start)) for h in pb.hits} - {None}
+            if tied or roles or groups_a & groups_b:
+                ha = next(iter(pa.full_names.values()), pa.hits[0])
+                hb = next(iter(pb.full_names.values()), pb.hits[0])
+                label = next(iter(roles), None) or next(iter(pa.roles), None)
+                owner = f"{label}'s name" if label else "name"
+                return Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}",
+                             [_mention(articles[aid_a], ha), _mention(articles[aid_b], hb)])
+    return None
+
+
+def _pid(article: Article, offset: int) -> Optional[str]:
+    for p in article.passages:
+        if p.start <= offset < p.end:
+            return p.id
+    return None
+
+
+def _entity_agreements(extractions: dict[str, Extraction], articles) -> list[Draft]:
+    seen: dict[tuple[str, str], dict[str, NameHit]] = {}
+    for aid, ext in extractions.items():
+        for hit in ext.hits:
+            if hit.kind in ("organization", "place"):
+                seen.setdefault((hit.kind, hit.text.lower()), {}).setdefault(aid, hit)
+    drafts = []
+    for (kind, _), per in seen.items():
+        if len(per) >= 2:
+            first = next(iter(per.values()))
+            drafts.append(Draft(kind, "agree", f"{first.text} named in {', '.join(per)}",
+                                [_mention(articles[aid], hit) for aid, hit in per.items()]))
+    return drafts

@@ -1,0 +1,211 @@
+"""Numbers, money, percentages, dates and times compared across articles.
+
+First inside aligned groups: passages of one group tell the same thing, so
+two counts of the same noun there (or the only date each side gives) speak
+of the same fact.  Then across whole articles for counts whose noun is
+specific ("police officers", or "people" with what happened to them:
+"people injured"), when each article gives one consistent value.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from ..model import Comparison
+from . import lexicon
+from .draft import Draft
+from .extract import Extraction
+from .items import Item
+from .notes import quantity_note
+from .values import cluster_status, date_class, relation
+
+QUANTITY_KINDS = ("number", "money", "percent", "date", "time")
+
+
+def _consistent(items: list[Item]) -> bool:
+    """All values one article gives for a thing agree with each other."""
+    for n, a in enumerate(items):
+        for b in items[n + 1:]:
+            if relation(a, b) not in ("same", "compatible"):
+                return False
+    return True
+
+
+def _one_each(by_article: dict[str, list[Item]]) -> Optional[list[Item]]:
+    """One item per article when every article's items are consistent."""
+    chosen = []
+    for items in by_article.values():
+        if not items:
+            continue
+        if len(items) > 1 and not _consistent(items):
+            return None
+        chosen.append(items[0])
+    return chosen if len(chosen) >= 2 else None
+
+
+def _bucket(items: Iterable[Item], key) -> dict:
+    buckets: dict = {}
+    for item in items:
+        k = key(item)
+        if k is None:
+            continue
+        buckets.setdefault(k, {}).setdefault(item.article, []).append(item)
+    return buckets
+
+
+def _count_clusters(by_article: dict[str, list[Item]]) -> list[list[Item]]:
+    items = [i for lst in by_article.values() for i in lst if i.key is not None]
+    clusters = []
+    for head, per in _bucket(items, lambda i: i.extra.get("head")).items():
+        events = {i.extra.get("event") for lst in per.values() for i in lst} - {None}
+        if len(events) > 1:
+            for event in events:
+                sub = {a: [i for i in lst if i.extra.get("event") == event] for a, lst in per.items()}
+                cluster = _one_each(sub)
+                if cluster:
+                    clusters.append(cluster)
+            continue
+        if not head and not events:
+            continue
+        cluster = _one_each(per)
+        if cluster:
+            clusters.append(cluster)
+    return clusters
+
+
+def _topic_clusters(by_article: dict[str, list[Item]], kind_key) -> list[list[Item]]:
+    clusters = []
+    for _, per in _bucket([i for lst in by_article.values() for i in lst], kind_key).items():
+        if len(per) < 2:
+            continue
+        if all(len(lst) == 1 for lst in per.values()):
+            topics = {lst[0].extra.get("topic") for lst in per.values()} - {None}
+            if len(topics) <= 1:
+                clusters.append([lst[0] for lst in per.values()])
+                continue
+        by_topic = _bucket([i for lst in per.values() for i in lst], lambda i: i.extra.get("topic"))
+        for topic_per in by_topic.values():
+            cluster = _one_each(topic_per) if all(len(l) == 1 for l in topic_per.values()) else None
+            if cluster:
+                clusters.append(cluster)
+    return clusters
+
+
+def _unique_clusters(by_article: dict[str, list[Item]], kind_key) -> list[list[Item]]:
+    clusters = []
+    for _, per in _bucket([i for lst in by_article.values() for i in lst], kind_key).items():
+        if len(per) >= 2 and all(len(lst) == 1 for lst in per.values()):
+            clusters.append([lst[0] for lst in per.values()])
+    return clusters
+
+
+def _clusters_for(kind: str, by_article: dict[str, list[Item]]) -> list[list[Item]]:
+    if kind == "number":
+        return _count_clusters(by_article)
+    if kind == "money":
+        return _topic_clusters(by_article, lambda i: i.key)
+    if kind == "percent":
+        return _topic_clusters(by_article, lambda i: i.key)
+    if kind == "date":
+        return _unique_clusters(by_article, date_class)
+    return _unique_clusters(by_article, lambda i: "time")
+
+
+def _draft(items: list[Item], group: Optional[str], used: set[int]) -> Optional[Draft]:
+    status, approx = cluster_status(items)
+    if status is None:
+        return None
+    for item in items:
+        used.add(id(item))
+    return Draft(items[0].kind, status, quantity_note(items, status, approx),
+                 [i.mention() for i in items], group, approx)
+
+
+def group_facts(comparison: Comparison, extractions: dict[str, Extraction], used: set[int],
+                cancelled) -> list[Draft]:
+    drafts = []
+    for group in comparison.groups:
+        if cancelled():
+            break
+        by_kind: dict[str, dict[str, list[Item]]] = {}
+        for pid in group.passages:
+            aid = pid.rstrip("0123456789")
+            ext = extractions.get(aid)
+            if ext is None:
+                continue
+            for item in ext.by_passage.get(pid, ()):
+                by_kind.setdefault(item.kind, {}).setdefault(aid, []).append(item)
+        for kind, by_article in by_kind.items():
+            if len(by_article) < 2:
+                continue
+            for cluster in _clusters_for(kind, by_article):
+                draft = _draft(cluster, group.id, used)
+                if draft:
+                    drafts.append(draft)
+    return drafts
+
+
+def _specific(item: Item) -> bool:
+    head = item.extra.get("head")
+    if head is None:
+        return False
+    if item.extra.get("event"):
+        return True
+    return bool(head) and head not in lexicon.generic_nouns()
+
+
+def article_facts(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
+    """Counts of one specific thing compared across whole articles."""
+    per_key: dict[str, dict[str, list[Item]]] = {}
+    for aid, ext in extractions.items():
+        for item in ext.quantities:
+            if item.kind == "number" and item.passage and _specific(item):
+                per_key.setdefault(item.key, {}).setdefault(aid, []).append(item)
+    drafts = []
+    for key, per in per_key.items():
+        if len(per) < 2:
+            continue
+        if any(id(i) in used for lst in per.values() for i in lst):
+            continue  # already told inside a group
+        cluster = _one_each(per)
+        if not cluster:
+            continue
+        draft = _draft(cluster, group_of([i.passage for i in cluster]), used)
+        if draft:
+            drafts.append(draft)
+    return drafts
+
+
+def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
+    """What is left: the same value given by several articles (agree) or by one (single)."""
+    by_value: dict[tuple, dict[str, list[Item]]] = {}
+    keyed: dict[str, set[str]] = {}
+    for aid, ext in extractions.items():
+        for item in ext.quantities:
+            if item.kind == "number" and item.key is not None:
+                keyed.setdefault(item.key, set()).add(aid)
+    for aid, ext in extractions.items():
+        for item in ext.quantities:
+            if id(item) in used or not item.passage or item.in_quote:
+                continue
+            if item.kind == "number" and (item.key is None or not item.extra.get("head") and not item.extra.get("event")):
+                continue
+            value_key = repr(item.value)
+            key = (item.kind, item.key if item.kind == "number" else None, value_key)
+            by_value.setdefault(key, {}).setdefault(aid, []).append(item)
+    drafts = []
+    for (kind, key, _), per in by_value.items():
+        if len(per) >= 2:
+            items = [lst[0] for lst in per.values()]
+            for i in items:
+                used.add(id(i))
+            drafts.append(Draft(kind, "agree", quantity_note(items, "agree", False),
+                                [i.mention() for i in items], group_of([i.passage for i in items]),
+                                any(i.approx for i in items)))
+            continue
+        (aid, lst), = per.items()
+        if kind == "number" and len(keyed.get(key, ())) > 1:
+            continue  # other articles count this too, but not comparably: no "single"
+        for item in lst:
+            drafts.append(Draft(kind, "single", quantity_note([item], "single", item.approx),
+                                [item.mention()], group_of([item.passage]), item.approx))
+    return drafts

@@ -1,0 +1,164 @@
+"""The same quotation in several articles: wording and speaker compared.
+
+Quotes are paired through shared word 4-grams (short quotes through their
+exact words), so no all-pairs scan is needed.  Two quotes are the same when
+their words are equal or one is a stretch of the other (a partial quote);
+they are variants of one quote when their words are mostly the same
+(similarity >= 0.75 on word sequences, both at least five words).  A cluster
+with variant wording, or with two different named speakers, is a conflict.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Optional
+
+from .draft import Draft
+from .extract import Extraction
+from .items import Item
+from .notes import clip
+
+_SHINGLE = 4
+_VARIANT = 0.75
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Optional[str]:
+    if a == b:
+        return "same"
+    long, short = (a, b) if len(a) >= len(b) else (b, a)
+    if _contains(long, short):
+        return "part"
+    if len(short) >= 5:
+        ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+        if ratio >= _VARIANT:
+            return "variant"
+    return None
+
+
+def _speaker_key(speaker: Optional[str]) -> Optional[str]:
+    """A named speaker's surname; descriptions ("one analyst") are not names."""
+    if not speaker or not speaker[:1].isupper():
+        return None
+    return speaker.split()[-1].lower()
+
+
+def _same_person(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # Spelling variants of one surname still name one person.
+    return len(a) > 4 and len(b) > 4 and _edit_distance(a, b) <= 1
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
+    quotes: list[Item] = [q for ext in extractions.values() for q in ext.quotes]
+    shingles: dict[tuple[str, ...], list[int]] = {}
+    short: dict[tuple[str, ...], list[int]] = {}
+    for n, q in enumerate(quotes):
+        toks = q.extra["tokens"]
+        if len(toks) < _SHINGLE:
+            short.setdefault(toks, []).append(n)
+        for i in range(len(toks) - _SHINGLE + 1):
+            shingles.setdefault(toks[i:i + _SHINGLE], []).append(n)
+    pairs: dict[tuple[int, int], str] = {}
+
+    def consider(i: int, j: int) -> None:
+        if i == j or quotes[i].article == quotes[j].article:
+            return
+        key = (min(i, j), max(i, j))
+        if key in pairs:
+            return
+        rel = relation(quotes[i].extra["tokens"], quotes[j].extra["tokens"])
+        if rel:
+            pairs[key] = rel
+
+    for members in shingles.values():
+        if len(members) > 1 and len(members) < 40:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    consider(members[x], members[y])
+    for n, q in enumerate(quotes):
+        toks = q.extra["tokens"]
+        for size in range(1, min(_SHINGLE, len(toks) + 1)):
+            for i in range(len(toks) - size + 1):
+                for m in short.get(toks[i:i + size], ()):
+                    if size == len(quotes[m].extra["tokens"]):
+                        consider(n, m)
+    # Clusters by union-find.
+    parent = list(range(len(quotes)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        parent[find(i)] = find(j)
+    clusters: dict[int, list[int]] = {}
+    for i, j in pairs:
+        for k in (i, j):
+            members = clusters.setdefault(find(k), [])
+            if k not in members:
+                members.append(k)
+    drafts = []
+    for members in clusters.values():
+        members.sort(key=lambda k: (quotes[k].article, quotes[k].start))
+        items = [quotes[k] for k in members]
+        variant = [(i, j) for (i, j), rel in pairs.items() if rel == "variant" and i in members]
+        speaker_clash = None
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                a, b = items[x], items[y]
+                if a.article == b.article or not a.extra.get("explicit") or not b.extra.get("explicit"):
+                    continue
+                ka, kb = _speaker_key(a.speaker), _speaker_key(b.speaker)
+                if ka and kb and not _same_person(ka, kb):
+                    speaker_clash = (a, b)
+                    break
+            if speaker_clash:
+                break
+        for item in items:
+            used.add(id(item))
+        group = group_of([i.passage for i in items])
+        if speaker_clash:
+            a, b = speaker_clash
+            note = f"quote “{clip(a.text, 40)}” attributed to {a.speaker} vs {b.speaker}"
+            if variant:
+                note += "; wording differs too"
+            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group))
+        elif variant:
+            i, j = variant[0]
+            note = f"quote wording: “{clip(quotes[i].text, 40)}” vs “{clip(quotes[j].text, 40)}”"
+            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group))
+        else:
+            who = next((i.speaker for i in items if i.speaker), None)
+            note = f"same quote{' from ' + who if who else ''}: “{clip(items[0].text, 48)}”"
+            drafts.append(Draft("quote", "agree", note, [i.mention() for i in items], group))
+    return drafts
+
+
+def single_quotes(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
+    drafts = []
+    for ext in extractions.values():
+        for q in ext.quotes:
+            if id(q) in used or not q.passage or len(q.extra["tokens"]) < 4:
+                continue
+            who = f" ({q.speaker})" if q.speaker else ""
+            drafts.append(Draft("quote", "single",
+                                f"quote{who} only in {q.article}: “{clip(q.text, 48)}”",
+                                [q.mention()], group_of([q.passage])))
+    return drafts

@@ -1,0 +1,237 @@
+"""Quotations in one article and who said them.
+
+Finds “double”, "straight double" and ‘single’ quotations (an apostrophe
+inside a word never closes a single quote) and attributes each to a speaker:
+after the quote ("…,” Trump said", "…,’ said one analyst", "according to
+X"), or before it in the same sentence ("He told Fox News: “…”", "Trump
+called him a ‘…’").  A pronoun speaker is resolved to the last person named
+before the quote.  A quote continued after its attribution ("…,’ said X,
+‘but …’") inherits the speaker.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from ..model import Article
+from . import lexicon
+from .items import Item, span_item
+from .names import NameHit, Person
+
+_MAX_QUOTE = 700
+_WORD_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
+_ATTRIBUTIVE = {"called", "calling", "labeled", "labelled", "described", "describing", "dubbed",
+                "branded", "termed", "wrote", "writing", "posted", "tweeted", "vowing", "vowed",
+                "promised", "urged", "urging"}
+_PRONOUNS = {"he", "she"}
+_PREPOSITION_BEFORE = re.compile(r"\b(?:about|with|of|to|for|against|on|from|by|at|into|toward|towards|"
+                                 r"than|like|between|and)\s+$", re.IGNORECASE)
+
+
+def normal_tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words with apostrophes straightened: the key for comparing quotes."""
+    return tuple(w.replace("’", "'") for w in _WORD_RE.findall(text.lower()))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """(open mark, close mark) positions of every quotation."""
+    spans: list[tuple[int, int]] = []
+    # Curly double quotes.
+    pos = 0
+    while True:
+        o = text.find("“", pos)
+        if o < 0:
+            break
+        c = text.find("”", o + 1)
+        nxt = text.find("“", o + 1)
+        if c < 0 or c - o > _MAX_QUOTE or (0 <= nxt < c):
+            pos = o + 1
+            continue
+        spans.append((o, c))
+        pos = c + 1
+    # Straight double quotes, paired within a paragraph.
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in re.finditer('"', para.group())]
+        for i in range(0, len(marks) - 1, 2):
+            o, c = para.start() + marks[i], para.start() + marks[i + 1]
+            if c - o <= _MAX_QUOTE:
+                spans.append((o, c))
+    # Single quotes, curly or straight.
+    for opener, closer in (("‘", "’"), ("'", "'")):
+        pos = 0
+        while True:
+            o = text.find(opener, pos)
+            if o < 0:
+                break
+            pos = o + 1
+            if o > 0 and not (text[o - 1].isspace() or text[o - 1] in "([—–-\"“:"):
+                continue
+            if o + 1 >= len(text) or text[o + 1].isspace():
+                continue
+            c = o + 1
+            while True:
+                c = text.find(closer, c + 1)
+                if c < 0 or c - o > _MAX_QUOTE:
+                    c = -1
+                    break
+                after = text[c + 1:c + 2]
+                if after.isalnum():  # you’re, Mamdani’s
+                    continue
+                if text[c - 1].isspace():
+                    continue
+                if closer == "'" and text[c - 1] in "sS" and after == " " and text[c - 2].isalpha() \
+                        and len(text[o + 1:c].split()) < 2:
+                    continue
+                break
+            if c < 0:
+                continue
+            inner = text[o + 1:c]
+            if opener == "'" and len(inner.split()) < 2:
+                continue
+            if "“" in inner or "”" in inner:
+                continue
+            spans.append((o, c))
+            pos = c + 1
+    spans.sort()
+    kept: list[tuple[int, int]] = []
+    for s in spans:
+        if kept and s[0] < kept[-1][1]:
+            continue
+        kept.append(s)
+    return kept
+
+
+_NAME = r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
+
+
+class _Speakers:
+    def __init__(self, article: Article, hits: list[NameHit], people: dict[str, Person]):
+        self.text = article.text
+        self.people = people
+        self.persons = [h for h in hits if h.kind == "person"]
+        self.starts = [h.start for h in self.persons]
+        verbs = "|".join(sorted(lexicon.speech_verbs() | _ATTRIBUTIVE, key=len, reverse=True))
+        self.after_verb_first = re.compile(
+            rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,5}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
+        self.after_name_first = re.compile(
+            rf"\s*[,:]?\s*(?:(he|she|they|we|I)|{_NAME})\s+(?:\w+ly\s+|had\s+|has\s+|later\s+|then\s+|also\s+)?(?:{verbs})\b")
+        self.according = re.compile(r"\s*[,:]?\s*according to\s+" + _NAME)
+        self.verb_re = re.compile(rf"\b(?:{verbs})\b")
+
+    def person_at(self, start: int, end: int) -> Optional[NameHit]:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.persons) and self.persons[i].start < end:
+            return self.persons[i]
+        return None
+
+    def last_person_before(self, pos: int, quotes: list[tuple[int, int]]) -> Optional[NameHit]:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            h = self.persons[i]
+            if not any(o < h.start < c for o, c in quotes):
+                return h
+            i -= 1
+        return None
+
+    def display(self, hit: NameHit) -> str:
+        person = self.people.get(hit.text.split()[-1].lower())
+        return person.display if person else hit.text
+
+    def find(self, o: int, c: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
+        """The speaker and whether a name (not a pronoun) gives it."""
+        text = self.text
+        tail_end = len(text)
+        for stop in (".", "!", "?", "\n", "“", "‘", '"'):
+            k = text.find(stop, c + 1, c + 160)
+            if k >= 0:
+                tail_end = min(tail_end, k)
+        tail_end = min(tail_end, c + 160)
+        tail = text[c + 1:tail_end]
+        m = self.after_name_first.match(tail)
+        if m:
+            if m.group(1):
+                if m.group(1).lower() in _PRONOUNS:
+                    hit = self.last_person_before(o, quotes)
+                    return self.display(hit) if hit else None, False
+                return None, False
+            hit = self.person_at(c + 1 + m.start(2), c + 1 + m.end(2))
+            return self.display(hit) if hit else m.group(2), True
+        m = self.after_verb_first.match(tail)
+        if m:
+            who = m.group(1).strip()
+            hit = self.person_at(c + 1 + m.start(1), c + 1 + m.end(1))
+            if hit:
+                return self.display(hit), True
+            if who.lower() in _PRONOUNS:
+                hit = self.last_person_before(o, quotes)
+                return self.display(hit) if hit else None, False
+            return who if len(who.split()) <= 5 and who[:1].isalpha() else None, True
+        m = self.according.match(tail)
+        if m:
+            hit = self.person_at(c + 1 + m.start(1), c + 1 + m.end(1))
+            return self.display(hit) if hit else m.group(1), True
+        # Before the quote, in the same sentence.
+        head_start = max(0, o - 200)
+        for stop in (". ", "\n", "? ", "! "):
+            k = text.rfind(stop, head_start, o)
+            if k >= 0:
+                head_start = max(head_start, k + len(stop))
+        for qo, qc in quotes:
+            if head_start <= qc < o:
+                head_start = qc + 1
+        head = text[head_start:o]
+        verbs = list(self.verb_re.finditer(head))
+        if not verbs:
+            return None, False
+        # The sentence's subject speaks: the first name or pronoun before the verb
+        # ("He then praised Mamdani, stating, ‘…’" is his words, not Mamdani's).
+        verb_pos = head_start + verbs[-1].start()
+        i = bisect.bisect_left(self.starts, head_start)
+        first_person = None
+        while i < len(self.persons) and self.persons[i].start < verb_pos:
+            hit = self.persons[i]
+            i += 1
+            # Not a subject: "about Stefanik’s rhetoric", "with Mamdani".
+            if text[hit.end:hit.end + 1] in ("’", "'") or _PREPOSITION_BEFORE.search(text, max(0, hit.start - 12), hit.start):
+                continue
+            first_person = hit
+            break
+        pm = re.search(r"\b(He|he|She|she)\b", head[:verbs[-1].start()])
+        pronoun = head_start + pm.start() if pm else None
+        if first_person and (pronoun is None or first_person.start < pronoun):
+            return self.display(first_person), True
+        if pronoun is not None:
+            hit = self.last_person_before(pronoun, quotes)
+            return self.display(hit) if hit else None, False
+        return None, False
+
+
+def find_quotes(article: Article, hits: list[NameHit], people: dict[str, Person]) -> list[Item]:
+    text = article.text
+    spans = _spans(text)
+    speakers = _Speakers(article, hits, people)
+    items: list[Item] = []
+    previous: Optional[tuple[int, int, Optional[str]]] = None
+    for o, c in spans:
+        start, end = o + 1, c
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        speaker, explicit = speakers.find(o, c, spans)
+        if speaker is None and previous is not None:
+            gap = text[previous[1] + 1:o]
+            if len(gap) <= 80 and not re.search(r"[.!?]\s", gap) and previous[2]:
+                speaker = previous[2]
+        tokens = normal_tokens(text[start:end])
+        if not tokens:
+            continue
+        value = " ".join(text[start:end].replace("’", "'").replace("‘", "'").split())
+        items.append(span_item(article, "quote", start, end, value=value, speaker=speaker,
+                               key="quote", label="quote",
+                               extra={"tokens": tokens, "explicit": explicit}))
+        previous = (o, c, speaker)
+    return items

@@ -1,0 +1,91 @@
+"""Whether two extracted values say the same thing.
+
+``relation(a, b)`` answers ``"same"`` (equal values), ``"compatible"``
+(hedged values whose ranges meet: "about 50" and "more than 40"),
+``"conflict"`` (ranges apart) or ``None`` (the two cannot be compared, e.g. a
+weekday and a bare year).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .items import Item
+
+_TOLERANCE = 1e-9
+
+
+def _intervals(a: Item, b: Item) -> str:
+    if abs(a.lo - b.lo) <= _TOLERANCE * max(1.0, abs(a.lo)) and \
+            abs(a.hi - b.hi) <= _TOLERANCE * max(1.0, abs(a.hi)) and not a.approx and not b.approx:
+        return "same"
+    if a.lo <= b.hi + _TOLERANCE and b.lo <= a.hi + _TOLERANCE:
+        if a.exact and b.exact:
+            return "same"
+        if a.lo == b.lo and a.hi == b.hi and a.approx == b.approx:
+            return "same" if not a.approx else "compatible"
+        return "compatible"
+    return "conflict"
+
+
+def date_class(item: Item) -> str:
+    precision = item.extra.get("precision")
+    return "day" if precision == "day" else precision or "day"
+
+
+def _dates(a: Item, b: Item) -> Optional[str]:
+    resolved_a = a.hi > 0
+    resolved_b = b.hi > 0
+    if resolved_a and resolved_b:
+        return _intervals(a, b)
+    wa, wb = a.extra.get("weekday"), b.extra.get("weekday")
+    if wa is not None and wb is not None:
+        return "same" if wa == wb else "conflict"
+    mda, mdb = a.extra.get("md"), b.extra.get("md")
+    if mda and (mdb or resolved_b):
+        other = mdb or _md_of(b)
+        return "same" if mda == other else "conflict"
+    if mdb and resolved_a:
+        return "same" if mdb == _md_of(a) else "conflict"
+    return None
+
+
+def _md_of(item: Item) -> Optional[tuple[int, int]]:
+    from datetime import date
+    if item.lo != item.hi or item.hi <= 0:
+        return None
+    d = date.fromordinal(int(item.lo))
+    return d.month, d.day
+
+
+def relation(a: Item, b: Item) -> Optional[str]:
+    if a.kind != b.kind:
+        return None
+    if a.kind == "date":
+        if date_class(a) != date_class(b):
+            return None
+        return _dates(a, b)
+    if a.kind == "money" and a.value.get("currency") != b.value.get("currency"):
+        return None
+    return _intervals(a, b)
+
+
+def cluster_status(items: list[Item]) -> tuple[Optional[str], bool]:
+    """("conflict" | "agree" | None, approximate) over every pair from different articles."""
+    conflict = False
+    approx = any(i.approx for i in items)
+    compared = False
+    for n, a in enumerate(items):
+        for b in items[n + 1:]:
+            if a.article == b.article:
+                continue
+            rel = relation(a, b)
+            if rel is None:
+                continue
+            compared = True
+            if rel == "conflict":
+                conflict = True
+            elif rel == "compatible":
+                approx = True
+    if not compared:
+        return None, False
+    return ("conflict" if conflict else "agree"), approx
