@@ -25,10 +25,15 @@ class FactTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[FactRow] = []
         self.article_ids: list[str] = []
+        self._conflict_colour = styles.current_theme().conflict
+        self._bold = QFont()
+        self._bold.setWeight(QFont.DemiBold)
 
     def reset(self, rows: list[FactRow], article_ids: list[str]) -> None:
         self.beginResetModel()
         self.rows, self.article_ids = rows, article_ids
+        # data() runs for every cell and role: look colours up once here.
+        self._conflict_colour = styles.current_theme().conflict
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -58,11 +63,9 @@ class FactTableModel(QAbstractTableModel):
             return row.values.get(self.article_ids[col - 3], "—" if role == Qt.DisplayRole else
                                   "not mentioned in this article")
         if role == Qt.ForegroundRole and col == 0 and row.status == "conflict":
-            return styles.current_theme().conflict
+            return self._conflict_colour
         if role == Qt.FontRole and row.status == "conflict" and col in (0, 2):
-            font = QFont()
-            font.setWeight(QFont.DemiBold)
-            return font
+            return self._bold
         return None
 
 
@@ -79,8 +82,16 @@ class FactsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
+        # Fixed sizes throughout: measuring contents calls data() for every
+        # cell, which stalls the UI with a hundred facts across 20 articles.
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setDefaultSectionSize(120)
+        header.setMinimumSectionSize(40)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.clicked.connect(lambda index: self._on_row(index, None))
@@ -114,13 +125,10 @@ class FactsView(QWidget):
                    conflicts: int) -> None:
         self.model.reset(rows, article_ids)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        for col in range(3, 3 + len(article_ids)):
-            header.setSectionResizeMode(col, QHeaderView.Interactive)
-            self.table.setColumnWidth(col, 130)
-        self.table.resizeRowsToContents()
+        header.resizeSection(0, 110)
+        header.resizeSection(1, 90)
         self.summary.setText(f"{conflicts} conflict{'s' * (conflicts != 1)} · {total} "
                              f"fact{'s' * (total != 1)}")
         self.empty_label.setVisible(not rows)

@@ -86,6 +86,9 @@ def run_app(argv: Sequence[str] | None = None) -> int:
 
     if args.smoke:
         def on_settled() -> None:
+            if window.comparison is not None and window.shown_comparison is not window.comparison:
+                QTimer.singleShot(50, on_settled)  # the panels are still filling
+                return
             print(summary_line(window.comparison), flush=True)
             if args.screenshot:
                 window.grab().save(args.screenshot)
@@ -110,7 +113,7 @@ def run_app(argv: Sequence[str] | None = None) -> int:
             QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), finish(0)))
 
         if files:
-            window.settled.connect(lambda: QTimer.singleShot(100, shoot))
+            window.comparison_shown.connect(lambda _c: QTimer.singleShot(100, shoot))
         else:
             QTimer.singleShot(400, shoot)
 

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.config = config
         self.session = Session()
         self.comparison: Optional[Comparison] = None
+        self.shown_comparison: Optional[Comparison] = None  # fully on screen, panels too
         self._compared_keys: list[int] = []
         self._pair_keys: Optional[tuple[int, int]] = None
         self._conflict_index = -1
@@ -437,8 +438,6 @@ class MainWindow(QMainWindow):
         pair = self._pair_ids_to_keep(comparison)
         self.pair_view.set_choices(choices, *pair)
         self._show_pair_ids(*pair)
-        self.overview_view.show_overview(overview_model(comparison))
-        self._refresh_facts()
         conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
         unrelated = [a.id for a in articles if not a.related]
         summary = (f"{len(articles)} articles · {len(comparison.groups)} shared passages · "
@@ -448,10 +447,25 @@ class MainWindow(QMainWindow):
         elif unrelated:
             summary += " · these articles do not seem to report the same event"
         self.summary_label.setText(summary)
+        # The panels below fill on the next turns of the event loop, so no
+        # single step holds the UI thread for long with many articles.
+        QTimer.singleShot(0, lambda c=comparison: self._show_panels(c))
+
+    def _show_panels(self, comparison: Comparison) -> None:
+        if comparison is not self.comparison:
+            return
+        self._refresh_facts()
+        QTimer.singleShot(0, lambda: self._show_overview(comparison))
+
+    def _show_overview(self, comparison: Comparison) -> None:
+        if comparison is not self.comparison:
+            return
+        self.overview_view.show_overview(overview_model(comparison))
         QTimer.singleShot(0, lambda c=comparison: self._announce(c))
 
     def _announce(self, comparison: Comparison) -> None:
         if comparison is self.comparison:
+            self.shown_comparison = comparison
             self.comparison_shown.emit(comparison)
 
     def _pair_ids_to_keep(self, comparison: Comparison) -> tuple[str, str]:

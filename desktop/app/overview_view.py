@@ -20,10 +20,18 @@ class _ShareModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.data_model: OverviewModel | None = None
+        self._fills: dict[tuple[str, str], QColor] = {}
 
     def reset(self, model: OverviewModel) -> None:
         self.beginResetModel()
         self.data_model = model
+        # Cell colours are computed once: data() runs for every cell and role.
+        accent = styles.current_theme().accent
+        self._fills = {}
+        for key, share in model.share.items():
+            fill = QColor(accent)
+            fill.setAlpha(int(20 + 180 * share))
+            self._fills[key] = fill
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
@@ -52,9 +60,7 @@ class _ShareModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
         if role == Qt.BackgroundRole and row != col:
-            accent = QColor(styles.current_theme().accent)
-            accent.setAlpha(int(20 + 180 * share))
-            return accent
+            return self._fills.get((row, col))
         if role == Qt.ToolTipRole and row != col:
             return (f"{share:.0%} of {row}'s passages are told in {col} too. "
                     f"Click to read {row} and {col} side by side.")
@@ -65,10 +71,12 @@ class _CarriersModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.data_model: OverviewModel | None = None
+        self._theme = styles.current_theme()
 
     def reset(self, model: OverviewModel) -> None:
         self.beginResetModel()
         self.data_model = model
+        self._theme = styles.current_theme()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
@@ -97,8 +105,7 @@ class _CarriersModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
         if role == Qt.ForegroundRole:
-            theme = styles.current_theme()
-            return theme.accent if has else theme.muted
+            return self._theme.accent if has else self._theme.muted
         if role == Qt.ToolTipRole:
             return f"{aid} {'tells' if has else 'leaves out'} {gid}"
         return None
@@ -159,9 +166,13 @@ class OverviewView(QWidget):
     def show_overview(self, model: OverviewModel) -> None:
         self.share_model.reset(model)
         self.carriers_model.reset(model)
+        # Fixed sizes: measuring every cell of a 20 x 20 matrix stalls the UI.
         header = self.matrix.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setMinimumSectionSize(48)
+        header.setSectionResizeMode(QHeaderView.Fixed)
+        header.setDefaultSectionSize(52)
+        rows = self.matrix.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.Fixed)
+        rows.setDefaultSectionSize(26)
         grid_header = self.grid.horizontalHeader()
         grid_header.setSectionResizeMode(0, QHeaderView.Stretch)
         for col in range(1, 1 + len(model.article_ids)):
