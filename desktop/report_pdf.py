@@ -28,6 +28,7 @@ _DEL = 'style="background-color:#fbe0e0; color:#8c1d1d; text-decoration:line-thr
 _HIT = 'style="background-color:#fff0a8; font-weight:bold"'
 _MUTED = "#5b5f6a"
 _FLAG = "#a4361a"
+_RULE = "border-bottom:1px solid #c9ccd3"
 
 
 def _e(value: object) -> str:
@@ -70,8 +71,10 @@ def qt_html(view: ReportView) -> str:
     parts = [f"<p>{_sans('PARALLAX COMPARISON REPORT', '7.5pt', _MUTED)}</p>",
              f'<h1 style="font-size:17pt">{_e(_h1(view))}</h1>',
              f"<p>{_sans(_e(words.headline(view)) + ' ' + _e(words.stamp(view)), '8.5pt', _MUTED)}</p>"]
-    parts += _articles(view) + _summary(view) + _conflicts(view) + _other(view)
+    parts += _articles(view) + _summary(view) + _conflicts(view)
+    parts += _other("Facts the articles agree on", view.agreements)
     parts += _aligned(view) + _unique(view)
+    parts += _other("Facts found in only one article", view.singles)
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
 
@@ -138,32 +141,28 @@ def _conflicts(view: ReportView) -> list[str]:
     return out
 
 
-def _other(view: ReportView) -> list[str]:
-    out = []
-    for title, facts in (("Facts the articles agree on", view.agreements),
-                         ("Facts found in only one article", view.singles)):
-        if not facts:
-            continue
-        items = "".join(
-            f"<li>{_sans(_e(f.id), '8pt', _MUTED)} {_e(f.note)} — " +
-            "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in f.mentions) + "</li>"
-            for f in facts)
-        out.append(f'<h3 style="font-size:11pt">{_sans(_e(f"{title} ({len(facts)})"))}</h3><ul>{items}</ul>')
-    return ([_h2("Other facts")] + out) if out else []
+def _other(title: str, facts: tuple[FactView, ...]) -> list[str]:
+    if not facts:
+        return []
+    items = "".join(
+        f"<li>{_sans(_e(f.id), '8pt', _MUTED)} {_e(f.note)} — " +
+        "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in f.mentions) + "</li>"
+        for f in facts)
+    return [_h2(f"{title} ({len(facts)})"), f"<ul>{items}</ul>"]
 
 
 def _cell(cell: Optional[Cell]) -> str:
     if cell is None:
-        return f'<td bgcolor="#f5f6f8">{_sans("not in this article", "7.5pt", _MUTED)}</td>'
+        return f'<td bgcolor="#f5f6f8" style="{_RULE}">{_sans("not in this article", "7.5pt", _MUTED)}</td>'
     ids = _sans(_e(", ".join(cell.passages)), "7pt", _MUTED, bold=True)
-    return f'<td valign="top">{ids} {_spans(cell.spans)}</td>'
+    return f'<td valign="top" style="{_RULE}">{ids} {_spans(cell.spans)}</td>'
 
 
 def _aligned(view: ReportView) -> list[str]:
-    out = [_h2("Aligned passages", page_break=True)]
     if not view.rows:
-        return out + ["<p><i>No passages were found telling the same thing in two or more "
+        return [_h2("Aligned passages")] + ["<p><i>No passages were found telling the same thing in two or more "
                       "articles.</i></p>"]
+    out = [_h2("Aligned passages")]
     out.append("<p>" + _sans(
         "Each row holds passages that tell the same thing, read against the leftmost article in "
         f"the row: <s {_DEL}>struck through</s> are its words the others leave out or put "
@@ -177,29 +176,44 @@ def _aligned(view: ReportView) -> list[str]:
         flag = ""
         if row.conflicts:
             flag = "<br>" + _sans("conflict " + _e(", ".join(row.conflicts)), "7pt", _FLAG)
-        rows.append(f'<tr><td width="6%" valign="top">{_sans(_e(row.group), "8pt", _MUTED, True)}'
+        rows.append(f'<tr><td width="6%" valign="top" style="{_RULE}">{_sans(_e(row.group), "8pt", _MUTED, True)}'
                     f"{flag}</td>{''.join(_cell(c) for c in row.cells)}</tr>")
-    out.append('<table width="100%" border="1" cellpadding="4" cellspacing="0" '
-               'style="border-collapse:collapse; border-color:#d9dbe1; font-size:9pt">'
+    out.append('<table width="100%" border="0" cellpadding="4" cellspacing="0" '
+               'style="border-collapse:collapse; font-size:9pt">'
                f'<thead><tr><th width="6%" align="left">{_sans("Group", "8pt")}</th>{head}</tr></thead>'
                f"<tbody>{''.join(rows)}</tbody></table>")
     return out
 
 
 def _unique(view: ReportView) -> list[str]:
+    """One column per article, so lines keep a readable length on a landscape page."""
     if not view.unique:
         return []
-    out = [_h2("Found in only one article", page_break=True)]
+    out = [_h2("Found in only one article")]
+    listed = [b for b in view.unique if b.compared]
     for block in view.unique:
-        article = view.article(block.article)
-        out.append(f'<h3 style="font-size:11pt">{_tag(article.id)} {_sans(_e(label(article)))}</h3>')
         if not block.compared:
-            out.append("<p><i>Not compared: judged to report a different event.</i></p>")
-        elif not block.paragraphs:
-            out.append("<p><i>Every passage of this article is also told elsewhere.</i></p>")
+            article = view.article(block.article)
+            out.append(f"<p>{_tag(article.id)} {_e(label(article))}: "
+                       "<i>not compared, judged to report a different event.</i></p>")
+    if not listed:
+        return out
+    width = 100 // len(listed)
+    head, cells = [], []
+    for block in listed:
+        article = view.article(block.article)
+        head.append(f'<th width="{width}%" align="left">{_tag(article.id)} '
+                    f"{_sans(_e(label(article)), '8.5pt', bold=True)}<br>"
+                    f"{_sans(_e(words.plural(block.count, 'passage')) + f' of {len(article.passages)}', '7.5pt', _MUTED)}"
+                    "</th>")
+        if block.paragraphs:
+            body = "".join(f'<p style="margin-bottom:5px">{_sans(_e(p.passages[0]), "7pt", _MUTED, True)} '
+                           f"{_spans(p.spans)}</p>" for p in block.paragraphs)
         else:
-            out += [f"<p>{_sans(_e(p.passages[0]), '7pt', _MUTED, True)} {_spans(p.spans)}</p>"
-                    for p in block.paragraphs]
+            body = "<p><i>Every passage is also told elsewhere.</i></p>"
+        cells.append(f'<td valign="top">{body}</td>')
+    out.append('<table width="100%" cellpadding="5" cellspacing="0" style="font-size:9pt">'
+               f"<thead><tr>{''.join(head)}</tr></thead><tbody><tr>{''.join(cells)}</tr></tbody></table>")
     return out
 
 

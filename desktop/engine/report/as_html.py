@@ -61,9 +61,10 @@ def document(view: ReportView) -> str:
         _articles(view),
         _summary(view),
         _conflicts(view),
-        _other_facts(view),
+        _other_facts(view, "agree"),
         _aligned(view),
         _unique(view),
+        _other_facts(view, "single"),
         f'<footer><p>{e(words.stamp(view))} Word-level marks come from a computer comparison; '
         "check them against the articles before quoting.</p></footer>",
         "</body>",
@@ -148,20 +149,21 @@ def _conflicts(view: ReportView) -> str:
     return f'<section id="conflicts" class="prose"><h2>Conflicts</h2>{body}</section>'
 
 
-def _other_facts(view: ReportView) -> str:
-    blocks = []
-    for title, facts in (("Facts the articles agree on", view.agreements),
-                         ("Facts found in only one article", view.singles)):
-        if not facts:
-            continue
-        items = "".join(
-            f'<li id="{e(f.id)}"><span class="fact-kind">{e(f.id)}</span> {e(f.note)} '
-            + "; ".join(f"{_tag(m.article)} <q>{e(m.text)}</q>" for m in f.mentions) + "</li>"
-            for f in facts)
-        blocks.append(f"<h3>{e(title)} ({len(facts)})</h3><ul class=\"brief\">{items}</ul>")
-    if not blocks:
+_OTHER = {"agree": ("agreed", "Facts the articles agree on", "agreements"),
+          "single": ("single", "Facts found in only one article", "singles")}
+
+
+def _other_facts(view: ReportView, status: str) -> str:
+    anchor, title, attribute = _OTHER[status]
+    facts = getattr(view, attribute)
+    if not facts:
         return ""
-    return f'<section id="other-facts" class="prose"><h2>Other facts</h2>{"".join(blocks)}</section>'
+    items = "".join(
+        f'<li id="{e(f.id)}"><span class="fact-kind">{e(f.id)}</span> {e(f.note)} — '
+        + "; ".join(f"{_tag(m.article)} <q>{e(m.text)}</q>" for m in f.mentions) + "</li>"
+        for f in facts)
+    return (f'<section id="{anchor}" class="prose"><h2>{e(title)} ({len(facts)})</h2>'
+            f'<ul class="brief">{items}</ul></section>')
 
 
 def _cell_html(cell: Optional[Cell]) -> str:

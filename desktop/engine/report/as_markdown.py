@@ -34,8 +34,10 @@ def render_markdown(comparison: Comparison, options: ReportOptions = ReportOptio
     lines += [f"# Comparison report: {md_text(title)}", ""]
     scope = " Conflicts only." if options.conflicts_only else ""
     lines += [f"*{md_text(words.headline(view))}{scope}* {md_text(words.stamp(view))}", ""]
-    lines += _articles(view) + _summary(view) + _conflicts(view) + _other_facts(view)
+    lines += _articles(view) + _summary(view) + _conflicts(view)
+    lines += _other_facts("Facts the articles agree on", view.agreements)
     lines += _aligned(view) + _unique(view)
+    lines += _other_facts("Facts found in only one article", view.singles)
     lines += ["---", "", md_text(words.stamp(view) + " Word-level marks come from a computer "
                                  "comparison; check them against the articles before quoting."), ""]
     return "\n".join(lines)
@@ -89,18 +91,14 @@ def _conflicts(view: ReportView) -> list[str]:
     return lines + [""]
 
 
-def _other_facts(view: ReportView) -> list[str]:
-    lines: list[str] = []
-    for title, facts in (("Facts the articles agree on", view.agreements),
-                         ("Facts found in only one article", view.singles)):
-        if not facts:
-            continue
-        lines += [f"### {title} ({len(facts)})", ""]
-        for fact in facts:
-            said = "; ".join(f"{md_text(m.article)}: “{md_text(m.text)}”" for m in fact.mentions)
-            lines.append(f"- {md_text(fact.id)}: {md_text(fact.note)} — {said}")
-        lines.append("")
-    return (["## Other facts", ""] + lines) if lines else []
+def _other_facts(title: str, facts: tuple[FactView, ...]) -> list[str]:
+    if not facts:
+        return []
+    lines = [f"## {title} ({len(facts)})", ""]
+    for fact in facts:
+        said = "; ".join(f"{md_text(m.article)}: “{md_text(m.text)}”" for m in fact.mentions)
+        lines.append(f"- {md_text(fact.id)}: {md_text(fact.note)} — {said}")
+    return lines + [""]
 
 
 def _aligned(view: ReportView) -> list[str]:

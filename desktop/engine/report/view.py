@@ -120,12 +120,20 @@ class ReportView:
         raise KeyError(article_id)
 
 
-def label(article: Article) -> str:
-    """Short human name of an article: its outlet, else its title, else its file."""
+def label(article: Article, limit: int = 40) -> str:
+    """Short human name of an article: its outlet, else its title (shortened), else its file."""
     for candidate in (article.outlet, article.title):
         if candidate and candidate.strip():
-            return " ".join(candidate.split())
+            return shorten(" ".join(candidate.split()), limit)
     return source_name(article.source)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:—–-")
+    return (cut or text[:limit - 1]) + "…"
 
 
 def source_name(source: str) -> str:
@@ -204,7 +212,8 @@ def _fact_view(comparison: Comparison, fact: Fact, wanted: set[str]) -> Optional
     needed = 1 if fact.status == "single" else 2
     if len({m.article for m in mentions}) < needed:
         return None
-    return FactView(fact.id, fact.kind, fact.status, " ".join(fact.note.split()),
+    note = " ".join(fact.note.split())
+    return FactView(fact.id, fact.kind, fact.status, note[:1].upper() + note[1:],
                     fact.approximate, fact.group,
                     tuple(_mention_view(comparison, m) for m in mentions))
 
