@@ -35,3 +35,8 @@ def test_offsets_point_into_the_text_and_paragraphs_are_counted():
 def test_lowercase_after_unknown_abbreviation_is_not_a_new_sentence():
     got = sentences("Cea Weaver, a tenant organizer and D.S.A. member, said she laughed.")
     assert len(got) == 1
+
+
+def test_straight_opening_quote_starts_the_next_sentence():
+    got = sentences('The chief said it was safe. "A poor rating is not a failing one," she said.')
+    assert got == ["The chief said it was safe.", '"A poor rating is not a failing one," she said.']

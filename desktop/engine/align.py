@@ -38,7 +38,7 @@ def _extend_split(anchor: Vector, side: list[Vector], taken: set[int], members: 
             for k in members[1:] + [j]:
                 merged = combine(merged, side[k])
             score = cosine(anchor, merged)
-            if score >= best + 0.02:
+            if score >= best + config.split_gain:
                 members.append(j)
                 taken.add(j)
                 best, grown = score, True
@@ -53,6 +53,8 @@ def match_pair(left: list[Vector], right: list[Vector], config: CompareConfig) -
          if s >= config.split_threshold),
         reverse=True,
     )
+    best_for_left = [max(row, default=0.0) for row in matrix]
+    best_for_right = [max(col, default=0.0) for col in zip(*matrix)] if matrix else []
     used_left: set[int] = set()
     used_right: set[int] = set()
     pairs: list[tuple[int, int, float]] = []
@@ -60,6 +62,9 @@ def match_pair(left: list[Vector], right: list[Vector], config: CompareConfig) -
         if s < config.match_threshold:
             break
         if i in used_left or j in used_right:
+            continue
+        # A weak match counts only when each sentence is the other's best partner.
+        if s < config.strong_threshold and (s < best_for_left[i] or s < best_for_right[j]):
             continue
         used_left.add(i)
         used_right.add(j)

@@ -17,13 +17,14 @@ from .resources import word_list
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
     "dozen": "12", "twenty": "20", "hundred": "100", "thousand": "1000", "million": "1000000",
 }
 _STEMMER = SnowballStemmer("english")
 
 Vector = dict[str, float]
+_WEIGHTS: dict[str, float] = {}
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +40,9 @@ def _synonyms() -> dict[str, str]:
         words = line.split()
         head = _STEMMER.stem(words[0])
         for word in words:
+            # Word forms only: keying by stem would catch unrelated words
+            # ("even" the adverb is the stem of "evening").
             table.setdefault(word, head)
-            table.setdefault(_STEMMER.stem(word), head)
     return table
 
 
@@ -49,22 +51,35 @@ def _stem(word: str) -> str:
     synonyms = _synonyms()
     if word in synonyms:
         return synonyms[word]
-    stem = _STEMMER.stem(word)
-    return synonyms.get(stem, stem)
+    return _STEMMER.stem(word)
+
+
+ENTITY_MARK = "@"
+ENTITY_WEIGHT = 0.5
 
 
 def content_terms(sentence: str) -> list[str]:
-    """Stemmed content words of a sentence; numbers in words become digits."""
+    """Stemmed content words of a sentence; numbers in words become digits.
+
+    Capitalised words inside the sentence (names, places, titles) are marked
+    with ``@``: they weigh less, because articles about other events in the
+    same town share them (the mayor, the high school) without telling the
+    same thing.
+    """
     stop = _stopwords()
     terms = []
-    for raw in _WORD.findall(sentence.lower()):
+    for n, match in enumerate(_WORD.finditer(sentence)):
+        raw = match.group()
+        entity = n > 0 and raw[0].isupper()
+        raw = raw.lower()
         word = raw.replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
         word = word.replace(",", "")
         if word in stop or not word:
             continue
-        terms.append(_NUMBER_WORDS.get(word) or _stem(word))
+        term = _NUMBER_WORDS.get(word) or _stem(word)
+        terms.append(ENTITY_MARK + term if entity and not term.isdigit() else term)
     return terms
 
 
@@ -78,7 +93,7 @@ def tfidf_vectors(term_lists: list[list[str]]) -> list[Vector]:
     vectors = []
     for terms in term_lists:
         counts = Counter(terms)
-        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+        vec = {t: (1.0 + math.log(c)) * idf[t] * _WEIGHTS.get(t[0], 1.0) for t, c in counts.items()}
         vectors.append(normalise(vec))
     return vectors
 
@@ -116,3 +131,6 @@ def similarity_matrix(left: list[Vector], right: list[Vector]) -> list[list[floa
                 row[j] += w * w2
         matrix.append(row)
     return matrix
+
+
+_WEIGHTS.update({ENTITY_MARK: ENTITY_WEIGHT})

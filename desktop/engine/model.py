@@ -154,9 +154,13 @@ class Comparison:
 class CompareConfig:
     """Knobs of the pipeline; defaults are the measured best on the gold set."""
 
-    match_threshold: float = 0.30
-    split_threshold: float = 0.18
+    match_threshold: float = 0.17
+    strong_threshold: float = 0.40
+    split_threshold: float = 0.10
+    split_gain: float = 0.02
     related_threshold: float = 0.12
+    evidence_threshold: float = 0.30
+    max_run: int = 2  # most sentences one article gives to a group (a 1:2 split)
     min_shared_passages: int = 2
     find_facts: bool = True
 

@@ -85,11 +85,13 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     for n, (a, b) in enumerate(pairs):
         step("align", n / max(1, len(pairs)))
         pair_matches[(a, b)] = match_pair(vectors[a], vectors[b], config)
-    shared = {key: len(matches) for key, matches in pair_matches.items()}
+    # Only confident matches count as evidence that two articles tell one story.
+    shared = {key: sum(1 for m in matches if m.score >= config.evidence_threshold)
+              for key, matches in pair_matches.items()}
     related = related_articles(shared, [len(a.passages) for a in articles], config)
     articles = [_with_related(a, i in related) for i, a in enumerate(articles)]
 
-    groups = _build_groups(articles, pair_matches, related)
+    groups = _build_groups(articles, pair_matches, related, config)
     step("diff", 0.0)
     groups = [_with_diffs(g, articles) for g in groups]
     step("facts", 0.0)
@@ -109,40 +111,48 @@ def _with_related(article: Article, related: bool) -> Article:
 
 
 def _build_groups(articles: list[Article], pair_matches: dict[tuple[int, int], list[PairMatch]],
-                  related: set[int]) -> list[Group]:
-    """Join pair matches that share a sentence into groups (union-find)."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
+                  related: set[int], config: CompareConfig) -> list[Group]:
+    """Join pair matches that share a sentence into groups.
 
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    edge_scores: list[tuple[tuple[int, int], float]] = []
-    for (a, b), matches in pair_matches.items():
-        if a not in related or b not in related:
+    Matches are joined strongest first, and a join is refused when it would
+    put two sentences of one article that are not neighbours into the same
+    group: one weak match must not chain two stories together.
+    """
+    component: dict[tuple[int, int], int] = {}
+    members: dict[int, dict[int, set[int]]] = {}
+    scores: dict[int, list[float]] = {}
+    edges = sorted(((match.score, a, b, match) for (a, b), matches in pair_matches.items()
+                    if a in related and b in related for match in matches),
+                   key=lambda edge: -edge[0])
+    for score, a, b, match in edges:
+        nodes = [(a, i) for i in match.left] + [(b, j) for j in match.right]
+        roots = {component[n] for n in nodes if n in component}
+        merged: dict[int, set[int]] = {}
+        for root in roots:
+            for article, indices in members[root].items():
+                merged.setdefault(article, set()).update(indices)
+        for article, index in nodes:
+            merged.setdefault(article, set()).add(index)
+        if any(max(ix) - min(ix) + 1 != len(ix) or len(ix) > config.max_run
+               for ix in merged.values()):
             continue
-        for match in matches:
-            nodes = [(a, i) for i in match.left] + [(b, j) for j in match.right]
-            for node in nodes[1:]:
-                parent[find(node)] = find(nodes[0])
-            edge_scores.append((nodes[0], match.score))
+        root = min(roots) if roots else max(list(members) + [0]) + 1
+        merged_scores = [s for r in roots for s in scores.pop(r, [])] + [score]
+        for r in roots:
+            members.pop(r, None)
+        members[root] = merged
+        scores[root] = merged_scores
+        for article, indices in merged.items():
+            for index in indices:
+                component[(article, index)] = root
 
-    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for node in list(parent):
-        members.setdefault(find(node), []).append(node)
-    scores: dict[tuple[int, int], list[float]] = {}
-    for node, score in edge_scores:
-        scores.setdefault(find(node), []).append(score)
-
-    ordered = sorted(members.items(), key=lambda item: min(item[1]))
+    ordered = sorted(members.items(),
+                     key=lambda item: min((a, min(ix)) for a, ix in item[1].items()))
     groups = []
-    for n, (root, nodes) in enumerate(ordered, start=1):
-        nodes.sort()
-        passage_ids = tuple(articles[a].passages[i].id for a, i in nodes)
-        values = scores.get(root, [0.0])
+    for n, (root, by_article) in enumerate(ordered, start=1):
+        passage_ids = tuple(articles[a].passages[i].id
+                            for a in sorted(by_article) for i in sorted(by_article[a]))
+        values = scores[root]
         groups.append(Group(f"G{n}", passage_ids, round(sum(values) / len(values), 4)))
     return groups
 

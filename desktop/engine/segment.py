@@ -45,6 +45,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans = [[start + s, start + e] for s, e in _tokenizer().span_tokenize(chunk)]
     for i in range(1, len(spans)):
         closers = _LEADING_CLOSERS.match(text[spans[i][0]:spans[i][1]])
+        if closers and closers.group()[0] in "\"'":
+            # A straight quote closes only if the previous sentence left one open.
+            previous = text[spans[i - 1][0]:spans[i - 1][1]]
+            if previous.count(closers.group()[0]) % 2 == 0:
+                closers = None
         if closers:
             spans[i - 1][1] = spans[i][0] + closers.end()
             spans[i][0] += closers.end()
