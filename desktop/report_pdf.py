@@ -79,10 +79,7 @@ def qt_html(view: ReportView) -> str:
 
 
 def _h1(view: ReportView) -> str:
-    titles = [words.title_of(a) for a in view.articles if a.related] or \
-             [words.title_of(a) for a in view.articles] or ["No articles"]
-    more = len(titles) - 1
-    return titles[0] + (f" — and {words.plural(more, 'other report')}" if more else "")
+    return words.main_title(view)
 
 
 def _h2(title: str, page_break: bool = False) -> str:
@@ -110,7 +107,7 @@ def _articles(view: ReportView) -> list[str]:
 def _summary(view: ReportView) -> list[str]:
     if not view.pairs:
         return []
-    items = "".join(f"<li>{_e(words.pair_sentence(view, p))}</li>" for p in view.pairs)
+    items = "".join(f"<li>{_e(p)}</li>" for p in words.summary_lines(view))
     return [_h2("Summary"), f"<ul>{items}</ul>"]
 
 

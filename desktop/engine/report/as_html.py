@@ -87,11 +87,7 @@ def _header(view: ReportView) -> str:
 
 
 def _h1(view: ReportView) -> str:
-    titles = [words.title_of(a) for a in view.articles if a.related] or \
-             [words.title_of(a) for a in view.articles]
-    if not titles:
-        return "No articles"
-    return titles[0] if len(titles) == 1 else f"{titles[0]} — and {words.plural(len(titles) - 1, 'other report')}"
+    return words.main_title(view)
 
 
 def _articles(view: ReportView) -> str:
@@ -118,7 +114,7 @@ def _articles(view: ReportView) -> str:
 def _summary(view: ReportView) -> str:
     if not view.pairs:
         return ""
-    rows = "".join(f"<li>{e(words.pair_sentence(view, p))}</li>" for p in view.pairs)
+    rows = "".join(f"<li>{e(p)}</li>" for p in words.summary_lines(view))
     return f'<section id="summary" class="prose"><h2>Summary</h2><ul>{rows}</ul></section>'
 
 

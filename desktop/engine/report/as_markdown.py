@@ -59,8 +59,8 @@ def _articles(view: ReportView) -> list[str]:
 def _summary(view: ReportView) -> list[str]:
     if not view.pairs:
         return []
-    return ["## Summary", ""] + [f"- {md_text(words.pair_sentence(view, p))}"
-                                 for p in view.pairs] + [""]
+    return ["## Summary", ""] + [f"- {md_text(p)}"
+                                 for p in words.summary_lines(view)] + [""]
 
 
 def _mentions(fact: FactView, view: ReportView) -> list[str]:

@@ -26,13 +26,38 @@ def article_name(article: Article) -> str:
 def article_facts(article: Article) -> list[tuple[str, str]]:
     """The details shown for one article, as (label, value) pairs, empty ones left out."""
     rows = [("Outlet", article.outlet), ("By", article.byline), ("Published", article.published),
-            ("Source", source_name(article.source)),
+            ("Source", source_name(article.source) if article.title else None),
             ("Length", f"{article.word_count:,} words, {len(article.passages)} passages")]
     return [(k, " ".join(v.split())) for k, v in rows if v and v.strip()]
 
 
 def title_of(article: Article) -> str:
-    return " ".join((article.title or "").split()) or "(untitled)"
+    """The article's title, or its file name when it has none."""
+    return " ".join((article.title or "").split()) or source_name(article.source)
+
+
+def main_title(view: ReportView) -> str:
+    """The first compared article's title, and how many others the report covers."""
+    if not view.articles:
+        return "No articles"
+    first = next((a for a in view.articles if a.related), view.articles[0])
+    others = len(view.articles) - 1
+    return title_of(first) + (f" — and {plural(others, 'other report')}" if others else "")
+
+
+def summary_lines(view: ReportView) -> list[str]:
+    """One sentence per compared pair, then one naming the articles left out."""
+    lines = [pair_sentence(view, p) for p in view.pairs if p.compared]
+    left_out = [a.id for a in view.articles if not a.related]
+    if len(view.articles) >= 2 and not lines:
+        lines.append("No two of these articles were judged to report the same event, so "
+                     "nothing was aligned.")
+    elif left_out:
+        names = ", ".join(left_out[:-1]) + (" and " if len(left_out) > 1 else "") + left_out[-1]
+        verb = "was" if len(left_out) == 1 else "were"
+        lines.append(f"{names} {verb} judged to report a different event and left out of the "
+                     "comparison.")
+    return lines
 
 
 def pair_sentence(view: ReportView, pair: PairSummary) -> str:
