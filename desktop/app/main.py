@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", default="1600x1000", help=hidden)
     parser.add_argument("--next-diff", type=int, default=0, help=hidden)
     parser.add_argument("--fact", type=int, default=-1, help=hidden)
+    parser.add_argument("--timings", action="store_true", help=hidden)
     return parser
 
 
@@ -74,6 +75,12 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))
     window.show()
+    if args.timings:
+        # Wall-clock stamps, so a launcher can subtract its own start time.
+        import time
+        QTimer.singleShot(0, lambda: print(f"timing window_visible {time.time():.4f}", flush=True))
+        window.comparison_shown.connect(
+            lambda _c: print(f"timing comparison_shown {time.time():.4f}", flush=True))
 
     files = list(args.files)
     if args.smoke and not files:

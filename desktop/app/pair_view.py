@@ -145,6 +145,10 @@ class PairView(QWidget):
         self.swap_button.clicked.connect(self._swap)
         self.position_label = QLabel("")
         self.position_label.setObjectName("Muted")
+        self.notice = QLabel("")
+        self.notice.setObjectName("Notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
 
         self.left_pane = ArticlePane("left")
         self.right_pane = ArticlePane("right")
@@ -178,6 +182,7 @@ class PairView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(picker_row)
+        layout.addWidget(self.notice)
         layout.addLayout(body, 1)
 
         for pane, other in ((self.left_pane, self.right_pane), (self.right_pane, self.left_pane)):
@@ -239,8 +244,15 @@ class PairView(QWidget):
                 label.setText("")
             self.left_strip.marks = self.right_strip.marks = []
             self.position_label.setText("")
+            self.notice.hide()
             self.connector.update()
             return
+        self.notice.setVisible(not model.links)
+        if not model.links:
+            self.notice.setText(
+                f"{model.left.id} and {model.right.id} share no passages: they seem to report "
+                "different events, so nothing is linked or marked. Pick another pair above, or "
+                "see the overview for who shares what.")
         self._syncing = True
         try:
             for side, pane, article, spans in (
@@ -261,6 +273,8 @@ class PairView(QWidget):
     @staticmethod
     def _bars(model: PairViewModel, side: str) -> list[tuple[int, int, str]]:
         bars = []
+        if not model.links:
+            return bars
         for link in model.links:
             if link.changed:
                 start, end = link.left if side == "left" else link.right

@@ -120,8 +120,11 @@ def pair_view_model(comparison: Comparison, left_id: str, right_id: str) -> Pair
                     model.right_spans.append(Span(ra, rb, "insert"))
     model.links.sort(key=lambda link: link.left[0])
 
-    for side, article, spans in (("left", left, model.left_spans),
-                                 ("right", right, model.right_spans)):
+    # With nothing shared, "only here" would cover every sentence and say
+    # nothing; the view explains the pair is unrelated instead.
+    sides = (("left", left, model.left_spans), ("right", right, model.right_spans)) \
+        if model.links else ()
+    for side, article, spans in sides:
         lonely = model.only_here_ids(side)
         for passage in article.passages:
             if passage.id in lonely:
@@ -140,6 +143,8 @@ def _stops(model: PairViewModel) -> list[Stop]:
     nearest preceding linked passage, so the tour reads both sides in step.
     """
     stops: list[tuple[float, Stop]] = []
+    if not model.links:
+        return []
     for n, link in enumerate(model.links):
         if link.changed:
             stops.append((link.left[0], Stop("left", link.left[0], link.left[1],
