@@ -310,3 +310,26 @@ def test_cli_writes_every_format(tmp_path):
     assert outs["md"].read_text(encoding="utf-8").startswith("# Comparison report")
     assert outs["csv"].read_text(encoding="utf-8").startswith("fact,kind,status")
     assert '"parallax.comparison/1"' in outs["json"].read_text(encoding="utf-8")
+
+
+def test_pdf_shows_article_markup_as_text(hostile, tmp_path):
+    from desktop.report_pdf import qt_html, render_pdf
+    from desktop.engine.report import build_view
+    html = qt_html(build_view(hostile, FIXED))
+    assert "<script" not in html.lower() and "<img" not in html.lower()
+    data = render_pdf(hostile, FIXED)
+    assert data.startswith(b"%PDF")
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils not installed: text check skipped")
+    path = tmp_path / "h.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "<script>document.title='pwned'</script>" in " ".join(text.split())
+
+
+def test_markdown_options(bridge):
+    text = RENDERERS["md"](bridge, ReportOptions(articles=("A", "B"), conflicts_only=True))
+    assert "Gazette" not in text and "## Found in only one article" not in text
+    assert "### G1" in text and "### G2" not in text  # only the rows holding a conflict
+    assert "Only A quotes critics" not in text
