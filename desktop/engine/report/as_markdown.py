@@ -7,6 +7,7 @@ Every piece of article text goes through :func:`~.mdescape.md_text`.
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterable
 
 from ..model import Comparison
@@ -19,11 +20,39 @@ _MARKS = {"ins": ("**", "**"), "del": ("~~", "~~"), "hit": ("**", "**")}
 
 
 def spans_md(spans: Iterable[Span]) -> str:
+    """Runs of text with ``**``/``~~`` marks placed where CommonMark will honour them."""
     out = []
-    for span in spans:
+    for span in _flankable(list(spans)):
         opening, closing = _MARKS.get(span.mark, ("", ""))
         out.append(f"{opening}{md_span(span.text)}{closing}")
     return "".join(out).strip()
+
+
+def _punct(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _flankable(spans: list[Span]) -> list[Span]:
+    """Move spaces and punctuation out of the edges of marked runs until each mark can open
+    and close (CommonMark's flanking rules: ``**“x**y`` would print its asterisks)."""
+    out: list[Span] = []
+    for n, span in enumerate(spans):
+        if not span.mark:
+            out.append(span)
+            continue
+        before = out[-1].text[-1:] if out else ""
+        after = next((s.text[:1] for s in spans[n + 1:] if s.text), "")
+        text, lead, tail = span.text, "", ""
+        while text and (text[0].isspace() or (_punct(text[0]) and before
+                                               and not before.isspace() and not _punct(before))):
+            lead, before, text = lead + text[0], text[0], text[1:]
+        while text and (text[-1].isspace() or (_punct(text[-1]) and after
+                                                and not after.isspace() and not _punct(after))):
+            tail, after, text = text[-1] + tail, text[-1], text[:-1]
+        for piece, mark in ((lead, ""), (text, span.mark), (tail, "")):
+            if piece:
+                out.append(Span(piece, mark))
+    return out
 
 
 def render_markdown(comparison: Comparison, options: ReportOptions = ReportOptions()) -> str:
