@@ -89,6 +89,13 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     shared = {key: sum(1 for m in matches if m.score >= config.evidence_threshold)
               for key, matches in pair_matches.items()}
     related = related_articles(shared, [len(a.passages) for a in articles], config)
+    if not related:
+        # No two articles show a shared event: there is no main story to set
+        # the others apart from, so none is marked as "different", and only
+        # confident matches are grouped.
+        related = set(range(len(articles)))
+        pair_matches = {key: [m for m in matches if m.score >= config.evidence_threshold]
+                        for key, matches in pair_matches.items()}
     articles = [_with_related(a, i in related) for i, a in enumerate(articles)]
 
     groups = _build_groups(articles, pair_matches, related, config)
