@@ -333,3 +333,13 @@ def test_markdown_options(bridge):
     assert "Gazette" not in text and "## Found in only one article" not in text
     assert "### G1" in text and "### G2" not in text  # only the rows holding a conflict
     assert "Only A quotes critics" not in text
+
+
+def test_markdown_marks_sit_where_commonmark_honours_them():
+    from desktop.engine.report.as_markdown import spans_md
+    from desktop.engine.report.view import Span as S
+    assert spans_md([S("“", "del"), S("We ", ""), S("don’t have", "del"), S(" us.", "")]) \
+        == "“We ~~don’t have~~ us."
+    assert spans_md([S("For Mamdani", ""), S(", the meeting was", "ins"), S(" it", "")]) \
+        == "For Mamdani, **the meeting was** it"
+    assert spans_md([S("$", ""), S("45", "ins"), S(" million", "")]) == r"\$**45** million"

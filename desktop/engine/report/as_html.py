@@ -51,6 +51,7 @@ def document(view: ReportView) -> str:
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light">',
         '<meta name="referrer" content="no-referrer">',
         f'<meta name="generator" content="Parallax {e(view.options.version)}">',
         f"<title>{e(title)}</title>",
