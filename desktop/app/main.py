@@ -53,6 +53,9 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     from ..engine.resources import seeds_dir
     from . import styles
     from .main_window import MainWindow
+    from .refcount_guard import guard_none
+
+    guard_none()
 
     QCoreApplication.setOrganizationName("Parallax")
     QCoreApplication.setApplicationName("Parallax")

@@ -29,6 +29,7 @@ from .facts_view import FactsView
 from .message_bar import MessageBar
 from .overview_view import OverviewView
 from .pair_view import PairView
+from .refcount_guard import keep_guarding
 from .session import Session
 from .tasks import TaskRunner
 from .viewmodels import (fact_pair, fact_rows, mentions_in, overview_model, pair_view_model)
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Optional[QSettings] = None, config: CompareConfig = CompareConfig()):
         super().__init__()
+        keep_guarding(self)
         self.settings = settings or QSettings()
         self.config = config
         self.session = Session()
