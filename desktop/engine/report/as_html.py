@@ -59,6 +59,7 @@ def document(view: ReportView) -> str:
         "</head>",
         "<body>",
         _header(view),
+        _contents(view),
         _articles(view),
         _summary(view),
         _conflicts(view),
@@ -89,6 +90,21 @@ def _header(view: ReportView) -> str:
 
 def _h1(view: ReportView) -> str:
     return words.main_title(view)
+
+
+def _contents(view: ReportView) -> str:
+    """A line of links to the sections (works with scripts off; hidden in print)."""
+    entries = [("articles", "Articles"), ("summary", "Summary"),
+               ("conflicts", f"Conflicts ({len(view.conflicts)})")]
+    if view.agreements:
+        entries.append(("agreed", f"Agreed facts ({len(view.agreements)})"))
+    entries.append(("aligned", f"Aligned passages ({len(view.rows)})"))
+    if view.unique:
+        entries.append(("only-one", "Found in only one article"))
+    if view.singles:
+        entries.append(("single", f"Facts in one article ({len(view.singles)})"))
+    links = " · ".join(f'<a href="#{anchor}">{e(title)}</a>' for anchor, title in entries)
+    return f'<nav class="contents" aria-label="Sections">{links}</nav>'
 
 
 def _articles(view: ReportView) -> str:
@@ -134,13 +150,20 @@ def _mention_rows(fact: FactView, view: ReportView) -> str:
     return "".join(rows)
 
 
+def _seen_in(fact_id: str, view: ReportView) -> str:
+    groups = [r.group for r in view.rows if fact_id in r.conflicts]
+    if not groups:
+        return ""
+    return " · in " + ", ".join(f'<a href="#{e(g)}">{e(g)}</a>' for g in groups)
+
+
 def _conflicts(view: ReportView) -> str:
     if not view.conflicts:
         body = '<p class="none">No conflicting facts were found.</p>'
     else:
         body = '<ol class="facts">' + "".join(
             f'<li class="fact conflict" id="{e(f.id)}"><p class="note">{e(f.note)}</p>'
-            f'<p class="fact-kind">{e(words.fact_heading(f))}</p>'
+            f'<p class="fact-kind">{e(words.fact_heading(f))}{_seen_in(f.id, view)}</p>'
             f'<table class="said-by"><tbody>{_mention_rows(f, view)}</tbody></table></li>'
             for f in view.conflicts) + "</ol>"
     return f'<section id="conflicts" class="prose"><h2>Conflicts</h2>{body}</section>'
@@ -185,7 +208,8 @@ def _aligned(view: ReportView) -> str:
             flag = f'<span class="row-flag">conflict {links}</span>'
         cells = "".join(_cell_html(c) for c in row.cells)
         css = ' class="has-conflict"' if row.conflicts else ""
-        body.append(f'<tr{css}><th scope="row">{e(row.group)}{flag}</th>{cells}</tr>')
+        body.append(f'<tr id="{e(row.group)}"{css}><th scope="row">{e(row.group)}{flag}</th>'
+                    f"{cells}</tr>")
     width = max(1, len(view.columns))
     legend = ('<p class="legend">Each row holds passages that tell the same thing, read against '
               "the leftmost article in the row: <del>struck through</del> are its words the others "

@@ -45,6 +45,12 @@ a { color: inherit; }
        line-height: 1.45; vertical-align: .08em; }
 .none, .count { color: var(--muted); font-style: italic; }
 
+nav.contents { font-family: var(--sans); font-size: .85rem; margin: 1.2rem 0 0;
+                color: var(--muted); }
+nav.contents a { color: var(--ink); text-decoration-color: var(--rule); }
+:target { scroll-margin-top: 3rem; }
+tr:target > * { background: var(--hit-bg); }
+
 /* articles */
 ol.articles { list-style: none; padding: 0; display: grid; gap: .8rem 1.6rem;
               grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); }
@@ -124,6 +130,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   .aligned thead th { position: static; }
   .aligned tbody tr, .fact, .article-card, p.only { break-inside: avoid; page-break-inside: avoid; }
   a { text-decoration: none; }
+  nav.contents { display: none; }
   ol.articles { grid-template-columns: 1fr 1fr; }
 }
 @media (max-width: 50rem) {

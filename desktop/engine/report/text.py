@@ -7,7 +7,8 @@ from ..model import Article
 from .view import FactView, PairSummary, ReportView, label, source_name
 
 KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "time": "time",
-              "name": "name", "quote": "quotation", "place": "place", "title": "title"}
+              "percent": "percentage", "person": "person", "name": "name", "quote": "quotation",
+              "place": "place", "title": "title", "quantity": "quantity"}
 
 
 def percent(part: int, whole: int) -> str:
