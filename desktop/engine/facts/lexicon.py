@@ -31,7 +31,11 @@ def offices() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def compatible_roles() -> frozenset[frozenset[str]]:
-    return frozenset(frozenset((a, b)) for a, b in _pairs("compatible_roles.txt").items())
+    pairs = []
+    for line in word_list("facts", "compatible_roles.txt"):
+        a, _, b = line.partition("|")
+        pairs.append(frozenset((a.strip().lower(), b.strip().lower())))
+    return frozenset(pairs)
 
 
 @lru_cache(maxsize=1)

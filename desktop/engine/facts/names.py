@@ -80,7 +80,7 @@ def _compiled():
         alternation = "|".join(re.escape(p) for p in phrases)
         _LOWER_TITLE_RE = re.compile(rf"(?:\b(former|ex-|then-)\s*)?\b({alternation})\s+$")
         _APPOSITION_RE = re.compile(
-            rf",\s+(?:the|a|an|its|their|his|her)\s+((?:[\w-]+\s+){{0,3}}?)({alternation})\b(?!-)",
+            rf",\s+(?:the|a|an|its|their|his|her)\s+((?:[\w'’-]+\s+){{0,3}}?)({alternation})\b(?!-)",
             re.IGNORECASE)
         _TITLE_WORDS = _title_phrases()
     return _TITLE_WORDS, _LOWER_TITLE_RE, _APPOSITION_RE
@@ -166,7 +166,7 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             # whole run is a known place or organisation ("White House").
             if tokens and _classify([t[0] for t in tokens]) == "person":
                 while tokens and tokens[0][0] in lexicon.not_name_words() \
-                        and tokens[0][0].lower() not in lexicon.titles():
+                        and tokens[0][0].lower() not in phrases:
                     tokens = tokens[1:]
             while tokens and tokens[-1][0].lower() in _SUFFIXES:
                 tokens = tokens[:-1]

@@ -15,7 +15,10 @@ def clip(text: str, limit: int = 48) -> str:
 def distinct_texts(items: list[Item]) -> list[str]:
     seen: dict[str, str] = {}
     for item in items:
-        shown = clip(item.text.strip(" ,.;:"), 40)
+        shown = item.text.strip().rstrip(" ,;:")
+        if shown.endswith(".") and not shown.endswith(("a.m.", "p.m.")):
+            shown = shown.rstrip(".")
+        shown = clip(shown, 40)
         seen.setdefault(shown.lower(), shown)
     return list(seen.values())
 

@@ -112,9 +112,12 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                 break
         if found:
             aa, ha, ab, hb = found
-            drafts.append(Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}",
-                                [_mention(articles[aa], ha), _mention(articles[ab], hb)],
-                                group_of([])))
+            # Every article's spelling, so each side of the disagreement shows.
+            mentions = []
+            for aid, person in entries:
+                for full, hit in person.full_names.items():
+                    mentions.append(_mention(articles[aid], hit))
+            drafts.append(Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions))
             spelled.add(surname)
         # Titles: an office in one article that fits none the other gives.
         clash = None
@@ -129,18 +132,23 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                     continue
                 for r in rb:
                     if r not in ra and all(not _compatible(r, o) for o in ra):
-                        clash = (aa, pa.roles[ra[0]], ab, pb.roles[r])
+                        clash = (aa, [pa.roles[o] for o in ra], ab, pb.roles[r])
                         break
                 if clash:
                     break
             if clash:
                 break
         if clash:
-            aa, ha, ab, hb = clash
+            aa, has, ab, hb = clash
             who = entries[0][1].display
-            drafts.append(Draft("person", "conflict",
-                                f"{who}'s title: {ha.title_text} vs {hb.title_text}",
-                                [_mention(articles[aa], ha, True), _mention(articles[ab], hb, True)]))
+            told = " / ".join(dict.fromkeys(h.title_text for h in has))
+            mentions = []
+            for aid, person in entries:  # every article's titles for the person
+                for role, hit in person.roles.items():
+                    if role in lexicon.offices():
+                        mentions.append(_mention(articles[aid], hit, True))
+            drafts.append(Draft("person", "conflict", f"{who}'s title: {told} vs {hb.title_text}",
+                                mentions))
         if not found and surname not in spelled:
             hits = []
             for aid, person in entries:
@@ -173,8 +181,12 @@ def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> 
                 hb = next(iter(pb.full_names.values()), pb.hits[0])
                 label = next(iter(roles), None) or next(iter(pa.roles), None)
                 owner = f"{label}'s name" if label else "name"
-                return Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}",
-                             [_mention(articles[aid_a], ha), _mention(articles[aid_b], hb)])
+                mentions = []
+                for entries in (ea, eb):
+                    for aid, person in entries.items():
+                        hit = next(iter(person.full_names.values()), person.hits[0])
+                        mentions.append(_mention(articles[aid], hit))
+                return Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions)
     return None
 
 

@@ -18,7 +18,10 @@ from .items import Item
 from .notes import quantity_note
 from .values import cluster_status, date_class, relation
 
+import re
+
 QUANTITY_KINDS = ("number", "money", "percent", "date", "time")
+_WORDS = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _consistent(items: list[Item]) -> bool:
@@ -78,10 +81,10 @@ def _topic_clusters(by_article: dict[str, list[Item]], kind_key) -> list[list[It
         if len(per) < 2:
             continue
         if all(len(lst) == 1 for lst in per.values()):
-            topics = {lst[0].extra.get("topic") for lst in per.values()} - {None}
-            if len(topics) <= 1:
-                clusters.append([lst[0] for lst in per.values()])
-                continue
+            # The one sum (or share) each side gives in passages telling the
+            # same thing is the same sum, however the sentence words it.
+            clusters.append([lst[0] for lst in per.values()])
+            continue
         by_topic = _bucket([i for lst in per.values() for i in lst], lambda i: i.extra.get("topic"))
         for topic_per in by_topic.values():
             cluster = _one_each(topic_per) if all(len(l) == 1 for l in topic_per.values()) else None
@@ -153,13 +156,31 @@ def _specific(item: Item) -> bool:
     return bool(head) and head not in lexicon.generic_nouns()
 
 
+def _context_words(ext: Extraction, item: Item) -> set[str]:
+    article = ext.article
+    passage = next((p for p in article.passages if p.id == item.passage), None)
+    if passage is None:
+        return set()
+    stop = lexicon.stopwords()
+    words = _WORDS.findall(article.text[passage.start:passage.end].lower())
+    return {lexicon.singular(w)[:6] for w in words if w not in stop and len(w) > 2}
+
+
 def article_facts(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
-    """Counts of one specific thing compared across whole articles."""
+    """Counts of one specific thing compared across whole articles.
+
+    With what happened to them ("people injured") head noun and event are
+    key enough; without, the whole noun phrase must be the same and the two
+    sentences must share at least two other words, since "2,800 residents"
+    (who live there) and "4,000 residents" (who fled) are different things.
+    """
     per_key: dict[str, dict[str, list[Item]]] = {}
     for aid, ext in extractions.items():
         for item in ext.quantities:
             if item.kind == "number" and item.passage and _specific(item):
-                per_key.setdefault(item.key, {}).setdefault(aid, []).append(item)
+                key = item.key if item.extra.get("event") else \
+                    f"{item.key}|{item.extra.get('phrase', '').lower()}"
+                per_key.setdefault(key, {}).setdefault(aid, []).append(item)
     drafts = []
     for key, per in per_key.items():
         if len(per) < 2:
@@ -169,6 +190,12 @@ def article_facts(extractions: dict[str, Extraction], used: set[int], group_of) 
         cluster = _one_each(per)
         if not cluster:
             continue
+        if not cluster[0].extra.get("event"):
+            contexts = [_context_words(extractions[i.article], i) for i in cluster]
+            noun = {w[:6] for w in (cluster[0].extra.get("phrase") or "").lower().split()}
+            shared = set.intersection(*contexts) - noun - {lexicon.singular(cluster[0].extra.get("head") or "")[:6]}
+            if len(shared) < 2:
+                continue
         draft = _draft(cluster, group_of([i.passage for i in cluster]), used)
         if draft:
             drafts.append(draft)
@@ -187,7 +214,7 @@ def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of)
         for item in ext.quantities:
             if id(item) in used or not item.passage or item.in_quote:
                 continue
-            if item.kind == "number" and (item.key is None or not item.extra.get("head") and not item.extra.get("event")):
+            if item.kind == "number" and not _specific(item):
                 continue
             value_key = repr(item.value)
             key = (item.kind, item.key if item.kind == "number" else None, value_key)
@@ -205,7 +232,7 @@ def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of)
         (aid, lst), = per.items()
         if kind == "number" and len(keyed.get(key, ())) > 1:
             continue  # other articles count this too, but not comparably: no "single"
-        for item in lst:
-            drafts.append(Draft(kind, "single", quantity_note([item], "single", item.approx),
-                                [item.mention()], group_of([item.passage]), item.approx))
+        drafts.append(Draft(kind, "single", quantity_note(lst, "single", lst[0].approx),
+                            [item.mention() for item in lst], group_of([i.passage for i in lst]),
+                            any(i.approx for i in lst)))
     return drafts

@@ -12,6 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Optional
 
+from . import lexicon
 from .draft import Draft
 from .extract import Extraction
 from .items import Item
@@ -63,7 +64,8 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
+def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
+                passage_groups: dict[str, str]) -> list[Draft]:
     quotes: list[Item] = [q for ext in extractions.values() for q in ext.quotes]
     shingles: dict[tuple[str, ...], list[int]] = {}
     short: dict[tuple[str, ...], list[int]] = {}
@@ -95,8 +97,31 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of) ->
         for size in range(1, min(_SHINGLE, len(toks) + 1)):
             for i in range(len(toks) - size + 1):
                 for m in short.get(toks[i:i + size], ()):
-                    if size == len(quotes[m].extra["tokens"]):
+                    # A one-word quote ("poor") only matches itself.
+                    if size == len(quotes[m].extra["tokens"]) and (size > 1 or len(toks) == 1):
                         consider(n, m)
+    # In passages telling the same thing, one named speaker quoted in different
+    # words about the same matter ("a miracle nobody died" / "nothing short of
+    # a miracle") is one quote worded differently.
+    stop = lexicon.stopwords()
+    in_group: dict[str, list[int]] = {}
+    for n, q in enumerate(quotes):
+        g = passage_groups.get(q.passage) if q.passage else None
+        if g and q.extra.get("explicit") and _speaker_key(q.speaker) and len(q.extra["tokens"]) >= 4:
+            in_group.setdefault(g, []).append(n)
+    for members in in_group.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                a, b = quotes[i], quotes[j]
+                key = (min(i, j), max(i, j))
+                if a.article == b.article or key in pairs:
+                    continue
+                if not _same_person(_speaker_key(a.speaker), _speaker_key(b.speaker)):
+                    continue
+                shared = {w for w in a.extra["tokens"] if len(w) > 3 and w not in stop} & set(b.extra["tokens"])
+                if shared:
+                    pairs[key] = "variant"
     # Clusters by union-find.
     parent = list(range(len(quotes)))
 

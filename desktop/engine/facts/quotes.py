@@ -115,7 +115,7 @@ class _Speakers:
         self.after_verb_first = re.compile(
             rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,5}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
         self.after_name_first = re.compile(
-            rf"\s*[,:]?\s*(?:(he|she|they|we|I)|{_NAME})\s+(?:\w+ly\s+|had\s+|has\s+|later\s+|then\s+|also\s+)?(?:{verbs})\b")
+            rf"\s*[,:]?\s*(?:((?i:he|she|they|we)|I)|{_NAME})\s+(?:\w+ly\s+|had\s+|has\s+|later\s+|then\s+|also\s+)?(?:{verbs})\b")
         self.according = re.compile(r"\s*[,:]?\s*according to\s+" + _NAME)
         self.verb_re = re.compile(rf"\b(?:{verbs})\b")
 
@@ -148,6 +148,8 @@ class _Speakers:
                 tail_end = min(tail_end, k)
         tail_end = min(tail_end, c + 160)
         tail = text[c + 1:tail_end]
+        if text[c - 1:c] in ".!?" and re.match(r"\s*[A-Z]", tail):
+            tail = ""  # the quote closed its sentence: what follows is a new one
         m = self.after_name_first.match(tail)
         if m:
             if m.group(1):
