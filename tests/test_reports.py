@@ -343,3 +343,18 @@ def test_markdown_marks_sit_where_commonmark_honours_them():
     assert spans_md([S("For Mamdani", ""), S(", the meeting was", "ins"), S(" it", "")]) \
         == "For Mamdani, **the meeting was** it"
     assert spans_md([S("$", ""), S("45", "ins"), S(" million", "")]) == r"\$**45** million"
+
+
+def test_export_report_picks_the_format_from_the_suffix(bridge, tmp_path):
+    from desktop.engine.report import export_report, format_for
+    assert format_for("x/Report.HTM") == "html" and format_for("a.markdown") == "md"
+    assert format_for("notes.txt") is None
+    for name in ("r.html", "r.md", "r.csv", "r.json", "r.pdf"):
+        written = export_report(bridge, tmp_path / name, options=FIXED)
+        assert written.stat().st_size > 0
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert "parallax.comparison/1" in (tmp_path / "r.json").read_text(encoding="utf-8")
+    export_report(bridge, tmp_path / "report", fmt="md")
+    assert (tmp_path / "report").read_text(encoding="utf-8").startswith("# Comparison report")
+    with pytest.raises(ValueError):
+        export_report(bridge, tmp_path / "notes.txt")

@@ -8,7 +8,7 @@ report is drawn by Qt and so lives outside the engine, in
 Modules: :mod:`.options` (what to include), :mod:`.view` (what the report
 says, worked out once), :mod:`.text` (shared phrasing), :mod:`.as_html` and
 :mod:`.style` (the HTML page), :mod:`.as_markdown` (with :mod:`.mdescape`) and
-:mod:`.as_csv`.
+:mod:`.as_csv`; :mod:`.export` writes any format, PDF included, to a file.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from ..model import Comparison
 from .as_csv import CSV_COLUMNS, render_csv
 from .as_html import render_html
 from .as_markdown import render_markdown
+from .export import FORMAT_NAMES, export_report, format_for, render
 from .options import ReportOptions
 from .view import ReportView, build_view
 
@@ -26,4 +27,5 @@ Renderer = Callable[..., str]
 RENDERERS: dict[str, Renderer] = {"html": render_html, "md": render_markdown, "csv": render_csv}
 
 __all__ = ["RENDERERS", "ReportOptions", "ReportView", "build_view", "render_html",
-           "render_markdown", "render_csv", "CSV_COLUMNS", "Comparison"]
+           "render_markdown", "render_csv", "CSV_COLUMNS", "Comparison", "export_report",
+           "format_for", "render", "FORMAT_NAMES"]
