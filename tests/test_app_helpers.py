@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 import re
+import warnings
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
@@ -86,7 +87,10 @@ def write_many(folder: Path, count: int, words: int = 600, seed: int = 7) -> lis
 def drop(widget, mime: QMimeData) -> bool:
     """Send a drag-enter and a drop of ``mime`` onto ``widget``, as a user's drag would."""
     pos = QPointF(widget.width() / 2, widget.height() / 2)
-    enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    with warnings.catch_warnings():
+        # PySide flags the only QDragEnterEvent constructor Qt 6 has as deprecated.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(widget, enter)
     event = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier, QEvent.Drop)
     QApplication.sendEvent(widget, event)

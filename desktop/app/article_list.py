@@ -108,8 +108,8 @@ class ArticleList(QWidget):
                 self._included[row.key] = row.included
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsEditable)
                 item.setCheckState(0, Qt.Checked if row.included else Qt.Unchecked)
-                item.setTextAlignment(2, Qt.AlignRight | Qt.AlignTop)
-                item.setTextAlignment(0, Qt.AlignLeft | Qt.AlignTop)
+                item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
+                item.setTextAlignment(0, Qt.AlignLeft | Qt.AlignVCenter)
                 tip = f"{row.title}\n{row.source}"
                 if row.different_event:
                     item.setText(1, f"{row.title}\n{meta}\n⚠ different event — not compared with the others")

@@ -149,6 +149,12 @@ def style_sheet(theme: Theme) -> str:
     #DropTarget[active="true"] {{ border-color: {t.accent.name()}; }}
     #DropTitle {{ font-size: 20pt; color: {t.text.name()}; }}
     #DropHint {{ color: {t.muted.name()}; font-size: 11pt; }}
+    #DropGlyph {{ color: {t.muted.name()}; font-size: 44pt; }}
+    #PrimaryButton {{ background: {t.accent.name()}; color: {"#ffffff" if not t.dark else "#0d1117"};
+                      border: none; border-radius: 6px; padding: 8px 22px; font-weight: 600; }}
+    #PrimaryButton:hover {{ background: {t.accent.lighter(112).name()}; }}
+    #SecondaryButton {{ border: 1px solid {t.border.name()}; border-radius: 6px;
+                        padding: 8px 22px; background: {t.base.name()}; }}
     #PaneTitle {{ font-weight: 600; font-size: 11pt; padding: 2px 2px; }}
     #PaneSubtitle {{ color: {t.muted.name()}; padding: 0 2px 4px 2px; }}
     #Muted {{ color: {t.muted.name()}; }}
