@@ -358,3 +358,8 @@ def test_export_report_picks_the_format_from_the_suffix(bridge, tmp_path):
     assert (tmp_path / "report").read_text(encoding="utf-8").startswith("# Comparison report")
     with pytest.raises(ValueError):
         export_report(bridge, tmp_path / "notes.txt")
+
+
+def test_md_text_leaves_intraword_underscores():
+    assert md_text("003_4ecc2cef7e96f6a9.txt") == "003_4ecc2cef7e96f6a9.txt"
+    assert md_text("_emphasis_ and __strong__") == r"\_emphasis\_ and \_\_strong\_\_"

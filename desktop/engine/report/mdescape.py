@@ -8,14 +8,15 @@ inline in CommonMark/GFM (or in the common maths and attribute extensions)
 gets a backslash, which CommonMark defines as "this character, literally";
 line breaks become spaces, and a leading ``#``, ``+``, ``-``, ``=`` or
 ``1.`` is escaped too, so nothing can start a heading, list, quote or code
-block.  Full stops, hyphens and quotes inside the text stay as they are, so
-the raw Markdown still reads well.
+block.  Full stops, hyphens, quotes and underscores inside a word
+(``file_name``, which CommonMark never reads as emphasis) stay as they are,
+so the raw Markdown still reads well.
 """
 from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_\[\]{}<>!|~&$])")
+_SPECIAL = re.compile(r"([\\`*\[\]{}<>!|~&$]|(?<![^\W_])_|_(?![^\W_]))")
 _LEADING = re.compile(r"^(?:([#+\-=])|(\d+)([.)]))")
 _SPACES = re.compile(r"\s+")
 
