@@ -1,9 +1,33 @@
-"""Plain-text listing of facts for a terminal: conflicts first, one line each."""
+"""Plain-text listing of facts for a terminal: conflicts first, one line each.
+
+Articles are listed first (those judged to report another event marked),
+then conflicts, agreements and what only one article gives, each fact on
+one line: id, kind, the note, and in brackets where each article says it
+(passage, the words as written, and the speaker of a quote).
+"""
 from __future__ import annotations
 
-from .model import Comparison
+from .model import Comparison, Fact
 
-_ORDER = {"conflict": 0, "single": 1, "agree": 2}
+_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+_HEADINGS = {"conflict": "CONFLICTS: the articles disagree",
+             "agree": "AGREEMENTS: the articles say the same",
+             "single": "ONLY IN ONE ARTICLE"}
+_MAX_TEXT = 60
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT - 1].rstrip() + "…"
+
+
+def _where(fact: Fact) -> str:
+    parts = []
+    for m in fact.mentions:
+        place = m.passage or m.article
+        who = f" ({m.speaker})" if m.speaker and fact.kind == "quote" else ""
+        parts.append(f"{place}: {_clip(m.text)}{who}")
+    return " | ".join(parts)
 
 
 def facts_summary(comparison: Comparison) -> str:
@@ -12,10 +36,19 @@ def facts_summary(comparison: Comparison) -> str:
         mark = "" if article.related else "  [different event: left out of the comparison]"
         lines.append(f"{article.id}: {article.title or article.source}{mark}")
     lines.append(f"{len(comparison.groups)} groups of passages telling the same thing")
-    facts = sorted(comparison.facts, key=lambda f: (_ORDER.get(f.status, 3), f.id))
+    facts = sorted(comparison.facts, key=lambda f: (_ORDER.get(f.status, 3), int(f.id[1:] or 0)
+                                                    if f.id[1:].isdigit() else 0))
     if not facts:
         lines.append("no facts found")
+        return "\n".join(lines)
+    counts = {s: sum(1 for f in facts if f.status == s) for s in _ORDER}
+    lines.append(f"{counts['conflict']} conflicts, {counts['agree']} agreements, "
+                 f"{counts['single']} facts only one article gives")
+    status = None
     for fact in facts:
-        values = "; ".join(f"{m.article}: {m.text}" for m in fact.mentions)
-        lines.append(f"{fact.status.upper():8} {fact.kind:12} {fact.note}  [{values}]")
+        if fact.status != status:
+            status = fact.status
+            lines.append("")
+            lines.append(_HEADINGS.get(status, status.upper()))
+        lines.append(f"  {fact.id:>4} {fact.kind:<12} {fact.note}  [{_where(fact)}]")
     return "\n".join(lines)

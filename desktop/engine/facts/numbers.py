@@ -190,7 +190,7 @@ def _topic_after(text: str, end: int) -> Optional[str]:
     phrase: list[str] = []
     for w, _, _ in _following_words(text, end, 6):
         lw = w.lower()
-        if not w[0].isalpha():
+        if not w[0].isalpha() or lw == "to":  # "$42 million to overhaul": no noun
             break
         if lw in stop or lw == "percent":
             if phrase:
