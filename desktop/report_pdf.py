@@ -131,8 +131,8 @@ def _conflicts(view: ReportView) -> list[str]:
     if not view.conflicts:
         return out + [f"<p><i>No conflicting facts were found.</i></p>"]
     for fact in view.conflicts:
-        out.append(f'<p style="margin-top:10px"><b>{_e(fact.note)}</b> '
-                   f"{_sans(_e(words.fact_heading(fact)), '8pt', _MUTED)}</p>")
+        out.append(f'<h4 style="font-size:10pt; margin-top:10px; margin-bottom:3px">{_e(fact.note)} '
+                   f"{_sans(_e(words.fact_heading(fact)), '8pt', _MUTED)}</h4>")
         out.append(f'<table width="100%" cellpadding="3" cellspacing="0" '
                    f'style="border-left:3px solid {_FLAG}">{_mentions(fact, view)}</table>')
     return out
@@ -214,6 +214,33 @@ def _unique(view: ReportView) -> list[str]:
     return out
 
 
+def _keep_headings_with_next(doc, page_height: float) -> None:
+    """Move a heading that would end a page to the next one (Qt has no keep-with-next).
+
+    Headings (``<h1>``-``<h4>``, fact notes included) whose following block
+    starts on another page get a page break before them; blocks are checked
+    in order, so each break is measured on the layout the earlier ones made.
+    """
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() > 0 and following.isValid():
+            top = layout.blockBoundingRect(block).top()
+            page = int(top // page_height)
+            nxt = layout.blockBoundingRect(following)
+            lines = following.layout()
+            first_line = lines.lineAt(0).height() if lines.lineCount() else nxt.height()
+            ends_page = int((nxt.top() + min(first_line, nxt.height())) // page_height) != page
+            if ends_page and top - page * page_height > 1:
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
+                QTextCursor(block).mergeBlockFormat(fmt)
+        block = following
+
+
 def _ensure_app():
     from PySide6.QtGui import QGuiApplication
     app = QGuiApplication.instance()
@@ -256,6 +283,7 @@ def render_pdf(comparison: Comparison, options: ReportOptions = ReportOptions())
     footer_height = writer.resolution() * 0.28  # inches
     body = QSizeF(page.width(), page.height() - footer_height)
     doc.setPageSize(body)
+    _keep_headings_with_next(doc, body.height())
     count = doc.pageCount()
 
     foot_font = QFont()
