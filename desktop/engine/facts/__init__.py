@@ -17,7 +17,7 @@ from ..model import CancelFn, Comparison, Fact
 from .draft import Draft
 from .extract import extract
 from .people import people_facts
-from .quantities import article_facts, group_facts, leftover_facts
+from .quantities import article_facts, group_facts, leftover_facts, sentence_facts
 from .quote_facts import quote_facts, single_quotes
 
 _STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
@@ -56,6 +56,7 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
         drafts += group_facts(comparison, extractions, used, cancelled)
         check()
         drafts += article_facts(extractions, used, group_of)
+        drafts += sentence_facts(extractions, used, group_of)
         drafts += quote_facts(extractions, used, group_of, passage_groups)
         check()
         drafts += people_facts(extractions, group_of, passage_groups)

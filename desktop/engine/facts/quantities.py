@@ -236,3 +236,78 @@ def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of)
                             [item.mention() for item in lst], group_of([i.passage for i in lst]),
                             any(i.approx for i in lst)))
     return drafts
+
+
+_NOT_CONTEXT = None
+
+
+def _not_context() -> set[str]:
+    global _NOT_CONTEXT
+    if _NOT_CONTEXT is None:
+        from .dates import MONTHS, WEEKDAYS
+        from .numbers import WORD_VALUES
+        words = set(WORD_VALUES) | set(MONTHS) | set(WEEKDAYS) | {
+            "percent", "million", "billion", "thousand", "hundred", "dollar", "said", "says", "about",
+            "nearly", "more", "than", "some", "roughly", "around"}
+        _NOT_CONTEXT = {lexicon.singular(w)[:6] for w in words}
+    return _NOT_CONTEXT
+
+
+def _kind_key(item: Item):
+    if item.kind == "number":
+        if not _specific(item):
+            return None
+        return ("number", item.extra.get("head"), item.extra.get("event"),
+                (item.extra.get("phrase") or "").lower())
+    if item.kind in ("money", "percent", "time"):
+        return (item.kind, item.key)
+    return None
+
+
+def sentence_facts(extractions: dict[str, Extraction], used: set[int], group_of,
+                   min_shared: int = 3) -> list[Draft]:
+    """Pairs of leftover quantities whose sentences share several words.
+
+    The aligner may leave two tellings of one fact apart (one article folds
+    it into a longer sentence).  Two sums, shares, times or counts of the
+    same thing still pair up when their sentences share at least
+    ``min_shared`` content words and each is the other's only best match.
+    """
+    contexts: dict[str, set[str]] = {}
+    candidates: dict[tuple, list[Item]] = {}
+    skip = _not_context()
+    for aid, ext in extractions.items():
+        for item in ext.quantities:
+            if id(item) in used or not item.passage or item.in_quote:
+                continue
+            key = _kind_key(item)
+            if key is None:
+                continue
+            if item.passage not in contexts:
+                contexts[item.passage] = _context_words(ext, item) - skip
+            candidates.setdefault(key, []).append(item)
+    best: dict[int, tuple[int, Optional[Item]]] = {}
+    for items in candidates.values():
+        for a in items:
+            top, choice = 0, None
+            for b in items:
+                if b.article == a.article:
+                    continue
+                shared = len(contexts[a.passage] & contexts[b.passage])
+                if shared > top:
+                    top, choice = shared, b
+                elif shared == top and shared:
+                    choice = None  # a tie: not sure which one
+            best[id(a)] = (top, choice)
+    drafts = []
+    for items in candidates.values():
+        for a in items:
+            top, b = best[id(a)]
+            if b is None or top < min_shared or id(a) in used or id(b) in used:
+                continue
+            if best.get(id(b), (0, None))[1] is not a:
+                continue
+            draft = _draft([a, b], group_of([a.passage, b.passage]), used)
+            if draft:
+                drafts.append(draft)
+    return drafts
