@@ -252,8 +252,9 @@ def _ensure_app():
     return app
 
 
-def render_pdf(comparison: Comparison, options: ReportOptions = ReportOptions()) -> bytes:
+def render_pdf(comparison: Comparison, options: Optional[ReportOptions] = None) -> bytes:
     """The report as PDF bytes: A4 landscape, fonts embedded, numbered pages."""
+    options = options or ReportOptions()
     view = build_view(comparison, options)
     _app = _ensure_app()  # noqa: F841  (must stay alive while painting)
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt

@@ -363,3 +363,11 @@ def test_export_report_picks_the_format_from_the_suffix(bridge, tmp_path):
 def test_md_text_leaves_intraword_underscores():
     assert md_text("003_4ecc2cef7e96f6a9.txt") == "003_4ecc2cef7e96f6a9.txt"
     assert md_text("_emphasis_ and __strong__") == r"\_emphasis\_ and \_\_strong\_\_"
+
+
+def test_report_is_stamped_when_made_not_when_imported(bridge, monkeypatch):
+    from desktop.engine.report import options as options_module
+    later = datetime(2031, 1, 2, 3, 4, tzinfo=timezone.utc)
+    monkeypatch.setattr(options_module, "_now", lambda: later)
+    assert "2 January 2031" in RENDERERS["html"](bridge)
+    assert "2 January 2031" in RENDERERS["md"](bridge)

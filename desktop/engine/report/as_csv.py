@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Optional
 
 from ..model import Comparison
 from .options import ReportOptions
@@ -30,7 +31,8 @@ def cell(value: object) -> object:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(comparison: Comparison, options: ReportOptions = ReportOptions()) -> str:
+def render_csv(comparison: Comparison, options: Optional[ReportOptions] = None) -> str:
+    options = options or ReportOptions()
     view = build_view(comparison, options)
     raw = {f.id: f for f in comparison.facts}
     out = io.StringIO()

@@ -34,7 +34,8 @@ def spans_html(spans: Iterable[Span]) -> str:
     return "".join(out)
 
 
-def render_html(comparison: Comparison, options: ReportOptions = ReportOptions()) -> str:
+def render_html(comparison: Comparison, options: Optional[ReportOptions] = None) -> str:
+    options = options or ReportOptions()
     view = build_view(comparison, options)
     return document(view)
 

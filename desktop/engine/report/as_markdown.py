@@ -8,7 +8,7 @@ Every piece of article text goes through :func:`~.mdescape.md_text`.
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Optional
 
 from ..model import Comparison
 from . import text as words
@@ -55,7 +55,8 @@ def _flankable(spans: list[Span]) -> list[Span]:
     return out
 
 
-def render_markdown(comparison: Comparison, options: ReportOptions = ReportOptions()) -> str:
+def render_markdown(comparison: Comparison, options: Optional[ReportOptions] = None) -> str:
+    options = options or ReportOptions()
     view = build_view(comparison, options)
     lines: list[str] = []
     first = next((a for a in view.articles if a.related), view.articles[0] if view.articles else None)

@@ -25,7 +25,7 @@ def format_for(path: Union[str, Path]) -> Optional[str]:
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
-def render(comparison: Comparison, fmt: str, options: ReportOptions = ReportOptions()) -> Union[str, bytes]:
+def render(comparison: Comparison, fmt: str, options: Optional[ReportOptions] = None) -> Union[str, bytes]:
     """The report as text (bytes for PDF)."""
     if fmt == "pdf":
         from ...report_pdf import render_pdf  # needs Qt: imported only when asked for
@@ -40,7 +40,7 @@ def render(comparison: Comparison, fmt: str, options: ReportOptions = ReportOpti
 
 
 def export_report(comparison: Comparison, path: Union[str, Path], fmt: Optional[str] = None,
-                  options: ReportOptions = ReportOptions()) -> Path:
+                  options: Optional[ReportOptions] = None) -> Path:
     """Write the report to ``path`` (atomically) and return the path.
 
     ``fmt`` defaults to the suffix's format; ``ValueError`` when neither

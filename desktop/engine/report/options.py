@@ -26,7 +26,7 @@ class ReportOptions:
     articles: Optional[tuple[str, ...]] = None
     conflicts_only: bool = False
     version: str = __version__
-    generated: datetime = field(default_factory=_now)
+    generated: datetime = field(default_factory=lambda: _now())
 
     def generated_text(self) -> str:
         """``22 November 2026, 10:40 UTC+01:00``: unambiguous in any locale."""

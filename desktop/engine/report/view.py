@@ -160,7 +160,8 @@ def value_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def build_view(comparison: Comparison, options: ReportOptions = ReportOptions()) -> ReportView:
+def build_view(comparison: Comparison, options: Optional[ReportOptions] = None) -> ReportView:
+    options = options or ReportOptions()
     articles = _selected(comparison, options.articles)
     chosen = [a.id for a in articles]
     wanted = set(chosen)
