@@ -271,6 +271,7 @@ def test_gold_case(case):
     if case.parent.name == "facts":  # this stage's own cases must pass outright
         assert result["recall"] >= 0.9
         assert result["against"] == 0
+        assert result["unplanned"] == 0  # every planted trap stays quiet
 
 
 def test_own_gold_cases_exist():

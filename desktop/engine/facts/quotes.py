@@ -125,6 +125,12 @@ class _Speakers:
             return self.persons[i]
         return None
 
+    def person_before_verb(self, start: int, verb: int) -> Optional[NameHit]:
+        i = bisect.bisect_left(self.starts, verb) - 1
+        if i >= 0 and self.persons[i].start >= start and not self.text[self.persons[i].end:verb].strip(" ,"):
+            return self.persons[i]
+        return None
+
     def last_person_before(self, pos: int, quotes: list[tuple[int, int]]) -> Optional[NameHit]:
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
@@ -151,6 +157,14 @@ class _Speakers:
         if text[c - 1:c] in ".!?" and re.match(r"\s*[A-Z]", tail):
             tail = ""  # the quote closed its sentence: what follows is a new one
         m = self.after_name_first.match(tail)
+        if not m:
+            # A long title before the name: "…,” Senate Minority Leader Grace
+            # Whitfield said" — the person named just before the verb speaks.
+            v = self.verb_re.search(tail, 0, 90)
+            if v and "," not in tail[:v.start()].lstrip(" ,"):
+                hit = self.person_before_verb(c + 1, c + 1 + v.start())
+                if hit is not None:
+                    return self.display(hit), True
         if m:
             if m.group(1):
                 if m.group(1).lower() in _PRONOUNS:
