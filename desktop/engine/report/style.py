@@ -70,8 +70,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 
 /* facts */
 ol.facts { padding-left: 0; list-style: none; counter-reset: fact; }
-.fact { margin: 0 0 1.4rem; padding-left: .9rem; border-left: 4px solid var(--flag);
-        break-inside: avoid; }
+.fact { margin: 0 0 1.4rem; padding-left: .9rem; border-left: 4px solid var(--flag); }
 .note { font-weight: 600; font-size: 1.05rem; margin: 0; }
 .fact-kind { color: var(--muted); font-size: .78rem; margin: .1rem 0 .4rem;
              letter-spacing: .02em; }
@@ -116,9 +115,14 @@ p.only { margin: .45rem 0; }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule);
          color: var(--muted); font-size: .8rem; }
 
-@page { size: A4 portrait; margin: 16mm 15mm 18mm; }
+@page { size: A4 portrait; margin: 16mm 15mm 18mm;
+        @bottom-left { content: "Parallax comparison report"; font: 7.5pt var(--sans);
+                       color: #5b5f6a; }
+        @bottom-right { content: "page " counter(page) " of " counter(pages);
+                        font: 7.5pt var(--sans); color: #5b5f6a; } }
 @page wide { size: A4 landscape; margin: 12mm 12mm 14mm; }
 @media print {
+  html { font-size: 12px; }
   html, body { background: #fff; }
   body { padding: 0; max-width: none; font-size: 10.5pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -128,7 +132,9 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   .aligned { font-size: 8.8pt; }
   .aligned thead { display: table-header-group; }
   .aligned thead th { position: static; }
-  .aligned tbody tr, .fact, .article-card, p.only { break-inside: avoid; page-break-inside: avoid; }
+  .aligned tbody tr, .said-by tr, .article-card, p.only { break-inside: avoid;
+                                                          page-break-inside: avoid; }
+  .note, .fact-kind { break-after: avoid; page-break-after: avoid; }
   a { text-decoration: none; }
   nav.contents { display: none; }
   ol.articles { grid-template-columns: 1fr 1fr; }
