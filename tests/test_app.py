@@ -231,3 +231,15 @@ def test_ui_stays_responsive_during_20_article_compare(window, qtbot, tmp_path):
     print(f"\n20-article compare: {elapsed:.2f} s, longest event-loop stall {longest:.1f} ms "
           f"over {len(gaps)} ticks")
     assert longest < 100, f"UI thread stalled {longest:.0f} ms"
+
+
+def test_broken_fact_checking_still_shows_the_passages(window, qtbot, monkeypatch):
+    import desktop.engine.pipeline as pipeline
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("no facts today")
+
+    monkeypatch.setattr(pipeline.facts_stage, "find_facts", broken)
+    drop(window, url_mime([SEED_003, SEED_004]))
+    wait_for_articles(qtbot, window, 2)
+    assert any("Facts could not be checked" in m for m in window.message_bar.messages())

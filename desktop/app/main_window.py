@@ -8,6 +8,8 @@ view-models and hands each view the narrow piece it needs.
 from __future__ import annotations
 
 import os
+import traceback
+from dataclasses import replace
 from typing import Optional
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
                                QMainWindow, QProgressBar, QPushButton, QSplitter, QStackedWidget,
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
-from ..engine.errors import IngestError
+from ..engine.errors import Cancelled, IngestError
 from ..engine.ingest import document_from_text, supported_suffixes
 from ..engine.model import Comparison, CompareConfig, Fact, Document
 from ..engine.pipeline import compare, read_documents
@@ -364,12 +366,28 @@ class MainWindow(QMainWindow):
         config = self.config
 
         def job(progress, should_cancel):
-            return keys, compare(documents, config, progress, should_cancel)
+            try:
+                return keys, compare(documents, config, progress, should_cancel), None
+            except Cancelled:
+                raise
+            except Exception as exc:
+                if not config.find_facts:
+                    raise
+                # The passages are worth showing even when fact checking
+                # breaks on some article: compare again without it.
+                traceback.print_exc()
+                plain = replace(config, find_facts=False)
+                return keys, compare(documents, plain, progress, should_cancel), \
+                    f"{type(exc).__name__}: {exc}"
 
         self.comparer.start(job)
 
     def _on_compared(self, result) -> None:
-        keys, comparison = result
+        keys, comparison, facts_error = result
+        if facts_error:
+            self.message_bar.show_message(
+                f"Facts could not be checked for these articles ({facts_error}); "
+                "the passages are compared without them.", "warning")
         self.present(comparison, keys)
         if not self.reader.busy:
             self.settled.emit()
