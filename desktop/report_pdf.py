@@ -113,6 +113,7 @@ def _summary(view: ReportView) -> list[str]:
 
 def _mentions(fact: FactView, view: ReportView) -> str:
     rows = []
+    previous = None
     for m in fact.mentions:
         said = f"<b>“{_e(m.text)}”</b>"
         if m.value:
@@ -120,8 +121,10 @@ def _mentions(fact: FactView, view: ReportView) -> str:
         if m.speaker:
             said += " " + _sans(f"according to {_e(m.speaker)}", "8pt", _MUTED)
         context = f'<br><span style="color:{_MUTED}">{_spans(m.context)}</span>' if m.context else ""
-        rows.append(f'<tr><td width="22%" valign="top">{_tag(m.article)} '
-                    f"{_sans(_e(label(view.article(m.article))), '8.5pt')}</td>"
+        who = "" if m.article == previous else \
+            f"{_tag(m.article)} {_sans(_e(label(view.article(m.article))), '8.5pt')}"
+        previous = m.article
+        rows.append(f'<tr><td width="22%" valign="top">{who}</td>'
                     f"<td>{said}{context}</td></tr>")
     return "".join(rows)
 

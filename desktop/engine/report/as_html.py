@@ -138,6 +138,7 @@ def _summary(view: ReportView) -> str:
 
 def _mention_rows(fact: FactView, view: ReportView) -> str:
     rows = []
+    previous = None
     for m in fact.mentions:
         said = f"<q>{e(m.text)}</q>"
         if m.value:
@@ -146,7 +147,9 @@ def _mention_rows(fact: FactView, view: ReportView) -> str:
             said += f' <span class="speaker">according to {e(m.speaker)}</span>'
         context = (f'<blockquote cite="#{e(m.passage or "")}">{spans_html(m.context)}</blockquote>'
                    if m.context else "")
-        rows.append(f"<tr><th scope=\"row\">{_tag(m.article)} {e(label(view.article(m.article)))}</th>"
+        who = "" if m.article == previous else f"{_tag(m.article)} {e(label(view.article(m.article)))}"
+        previous = m.article
+        rows.append(f"<tr><th scope=\"row\">{who}</th>"
                     f"<td><p class=\"said\">{said}</p>{context}</td></tr>")
     return "".join(rows)
 
