@@ -123,6 +123,39 @@ def _draft(items: list[Item], group: Optional[str], used: set[int]) -> Optional[
                  [i.mention() for i in items], group, approx)
 
 
+def _pair_similarity(group) -> dict[tuple[str, str], float]:
+    """Word-diff similarity between the passages two articles give to a group."""
+    result = {}
+    for d in group.diffs:
+        for a in d.a_passages or (d.a,):
+            for b in d.b_passages or (d.b,):
+                result[(a, b)] = result[(b, a)] = d.similarity
+    return result
+
+
+def _weak_conflict(items: list[Item], extractions: dict[str, Extraction], group,
+                   need: int = 2, similar: float = 0.3) -> bool:
+    """True when no disagreeing pair is tied by its sentences.
+
+    A pair is tied when its two sentences share ``need`` content words or
+    read alike (diff similarity >= ``similar``).  Guards against passages
+    grouped loosely: "smaller than ... since 2012" and "lost 5 percent of its
+    students since 2021" are not one fact.
+    """
+    skip = _not_context()
+    sims = _pair_similarity(group)
+    words = {id(i): _context_words(extractions[i.article], i) - skip for i in items}
+    conflicting = False
+    for n, a in enumerate(items):
+        for b in items[n + 1:]:
+            if a.article == b.article or relation(a, b) != "conflict":
+                continue
+            conflicting = True
+            if len(words[id(a)] & words[id(b)]) >= need or sims.get((a.passage, b.passage), 0) >= similar:
+                return False
+    return conflicting
+
+
 def group_facts(comparison: Comparison, extractions: dict[str, Extraction], used: set[int],
                 cancelled) -> list[Draft]:
     drafts = []
@@ -141,6 +174,10 @@ def group_facts(comparison: Comparison, extractions: dict[str, Extraction], used
             if len(by_article) < 2:
                 continue
             for cluster in _clusters_for(kind, by_article):
+                # Counts carry their noun and clock times are specific; sums,
+                # shares and dates need their sentences to agree on the matter.
+                if kind in ("money", "percent", "date") and _weak_conflict(cluster, extractions, group):
+                    continue
                 draft = _draft(cluster, group.id, used)
                 if draft:
                     drafts.append(draft)
