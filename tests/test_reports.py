@@ -371,3 +371,18 @@ def test_report_is_stamped_when_made_not_when_imported(bridge, monkeypatch):
     monkeypatch.setattr(options_module, "_now", lambda: later)
     assert "2 January 2031" in RENDERERS["html"](bridge)
     assert "2 January 2031" in RENDERERS["md"](bridge)
+
+
+def test_edge_cases_render(bridge):
+    from desktop.report_pdf import render_pdf
+    empty = Comparison((), ())
+    odd_fact = Fact("F9", "number", "conflict", None, "", (
+        Mention("A", None, 10_000, 10_005, "far away", (1, 2), None),
+        Mention("B", "B99", 0, 3, "On ", {"low": 1, "high": 2}, None)))
+    odd = Comparison(bridge.articles, bridge.groups, (odd_fact,))
+    for comparison in (empty, odd):
+        for render in RENDERERS.values():
+            assert isinstance(render(comparison), str)
+        assert render_pdf(comparison).startswith(b"%PDF")
+    only_a = RENDERERS["html"](bridge, ReportOptions(articles=("A",)))
+    assert "Critics said the cost was too high." in only_a and 'class="aligned' not in only_a
