@@ -293,3 +293,30 @@ def test_seed_pair_facts_are_quick_and_well_formed():
         for m in fact.mentions:
             assert comparison.article(m.article).text[m.start:m.end] == m.text
     json.dumps([[m.value for m in f.mentions] for f in comparison.facts])
+
+
+def test_former_titles_are_not_offices_now():
+    text = "Former Mayor Eric Adams spoke. Then former president Barack Obama called. Mayor Zohran Mamdani said so."
+    _, people = find_names(_article(text))
+    assert not people["adams"].roles and not people["obama"].roles
+    assert set(people["mamdani"].roles) == {"mayor"}
+
+
+def test_facts_survive_the_json_contract():
+    from desktop.engine.contract import from_dict, to_dict
+    comparison = compare_files([str(p) for p in sorted((GOLD / "facts" / "council_vote").glob("*.txt"))])
+    assert any(f.status == "conflict" for f in comparison.facts)
+    data = json.loads(json.dumps(to_dict(comparison)))
+    back = from_dict(data)
+    assert [(f.id, f.kind, f.status, f.note) for f in back.facts] == \
+        [(f.id, f.kind, f.status, f.note) for f in comparison.facts]
+
+
+def test_cancel_stops_the_facts_stage():
+    from desktop.engine.errors import Cancelled
+    from desktop.engine.facts import find_facts
+    comparison = compare_files([str(p) for p in sorted((GOLD / "facts" / "factory_fire").glob("*.txt"))],
+                               CompareConfig(find_facts=False))
+    with pytest.raises(Cancelled):
+        find_facts(comparison, should_cancel=lambda: True)
+    assert find_facts(comparison, should_cancel=lambda: False)

@@ -28,6 +28,7 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _KEEP_DOT = {"jr.", "sr.", "st.", "mr.", "mrs.", "ms.", "dr.", "gov.", "sen.", "rep.", "lt.", "gen.",
              "capt.", "sgt.", "det.", "prof.", "u.s.", "ave."}
 _POSSESSIVE = re.compile(r"['’]s?$")
+_FORMER_RE = re.compile(r"\b(?:former|ex-|then-|the late)\s*$")
 
 
 @dataclass
@@ -178,6 +179,10 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
                 end_i, role, start_i = found
                 title_start = tokens[start_i][1]
                 title_text = text[title_start:tokens[end_i - 1][2]]
+                # "Former Mayor ...", "former Gov. ...", "then-President ...": not the office now.
+                before_title = text[max(0, title_start - 12):title_start].lower()
+                former = bool(_FORMER_RE.search(before_title)) or any(
+                    t[0].lower() in ("former", "ex", "then", "late") for t in tokens[:start_i])
                 tokens = tokens[end_i:]
                 if not tokens:
                     continue
