@@ -109,6 +109,14 @@ ins { text-decoration: underline; text-decoration-thickness: .09em; text-underli
 del { text-decoration: line-through; text-decoration-thickness: .08em;
       background: var(--del-bg); color: var(--del-ink); }
 
+/* screen readers hear what the marks mean; nothing extra is seen or copied */
+ins::before, ins::after, del::before, del::after {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; white-space: nowrap;
+  clip-path: inset(100%); clip: rect(0 0 0 0); }
+ins::before { content: " [added: "; }
+del::before { content: " [left out: "; }
+ins::after, del::after { content: "] "; }
+
 /* single-article passages */
 .unique-article { break-inside: auto; }
 p.only { margin: .45rem 0; }
