@@ -111,10 +111,11 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         def shoot() -> None:
             for _ in range(args.next_diff):
                 window.next_difference()
-            if args.tab == "overview":
-                window.tabs.setCurrentWidget(window.overview_view)
-            elif args.tab == "facts":
-                window.tabs.setCurrentWidget(window.facts_view)
+            if args.tab:
+                window.tabs.setCurrentWidget(window.overview_view if args.tab == "overview"
+                                             else window.facts_view)
+                # Give the panel room in the picture.
+                window.right_split.setSizes([520, 420])
             if args.fact >= 0 and window.comparison is not None:
                 rows = window.facts_view.model.rows
                 if args.fact < len(rows):

@@ -16,6 +16,10 @@ from . import styles
 from .viewmodels import OverviewModel
 
 
+def _short(label: str, limit: int = 22) -> str:
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
 class _ShareModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,7 +48,7 @@ class _ShareModel(QAbstractTableModel):
             return None
         aid = self.data_model.article_ids[section]
         if role == Qt.DisplayRole:
-            return aid if orientation == Qt.Horizontal else f"{aid}  {self.data_model.labels[aid][:28]}"
+            return aid if orientation == Qt.Horizontal else f"{aid}  {_short(self.data_model.labels[aid])}"
         if role == Qt.ToolTipRole:
             return f"{aid}: {self.data_model.labels[aid]}"
         return None
@@ -169,7 +173,7 @@ class OverviewView(QWidget):
         # Fixed sizes: measuring every cell of a 20 x 20 matrix stalls the UI.
         header = self.matrix.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Fixed)
-        header.setDefaultSectionSize(52)
+        header.setDefaultSectionSize(46)
         rows = self.matrix.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.Fixed)
         rows.setDefaultSectionSize(26)

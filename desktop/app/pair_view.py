@@ -286,7 +286,13 @@ class PairView(QWidget):
 
     @staticmethod
     def _set_titles(title: QLabel, sub: QLabel, article) -> None:
-        title.setText(f"{article.id} · {article.title or article.source.rsplit('/', 1)[-1]}")
+        # Both titles get the same two-line height so the panes start level
+        # and the connectors meet passages at the heights they are drawn.
+        title.ensurePolished()
+        title.setFixedHeight(title.fontMetrics().lineSpacing() * 2 + 6)
+        name = article.title or article.source.rsplit('/', 1)[-1]
+        title.setText(f"{article.id} · {name}")
+        title.setToolTip(f"{name}\n{article.source}")
         parts = [article.outlet, article.published, f"{article.word_count} words"]
         if not article.related:
             parts.append("different event")
