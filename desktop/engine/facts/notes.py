@@ -19,6 +19,8 @@ def distinct_texts(items: list[Item]) -> list[str]:
         if shown.endswith(".") and not shown.endswith(("a.m.", "p.m.")):
             shown = shown.rstrip(".")
         shown = clip(shown, 40)
+        if item.kind in ("number", "percent") and shown[:1].isupper():
+            shown = shown[0].lower() + shown[1:]  # "Five" at a sentence start reads "five"
         seen.setdefault(shown.lower(), shown)
     return list(seen.values())
 
@@ -44,3 +46,26 @@ def quantity_note(items: list[Item], status: str, approximate: bool) -> str:
         body = " / ".join(texts)
         return f"{label}: {body} ({'roughly the same' if approximate else 'same'})"
     return f"{label}: {texts[0]} (only in {items[0].article})"
+
+
+def wording_difference(a: str, b: str, context: int = 3) -> tuple[str, str]:
+    """The stretch where two wordings of a quote part, with a few words around.
+
+    "This budget balances the books on the backs of children" and "... of our
+    kids" give ("…backs of children", "…backs of our kids").
+    """
+    from difflib import SequenceMatcher
+    wa, wb = a.split(), b.split()
+    norm = lambda ws: [w.lower().strip(".,;:!?\"'“”‘’") for w in ws]  # noqa: E731
+    ops = [op for op in SequenceMatcher(None, norm(wa), norm(wb), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    if not ops:
+        return clip(a, 40), clip(b, 40)
+    _, i1, i2, j1, j2 = ops[0]
+    _, _, i2, _, j2 = ops[-1] if ops[-1][2] - i1 <= 12 and ops[-1][4] - j1 <= 12 else ops[0]
+
+    def window(words, lo, hi):
+        start, end = max(0, lo - context), min(len(words), hi + context)
+        text = " ".join(words[start:end]).strip(" ,")
+        return ("…" if start > 0 else "") + clip(text, 48) + ("…" if end < len(words) else "")
+    return window(wa, i1, i2), window(wb, j1, j2)

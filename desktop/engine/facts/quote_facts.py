@@ -16,7 +16,7 @@ from . import lexicon
 from .draft import Draft
 from .extract import Extraction
 from .items import Item
-from .notes import clip
+from .notes import clip, wording_difference
 
 _SHINGLE = 4
 _VARIANT = 0.75
@@ -167,7 +167,9 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
             drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group))
         elif variant:
             i, j = variant[0]
-            note = f"quote wording: “{clip(quotes[i].text, 40)}” vs “{clip(quotes[j].text, 40)}”"
+            wa, wb = wording_difference(quotes[i].text, quotes[j].text)
+            who = next((q.speaker for q in (quotes[i], quotes[j]) if q.speaker), None)
+            note = f"{who + chr(39) + 's ' if who else ''}quote worded differently: “{wa}” vs “{wb}”"
             drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group))
         else:
             who = next((i.speaker for i in items if i.speaker), None)
