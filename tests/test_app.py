@@ -243,3 +243,56 @@ def test_broken_fact_checking_still_shows_the_passages(window, qtbot, monkeypatc
     drop(window, url_mime([SEED_003, SEED_004]))
     wait_for_articles(qtbot, window, 2)
     assert any("Facts could not be checked" in m for m in window.message_bar.messages())
+
+
+def test_shortcuts_work_with_focus_in_a_pane(window, qtbot, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_for_articles(qtbot, window, 2)
+    pane = window.pair_view.left_pane
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key_Down, Qt.AltModifier)
+    assert window.pair_view.current_passage is not None
+    QGuiApplication.clipboard().setText(SEED_004.read_text(encoding="utf-8"))
+    qtbot.keyClick(pane, Qt.Key_V, Qt.ControlModifier)
+    wait_for_articles(qtbot, window, 3)
+
+
+def test_overview_strip_click_jumps(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_for_articles(qtbot, window, 2)
+    strip = window.pair_view.left_strip
+    bar = window.pair_view.left_pane.verticalScrollBar()
+    assert bar.value() == 0
+    from PySide6.QtCore import QPoint
+    qtbot.mouseClick(strip, Qt.LeftButton, pos=QPoint(strip.width() // 2, strip.height() - 5))
+    assert bar.value() > 0
+
+
+def test_cancel_stops_the_comparison(window, qtbot, tmp_path):
+    write_many(tmp_path / "many", 20, 600)
+    drop(window, url_mime([tmp_path / "many"]))
+    qtbot.waitUntil(lambda: window.comparer.busy, timeout=TIMEOUT)
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.LeftButton)
+    assert not window.comparison_busy()
+    assert not window.cancel_button.isVisible()
+    qtbot.wait(1500)  # a late result from the cancelled run must not appear
+    assert window.comparison is None
+
+
+def test_task_runner_drops_stale_results(qtbot):
+    from desktop.app.tasks import TaskRunner
+    runner = TaskRunner()
+    results = []
+    runner.finished.connect(results.append)
+
+    def slow(progress, cancel):
+        time.sleep(0.3)
+        return "old"
+
+    runner.start(slow)
+    runner.start(lambda progress, cancel: "new")
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    qtbot.wait(500)
+    assert results == ["new"]

@@ -8,6 +8,7 @@ instead of overwriting newer work.
 """
 from __future__ import annotations
 
+import sys
 import threading
 import time
 import traceback
@@ -21,6 +22,7 @@ Job = Callable[[Callable[[str, float], None], Callable[[], bool]], Any]
 
 # Progress is throttled: a signal per pipeline step would flood the UI queue.
 _PROGRESS_INTERVAL = 0.05
+_SWITCH_INTERVAL = 0.001
 
 
 class _Relay(QObject):
@@ -42,6 +44,8 @@ class _Worker(QRunnable):
         self._last_progress = 0.0
 
     def _progress(self, stage: str, fraction: float) -> None:
+        # Let the UI thread take the GIL now rather than at the next forced switch.
+        time.sleep(0)
         now = time.monotonic()
         if now - self._last_progress >= _PROGRESS_INTERVAL or fraction >= 1.0:
             self._last_progress = now
@@ -75,6 +79,12 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
+        # A worker running pure Python holds the GIL for up to the switch
+        # interval (5 ms by default) each time the UI thread wants it back; a
+        # repaint crosses into Python many times, so those waits add up to a
+        # visible stall.  A shorter interval keeps each wait small.
+        if sys.getswitchinterval() > _SWITCH_INTERVAL:
+            sys.setswitchinterval(_SWITCH_INTERVAL)
         self._pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
