@@ -198,6 +198,11 @@ def _unique(view: ReportView) -> list[str]:
                        "<i>not compared, judged to report a different event.</i></p>")
     if not listed:
         return out
+    counts = [b.count for b in listed]
+    if len(listed) == 1 or max(counts) > 2 * min(counts) + 5:
+        # Lopsided: columns would leave pages of white; one article after another instead,
+        # at a readable measure.
+        return out + _unique_in_turn(view, listed)
     width = 100 // len(listed)
     head, cells = [], []
     for block in listed:
@@ -217,31 +222,60 @@ def _unique(view: ReportView) -> list[str]:
     return out
 
 
-def _keep_headings_with_next(doc, page_height: float) -> None:
+def _unique_in_turn(view: ReportView, blocks) -> list[str]:
+    """One article after another, in a table narrower than the page: a readable measure."""
+    out = []
+    for block in blocks:
+        article = view.article(block.article)
+        out.append(f'<h3 style="font-size:10.5pt; margin-top:10px">{_tag(article.id)} '
+                   f"{_sans(_e(label(article)))} "
+                   f"{_sans(_e(words.plural(block.count, 'passage')) + f' of {len(article.passages)}', '8pt', _MUTED)}</h3>")
+        if not block.paragraphs:
+            out.append("<p><i>Every passage is also told elsewhere.</i></p>")
+            continue
+        body = "".join(f'<p style="margin-bottom:5px">{_sans(_e(p.passages[0]), "7pt", _MUTED, True)} '
+                       f"{_spans(p.spans)}</p>" for p in block.paragraphs)
+        out.append(f'<table width="72%" cellpadding="0" cellspacing="0"><tr><td>{body}</td></tr></table>')
+    return out
+
+
+def _keep_headings_with_next(doc, page: "QSizeF") -> None:
     """Move a heading that would end a page to the next one (Qt has no keep-with-next).
 
     Headings (``<h1>``-``<h4>``, fact notes included) whose following block
-    starts on another page get a page break before them; blocks are checked
-    in order, so each break is measured on the layout the earlier ones made.
+    starts on another page get a page break before them.  Qt relays a changed
+    document out lazily (and then miscounts its pages), so after each break
+    the whole document is laid out again before the next heading is measured.
     """
+    from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
 
+    height = page.height()
     layout = doc.documentLayout()
     block = doc.begin()
-    while block.isValid():
-        following = block.next()
-        if block.blockFormat().headingLevel() > 0 and following.isValid():
-            top = layout.blockBoundingRect(block).top()
-            page = int(top // page_height)
-            nxt = layout.blockBoundingRect(following)
-            lines = following.layout()
-            first_line = lines.lineAt(0).height() if lines.lineCount() else nxt.height()
-            ends_page = int((nxt.top() + min(first_line, nxt.height())) // page_height) != page
-            if ends_page and top - page * page_height > 1:
-                fmt = QTextBlockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
-                QTextCursor(block).mergeBlockFormat(fmt)
-        block = following
+    for _ in range(200):  # at most this many moves; a report has far fewer pages
+        moved = None
+        while block.isValid():
+            following = block.next()
+            if block.blockFormat().headingLevel() > 0 and following.isValid():
+                top = layout.blockBoundingRect(block).top()
+                number = int(top // height)
+                nxt = layout.blockBoundingRect(following)
+                lines = following.layout()
+                first_line = lines.lineAt(0).height() if lines.lineCount() else nxt.height()
+                ends_page = int((nxt.top() + min(first_line, nxt.height())) // height) != number
+                if ends_page and top - number * height > 1:
+                    fmt = QTextBlockFormat()
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
+                    QTextCursor(block).mergeBlockFormat(fmt)
+                    moved = following
+                    break
+            block = following
+        if moved is None:
+            return
+        doc.setPageSize(QSizeF(page.width(), height + 1))
+        doc.setPageSize(page)
+        block = moved
 
 
 def _ensure_app():
@@ -287,7 +321,7 @@ def render_pdf(comparison: Comparison, options: Optional[ReportOptions] = None) 
     footer_height = writer.resolution() * 0.28  # inches
     body = QSizeF(page.width(), page.height() - footer_height)
     doc.setPageSize(body)
-    _keep_headings_with_next(doc, body.height())
+    _keep_headings_with_next(doc, body)
     count = doc.pageCount()
 
     foot_font = QFont()
