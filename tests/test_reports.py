@@ -386,3 +386,27 @@ def test_edge_cases_render(bridge):
         assert render_pdf(comparison).startswith(b"%PDF")
     only_a = RENDERERS["html"](bridge, ReportOptions(articles=("A",)))
     assert "Critics said the cost was too high." in only_a and 'class="aligned' not in only_a
+
+
+def test_pdf_page_numbers_match_pages_when_headings_move(tmp_path):
+    """Many conflicts push fact notes to page ends; the page count must stay right."""
+    from desktop.report_pdf import render_pdf
+    many = build({"A": ("Council approves bridge", "The Courier", BRIDGE_A),
+                  "B": ("Council backs river bridge", "Daily Post", BRIDGE_B)},
+                 [("A1", "B1"), ("A2", "B2"), ("A3", "B3")],
+                 [(f"F{n}", "number", "conflict", f"Conflict number {n} about the vote.",
+                   [("A", "7-2", "7-2", None), ("B", "6-3", "6-3", None)]) for n in range(1, 40)])
+    path = tmp_path / "many.pdf"
+    path.write_bytes(render_pdf(many, FIXED))
+    if not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
+        pytest.skip("poppler-utils not installed")
+    count, _ = _pdf_pages(path)
+    assert count > 2
+    for page in range(1, count + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert f"page {page} of {count}" in text
+    everything = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                check=True).stdout
+    assert all(f"Conflict number {n} about the vote." in everything for n in range(1, 40))
+    assert "Work starts in April." in everything  # the aligned rows after the conflicts
