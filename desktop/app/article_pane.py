@@ -74,6 +74,7 @@ class ArticlePane(QTextEdit):
         self._marks: list[tuple[int, int]] = []
         self._finds: list[tuple[int, int]] = []
         self._points = styles.DEFAULT_TEXT_POINTS
+        self._own_document: Optional[QTextDocument] = None
         self._bar_strip = _BarStrip(self)
         self.verticalScrollBar().valueChanged.connect(self._bar_strip.update)
 
@@ -99,13 +100,20 @@ class ArticlePane(QTextEdit):
             cursor.setPosition(self.index(span.start))
             cursor.setPosition(self.index(span.end), QTextCursor.KeepAnchor)
             cursor.mergeCharFormat(styles.span_format(span.kind, theme))
-        self.setDocument(doc)
+        self._replace_document(doc)
         self.bars = bars
         self._current, self._marks, self._finds = None, [], []
         self._refresh_selections()
 
+    def _replace_document(self, doc: QTextDocument) -> None:
+        # setDocument does not free the previous document; free ours ourselves.
+        old, self._own_document = self._own_document, doc
+        self.setDocument(doc)
+        if old is not None:
+            old.deleteLater()
+
     def clear_article(self) -> None:
-        self.setDocument(QTextDocument(self))
+        self._replace_document(QTextDocument(self))
         self.bars, self._current, self._marks, self._finds = [], None, [], []
         self._refresh_selections()
 

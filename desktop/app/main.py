@@ -61,6 +61,13 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("Parallax")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "parallax"])
     app.setStyle("Fusion")
+    from PySide6.QtGui import QIcon
+    from ..engine.resources import resource_path
+    for name in ("parallax.svg", "parallax.png"):
+        icon_file = resource_path("icons", name)
+        if icon_file.exists():
+            app.setWindowIcon(QIcon(str(icon_file)))
+            break
     app.setFont(styles.ui_font(10))
 
     automated = args.smoke or args.screenshot

@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
                 self.summary_label.setText("Add at least one more article to compare.")
             return
         articles = comparison.articles
-        choices = [(a.id, a.title or a.outlet or a.source.rsplit("/", 1)[-1]) for a in articles]
+        choices = self._pair_choices(comparison)
         pair = self._pair_ids_to_keep(comparison)
         self.pair_view.set_choices(choices, *pair)
         self._show_pair_ids(*pair)
@@ -488,6 +488,17 @@ class MainWindow(QMainWindow):
             self.shown_comparison = comparison
             self.comparison_shown.emit(comparison)
 
+    @staticmethod
+    def _pair_choices(comparison: Comparison) -> list[tuple[str, str]]:
+        some_related = any(a.related for a in comparison.articles)
+        choices = []
+        for a in comparison.articles:
+            label = a.title or a.outlet or a.source.rsplit("/", 1)[-1]
+            if some_related and not a.related:
+                label += "  (different event)"
+            choices.append((a.id, label))
+        return choices
+
     def _pair_ids_to_keep(self, comparison: Comparison) -> tuple[str, str]:
         if self._pair_keys:
             ids = [self.article_id_for(k) for k in self._pair_keys]
@@ -503,9 +514,7 @@ class MainWindow(QMainWindow):
             if self.comparison is not None and left_id == right_id:
                 self.message_bar.show_message("Choose two different articles to compare.", "info")
             return
-        self.pair_view.set_choices(
-            [(a.id, a.title or a.outlet or a.source.rsplit("/", 1)[-1])
-             for a in self.comparison.articles], left_id, right_id)
+        self.pair_view.set_choices(self._pair_choices(self.comparison), left_id, right_id)
         self._show_pair_ids(left_id, right_id)
 
     def _show_pair_ids(self, left_id: str, right_id: str) -> None:

@@ -1,14 +1,17 @@
 """Work around a PySide6 reference-count bug on Python 3.11 and older.
 
 With PySide6-Essentials 6.12 on CPython 3.11 every call to a Qt method that
-returns ``void`` gives back ``None`` without taking a reference to it, so
-each such call lowers ``None``'s reference count by one.  A session makes
+returns ``void`` gives back ``None`` without taking a reference to it, and
+every emit of a ``bool`` signal drops a reference to ``True``/``False``; so
+each such call lowers that singleton's reference count by one (measured
+with ``sys.getrefcount``; ints, strings, floats and objects are unaffected).  A session makes
 millions of these calls (painting alone does); once the count reaches zero
 the interpreter aborts with "none_dealloc: deallocating None" (we saw it at
 exit after a single comparison).  Python 3.12 made ``None`` immortal, so
 there the bug is harmless and this module does nothing.
 
-``guard_none()`` raises the count far out of reach once; ``keep_guarding()``
+``guard_none()`` raises the counts of ``None``, ``True`` and ``False`` far
+out of reach; ``keep_guarding()``
 re-checks it on a slow timer for long sessions.  Remove this module when
 the dependency is fixed or the app requires Python 3.12+.
 """
@@ -26,13 +29,14 @@ def _affected() -> bool:
 
 
 def guard_none() -> None:
-    """Make sure ``None``'s reference count cannot run down to zero."""
+    """Make sure the reference counts of None, True and False cannot run down to zero."""
     if not _affected():
         return
-    # ob_refcnt is the first field of every CPython object, at id(obj).
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < _LOW_WATER:
-        count.value += _TOP_UP
+    for singleton in (None, True, False):
+        # ob_refcnt is the first field of every CPython object, at id(obj).
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        if count.value < _LOW_WATER:
+            count.value += _TOP_UP
 
 
 def keep_guarding(parent) -> None:

@@ -1,9 +1,8 @@
 """The articles the user has loaded, in their order, with include flags.
 
 A plain (Qt-free) list the main window edits: add, remove, rename, move,
-include/exclude.  ``documents()`` gives what goes into the next comparison;
-``entry_for_article(comparison, article_id)`` maps a compared article back
-to its entry (compared articles are the included entries, in order).
+include/exclude.  ``documents()`` gives what goes into the next comparison (the included
+entries, in order; the window remembers which entry became which article).
 """
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ import itertools
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..engine.model import Comparison, Document
+from ..engine.model import Document
 
 _serial = itertools.count(1)
 
@@ -94,16 +93,6 @@ class Session:
 
     def sources(self) -> list[str]:
         return [e.document.source for e in self.entries]
-
-    def article_id_for(self, comparison: Optional[Comparison], key: int) -> Optional[str]:
-        """The id (A, B, ...) the entry got in ``comparison``, if it took part."""
-        if comparison is None:
-            return None
-        included = self.included()
-        for entry, article in zip(included, comparison.articles):
-            if entry.key == key:
-                return article.id
-        return None
 
     def _by_source(self, source: str) -> Optional[Entry]:
         return next((e for e in self.entries if e.document.source == source), None)
