@@ -16,6 +16,34 @@ from .model import CompareConfig
 
 
 @dataclass(frozen=True)
+class SentenceVectors:
+    """One article's sentences as vectors, with the vectors of their clauses."""
+
+    sentences: list[Vector]
+    clauses: list[Vector]  # every clause of every sentence, in order
+    owners: list[int]  # owners[k]: index of the sentence clause k belongs to
+
+
+def sentence_similarity(left: SentenceVectors, right: SentenceVectors,
+                        clause_weight: float) -> list[list[float]]:
+    """Cosine of whole sentences, raised to a discounted clause-to-sentence match."""
+    matrix = similarity_matrix(left.sentences, right.sentences)
+    if clause_weight <= 0:
+        return matrix
+    for row_k, row in enumerate(similarity_matrix(left.clauses, right.sentences)):
+        target = matrix[left.owners[row_k]]
+        for j, s in enumerate(row):
+            if clause_weight * s > target[j]:
+                target[j] = clause_weight * s
+    for col_k, row in enumerate(similarity_matrix(right.clauses, left.sentences)):
+        j = right.owners[col_k]
+        for i, s in enumerate(row):
+            if clause_weight * s > matrix[i][j]:
+                matrix[i][j] = clause_weight * s
+    return matrix
+
+
+@dataclass(frozen=True)
 class PairMatch:
     """Sentences ``left`` of one article told again as ``right`` in another."""
 
@@ -46,8 +74,10 @@ def _extend_split(anchor: Vector, side: list[Vector], taken: set[int], members: 
     return sorted(members), best
 
 
-def match_pair(left: list[Vector], right: list[Vector], config: CompareConfig) -> list[PairMatch]:
-    matrix = similarity_matrix(left, right)
+def match_pair(left_vectors: SentenceVectors, right_vectors: SentenceVectors,
+               config: CompareConfig) -> list[PairMatch]:
+    matrix = sentence_similarity(left_vectors, right_vectors, config.clause_weight)
+    left, right = left_vectors.sentences, right_vectors.sentences
     candidates = sorted(
         ((s, i, j) for i, row in enumerate(matrix) for j, s in enumerate(row)
          if s >= config.split_threshold),

@@ -83,6 +83,20 @@ def content_terms(sentence: str) -> list[str]:
     return terms
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:—–‘’“”\"()]")
+
+
+def clause_term_lists(sentence: str) -> list[list[str]]:
+    """Content terms of each clause (split at commas, dashes, quote marks) with 3+ terms.
+
+    A sentence often retells only part of another ("Trump told Mamdani, 'I think
+    you're going to surprise some conservative people', and complimented him"),
+    so a clause can match where the whole sentence is diluted.
+    """
+    clauses = (content_terms(part) for part in _CLAUSE_BREAK.split(sentence))
+    return [terms for terms in clauses if len(terms) >= 3]
+
+
 def tfidf_vectors(term_lists: list[list[str]]) -> list[Vector]:
     """L2-normalised TF-IDF vectors, one per term list (sentence)."""
     df: Counter[str] = Counter()

@@ -25,6 +25,7 @@ class Document:
     byline: Optional[str] = None
     published: Optional[str] = None  # ISO date, YYYY-MM-DD
     removed: tuple[str, ...] = ()  # debris lines taken out, kept for inspection
+    warnings: tuple[str, ...] = ()  # read, but with a caveat for people (e.g. not English)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ class CompareConfig:
     strong_threshold: float = 0.40
     split_threshold: float = 0.10
     split_gain: float = 0.02
+    clause_weight: float = 0.75  # a clause matching a whole sentence counts at this discount
     related_threshold: float = 0.12
     evidence_threshold: float = 0.30
     max_run: int = 2  # most sentences one article gives to a group (a 1:2 split)

@@ -12,9 +12,9 @@ from itertools import combinations
 from typing import Optional, Sequence
 
 from . import facts as facts_stage
-from .align import PairMatch, match_pair, related_articles
+from .align import PairMatch, SentenceVectors, match_pair, related_articles
 from .errors import Cancelled, IngestError
-from .features import content_terms, tfidf_vectors
+from .features import clause_term_lists, content_terms, tfidf_vectors
 from .ingest import expand_paths, read_document, supported_suffixes
 from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
                     PairDiff, ProgressFn, article_ids)
@@ -73,13 +73,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     ]
 
     step("align", 0.0)
-    term_lists = [[content_terms(a.passage_text(p)) for p in a.passages] for a in articles]
-    flat = tfidf_vectors([terms for per_article in term_lists for terms in per_article])
-    vectors, pos = [], 0
-    for per_article in term_lists:
-        vectors.append(flat[pos:pos + len(per_article)])
-        pos += len(per_article)
-
+    vectors = _sentence_vectors(articles)
     pair_matches: dict[tuple[int, int], list[PairMatch]] = {}
     pairs = list(combinations(range(len(articles)), 2))
     for n, (a, b) in enumerate(pairs):
@@ -108,6 +102,31 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
                             tuple(facts_stage.find_facts(result, should_cancel)), result.errors)
     step("done", 1.0)
     return result
+
+
+def _sentence_vectors(articles: list[Article]) -> list[SentenceVectors]:
+    """TF-IDF vectors of every sentence and clause, weighted over this comparison."""
+    sentence_terms, clause_terms, owners = [], [], []
+    for article in articles:
+        per_sentence = [content_terms(article.passage_text(p)) for p in article.passages]
+        per_clause, per_owner = [], []
+        for index, passage in enumerate(article.passages):
+            for terms in clause_term_lists(article.passage_text(passage)):
+                per_clause.append(terms)
+                per_owner.append(index)
+        sentence_terms.append(per_sentence)
+        clause_terms.append(per_clause)
+        owners.append(per_owner)
+    flat = tfidf_vectors([t for per in sentence_terms for t in per] +
+                         [t for per in clause_terms for t in per])
+    out, pos = [], 0
+    for per in sentence_terms:
+        out.append([flat[pos:pos + len(per)]])
+        pos += len(per)
+    for slot, per in enumerate(clause_terms):
+        out[slot] = SentenceVectors(out[slot][0], flat[pos:pos + len(per)], owners[slot])
+        pos += len(per)
+    return out
 
 
 def _with_related(article: Article, related: bool) -> Article:
