@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Smoke-test the built one-folder app (dist/Parallax, from scripts/package.sh).
+# Exits non-zero, naming the check, when any check fails.
+#   bash scripts/bundle_smoke.sh [path/to/Parallax]
+# Runs headless (QT_QPA_PLATFORM=offscreen), from a scratch folder, with a
+# fresh HOME (a first start), and without network where `unshare` allows it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$PWD
+APP=$(realpath -m "${1:-dist/Parallax/Parallax}")
+SEEDS=$REPO/seeds
+export QT_QPA_PLATFORM=offscreen
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/parallax-bundle-smoke.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home"
+export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config XDG_CACHE_HOME=$tmp/home/.cache \
+       XDG_DATA_HOME=$tmp/home/.local/share
+cd "$tmp"  # the bundle must not depend on the checkout or the working folder
+
+fail() { echo "bundle smoke: FAIL: $*" >&2; exit 1; }
+ok() { echo "bundle smoke: ok: $*"; }
+
+[ -x "$APP" ] || fail "no executable at $APP (build it with scripts/package.sh)"
+
+# A hung window must not hang CI (coreutils `timeout`; absent on stock macOS).
+TIMEOUT=()
+if command -v timeout >/dev/null 2>&1; then TIMEOUT=(timeout 150); fi
+
+# Without network if we can (a user namespace with only loopback); else as is.
+NONET=()
+if command -v unshare >/dev/null 2>&1 && unshare -rn true 2>/dev/null; then
+  NONET=(unshare -rn)
+  ok "running without network (unshare -rn)"
+fi
+
+# 1. Command line: compare two seeds, every report format.
+rc=0
+${NONET[@]+"${NONET[@]}"} "$APP" compare "$SEEDS/003_4ecc2cef7e96f6a9.txt" "$SEEDS/004_414ec68b31cd158a.txt" \
+    --json "$tmp/x.json" --html "$tmp/x.html" --md "$tmp/x.md" --csv "$tmp/x.csv" \
+    --pdf "$tmp/x.pdf" >"$tmp/cli.out" 2>"$tmp/cli.err" || rc=$?
+[ "$rc" = 0 ] || { cat "$tmp/cli.err" >&2; fail "Parallax compare exited $rc"; }
+python3 - "$tmp" <<'PY' || fail "compare output is wrong (see above)"
+import json, sys
+from pathlib import Path
+tmp = Path(sys.argv[1])
+data = json.loads((tmp / "x.json").read_text(encoding="utf-8"))
+assert data.get("schema") == "parallax.comparison/1", f"schema is {data.get('schema')!r}"
+assert len(data.get("articles", [])) == 2, f"{len(data.get('articles', []))} articles, want 2"
+for name in ("x.html", "x.md", "x.csv", "x.pdf"):
+    assert (tmp / name).stat().st_size > 0, f"{name} is empty"
+assert (tmp / "x.pdf").read_bytes()[:5] == b"%PDF-", "x.pdf is not a PDF"
+PY
+ok "compare 003 004 -> JSON (parallax.comparison/1, 2 articles), HTML, Markdown, CSV, PDF"
+
+# 2. The window: open on the seeds folder, wait for the comparison, summary line.
+rc=0
+out=$(${NONET[@]+"${NONET[@]}"} ${TIMEOUT[@]+"${TIMEOUT[@]}"} "$APP" --smoke "$SEEDS/" 2>"$tmp/smoke.err") || rc=$?
+[ "$rc" = 0 ] || { cat "$tmp/smoke.err" >&2; fail "Parallax --smoke exited $rc"; }
+line=$(printf '%s\n' "$out" | grep -E '^parallax: [0-9]+ articles, [0-9]+ groups' | tail -n 1) \
+  || { printf '%s\n' "$out" >&2; fail "--smoke printed no summary line"; }
+ok "--smoke seeds/: $line"
+
+# 3. Version: the one in pyproject.toml.
+want=$(python3 -c 'import re, sys; print(re.search(r"^version\s*=\s*\"([^\"]+)\"", open(sys.argv[1]).read(), re.M).group(1))' "$REPO/pyproject.toml")
+got=$("$APP" --version) || fail "--version exited $?"
+[ "$got" = "parallax $want" ] || fail "--version printed '$got', want 'parallax $want'"
+ok "--version: $got"
+
+# 4. Linux: nothing left in the bundle links a library that was left out.
+if [ "$(uname -s)" = Linux ] && command -v ldd >/dev/null 2>&1; then
+  internal=$(dirname "$APP")/_internal
+  missing=$(cd "$internal" && find . -name '*.so*' -type f -print0 \
+    | xargs -0 -r -n 20 env LD_LIBRARY_PATH="$internal:$internal/PySide6/Qt/lib" ldd 2>/dev/null \
+    | grep -E '^\./|not found' | grep -B1 'not found' || true)
+  [ -z "$missing" ] || { printf '%s\n' "$missing" >&2; fail "libraries missing from the bundle"; }
+  ok "every bundled library and Qt plugin finds what it links to"
+fi
+echo "bundle smoke: all checks passed"
