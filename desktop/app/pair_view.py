@@ -249,10 +249,14 @@ class PairView(QWidget):
             return
         self.notice.setVisible(not model.links)
         if not model.links:
+            if model.left.related and model.right.related:
+                why = "no sentence of one was matched to a sentence of the other"
+            else:
+                why = "they seem to report different events"
             self.notice.setText(
-                f"{model.left.id} and {model.right.id} share no passages: they seem to report "
-                "different events, so nothing is linked or marked. Pick another pair above, or "
-                "see the overview for who shares what.")
+                f"{model.left.id} and {model.right.id} share no passages ({why}), so nothing is "
+                "linked or marked. Pick another pair above, or see the overview for who shares "
+                "what.")
         self._syncing = True
         try:
             for side, pane, article, spans in (
