@@ -11,7 +11,7 @@ from typing import Optional
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel,
-                               QRadioButton, QTableView, QVBoxLayout, QWidget)
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from . import styles
 from ..engine.model import Fact
@@ -96,10 +96,17 @@ class FactsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.clicked.connect(lambda index: self._on_row(index, None))
 
-        self.conflicts_only = QRadioButton("Conflicts only")
-        self.show_all = QRadioButton("All facts")
+        # A segmented pair of buttons: radio dots nearly vanish in dark themes.
+        self.conflicts_only = QToolButton()
+        self.conflicts_only.setText("Conflicts only")
+        self.show_all = QToolButton()
+        self.show_all.setText("All facts")
+        for button in (self.conflicts_only, self.show_all):
+            button.setCheckable(True)
+            button.setObjectName("Segment")
         self.show_all.setChecked(True)
         group = QButtonGroup(self)
+        group.setExclusive(True)
         group.addButton(self.conflicts_only)
         group.addButton(self.show_all)
         self.conflicts_only.toggled.connect(self.filter_changed.emit)
@@ -111,8 +118,10 @@ class FactsView(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Show:"))
-        bar.addWidget(self.conflicts_only)
+        bar.setSpacing(0)
+        bar.addSpacing(6)
         bar.addWidget(self.show_all)
+        bar.addWidget(self.conflicts_only)
         bar.addStretch(1)
         bar.addWidget(self.summary)
         layout = QVBoxLayout(self)

@@ -158,6 +158,11 @@ def style_sheet(theme: Theme) -> str:
     #PaneTitle {{ font-weight: 600; font-size: 11pt; padding: 2px 2px; }}
     #PaneSubtitle {{ color: {t.muted.name()}; padding: 0 2px 4px 2px; }}
     #Muted {{ color: {t.muted.name()}; }}
+    QToolButton#Segment {{ border: 1px solid {t.border.name()}; padding: 4px 12px;
+                           background: {t.base.name()}; color: {t.text.name()}; }}
+    QToolButton#Segment:checked {{ background: {t.accent.name()};
+                                   color: {"#ffffff" if not t.dark else "#0d1117"};
+                                   border-color: {t.accent.name()}; }}
     #Notice {{ background: {t.replace_bg.name()}; color: {t.text.name()}; padding: 8px 10px;
                border-radius: 4px; margin: 4px 0; }}
     #FactDetail {{ border: 1px solid {t.border.name()}; border-radius: 4px; }}
