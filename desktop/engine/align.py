@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .features import Vector, combine, cosine, similarity_matrix
+from .features import ENTITY_MARK, Vector, combine, cosine, similarity_matrix
 from .model import CompareConfig
 
 
@@ -80,7 +80,7 @@ def match_pair(left_vectors: SentenceVectors, right_vectors: SentenceVectors,
     left, right = left_vectors.sentences, right_vectors.sentences
     candidates = sorted(
         ((s, i, j) for i, row in enumerate(matrix) for j, s in enumerate(row)
-         if s >= config.split_threshold),
+         if s >= config.split_threshold and _enough_shared(left[i], right[j], config)),
         reverse=True,
     )
     best_for_left = [max(row, default=0.0) for row in matrix]
@@ -133,6 +133,23 @@ def match_pair(left_vectors: SentenceVectors, right_vectors: SentenceVectors,
                                      transposed[rights[0]], config)
         matches.append(PairMatch(tuple(lefts), tuple(rights), score))
     return matches
+
+
+def _enough_shared(a: Vector, b: Vector, config: CompareConfig) -> bool:
+    """Short sentences reach high cosines on one shared word ("ask", a name alone).
+
+    When either sentence is short, require some substance in common, with
+    names and places counting half.
+    """
+    if min(len(a), len(b)) < config.min_sentence_terms:
+        return False  # a sign-off or fragment ("— Zohran Mamdani") tells nothing
+    common = a.keys() & b.keys()
+    plain = sum(1 for term in common if not term.startswith(ENTITY_MARK))
+    if plain == 0:
+        return False  # names alone do not make two sentences tell the same thing
+    if min(len(a), len(b)) >= config.short_sentence_terms:
+        return True
+    return plain + 0.5 * (len(common) - plain) >= config.min_shared_terms
 
 
 def _merged(vectors: list[Vector], indices: list[int]) -> Vector:

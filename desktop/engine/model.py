@@ -159,8 +159,11 @@ class CompareConfig:
     strong_threshold: float = 0.40
     split_threshold: float = 0.10
     split_gain: float = 0.02
+    min_shared_terms: float = 1.5  # what two sentences must share when one is short
+    short_sentence_terms: int = 3
+    min_sentence_terms: int = 2
     clause_weight: float = 0.75  # a clause matching a whole sentence counts at this discount
-    related_threshold: float = 0.12
+    related_threshold: float = 0.20
     evidence_threshold: float = 0.30
     max_run: int = 2  # most sentences one article gives to a group (a 1:2 split)
     min_shared_passages: int = 2

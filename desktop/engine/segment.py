@@ -59,7 +59,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     # abbreviations ("D.S.A. member"); a sentence never starts in lower case.
     merged: list[list[int]] = []
     for span in spans:
-        if merged and text[span[0]:span[0] + 1].islower():
+        # Nor does one start with a dash: "— Zohran Mamdani" signs the quote before it.
+        if merged and (text[span[0]:span[0] + 1].islower() or text[span[0]:span[0] + 1] in "—–"):
             merged[-1][1] = span[1]
         else:
             merged.append(span)

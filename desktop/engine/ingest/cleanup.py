@@ -119,6 +119,17 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+def _attach_signoffs(lines: list[str]) -> list[str]:
+    """A short line starting with a dash ("— Zohran Mamdani") signs the quote above it."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1] in "—–" and _words(line) <= 6:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _body_span(lines: list[str], blank_runs: list[int]) -> tuple[int, int] | None:
     """Index range of the densest run of prose lines.
 
@@ -207,5 +218,5 @@ def clean_text(raw: str) -> Cleaned:
             result.removed.append(line)
         else:
             kept.append(line)
-    result.text = "\n\n".join(_unwrap(kept))
+    result.text = "\n\n".join(_attach_signoffs(_unwrap(kept)))
     return result
