@@ -226,7 +226,12 @@ class MainWindow(QMainWindow):
 
         articles_menu = bar.addMenu("&Articles")
         self._action(articles_menu, "&Rename", self.article_list.start_rename, QKeySequence("F2"))
-        self._action(articles_menu, "Re&move", self.article_list._remove, QKeySequence.Delete)
+        remove = self._action(articles_menu, "Re&move", self.article_list._remove,
+                              QKeySequence.Delete)
+        # Delete only acts inside the article list: a stray key press while
+        # reading must not drop an article.
+        remove.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.article_list.addAction(remove)
         self._action(articles_menu, "Move &Up", lambda: self.article_list._move(-1),
                      QKeySequence("Alt+Shift+Up"))
         self._action(articles_menu, "Move &Down", lambda: self.article_list._move(+1),
