@@ -511,6 +511,16 @@ class MainWindow(QMainWindow):
                 return ids[0], ids[1]
         related = [a.id for a in comparison.articles if a.related]
         pool = related if len(related) >= 2 else [a.id for a in comparison.articles]
+        # Open on the pair that shares the most passages, so the first view
+        # shows links rather than two unconnected texts.
+        shared: dict[tuple[str, str], int] = {}
+        for group in comparison.groups:
+            carriers = [aid for aid in pool if aid in group.articles()]
+            for i, left in enumerate(carriers):
+                for right in carriers[i + 1:]:
+                    shared[(left, right)] = shared.get((left, right), 0) + 1
+        if shared:
+            return max(shared, key=lambda pair: (shared[pair], -pool.index(pair[0])))
         return pool[0], pool[1]
 
     def show_pair(self, left_id: str, right_id: str) -> None:
