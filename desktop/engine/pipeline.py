@@ -16,6 +16,7 @@ from .align import PairMatch, SentenceVectors, match_pair, related_articles
 from .errors import Cancelled, IngestError
 from .features import clause_term_lists, content_terms, tfidf_vectors
 from .ingest import expand_paths, read_document, supported_suffixes
+from .ingest.web import fetch_url, is_url
 from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
                     PairDiff, ProgressFn, article_ids)
 from .segment import segment
@@ -43,11 +44,14 @@ def read_documents(paths: Sequence[str], progress: Optional[ProgressFn] = None,
         if os.path.isdir(path) and not expand_paths([path]):
             errors.append(InputError(str(path), "the folder holds no readable articles "
                                      f"({', '.join(supported_suffixes())})"))
-    expanded = expand_paths(list(paths))
+    expanded = expand_paths(list(paths))  # links are kept as they are
     for n, path in enumerate(expanded):
         step("read", n / max(1, len(expanded)))
         try:
-            documents.append(read_document(path))
+            if is_url(str(path)):
+                documents.append(fetch_url(str(path), should_cancel=should_cancel))
+            else:
+                documents.append(read_document(path))
         except IngestError as exc:
             errors.append(InputError(exc.source, exc.reason))
     return documents, errors

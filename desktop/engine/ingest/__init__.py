@@ -2,10 +2,15 @@
 
 Readers are registered explicitly by file suffix (no dynamic imports, so
 PyInstaller sees every reader).  Each reader takes raw bytes and the source
-name and returns a Document, or raises :class:`IngestError`.
+name and returns a Document, or raises :class:`IngestError` -- never any
+other exception (a last-resort guard turns surprises into IngestError with
+"internal error" in the reason; the fuzz tests check that it never fires).
+Every reader's text passes through :mod:`.hygiene` (mojibake, NFC, odd
+spaces) and :func:`.cleanup.clean_text` (debris, metadata).
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Callable
@@ -14,36 +19,139 @@ from ..errors import IngestError
 from ..model import Document
 from .cleanup import clean_text
 from .decode import decode_bytes
+from .docx import docx_text
 from .html import html_to_lines
+from .hygiene import clean_unicode, language_warning
+from .mail import email_info, message_body
+from .pdf import pdf_text
+from .rtf import rtf_to_text
 
 MAX_BYTES = 50 * 1024 * 1024
 
 Reader = Callable[[bytes, str], Document]
 
 
-def _document(source: str, raw_text: str, info: dict | None = None) -> Document:
-    cleaned = clean_text(raw_text)
+def _tidy(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(clean_unicode(value).split())
+    return value or None
+
+
+def _document(source: str, raw_text: str, info: dict | None = None,
+              warnings: list[str] | tuple[str, ...] = ()) -> Document:
+    cleaned = clean_text(clean_unicode(raw_text))
     info = info or {}
     if not cleaned.text.strip():
         raise IngestError(source, "no article text found in the file")
+    notes = list(warnings)
+    if note := language_warning(cleaned.text):
+        notes.append(note)
     return Document(
         source=source,
         text=cleaned.text,
-        title=info.get("title") or cleaned.title,
-        outlet=info.get("outlet") or cleaned.outlet,
-        byline=info.get("byline") or cleaned.byline,
+        title=_tidy(info.get("title")) or cleaned.title,
+        outlet=_tidy(info.get("outlet")) or cleaned.outlet,
+        byline=_tidy(info.get("byline")) or cleaned.byline,
         published=info.get("published") or cleaned.published,
         removed=tuple(cleaned.removed),
+        warnings=tuple(notes),
     )
 
 
+def _guarded(reader: Reader) -> Reader:
+    """Last resort: a reader bug becomes an IngestError, not a crash."""
+
+    @functools.wraps(reader)
+    def guarded(data: bytes, source: str) -> Document:
+        try:
+            return reader(data, source)
+        except IngestError:
+            raise
+        except RecursionError:
+            raise IngestError(source, "the file is nested too deeply to read") from None
+        except MemoryError:
+            raise IngestError(source, "the file is too large to read in memory") from None
+        except Exception as exc:  # noqa: BLE001 - the guard's whole purpose
+            raise IngestError(source, f"internal error while reading ({type(exc).__name__}: "
+                              f"{str(exc)[:100]})") from None
+
+    return guarded
+
+
+def _html_document(markup: str, source: str, extra: dict | None = None,
+                   override: dict | None = None) -> Document:
+    """``extra`` fills what the page does not say; ``override`` wins over the page."""
+    text, info = html_to_lines(markup)
+    for key, value in (extra or {}).items():
+        if value and not info.get(key):
+            info[key] = value
+    for key, value in (override or {}).items():
+        if value:
+            info[key] = value
+    return _document(source, text, info)
+
+
+@_guarded
 def read_plain_text(data: bytes, source: str) -> Document:
     return _document(source, decode_bytes(data, source))
 
 
+@_guarded
 def read_html(data: bytes, source: str) -> Document:
-    lines, info = html_to_lines(decode_bytes(data, source))
-    return _document(source, lines, info)
+    return _html_document(decode_bytes(data, source), source)
+
+
+@_guarded
+def read_pdf(data: bytes, source: str) -> Document:
+    text, info, warnings = pdf_text(data, source)
+    return _document(source, text, info, warnings)
+
+
+@_guarded
+def read_docx(data: bytes, source: str) -> Document:
+    text, info = docx_text(data, source)
+    if not text.strip():
+        raise IngestError(source, "the document has no text")
+    return _document(source, text, info)
+
+
+@_guarded
+def read_rtf(data: bytes, source: str) -> Document:
+    text, info = rtf_to_text(data, source)
+    if not text.strip():
+        raise IngestError(source, "the RTF file has no text")
+    return _document(source, text, info)
+
+
+@_guarded
+def read_eml(data: bytes, source: str) -> Document:
+    """An e-mail: its HTML part through the HTML reader, else its plain text.
+
+    Subject is the title, Date the publication date, and the sender's display
+    name the outlet (newsletters are sent in the publication's name).
+    """
+    if not data.strip():
+        raise IngestError(source, "the file is empty")
+    kind, text, message = message_body(data, source)
+    info = email_info(message)
+    if kind == "html":
+        return _html_document(text, source, override=info)
+    return _document(source, text.replace("\r\n", "\n"), info)
+
+
+@_guarded
+def read_mhtml(data: bytes, source: str) -> Document:
+    """A web page saved as one file (MHTML): its HTML part."""
+    if not data.strip():
+        raise IngestError(source, "the file is empty")
+    kind, text, message = message_body(data, source)
+    if kind != "html":
+        raise IngestError(source, "the web archive holds no HTML page")
+    info = email_info(message)
+    info.pop("outlet", None)  # "From: <Saved by Blink>" is not an outlet
+    info.pop("published", None)  # the save date, not the publication date
+    return _html_document(text, source, {"title": info.get("title")})
 
 
 def document_from_text(text: str, source: str = "pasted text") -> Document:
@@ -61,6 +169,12 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
     ".xhtml": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+    ".rtf": read_rtf,
+    ".eml": read_eml,
+    ".mhtml": read_mhtml,
+    ".mht": read_mhtml,
 }
 
 
@@ -74,6 +188,10 @@ def _reader_for(path: Path, data: bytes) -> Reader:
         return reader
     if not path.suffix:
         head = data[:512].lstrip().lower()
+        if head.startswith(b"%pdf-"):
+            return read_pdf
+        if head.startswith(b"{\\rtf"):
+            return read_rtf
         return read_html if head.startswith((b"<!doctype html", b"<html")) else read_plain_text
     raise IngestError(str(path), f"unsupported file type '{path.suffix}' "
                       f"(supported: {', '.join(supported_suffixes())})")
@@ -87,13 +205,18 @@ def read_document(path: str | os.PathLike) -> Document:
         raise IngestError(source, "no such file")
     if p.is_dir():
         raise IngestError(source, "is a folder, not a file")
+    too_large = (f"the file is too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
     try:
+        if not p.is_file():
+            raise IngestError(source, "is not a regular file")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise IngestError(source, f"the file is too large ({size // (1024 * 1024)} MB; the limit is "
                               f"{MAX_BYTES // (1024 * 1024)} MB)")
         with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(MAX_BYTES + 1)  # never more, even if the file grew
+        if len(data) > MAX_BYTES:
+            raise IngestError(source, too_large)
     except PermissionError:
         raise IngestError(source, "permission denied") from None
     except FileNotFoundError:

@@ -33,6 +33,9 @@ _BIO = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:is|was)\s+(?:an?|the)\s+"
     r"(?:[\w-]+\s+){0,4}(?:correspondent|reporter|writer|editor|columnist|journalist|contributor)\b"
 )
+_POSTED = re.compile(
+    r"^(?:posted|published|updated)(?:\s+on)?[:\s]+(?P<date>.{6,40}?)\s+by\s+"
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$", re.IGNORECASE)
 _SYNDICATION = re.compile(r"^The post .{3,300} appeared first on (?P<outlet>.+?)\.?$")
 _DEBRIS = [
     re.compile(p, re.IGNORECASE)
@@ -181,6 +184,10 @@ def clean_text(raw: str) -> Cleaned:
     for line in head:
         if result.published is None and (iso := parse_date_line(line)):
             result.published = iso
+        elif (m := _POSTED.match(line)) and (iso := parse_date_line(m["date"])):
+            result.published = result.published or iso
+            result.byline = result.byline or m["name"]
+            result.removed.append(line)
         elif result.byline is None and (m := _BYLINE.match(line)):
             result.byline = m["name"]
         elif (result.title is None and _words(line) >= 3 and not is_debris(line)

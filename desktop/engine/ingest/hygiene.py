@@ -1,0 +1,102 @@
+"""Text hygiene applied to what every reader produces.
+
+* Mojibake repair: UTF-8 text that was once decoded as Windows-1252 shows
+  "â€™" for "’" and "Ã©" for "é".  Such runs are re-decoded, but only when
+  every suspicious run turns back into valid UTF-8 (so genuine "Ã" in
+  Portuguese capitals or a lone "Â" survive).
+* Unicode NFC, so "é" typed as e + combining accent matches "é".
+* Ligatures (ﬁ, ﬀ) are spelled out; zero-width characters and soft hyphens go; no-break and other odd spaces
+  become plain spaces; Unicode line/paragraph separators become newlines.
+
+Curly quotes and dashes are left alone: comparison folds them itself.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters a cp1252 decoder yields for the bytes 0x80-0xBF (UTF-8
+# continuation bytes), plus the C1 controls that stand for its five undefined
+# bytes when a latin-1 fallback was used.
+_CONT = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u0081\u008d\u008f\u0090\u009d" + "".join(
+    chr(c) for c in range(0xA0, 0xC0))
+_C = "[" + re.escape(_CONT) + "]"
+# A UTF-8 lead byte seen as cp1252 (Â..ô) followed by the right number of
+# continuation bytes seen as cp1252.
+_MOJIBAKE = re.compile(
+    "(?:[\u00c2-\u00df]" + _C + "|[\u00e0-\u00ef]" + _C + "{2}|[\u00f0-\u00f4]" + _C + "{3})+")
+
+_DROP = dict.fromkeys(map(ord, "\u200b\u200c\u2060\ufeff\u00ad\u180e"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
+                                 "\u2006\u2008\u2009\u200a\u205f\u3000"), " ")
+_LINES = {0x2028: "\n", 0x2029: "\n\n", 0x85: "\n"}
+# Typographic ligatures (PDF text layers are full of them) spelled out.
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
+              0xFB05: "st", 0xFB06: "st"}
+
+
+def _to_bytes(run: str) -> bytes | None:
+    out = bytearray()
+    for ch in run:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if 0x80 <= ord(ch) <= 0x9F:  # undefined cp1252 byte kept as a C1 control
+                out.append(ord(ch))
+            else:
+                return None
+    return bytes(out)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252, run by run, only if every run decodes."""
+    runs = list(_MOJIBAKE.finditer(text))
+    if not runs:
+        return text
+    fixed: list[str] = []
+    for match in runs:
+        raw = _to_bytes(match.group(0))
+        if raw is None:
+            return text
+        try:
+            fixed.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            return text
+    # Plausibility: the repaired runs must be fewer characters and contain no
+    # C1 controls; otherwise the "mojibake" was probably real text.
+    if any(any(0x80 <= ord(c) <= 0x9F for c in f) for f in fixed):
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match, repl in zip(runs, fixed):
+        pieces.append(text[last:match.start()])
+        pieces.append(repl)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def clean_unicode(text: str) -> str:
+    """Mojibake repaired, NFC, zero-width gone, odd spaces made plain."""
+    text = repair_mojibake(text)
+    text = text.translate(_DROP).translate(_SPACES).translate(_LINES).translate(_LIGATURES)
+    return unicodedata.normalize("NFC", text)
+
+
+# A short list of the commonest English function words; an article in which
+# they are rare is almost certainly in another language.
+_ENGLISH = frozenset("""the of and to a in is that for it was on with as he she they his her
+be at by from this are have has had not but or an were said will would which their who been
+its we you i our after more than about also when there one all""".split())
+
+
+def language_warning(text: str) -> str | None:
+    """A warning if ``text`` does not look like English (accepted regardless)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 30:
+        return None
+    share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    if share < 0.12:
+        return ("the article does not look like English; sentence splitting, alignment "
+                "and fact finding are tuned for English and may work less well")
+    return None
