@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 import xml.etree.ElementTree as ET
 
 from ..errors import IngestError
@@ -102,7 +103,7 @@ def docx_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
     except IngestError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
-            NotImplementedError, RuntimeError) as exc:
+            NotImplementedError, RuntimeError, zlib.error) as exc:
         # RuntimeError: encrypted members; NotImplementedError: odd compression
         raise IngestError(source, f"the .docx file is damaged or cannot be unpacked ({exc})") from None
     root = _parse_xml(body, source)
