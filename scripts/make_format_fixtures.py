@@ -7,6 +7,7 @@ Writes, from text written for these tests:
                    header, a footer with the page URL and "Page n of m", and
                    words broken across lines with hyphens (made with Qt's
                    QPdfWriter, then /Author and /CreationDate added by pypdf)
+  columns.pdf      one page set in two columns
   article.docx     a minimal Word document (zipfile + hand-written XML)
   newsletter.eml   a multipart newsletter e-mail (text + HTML, quoted-printable)
   saved_page.mhtml news_page.html packed as a browser's "save as single file"
@@ -116,6 +117,55 @@ def make_pdf(path: Path) -> None:
     with path.open("wb") as handle:
         out.write(handle)
     print(f"{path.name}: {pages} pages")
+
+
+COLUMN_LEFT = [
+    "The river rose by two metres in a single night, flooding the lower town for the first "
+    "time since 1998.",
+    "Shopkeepers on Quay Street spent the morning carrying stock upstairs while the fire "
+    "service pumped water out of the square.",
+]
+COLUMN_RIGHT = [
+    "By noon the water had started to fall, and the council said the flood defences upstream "
+    "had held.",
+    "Engineers will inspect the old stone bridge on Monday before it reopens to traffic.",
+]
+
+
+def make_columns_pdf(path: Path) -> None:
+    """A two-column page (a table with one row, two cells), as newsletters print."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+    from PySide6.QtGui import (QFont, QGuiApplication, QPageLayout, QPageSize, QPainter,
+                               QPdfWriter, QTextDocument)
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    data = QByteArray()
+    qbuf = QBuffer(data)
+    qbuf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(qbuf)
+    writer.setTitle("River floods the lower town")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setResolution(300)
+    doc = QTextDocument()
+    font = QFont("DejaVu Serif")
+    font.setPointSizeF(10)
+    doc.setDefaultFont(font)
+    left = "".join(f"<p>{p}</p>" for p in COLUMN_LEFT)
+    right = "".join(f"<p>{p}</p>" for p in COLUMN_RIGHT)
+    doc.setHtml(f'<table width="100%" cellspacing="20"><tr><td width="50%" valign="top">{left}</td>'
+                f'<td width="50%" valign="top">{right}</td></tr></table>')
+    doc.documentLayout().setPaintDevice(writer)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    painter = QPainter(writer)
+    doc.drawContents(painter)
+    painter.end()
+    qbuf.close()
+    del app
+    path.write_bytes(bytes(data))
+    print(f"{path.name}: written")
 
 
 DOCX_PARAGRAPHS = [
@@ -229,6 +279,7 @@ def main() -> None:
     make_eml(OUT / "newsletter.eml")
     make_mhtml(OUT / "saved_page.mhtml")
     make_pdf(OUT / "print.pdf")
+    make_columns_pdf(OUT / "columns.pdf")
 
 
 if __name__ == "__main__":

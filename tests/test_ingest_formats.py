@@ -321,3 +321,22 @@ def test_rtf_unicode_escapes_and_skipped_destinations():
         rb"Stra\u223?e {\*\bkmkstart x}und Caf\'e9\par Zweite\line Zeile \{ok\}\tab end\par}", "x")
     assert info["title"] == "Tést"
     assert text.split("\n")[:3] == ["Straße und Café", "Zweite", "Zeile {ok}\tend"]
+
+
+def test_pdf_columns_read_in_order():
+    doc = read_document(FIXTURES / "columns.pdf")
+    paragraphs = doc.text.split("\n\n")
+    assert [p.split()[:3] for p in paragraphs] == [
+        ["The", "river", "rose"], ["Shopkeepers", "on", "Quay"], ["By", "noon", "the"],
+        ["Engineers", "will", "inspect"]]
+
+
+def test_pdf_locked_only_against_editing_is_read(tmp_path):
+    """Owner password only (printing/copying restrictions): opens with the empty password."""
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_bytes())))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "restricted.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    assert read_document(path).text.startswith("Night-shift nurses")

@@ -51,6 +51,16 @@ _DEBRIS = [
         r"^all rights reserved\.?$",
         r"^(?:click here|sign up)\b.{0,80}$",
         r"^after promoting the newsletter$",
+        # Inline promos for other stories: "READ MORE: Schools close as snow ..."
+        r"^(?:read more|also read|read also|see also|more on this(?: story)?|related|watch|listen|"
+        r"recommended|most read|don[’']t miss)\s*[:|»›]\s*.{0,150}$",
+        # Cookie notices, subscription pleas and newsletter footers in plain text
+        r"^(?:this (?:web)?site|we) uses? cookies\b.{0,300}$",
+        r"^(?:accept|reject|allow)(?: all)?(?: cookies)?$|^manage (?:cookie )?preferences$",
+        r"^(?:view|read) (?:this (?:e-?mail|newsletter) )?(?:in|on) (?:your|a|the) (?:web )?browser\.?$",
+        r"^(?:unsubscribe|update (?:your )?(?:email )?preferences|manage (?:your )?subscriptions?)\b.{0,80}$",
+        r"^you(?:[’']re| are) receiving this (?:e-?mail|newsletter)\b.{0,200}$",
+        r"^(?:subscribe|sign up)(?: now| today| here)?\b.{0,120}$",
     )
 ]
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*-]|\d+\.)\s+")
