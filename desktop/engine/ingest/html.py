@@ -44,6 +44,7 @@ _BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "s
 # Containers whose class lists often carry page-wide words ("comments-open",
 # "has-sidebar"): never skipped for their class alone.
 _NEVER_SKIP_BY_CLASS = {"html", "body", "main", "article"}
+_INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -53,7 +54,8 @@ def _class_words(value: str) -> set[str]:
 
 
 def _is_boilerplate(tag: str, attr: dict[str, str]) -> bool:
-    if "hidden" in attr or attr.get("aria-hidden") == "true":
+    if ("hidden" in attr or attr.get("aria-hidden") == "true"
+            or _INVISIBLE.search(attr.get("style", ""))):
         return tag not in _NEVER_SKIP_BY_CLASS
     if attr.get("role", "").lower() in _BOILERPLATE_ROLES:
         return True
