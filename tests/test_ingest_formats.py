@@ -340,3 +340,19 @@ def test_pdf_locked_only_against_editing_is_read(tmp_path):
     with path.open("wb") as handle:
         writer.write(handle)
     assert read_document(path).text.startswith("Night-shift nurses")
+
+
+def test_pdf_encrypted_with_aes_without_crypto_support(tmp_path, monkeypatch):
+    """pypdf needs an extra package for AES; without it the reason says what to do."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    def no_aes(self, password):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", no_aes)
+    path = tmp_path / "aes.pdf"
+    path.write_bytes(_encrypted_pdf())
+    with pytest.raises(IngestError) as info:
+        read_document(path)
+    assert "encrypted with a method Parallax cannot open" in info.value.reason
