@@ -54,6 +54,9 @@ def _compare(args: argparse.Namespace) -> int:
     comparison = compare_files(args.files, CompareConfig(find_facts=True))
     for error in comparison.errors:
         print(f"parallax: {error}", file=sys.stderr)
+    for article in comparison.articles:
+        for warning in article.warnings:
+            print(f"parallax: warning: {article.source}: {warning}", file=sys.stderr)
     if len(comparison.articles) < 2:
         print(f"parallax: nothing to compare: {len(comparison.articles)} readable article(s), "
               "need at least 2", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 The contract is public (reports, sessions and other tools read it): fields
 are only ever added, never renamed or removed.  Added so far beyond the
-founding list: article ``byline``/``related``/``word_count``, diff
+founding list: article ``byline``/``related``/``word_count``/``warnings``, diff
 ``a_passages``/``b_passages``/``similarity``, fact ``approximate``, and the
 top-level ``errors`` and ``generator``.
 """
@@ -25,7 +25,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "articles": [
             {"id": a.id, "source": a.source, "title": a.title, "outlet": a.outlet,
              "published": a.published, "byline": a.byline, "related": a.related,
-             "word_count": a.word_count, "text": a.text,
+             "word_count": a.word_count, "warnings": list(a.warnings), "text": a.text,
              "passages": [{"id": p.id, "start": p.start, "end": p.end, "paragraph": p.paragraph}
                           for p in a.passages]}
             for a in comparison.articles
@@ -70,7 +70,8 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                     passages=tuple(Passage(p["id"], p["start"], p["end"], p["paragraph"])
                                    for p in a["passages"]),
                     title=a.get("title"), outlet=a.get("outlet"), byline=a.get("byline"),
-                    published=a.get("published"), related=a.get("related", True))
+                    published=a.get("published"), related=a.get("related", True),
+                    warnings=tuple(a.get("warnings", ())))
             for a in data["articles"]
         )
         groups = tuple(

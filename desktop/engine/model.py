@@ -49,6 +49,7 @@ class Article:
     byline: Optional[str] = None
     published: Optional[str] = None
     related: bool = True  # False: judged to report a different event
+    warnings: tuple[str, ...] = ()  # caveats from reading (e.g. not English)
 
     def passage_text(self, passage: Passage) -> str:
         return self.text[passage.start:passage.end]

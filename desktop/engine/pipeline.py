@@ -8,6 +8,7 @@ and stop with :class:`Cancelled` as soon as ``should_cancel()`` is true.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from itertools import combinations
 from typing import Optional, Sequence
 
@@ -72,7 +73,8 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     ids = article_ids(len(documents))
     articles = [
         Article(id=aid, source=doc.source, text=doc.text, passages=segment(doc.text, aid),
-                title=doc.title, outlet=doc.outlet, byline=doc.byline, published=doc.published)
+                title=doc.title, outlet=doc.outlet, byline=doc.byline, published=doc.published,
+                warnings=tuple(doc.warnings))
         for aid, doc in zip(ids, documents)
     ]
 
@@ -134,10 +136,7 @@ def _sentence_vectors(articles: list[Article]) -> list[SentenceVectors]:
 
 
 def _with_related(article: Article, related: bool) -> Article:
-    if article.related == related:
-        return article
-    return Article(article.id, article.source, article.text, article.passages, article.title,
-                   article.outlet, article.byline, article.published, related)
+    return article if article.related == related else replace(article, related=related)
 
 
 def _build_groups(articles: list[Article], pair_matches: dict[tuple[int, int], list[PairMatch]],
