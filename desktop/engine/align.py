@@ -62,10 +62,7 @@ def _extend_split(anchor: Vector, side: list[Vector], taken: set[int], members: 
         for j in (min(members) - 1, max(members) + 1):
             if j < 0 or j >= len(side) or j in taken or matrix_row[j] < config.split_threshold:
                 continue
-            merged = side[members[0]]
-            for k in members[1:] + [j]:
-                merged = combine(merged, side[k])
-            score = cosine(anchor, merged)
+            score = cosine(anchor, _merged(side, members + [j]))
             if score >= best + config.split_gain:
                 members.append(j)
                 taken.add(j)
@@ -123,12 +120,10 @@ def match_pair(left_vectors: SentenceVectors, right_vectors: SentenceVectors,
     for i, j, _ in pairs:
         by_left.setdefault(i, []).append(j)
     matches: list[PairMatch] = []
-    transposed = None
+    transposed = [list(col) for col in zip(*matrix)]
     for i, js in by_left.items():
         base = cosine(left[i], _merged(right, js))
         rights, score = _extend_split(left[i], right, used_right, list(js), base, matrix[i], config)
-        if transposed is None:
-            transposed = [list(col) for col in zip(*matrix)] if matrix else []
         lefts, score = _extend_split(_merged(right, rights), left, used_left, [i], score,
                                      transposed[rights[0]], config)
         matches.append(PairMatch(tuple(lefts), tuple(rights), score))
