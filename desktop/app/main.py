@@ -80,7 +80,9 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     if args.theme:
         settings.setValue("view/theme", args.theme)
 
-    window = MainWindow(settings)
+    # Asking to save on close and the autosave are for people, not for CI or
+    # screenshot runs (which must neither block nor touch the user's autosave).
+    window = MainWindow(settings, ask_to_save=not automated, autosave=not automated)
     if automated:
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))
@@ -137,5 +139,8 @@ def run_app(argv: Sequence[str] | None = None) -> int:
 
     if files:
         window.load_paths(files)
+    if not automated:
+        # A comparison left behind by a crash is offered back in the message bar.
+        QTimer.singleShot(0, window.offer_autosave)
     app.exec()
     return outcome["code"]

@@ -1,32 +1,51 @@
 """The main window: wires the session, the background tasks and the views.
 
 It owns no drawing of its own.  Loading (``load_paths``, ``add_text``,
-``handle_mime``) edits the :class:`~desktop.app.session.Session` and starts
-a comparison in the background; when a result arrives it builds the
-view-models and hands each view the narrow piece it needs.
+``load_links``, ``handle_mime``) edits the :class:`~desktop.app.session.Session`
+and starts a comparison in the background; when a result arrives it builds
+the view-models and hands each view the narrow piece it needs.
+
+Saved sessions (``.parallax`` files, :mod:`desktop.engine.session`) hold the
+articles, include ticks, the pair and view settings: ``save_to``,
+``open_session``.  With ``autosave=True`` the same state is written to the
+autosave (debounced, on a worker thread) whenever it changes, cleared on a
+clean exit, and offered back after a crash (``offer_autosave``).
+``ask_to_save=True`` asks before closing over unsaved changes; both are off
+unless the app's launcher turns them on, so tests and ``--smoke`` runs never
+block on a question or touch the user's autosave.
 """
 from __future__ import annotations
 
 import os
+import re
+import threading
 import traceback
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMainWindow, QProgressBar, QPushButton, QSplitter, QStackedWidget,
-                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from ..engine.errors import Cancelled, IngestError
 from ..engine.ingest import document_from_text, supported_suffixes
+from ..engine.ingest.web import fetch_url
 from ..engine.model import Comparison, CompareConfig, Fact, Document
 from ..engine.pipeline import compare, read_documents
+from ..engine.report import export_report
 from ..engine.resources import seeds_dir
+from ..engine.session import Session as SavedSession
+from ..engine.session import (SUFFIX, SessionError, autosave_path, clear_autosave, load_session,
+                              read_autosave, save_session, write_autosave)
 from . import styles
 from .article_list import ArticleList, ArticleRow
 from .drop_target import DropTarget
-from .drops import LINKS_UNSUPPORTED, can_accept, read_mime
+from .drops import can_accept, read_mime
+from .export_dialog import ExportDialog
 from .facts_view import FactsView
 from .message_bar import MessageBar
 from .overview_view import OverviewView
@@ -38,8 +57,58 @@ from .viewmodels import (fact_pair, fact_rows, mentions_in, overview_model, pair
 
 _STAGE_NAMES = {"read": "Reading articles", "segment": "Splitting into sentences",
                 "align": "Matching passages", "diff": "Comparing wording",
-                "facts": "Checking facts", "done": "Finishing"}
+                "facts": "Checking facts", "done": "Finishing", "download": "Downloading"}
 _MAX_RECENT = 10
+_AUTOSAVE_DELAY_MS = 2000
+_SESSION_FILTER = f"Parallax comparisons (*{SUFFIX})"
+
+
+class _Autosaver:
+    """Writes the autosave on a worker thread; a later write or a clear wins.
+
+    Each request takes a generation number under the lock; a worker writes
+    only if no newer request (or clear) came since, and holds the lock while
+    writing, so a clear never races a write that would bring the file back.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation = 0
+        self.written = False  # wrote at least once in this run
+        self.last_error: Optional[str] = None
+
+    def write(self, snapshot: SavedSession) -> None:
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+        threading.Thread(target=self._job, args=(snapshot, generation), daemon=True,
+                         name="parallax-autosave").start()
+
+    def _job(self, snapshot: SavedSession, generation: int) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return
+            try:
+                write_autosave(snapshot)
+                self.written = True
+                self.last_error = None
+            except (OSError, TypeError, ValueError) as exc:
+                self.last_error = getattr(exc, "strerror", None) or str(exc)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._generation += 1
+            try:
+                clear_autosave()
+            except OSError:
+                pass
+
+
+def _file_name_for(title: str) -> str:
+    """A safe, short file name (no suffix) made from an article title."""
+    name = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip()
+    name = re.sub(r"\s+", " ", name)[:60].strip()
+    return name or "Parallax comparison"
 _MIN_POINTS, _MAX_POINTS = 8, 28
 
 
@@ -47,7 +116,8 @@ class MainWindow(QMainWindow):
     comparison_shown = Signal(object)  # Comparison, once the views show it
     settled = Signal()  # nothing left to read or compare
 
-    def __init__(self, settings: Optional[QSettings] = None, config: CompareConfig = CompareConfig()):
+    def __init__(self, settings: Optional[QSettings] = None, config: CompareConfig = CompareConfig(),
+                 *, ask_to_save: bool = False, autosave: bool = False):
         super().__init__()
         keep_guarding(self)
         self.settings = settings or QSettings()
@@ -59,7 +129,18 @@ class MainWindow(QMainWindow):
         self._pair_keys: Optional[tuple[int, int]] = None
         self._conflict_index = -1
         self._pending_paths: list[str] = []
+        self._pending_links: list[str] = []
         self._paste_count = 0
+        self.ask_to_save = ask_to_save
+        self.autosave_enabled = autosave
+        self.session_path: Optional[str] = None
+        self._autosaver = _Autosaver()
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(_AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self._autosave_now)
+        self._shown_warnings: set[tuple[str, str]] = set()
+        self._restore_row = None
         self._points = int(self.settings.value("view/text_points", styles.DEFAULT_TEXT_POINTS))
         self._points = max(_MIN_POINTS, min(_MAX_POINTS, self._points))
         styles.set_theme_choice(str(self.settings.value("view/theme", "system")))
@@ -68,6 +149,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.reader = TaskRunner(self)
         self.comparer = TaskRunner(self)
+        self.fetcher = TaskRunner(self)
         self._build_widgets()
         self._build_actions()
         self._connect()
@@ -75,6 +157,8 @@ class MainWindow(QMainWindow):
         self.apply_theme()
         self._refresh_list()
         self._update_page()
+        self._saved_state = self.current_state()
+        self._update_title()
 
     # --- construction -------------------------------------------------------
 
@@ -178,7 +262,17 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open &Folder…", self.open_folder_dialog,
                      QKeySequence("Ctrl+Shift+O"))
         self._action(file_menu, "Open the &Sample Comparison", self.open_sample)
+        self._action(file_menu, "Open Sess&ion…", self.open_session_dialog)
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        self.save_action = self._action(file_menu, "&Save", self.save, QKeySequence.Save,
+                                        "Save the articles and your choices as a .parallax file")
+        self.save_as_action = self._action(file_menu, "Save &As…", self.save_as,
+                                           QKeySequence("Ctrl+Shift+S"))
+        self.export_action = self._action(file_menu, "&Export Report…", self.show_export_dialog,
+                                          QKeySequence("Ctrl+E"),
+                                          "Write the comparison as a web page, PDF, Markdown, "
+                                          "CSV or JSON")
         file_menu.addSeparator()
         self._action(file_menu, "&Close All Articles", self.clear_all, QKeySequence("Ctrl+W"))
         file_menu.addSeparator()
@@ -249,6 +343,11 @@ class MainWindow(QMainWindow):
         self.comparer.progress.connect(self._on_progress)
         self.comparer.busy_changed.connect(lambda _b: self._sync_busy())
         self.comparer.cancelled.connect(self._on_cancelled)
+        self.fetcher.finished.connect(self._on_fetched)
+        self.fetcher.failed.connect(lambda m: self._on_failed("Downloading failed", m))
+        self.fetcher.progress.connect(self._on_progress)
+        self.fetcher.busy_changed.connect(lambda _b: self._sync_busy())
+        self.fetcher.cancelled.connect(self._on_fetch_cancelled)
 
         self.drop_target.open_sample.connect(self.open_sample)
         self.drop_target.open_files.connect(self.open_files_dialog)
@@ -259,7 +358,9 @@ class MainWindow(QMainWindow):
         self.pair_view.pair_requested.connect(self.show_pair)
         self.overview_view.pair_requested.connect(self.show_pair)
         self.facts_view.fact_chosen.connect(self.show_fact)
-        self.facts_view.filter_changed.connect(lambda _x: self._refresh_facts())
+        self.facts_view.filter_changed.connect(lambda _x: (self._refresh_facts(),
+                                                          self._state_changed()))
+        self.tabs.currentChanged.connect(lambda _i: self._state_changed())
         self.find_edit.returnPressed.connect(lambda: self.find_next(
             bool(QGuiApplication.keyboardModifiers() & Qt.ShiftModifier)))
         self.find_edit.textChanged.connect(lambda _t: self.find_next(False, restart=True))
@@ -271,6 +372,10 @@ class MainWindow(QMainWindow):
     def load_paths(self, paths: list[str]) -> None:
         """Read files or folders in the background, then compare everything loaded."""
         paths = [os.fspath(p) for p in paths]
+        sessions = [p for p in paths if p.lower().endswith(SUFFIX) and os.path.isfile(p)]
+        paths = [p for p in paths if p not in sessions]
+        for path in sessions:
+            self.open_session(path)
         if not paths:
             return
         self._remember_recent(paths)
@@ -292,14 +397,74 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(f"{exc.source}: {exc.reason}", "error")
             return False
         self.session.add([document])
+        self._warn_about([document])
         self._after_session_change()
         return True
+
+    def load_links(self, links: list[str]) -> None:
+        """Download web links in the background and add each as an article."""
+        links = [link for link in links if link not in self._pending_links]
+        if not links:
+            return
+        if self.fetcher.busy:
+            self._pending_links += links
+            return
+        self._start_fetch(links)
+
+    def _start_fetch(self, links: list[str]) -> None:
+        count = len(links)
+
+        def job(progress, should_cancel):
+            documents, errors = [], []
+            for n, link in enumerate(links):
+                def step(_stage, fraction, n=n):
+                    progress("download", (n + max(0.0, min(1.0, fraction))) / count)
+                try:
+                    documents.append(fetch_url(link, should_cancel=should_cancel, progress=step))
+                except IngestError as exc:
+                    errors.append(exc)
+            return documents, errors
+
+        self.fetcher.start(job)
+
+    def _on_fetched(self, result) -> None:
+        documents, errors = result
+        for error in errors:
+            self.message_bar.show_message(f"Could not read {error.source}: {error.reason}",
+                                          "error")
+        self.session.add(documents)
+        self._warn_about(documents)
+        if self._pending_links:
+            links, self._pending_links = self._pending_links, []
+            self._start_fetch(links)
+        self._after_session_change()
+
+    def _on_fetch_cancelled(self) -> None:
+        self._pending_links.clear()
+        self.summary_label.setText("Download cancelled.")
+        if not self.comparison_busy():
+            self.settled.emit()
+
+    def _warn_about(self, items) -> None:
+        """One message-bar line per article that came with caveats (not English, pages skipped…)."""
+        for item in items:
+            fresh = [w for w in getattr(item, "warnings", ()) or ()
+                     if (item.source, w) not in self._shown_warnings]
+            if not fresh:
+                continue
+            self._shown_warnings.update((item.source, w) for w in fresh)
+            name = item.title or item.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] \
+                or item.source
+            self.message_bar.show_message(f"{name}: {'; '.join(fresh)}", "warning")
 
     def handle_mime(self, mime) -> bool:
         """Load whatever a drop or a paste carries; False when nothing usable."""
         payload = read_mime(mime)
-        for link in payload.links:
-            self.message_bar.show_message(f"{link}: {LINKS_UNSUPPORTED}", "warning")
+        for link in payload.unsupported:
+            self.message_bar.show_message(
+                f"Could not read {link}: only files and http(s) links can be added", "error")
+        if payload.links:
+            self.load_links(payload.links)
         for text in payload.texts:
             self.add_text(text)
         if payload.paths:
@@ -328,14 +493,24 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message("The clipboard holds no text or files to add.", "info")
 
     def clear_all(self) -> None:
-        self.comparer.cancel()
+        """File → Close All Articles: back to an empty, untitled comparison."""
+        if self.ask_to_save and not self._confirm_discard("closing its articles"):
+            return
+        self.cancel()
         self.session.clear()
+        self.session_path = None
+        self._pair_keys = None
         self.message_bar.clear()
+        self._restore_row = None
         self._after_session_change()
+        self._saved_state = self.current_state()
+        self._update_title()
 
     def cancel(self) -> None:
         self._pending_paths.clear()
+        self._pending_links.clear()
         self.reader.cancel()
+        self.fetcher.cancel()
         self.comparer.cancel()
 
     def _on_read(self, result) -> None:
@@ -344,6 +519,7 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(f"Could not read {error.source}: {error.reason}",
                                           "error")
         self.session.add(documents)
+        self._warn_about(documents)
         if self._pending_paths:
             paths, self._pending_paths = self._pending_paths, []
             self._start_read(paths)
@@ -355,6 +531,7 @@ class MainWindow(QMainWindow):
         self._refresh_list()
         self._update_page()
         self.schedule_compare()
+        self._state_changed()
 
     def schedule_compare(self) -> None:
         included = self.session.included()
@@ -363,7 +540,7 @@ class MainWindow(QMainWindow):
             self.comparison = None
             self._compared_keys = []
             self._show_comparison(None)
-            if not self.reader.busy:
+            if not (self.reader.busy or self.fetcher.busy):
                 self.settled.emit()
             return
         documents: list[Document] = [e.document for e in included]
@@ -394,7 +571,8 @@ class MainWindow(QMainWindow):
                 f"Facts could not be checked for these articles ({facts_error}); "
                 "the passages are compared without them.", "warning")
         self.present(comparison, keys)
-        if not self.reader.busy:
+        self._warn_about(comparison.articles)
+        if not (self.reader.busy or self.fetcher.busy):
             self.settled.emit()
 
     def present(self, comparison: Comparison, keys: list[int]) -> None:
@@ -416,10 +594,10 @@ class MainWindow(QMainWindow):
 
     def comparison_busy(self) -> bool:
         """True while articles are being read or compared in the background."""
-        return self.reader.busy or self.comparer.busy
+        return self.reader.busy or self.comparer.busy or self.fetcher.busy
 
     def _sync_busy(self) -> None:
-        self._show_busy(self.reader.busy or self.comparer.busy)
+        self._show_busy(self.comparison_busy())
 
     def _show_busy(self, busy: bool) -> None:
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
@@ -537,6 +715,7 @@ class MainWindow(QMainWindow):
         self.pair_view.show_pair(pair_view_model(self.comparison, left_id, right_id))
         if self.find_bar.isVisible() and self.find_edit.text():
             self.find_next(False, restart=True)
+        self._state_changed()
 
     def _refresh_facts(self) -> None:
         comparison = self.comparison
@@ -674,6 +853,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/text_points", self._points)
         self.pair_view.set_points(self._points)
         self.statusBar().showMessage(f"Text size {self._points} pt", 1500)
+        self._state_changed()
 
     @property
     def text_points(self) -> int:
@@ -739,6 +919,12 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:
+        if self.ask_to_save and not self._confirm_discard("closing"):
+            event.ignore()
+            return
+        self._autosave_timer.stop()
+        if self.autosave_enabled:
+            self._autosaver.clear()  # a clean exit: nothing to offer back next time
         self.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_split", self.main_split.saveState())
@@ -762,13 +948,46 @@ class MainWindow(QMainWindow):
         self.settings.setValue("files/recent", recent[:_MAX_RECENT])
         self._rebuild_recent_menu()
 
+    def recent_sessions(self) -> list[str]:
+        value = self.settings.value("sessions/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember_recent_session(self, path: str) -> None:
+        path = os.path.abspath(path)
+        recent = [p for p in self.recent_sessions() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("sessions/recent", recent[:_MAX_RECENT])
+        self.settings.setValue("sessions/folder", os.path.dirname(path))
+        self._rebuild_recent_menu()
+
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = self.recent_paths()
-        for path in recent:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.load_paths([p]))
-        self.recent_menu.setEnabled(bool(recent))
+        sessions, files = self.recent_sessions(), self.recent_paths()
+        if sessions:
+            self.recent_menu.addSection("Saved comparisons")
+            for path in sessions:
+                action = self.recent_menu.addAction(
+                    f"{Path(path).stem}  —  {os.path.dirname(path)}")
+                action.setToolTip(path)
+                action.setData(path)
+                action.triggered.connect(lambda _c=False, p=path: self.open_session(p))
+        if files:
+            self.recent_menu.addSection("Articles and folders")
+            for path in files:
+                action = self.recent_menu.addAction(path)
+                action.setData(path)
+                action.triggered.connect(lambda _c=False, p=path: self.load_paths([p]))
+        if sessions or files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the List").triggered.connect(self._clear_recent)
+        self.recent_menu.setEnabled(bool(sessions or files))
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue("files/recent", [])
+        self.settings.setValue("sessions/recent", [])
+        self._rebuild_recent_menu()
 
     def _last_dir(self) -> str:
         recent = self.recent_paths()
@@ -776,3 +995,279 @@ class MainWindow(QMainWindow):
             first = recent[0]
             return first if os.path.isdir(first) else os.path.dirname(first)
         return os.path.expanduser("~")
+
+    # --- saved sessions ------------------------------------------------------------------------
+
+    def current_state(self) -> SavedSession:
+        """What a .parallax file would hold right now."""
+        entries = self.session.entries
+        keys = [e.key for e in entries]
+        pair = None
+        if self._pair_keys and all(k in keys for k in self._pair_keys) \
+                and self._pair_keys[0] != self._pair_keys[1]:
+            pair = (keys.index(self._pair_keys[0]), keys.index(self._pair_keys[1]))
+        settings = {"tab": "overview" if self.tabs.currentWidget() is self.overview_view
+                    else "facts",
+                    "conflicts_only": self.facts_view.conflicts_only.isChecked(),
+                    "text_points": self._points}
+        return SavedSession(tuple(e.document for e in entries), tuple(e.included for e in entries),
+                            pair, settings)
+
+    def is_modified(self) -> bool:
+        """True when the articles or choices differ from the last save (or open)."""
+        return self.current_state() != self._saved_state
+
+    def session_name(self) -> str:
+        if self.session_path:
+            return Path(self.session_path).stem
+        return "Untitled comparison" if len(self.session) else ""
+
+    def _update_title(self) -> None:
+        name = self.session_name()
+        modified = self.is_modified()
+        if not name:
+            self.setWindowTitle("Parallax")
+        else:
+            self.setWindowTitle(f"{name}{' •' if modified else ''} — Parallax")
+        self.setWindowModified(modified)
+        has_articles = bool(len(self.session))
+        self.save_action.setEnabled(has_articles or bool(self.session_path))
+        self.save_as_action.setEnabled(has_articles)
+        self.export_action.setEnabled(self.comparison is not None)
+
+    def _state_changed(self) -> None:
+        self._update_title()
+        if self.autosave_enabled:
+            self._autosave_timer.start()  # restarts: one write ~2 s after the last change
+
+    def _autosave_now(self) -> None:
+        if not self.autosave_enabled:
+            return
+        if not len(self.session) or not self.is_modified():
+            # Nothing that is not already in a saved file (or nothing at all).
+            if self._restore_row is None:
+                self._autosaver.clear()
+            return
+        self._autosaver.write(self.current_state())
+
+    def _suggested_name(self) -> str:
+        if self.session_path:
+            return Path(self.session_path).stem
+        included = self.session.included() or self.session.entries
+        return _file_name_for(included[0].display_title) if included else "Parallax comparison"
+
+    def _session_dir(self) -> str:
+        folder = str(self.settings.value("sessions/folder", "") or "")
+        return folder if folder and os.path.isdir(folder) else self._last_dir()
+
+    def save(self) -> bool:
+        """File → Save: to the current file, or ask where the first time."""
+        if self.session_path:
+            return self.save_to(self.session_path)
+        return self.save_as()
+
+    def save_as(self) -> bool:
+        start = self.session_path or os.path.join(self._session_dir(),
+                                                  self._suggested_name() + SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(self, "Save the comparison as", start,
+                                              _SESSION_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(SUFFIX):
+            path += SUFFIX
+        return self.save_to(path)
+
+    def save_to(self, path) -> bool:
+        """Write the session to ``path``; problems go to the message bar."""
+        path = os.path.abspath(os.fspath(path))
+        state = self.current_state()
+        try:
+            save_session(path, state)
+        except (OSError, TypeError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.message_bar.show_message(f"Could not save {path}: {reason}", "error")
+            return False
+        self.session_path = path
+        self._saved_state = state
+        self._autosave_timer.stop()
+        if self.autosave_enabled:
+            self._autosaver.clear()
+        self._remember_recent_session(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def open_session_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a saved comparison", self._session_dir(),
+                                              f"{_SESSION_FILTER};;All files (*)")
+        if path:
+            self.open_session(path)
+
+    def open_session(self, path) -> bool:
+        """Replace the articles with a saved session's; a bad file changes nothing."""
+        path = os.path.abspath(os.fspath(path))
+        try:
+            saved = load_session(path)
+        except SessionError as exc:
+            self.message_bar.show_message(f"Could not open {exc.path}: {exc.reason}. "
+                                          "Your current articles are unchanged.", "error")
+            return False
+        if self.ask_to_save and not self._confirm_discard("opening another comparison"):
+            return False
+        self._apply_saved(saved)
+        self.session_path = path
+        self._saved_state = self.current_state()
+        self._remember_recent_session(path)
+        self._update_title()
+        if self.autosave_enabled:
+            self._autosaver.clear()
+        return True
+
+    def _apply_saved(self, saved: SavedSession) -> None:
+        """Load a saved session's articles, ticks, pair and view settings in place of ours."""
+        self.cancel()
+        self.session.clear()
+        self.comparison = None
+        self._compared_keys = []
+        entries = self.session.restore(saved.documents, saved.included)
+        keys = [e.key for e in entries]
+        self._pair_keys = (keys[saved.pair[0]], keys[saved.pair[1]]) if saved.pair else None
+        self._apply_view_settings(saved.settings)
+        numbers = [int(m.group(1)) for e in entries
+                   if (m := re.fullmatch(r"pasted text (\d+)", e.document.source))]
+        self._paste_count = max([self._paste_count] + numbers)
+        self._warn_about(saved.documents)
+        self._after_session_change()
+
+    def _apply_view_settings(self, settings: dict) -> None:
+        tab = settings.get("tab")
+        if tab in ("facts", "overview"):
+            self.tabs.setCurrentWidget(self.overview_view if tab == "overview"
+                                       else self.facts_view)
+        only = settings.get("conflicts_only")
+        if isinstance(only, bool):
+            (self.facts_view.conflicts_only if only else self.facts_view.show_all).setChecked(True)
+        points = settings.get("text_points")
+        if isinstance(points, int) and not isinstance(points, bool) \
+                and _MIN_POINTS <= points <= _MAX_POINTS:
+            self._points = points
+            self.pair_view.set_points(points)
+
+    def _confirm_discard(self, doing: str) -> bool:
+        """Ask Save / Discard / Cancel over unsaved changes; True to go ahead."""
+        if not len(self.session) or not self.is_modified():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to “{self.session_name()}” before {doing}?")
+        box.setInformativeText("The articles and your choices (ticks, names, the pair) will be "
+                               "lost if you don't save them.")
+        box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
+        box.setDefaultButton(QMessageBox.Save)
+        answer = box.exec()
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    # --- autosave offer ------------------------------------------------------------------------
+
+    def offer_autosave(self) -> bool:
+        """After a crash, offer the autosaved comparison back (non-modal); True if offered."""
+        path = autosave_path()
+        if not path.is_file():
+            return False
+        saved = read_autosave()
+        if saved is None:
+            self._set_aside_unreadable_autosave(path)
+            return False
+        if not saved.documents:
+            self._autosaver.clear()
+            return False
+        stamp = datetime.fromtimestamp(path.stat().st_mtime)
+        when = f"{stamp:%H:%M}" if stamp.date() == datetime.now().date() \
+            else f"{stamp.day} {stamp:%B} at {stamp:%H:%M}"
+        count = len(saved.documents)
+        text = (f"Restore the comparison you were working on ({count} "
+                f"article{'s' * (count != 1)}, autosaved at {when})?")
+        self._restore_row = self.message_bar.show_message(
+            text, "info", [("Restore", lambda s=saved: self.restore_autosave(s)),
+                           ("Discard", self.discard_autosave)])
+        return True
+
+    def restore_autosave(self, saved: SavedSession) -> None:
+        """Bring back an autosaved session (as an unsaved comparison)."""
+        self._restore_row = None
+        if len(self.session):
+            # Keep what is already open: the autosaved articles join it.
+            self.session.restore(saved.documents, saved.included)
+            self._warn_about(saved.documents)
+            self._after_session_change()
+        else:
+            self._apply_saved(saved)
+        self.statusBar().showMessage("Restored the autosaved comparison.", 4000)
+
+    def discard_autosave(self) -> None:
+        self._restore_row = None
+        if not self._autosaver.written:  # never throw away this run's own autosave
+            self._autosaver.clear()
+
+    def _set_aside_unreadable_autosave(self, path: Path) -> None:
+        try:
+            load_session(path)
+            return
+        except SessionError as exc:
+            reason = exc.reason
+        kept = path.with_name(f"autosave-unreadable-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX}")
+        try:
+            os.replace(path, kept)
+            where = f"It was kept as {kept}."
+        except OSError:
+            kept, where = path, "It was left in place."
+        self.message_bar.show_message(
+            f"The autosaved comparison from the last run could not be read ({reason}). {where}",
+            "warning")
+
+    # --- export --------------------------------------------------------------------------------
+
+    def show_export_dialog(self) -> Optional[ExportDialog]:
+        """File → Export: opens the dialog (window-modal); the file is written on accept."""
+        if self.comparison is None:
+            self.message_bar.show_message("Open at least two articles to export a comparison.",
+                                          "info")
+            return None
+        folder = str(self.settings.value("export/folder", "") or "")
+        if not folder or not os.path.isdir(folder):
+            folder = self._last_dir()
+        fmt = str(self.settings.value("export/format", "html") or "html")
+        dialog = ExportDialog(self.comparison, folder, fmt, self._suggested_name(), self)
+        dialog.accepted.connect(lambda d=dialog: self._export_from(d))
+        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _export_from(self, dialog: ExportDialog) -> Optional[Path]:
+        path, fmt = dialog.path(), dialog.format()
+        if os.path.isdir(path):
+            self.message_bar.show_message(f"Could not export the report: {path} is a folder.",
+                                          "error")
+            return None
+        try:
+            written = export_report(dialog.comparison, path, fmt, dialog.options())
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.message_bar.show_message(f"Could not export the report to {path}: {reason}",
+                                          "error")
+            return None
+        except Exception as exc:  # a bug in a writer must not take the window down
+            traceback.print_exc()
+            self.message_bar.show_message(f"Could not export the report to {path}: "
+                                          f"{type(exc).__name__}: {exc}", "error")
+            return None
+        self.settings.setValue("export/folder", str(Path(written).parent))
+        self.settings.setValue("export/format", fmt)
+        self.message_bar.show_message(
+            f"Report saved: {written}", "info",
+            [("Open", lambda p=str(written): QDesktopServices.openUrl(QUrl.fromLocalFile(p)))])
+        return Path(written)

@@ -1,12 +1,15 @@
 """A non-blocking message strip above the content (never a modal dialog).
 
-``MessageBar.show_message(text, kind)`` adds a line; each line can be
-dismissed; ``messages()`` lists what is shown (used by tests).
+``MessageBar.show_message(text, kind, actions)`` adds a line; each line can be
+dismissed; ``actions`` are ``(label, callback)`` buttons on the line (a click
+runs the callback and dismisses the line); ``messages()`` lists what is
+shown (used by tests).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from . import styles
 
@@ -22,7 +25,7 @@ class MessageBar(QWidget):
         self._rows: list[tuple[QFrame, str]] = []
         self.hide()
 
-    def show_message(self, text: str, kind: str = "error") -> None:
+    def show_message(self, text: str, kind: str = "error", actions=()) -> QFrame:
         theme = styles.current_theme()
         colour = {"error": theme.conflict, "warning": theme.conflict.lighter(120),
                   "info": theme.accent}.get(kind, theme.accent)
@@ -45,6 +48,11 @@ class MessageBar(QWidget):
         line.setContentsMargins(10, 6, 6, 6)
         line.addWidget(icon)
         line.addWidget(label, 1)
+        for caption, callback in actions:
+            button = QPushButton(caption)
+            button.setObjectName("MessageAction")
+            button.clicked.connect(lambda _c=False, cb=callback, r=row: (self._dismiss(r), cb()))
+            line.addWidget(button)
         line.addWidget(close)
         close.clicked.connect(lambda: self._dismiss(row))
         self._rows.append((row, text))
@@ -53,6 +61,17 @@ class MessageBar(QWidget):
         while len(self._rows) > 6:
             self._dismiss(self._rows[0][0])
         self.show()
+        return row
+
+    def buttons(self, row: QFrame) -> dict[str, QPushButton]:
+        """The action buttons on one line, by caption (for tests)."""
+        return {b.text(): b for b in row.findChildren(QPushButton, "MessageAction")}
+
+    def rows(self) -> list[QFrame]:
+        return [row for row, _ in self._rows]
+
+    def dismiss(self, row: QFrame) -> None:
+        self._dismiss(row)
 
     def messages(self) -> list[str]:
         return [text for _, text in self._rows]
@@ -62,6 +81,8 @@ class MessageBar(QWidget):
             self._dismiss(row)
 
     def _dismiss(self, row: QFrame) -> None:
+        if all(r is not row for r, _ in self._rows):
+            return
         self._rows = [(r, t) for r, t in self._rows if r is not row]
         row.setParent(None)
         row.deleteLater()

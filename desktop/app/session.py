@@ -57,6 +57,12 @@ class Session:
             added.append(entry)
         return added
 
+    def restore(self, documents, included) -> list[Entry]:
+        """Append documents as saved (no merging by source), with their include flags."""
+        added = [Entry(doc, bool(keep), next(_serial)) for doc, keep in zip(documents, included)]
+        self.entries += added
+        return added
+
     def clear(self) -> None:
         self.entries.clear()
 

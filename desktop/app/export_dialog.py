@@ -1,0 +1,184 @@
+"""File → Export: choose a report format, the articles it covers and where it goes.
+
+The dialog only collects choices (``path()``, ``format()``, ``options()``);
+the main window writes the file when the dialog is accepted, so errors land
+in the message bar like every other problem.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from ..engine.model import Comparison
+from ..engine.report import FORMAT_NAMES, ReportOptions, format_for
+
+# The order formats are offered in, with the suffix each one writes.
+FORMAT_ORDER = ("html", "pdf", "md", "csv", "json")
+SUFFIX_FOR = {"html": ".html", "pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
+_LABELS = {"html": "Web page (HTML)", "pdf": "PDF document", "md": "Markdown",
+           "csv": "Facts as a spreadsheet (CSV)", "json": "Comparison data (JSON)"}
+_NOTES = {"html": "A self-contained page: summary, facts and the passages side by side.",
+          "pdf": "For printing or sending: the same content as the web page.",
+          "md": "Plain text with light markup, for notes and wikis.",
+          "csv": "One row per fact and article; opens in any spreadsheet.",
+          "json": "Everything the comparison found, for other programs. "
+                  "Always covers all articles."}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, comparison: Comparison, folder: str, fmt: str, base_name: str,
+                 parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export Report")
+        self.setObjectName("ExportDialog")
+        self.comparison = comparison
+        fmt = fmt if fmt in FORMAT_ORDER else "html"
+
+        self.format_box = QComboBox()
+        for key in FORMAT_ORDER:
+            self.format_box.addItem(_LABELS[key], key)
+        self.format_box.setCurrentIndex(FORMAT_ORDER.index(fmt))
+        self.format_note = QLabel("")
+        self.format_note.setObjectName("Muted")
+        self.format_note.setWordWrap(True)
+
+        self.path_edit = QLineEdit(os.path.join(folder, base_name + SUFFIX_FOR[fmt]))
+        self.path_edit.setMinimumWidth(420)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.article_boxes: list[QCheckBox] = []
+        articles_group = QGroupBox("Articles in the report")
+        articles_column = QVBoxLayout()
+        for article in comparison.articles:
+            label = article.title or article.outlet or article.source.rsplit("/", 1)[-1]
+            box = QCheckBox(f"{article.id}  {label}")
+            box.setToolTip(article.source)
+            box.setChecked(True)
+            box.setProperty("article_id", article.id)
+            box.toggled.connect(lambda _on: self._update())
+            self.article_boxes.append(box)
+            articles_column.addWidget(box)
+        articles_column.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(articles_column)
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setMaximumHeight(220)
+        group_column = QVBoxLayout(articles_group)
+        group_column.addWidget(scroll)
+        self.articles_group = articles_group
+
+        self.conflicts_only = QCheckBox("Only the conflicting facts and the passages that hold them")
+        self.problem = QLabel("")
+        self.problem.setObjectName("Muted")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        form.addRow("Format:", self.format_box)
+        form.addRow("", self.format_note)
+        form.addRow("Save to:", path_row)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.AcceptRole)
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(articles_group)
+        column.addWidget(self.conflicts_only)
+        column.addWidget(self.problem)
+        column.addWidget(self.buttons)
+
+        self.format_box.currentIndexChanged.connect(lambda _i: self._on_format())
+        self.path_edit.textChanged.connect(lambda _t: self._update())
+        self._on_format()
+
+    # --- choices ------------------------------------------------------------------
+
+    def format(self) -> str:
+        return self.format_box.currentData()
+
+    def set_format(self, fmt: str) -> None:
+        self.format_box.setCurrentIndex(FORMAT_ORDER.index(fmt))
+
+    def path(self) -> str:
+        return os.path.expanduser(self.path_edit.text().strip())
+
+    def set_path(self, path: str) -> None:
+        self.path_edit.setText(os.fspath(path))
+
+    def chosen_articles(self) -> tuple[str, ...]:
+        return tuple(b.property("article_id") for b in self.article_boxes if b.isChecked())
+
+    def set_articles(self, ids) -> None:
+        wanted = set(ids)
+        for box in self.article_boxes:
+            box.setChecked(box.property("article_id") in wanted)
+
+    def options(self) -> ReportOptions:
+        chosen = self.chosen_articles()
+        every = len(chosen) == len(self.article_boxes)
+        return ReportOptions(articles=None if every else chosen,
+                             conflicts_only=self.conflicts_only.isChecked())
+
+    # --- behaviour ----------------------------------------------------------------
+
+    def _on_format(self) -> None:
+        fmt = self.format()
+        self.format_note.setText(_NOTES[fmt])
+        # Keep the file name's suffix in step with the format.
+        text = self.path_edit.text().strip()
+        if text:
+            current = Path(text)
+            if format_for(current) != fmt:
+                stem = current.name[:-len(current.suffix)] if format_for(current) else current.name
+                self.path_edit.setText(str(current.with_name(stem + SUFFIX_FOR[fmt])))
+        takes_options = fmt != "json"
+        self.articles_group.setEnabled(takes_options)
+        self.conflicts_only.setEnabled(takes_options)
+        self._update()
+
+    def _update(self) -> None:
+        problem = ""
+        if not self.path():
+            problem = "Choose where to save the report."
+        elif self.format() != "json" and not self.chosen_articles():
+            problem = "Tick at least one article."
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.export_button.setEnabled(not problem)
+
+    def _browse(self) -> None:
+        fmt = self.format()
+        filters = [FORMAT_NAMES[fmt]] + [FORMAT_NAMES[k] for k in FORMAT_ORDER if k != fmt]
+        path, chosen = QFileDialog.getSaveFileName(self, "Export report to", self.path(),
+                                                   ";;".join(filters))
+        if not path:
+            return
+        picked = next((k for k in FORMAT_ORDER if FORMAT_NAMES[k] == chosen), fmt)
+        by_suffix = format_for(path)
+        if by_suffix is None:
+            path += SUFFIX_FOR[picked]
+            by_suffix = picked
+        self.path_edit.setText(path)
+        if by_suffix != fmt:
+            self.set_format(by_suffix)
+
+    def accept(self) -> None:
+        if not self.export_button.isEnabled():
+            return
+        super().accept()
