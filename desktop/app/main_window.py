@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
 
 from ..engine.errors import Cancelled, IngestError
 from ..engine.ingest import document_from_text, supported_suffixes
-from ..engine.ingest.web import fetch_url
+from ..engine.ingest.web import fetch_url, is_url
 from ..engine.model import Comparison, CompareConfig, Fact, Document
 from ..engine.pipeline import compare, read_documents
 from ..engine.report import export_report
@@ -437,7 +437,10 @@ class MainWindow(QMainWindow):
         if self._pending_links:
             links, self._pending_links = self._pending_links, []
             self._start_fetch(links)
-        self._after_session_change()
+        if documents:
+            self._after_session_change()
+        elif not self.comparison_busy():
+            self.settled.emit()  # nothing new: the comparison on screen stands
 
     def _on_fetch_cancelled(self) -> None:
         self._pending_links.clear()
@@ -453,8 +456,9 @@ class MainWindow(QMainWindow):
             if not fresh:
                 continue
             self._shown_warnings.update((item.source, w) for w in fresh)
-            name = item.title or item.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] \
-                or item.source
+            name = item.title or (item.source if is_url(item.source) else
+                                  item.source.replace("\\", "/").rsplit("/", 1)[-1]
+                                  or item.source)
             self.message_bar.show_message(f"{name}: {'; '.join(fresh)}", "warning")
 
     def handle_mime(self, mime) -> bool:
@@ -1029,7 +1033,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Parallax")
         else:
             self.setWindowTitle(f"{name}{' •' if modified else ''} — Parallax")
-        self.setWindowModified(modified)
         has_articles = bool(len(self.session))
         self.save_action.setEnabled(has_articles or bool(self.session_path))
         self.save_as_action.setEnabled(has_articles)
@@ -1165,10 +1168,16 @@ class MainWindow(QMainWindow):
                                "lost if you don't save them.")
         box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Save)
-        answer = box.exec()
+        answer = self._ask(box)
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard
+
+    def _ask(self, box: QMessageBox) -> QMessageBox.StandardButton:
+        """Show a question and return the standard button chosen (tests replace this)."""
+        box.exec()
+        clicked = box.clickedButton()
+        return box.standardButton(clicked) if clicked is not None else QMessageBox.Cancel
 
     # --- autosave offer ------------------------------------------------------------------------
 
