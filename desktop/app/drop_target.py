@@ -20,9 +20,10 @@ class DropTarget(QWidget):
         title.setObjectName("DropTitle")
         title.setAlignment(Qt.AlignCenter)
         title.setWordWrap(True)
-        hint = QLabel("Files (.txt, .md, .html) or a folder of them. Text dragged from a page or "
-                      "pasted with Ctrl+V becomes an article too.\nAll reading and comparing "
-                      "happens on this computer.")
+        hint = QLabel("Files (.txt, .html, .pdf, .docx and more), a folder of them, web links "
+                      "or a saved .parallax comparison. Text dragged from a page or pasted with "
+                      "Ctrl+V becomes an article too.\nOnly the links you add are downloaded; "
+                      "all reading and comparing happens on this computer.")
         hint.setObjectName("DropHint")
         hint.setAlignment(Qt.AlignCenter)
         hint.setWordWrap(True)

@@ -47,6 +47,7 @@ class ExportDialog(QDialog):
         self.format_note = QLabel("")
         self.format_note.setObjectName("Muted")
         self.format_note.setWordWrap(True)
+        self.format_note.setMinimumWidth(440)
 
         self.path_edit = QLineEdit(os.path.join(folder, base_name + SUFFIX_FOR[fmt]))
         self.path_edit.setMinimumWidth(420)
@@ -59,10 +60,15 @@ class ExportDialog(QDialog):
         self.article_boxes: list[QCheckBox] = []
         articles_group = QGroupBox("Articles in the report")
         articles_column = QVBoxLayout()
+        articles_column.setContentsMargins(4, 2, 4, 2)
+        articles_column.setSpacing(2)
+        metrics = self.fontMetrics()
         for article in comparison.articles:
             label = article.title or article.outlet or article.source.rsplit("/", 1)[-1]
-            box = QCheckBox(f"{article.id}  {label}")
-            box.setToolTip(article.source)
+            shown = metrics.elidedText(label, Qt.ElideRight, 520)
+            box = QCheckBox(f"{article.id}   {shown}")
+            box.setToolTip(f"{label}\n{article.source}" if label != article.source
+                           else article.source)
             box.setChecked(True)
             box.setProperty("article_id", article.id)
             box.toggled.connect(lambda _on: self._update())
@@ -75,12 +81,30 @@ class ExportDialog(QDialog):
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setMaximumHeight(220)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        rows = min(len(self.article_boxes), 8)
+        row_height = self.article_boxes[0].sizeHint().height() + 2 if self.article_boxes else 24
+        scroll.setMinimumHeight(rows * row_height + 8)
+        scroll.setMaximumHeight(8 * row_height + 8)
+        every = QPushButton("All")
+        none = QPushButton("None")
+        for button, on in ((every, True), (none, False)):
+            button.setFlat(True)
+            button.setCursor(Qt.PointingHandCursor)
+            button.clicked.connect(lambda _c=False, on=on: self._tick_all(on))
+        self.ticked_label = QLabel("")
+        self.ticked_label.setObjectName("Muted")
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(self.ticked_label, 1)
+        pick_row.addWidget(every)
+        pick_row.addWidget(none)
         group_column = QVBoxLayout(articles_group)
         group_column.addWidget(scroll)
+        group_column.addLayout(pick_row)
         self.articles_group = articles_group
 
-        self.conflicts_only = QCheckBox("Only the conflicting facts and the passages that hold them")
+        self.conflicts_only = QCheckBox("Conflicts only: leave out agreeing facts and passages "
+                                        "without a conflict")
         self.problem = QLabel("")
         self.problem.setObjectName("Muted")
 
@@ -93,10 +117,15 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.AcceptRole)
         self.export_button.setDefault(True)
+        from PySide6.QtGui import QIcon
+        for button in self.buttons.buttons():
+            button.setIcon(QIcon())  # Fusion gives Cancel an icon and Export none: neither
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self.setMinimumWidth(680)
         column = QVBoxLayout(self)
+        column.setSpacing(10)
         column.addLayout(form)
         column.addWidget(articles_group)
         column.addWidget(self.conflicts_only)
@@ -152,14 +181,21 @@ class ExportDialog(QDialog):
         self.conflicts_only.setEnabled(takes_options)
         self._update()
 
+    def _tick_all(self, on: bool) -> None:
+        for box in self.article_boxes:
+            box.setChecked(on)
+
     def _update(self) -> None:
+        ticked = len(self.chosen_articles())
+        self.ticked_label.setText(f"{ticked} of {len(self.article_boxes)} ticked")
         problem = ""
         if not self.path():
             problem = "Choose where to save the report."
         elif self.format() != "json" and not self.chosen_articles():
             problem = "Tick at least one article."
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+        self.problem.setText(problem or ("A file of this name exists and will be replaced."
+                                         if os.path.isfile(self.path()) else ""))
+        self.problem.setVisible(bool(self.problem.text()))
         self.export_button.setEnabled(not problem)
 
     def _browse(self) -> None:

@@ -107,8 +107,17 @@ class _Autosaver:
 def _file_name_for(title: str) -> str:
     """A safe, short file name (no suffix) made from an article title."""
     name = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip()
-    name = re.sub(r"\s+", " ", name)[:60].strip()
-    return name or "Parallax comparison"
+    name = re.sub(r"\s+", " ", name)
+    if len(name) > 50:
+        words = name[:51].split(" ")[:-1]
+        while words and words[-1].lower() in _TRAILING_SMALL_WORDS:
+            words.pop()
+        name = " ".join(words)
+    return name.strip() or "Parallax comparison"
+
+
+_TRAILING_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on",
+                         "or", "the", "to", "with", "-"}
 _MIN_POINTS, _MAX_POINTS = 8, 28
 
 
