@@ -283,3 +283,18 @@ def test_close_asks_to_save_only_when_asked_to(make_window, qtbot, tmp_path):
     assert asked and "Save the changes" in asked[0]
     careful._ask = answer_with(QMessageBox.Discard)
     assert careful.close()
+
+
+def test_a_pair_picked_by_the_app_is_not_an_unsaved_change(window, qtbot, tmp_path):
+    from desktop.engine.model import Document
+    from desktop.engine.session import Session, save_session
+    from test_app_helpers import variant_of
+    from conftest import SEED_003
+    text = SEED_003.read_text(encoding="utf-8")
+    target = tmp_path / f"nopair{SUFFIX}"
+    save_session(target, Session((Document("one.txt", text, title="One"),
+                                  Document("two.txt", variant_of(text), title="Two"))))
+    assert window.open_session(target)
+    wait_settled(qtbot, window, 2)
+    assert window.windowTitle() == "nopair — Parallax"
+    assert not window.is_modified()

@@ -651,9 +651,14 @@ class MainWindow(QMainWindow):
             return
         articles = comparison.articles
         choices = self._pair_choices(comparison)
+        was_saved = not self.is_modified()
         pair = self._pair_ids_to_keep(comparison)
         self.pair_view.set_choices(choices, *pair)
         self._show_pair_ids(*pair)
+        if was_saved:
+            # A pair the app picked by itself is not an unsaved change.
+            self._saved_state = self.current_state()
+            self._update_title()
         conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
         unrelated = [a.id for a in articles if not a.related]
         summary = (f"{len(articles)} articles · {len(comparison.groups)} shared passages · "
