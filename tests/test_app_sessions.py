@@ -242,6 +242,11 @@ def test_discard_clears_the_autosave_and_clean_close_leaves_none(make_window, qt
     from desktop.engine.session import Session, write_autosave
     from desktop.engine.model import Document
     write_autosave(Session((Document("a.txt", "One two three."), Document("b.txt", "Four."))))
+    unanswered = make_window(autosave=True)
+    assert unanswered.offer_autosave()
+    unanswered.close()
+    assert autosave_path().exists(), "an offer not yet answered survives a clean exit"
+
     fresh = make_window(autosave=True)
     assert fresh.offer_autosave()
     fresh.message_bar.buttons(fresh.message_bar.rows()[-1])["Discard"].click()

@@ -95,6 +95,15 @@ class _Autosaver:
             except (OSError, TypeError, ValueError) as exc:
                 self.last_error = getattr(exc, "strerror", None) or str(exc)
 
+    def write_now(self, snapshot: SavedSession) -> None:
+        """Write on this thread, superseding any write still queued."""
+        with self._lock:
+            self._generation += 1
+            try:
+                write_autosave(snapshot)
+            except (OSError, TypeError, ValueError) as exc:
+                self.last_error = getattr(exc, "strerror", None) or str(exc)
+
     def clear(self) -> None:
         with self._lock:
             self._generation += 1
@@ -149,7 +158,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.setInterval(_AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self._autosave_now)
         self._shown_warnings: set[tuple[str, str]] = set()
-        self._restore_row = None
+        self._offered: Optional[SavedSession] = None  # autosave offered back, not yet answered
         self._points = int(self.settings.value("view/text_points", styles.DEFAULT_TEXT_POINTS))
         self._points = max(_MIN_POINTS, min(_MAX_POINTS, self._points))
         styles.set_theme_choice(str(self.settings.value("view/theme", "system")))
@@ -514,7 +523,8 @@ class MainWindow(QMainWindow):
         self.session_path = None
         self._pair_keys = None
         self.message_bar.clear()
-        self._restore_row = None
+        if self._offered is not None:
+            self._show_offer()  # still unanswered: it stays
         self._after_session_change()
         self._saved_state = self.current_state()
         self._update_title()
@@ -942,7 +952,11 @@ class MainWindow(QMainWindow):
             return
         self._autosave_timer.stop()
         if self.autosave_enabled:
-            self._autosaver.clear()  # a clean exit: nothing to offer back next time
+            if self._offered is not None:
+                # The user never answered the offer: keep it for the next start.
+                self._autosaver.write_now(self._offered)
+            else:
+                self._autosaver.clear()  # a clean exit: nothing to offer back next time
         self.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_split", self.main_split.saveState())
@@ -1062,7 +1076,7 @@ class MainWindow(QMainWindow):
             return
         if not len(self.session) or not self.is_modified():
             # Nothing that is not already in a saved file (or nothing at all).
-            if self._restore_row is None:
+            if self._offered is None:
                 self._autosaver.clear()
             return
         self._autosaver.write(self.current_state())
@@ -1211,16 +1225,21 @@ class MainWindow(QMainWindow):
         when = f"{stamp:%H:%M}" if stamp.date() == datetime.now().date() \
             else f"{stamp.day} {stamp:%B} at {stamp:%H:%M}"
         count = len(saved.documents)
-        text = (f"Restore the comparison you were working on ({count} "
-                f"article{'s' * (count != 1)}, autosaved at {when})?")
-        self._restore_row = self.message_bar.show_message(
-            text, "info", [("Restore", lambda s=saved: self.restore_autosave(s)),
-                           ("Discard", self.discard_autosave)])
+        self._offer_text = (f"Restore the comparison you were working on ({count} "
+                            f"article{'s' * (count != 1)}, autosaved at {when})?")
+        self._offered = saved
+        self._show_offer()
         return True
+
+    def _show_offer(self) -> None:
+        saved = self._offered
+        self.message_bar.show_message(
+            self._offer_text, "info", [("Restore", lambda s=saved: self.restore_autosave(s)),
+                                       ("Discard", self.discard_autosave)])
 
     def restore_autosave(self, saved: SavedSession) -> None:
         """Bring back an autosaved session (as an unsaved comparison)."""
-        self._restore_row = None
+        self._offered = None
         if len(self.session):
             # Keep what is already open: the autosaved articles join it.
             self.session.restore(saved.documents, saved.included)
@@ -1231,7 +1250,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Restored the autosaved comparison.", 4000)
 
     def discard_autosave(self) -> None:
-        self._restore_row = None
+        self._offered = None
         if not self._autosaver.written:  # never throw away this run's own autosave
             self._autosaver.clear()
 
