@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open Articles…", self.open_files_dialog, QKeySequence.Open)
         self._action(file_menu, "Open &Folder…", self.open_folder_dialog,
                      QKeySequence("Ctrl+Shift+O"))
-        self._action(file_menu, "Open the &Sample Comparison", self.open_sample)
+        self._action(file_menu, "Open the Sa&mple Comparison", self.open_sample)
         self._action(file_menu, "Open Sess&ion…", self.open_session_dialog)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
