@@ -446,12 +446,7 @@ class MainWindow(QMainWindow):
         self.fetcher.start(job)
 
     def _on_fetched(self, result) -> None:
-        documents, errors = result
-        for error in errors:
-            self.message_bar.show_message(f"Could not read {error.source}: {error.reason}",
-                                          "error")
-        self.session.add(documents)
-        self._warn_about(documents)
+        documents = self._add_read(result)
         if self._pending_links:
             links, self._pending_links = self._pending_links, []
             self._start_fetch(links)
@@ -536,13 +531,18 @@ class MainWindow(QMainWindow):
         self.fetcher.cancel()
         self.comparer.cancel()
 
-    def _on_read(self, result) -> None:
+    def _add_read(self, result) -> list:
+        """Add what a read or download task brought; name each source that failed."""
         documents, errors = result
         for error in errors:
             self.message_bar.show_message(f"Could not read {error.source}: {error.reason}",
                                           "error")
         self.session.add(documents)
         self._warn_about(documents)
+        return documents
+
+    def _on_read(self, result) -> None:
+        self._add_read(result)
         if self._pending_paths:
             paths, self._pending_paths = self._pending_paths, []
             self._start_read(paths)
