@@ -5,24 +5,18 @@ import time
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, QMimeData
+from PySide6.QtCore import Qt, QTimer, QUrl, QMimeData
 
 from conftest import SEED_003, SEED_004
-from desktop.app.main_window import MainWindow
 from desktop.engine.model import Fact, Mention
-from test_app_helpers import drop, text_mime, url_mime, write_many, write_pair
+from test_app_helpers import open_window, drop, text_mime, url_mime, write_many, write_pair
 
 TIMEOUT = 30_000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(qtbot, tmp_path)
     yield win
     win.cancel()
 

@@ -107,3 +107,16 @@ def text_mime(text: str) -> QMimeData:
     mime = QMimeData()
     mime.setText(text)
     return mime
+
+
+def open_window(qtbot, tmp_path, **options):
+    """A shown main window with its own settings file, for one test."""
+    from PySide6.QtCore import QSettings
+    from desktop.app.main_window import MainWindow
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    win = MainWindow(settings, **options)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -6,11 +6,10 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QMimeData, QSettings, QUrl
+from PySide6.QtCore import QMimeData, QUrl
 
 from conftest import SEED_003, SEED_004
-from desktop.app.main_window import MainWindow
-from test_app_helpers import drop, text_mime, url_mime
+from test_app_helpers import open_window, drop, text_mime, url_mime
 
 TIMEOUT = 30_000
 
@@ -71,12 +70,7 @@ def server(monkeypatch):
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(qtbot, tmp_path)
     yield win
     win.cancel()
 

@@ -108,20 +108,20 @@ def read_pdf(data: bytes, source: str) -> Document:
     return _document(source, text, info, warnings)
 
 
+def _document_with_text(source: str, text: str, info: dict, empty_reason: str) -> Document:
+    if not text.strip():
+        raise IngestError(source, empty_reason)
+    return _document(source, text, info)
+
+
 @_guarded
 def read_docx(data: bytes, source: str) -> Document:
-    text, info = docx_text(data, source)
-    if not text.strip():
-        raise IngestError(source, "the document has no text")
-    return _document(source, text, info)
+    return _document_with_text(source, *docx_text(data, source), "the document has no text")
 
 
 @_guarded
 def read_rtf(data: bytes, source: str) -> Document:
-    text, info = rtf_to_text(data, source)
-    if not text.strip():
-        raise IngestError(source, "the RTF file has no text")
-    return _document(source, text, info)
+    return _document_with_text(source, *rtf_to_text(data, source), "the RTF file has no text")
 
 
 @_guarded
