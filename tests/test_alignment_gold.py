@@ -4,7 +4,11 @@ Run with ``-s`` to see precision, recall and F1 per case next to the naive
 baseline (plain-word TF-IDF cosine, one threshold, tuned on these very cases
 so the comparison flatters the baseline).
 """
+from pathlib import Path
+
 import pytest
+
+from desktop.engine import CompareConfig, compare_files
 
 from alignment_eval import Score, baseline_pairs, evaluate, load_cases, score
 
@@ -75,8 +79,25 @@ def test_splits_are_grouped_with_both_halves(results):
     assert found >= 6 and kept / found >= 0.6
 
 
-def test_seed_pair_reports_no_false_groups(results):
-    """Seeds 003/004 share little wording; whatever is grouped must be right."""
+def test_seed_pair_finds_repeated_points_and_no_false_groups(results):
+    """Seeds 003/004 share little wording; what is grouped must be right.
+
+    The two points they retell in shared phrases (Trump's threat to cut
+    "federal funding"; Mamdani would "surprise conservative" people) are found.
+    """
     s, *_ = results["seeds_003_004"]
     print(f"\nseeds_003_004: {s}")
     assert s.fp == 0
+    assert s.tp >= 2
+
+
+def test_five_seeds_do_not_tie_other_stories_to_the_meeting():
+    """Seeds 000-002 are other Mamdani stories: nothing of theirs joins 003/004."""
+    from conftest import SEEDS
+    comparison = compare_files(sorted(str(p) for p in SEEDS.glob("*.txt")),
+                               CompareConfig(find_facts=False))
+    by_source = {Path(a.source).name[:3]: a.id for a in comparison.articles}
+    meeting = {by_source["003"], by_source["004"]}
+    for group in comparison.groups:
+        articles = set(group.articles())
+        assert not (articles & meeting and articles - meeting), group

@@ -9,9 +9,11 @@ left out.  Pair matches are joined across articles into groups.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from .features import ENTITY_MARK, Vector, combine, cosine, similarity_matrix
+from .features import (ENTITY_MARK, Vector, clause_term_lists, combine, content_terms, cosine,
+                       similarity_matrix, tfidf_vectors)
 from .model import CompareConfig
 
 
@@ -22,6 +24,64 @@ class SentenceVectors:
     sentences: list[Vector]
     clauses: list[Vector]  # every clause of every sentence, in order
     owners: list[int]  # owners[k]: index of the sentence clause k belongs to
+    phrases: list[frozenset[tuple[str, str]]]  # per sentence: adjacent term pairs (see _phrases)
+
+
+def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
+    """Vectors of every sentence and clause of each article (a list of sentences).
+
+    Weights are TF-IDF over all sentences and clauses of this comparison.
+    """
+    sentence_terms = [[content_terms(text) for text in sentences] for sentences in articles]
+    clause_terms, owners = [], []
+    for sentences in articles:
+        per_clause, per_owner = [], []
+        for index, text in enumerate(sentences):
+            for terms in clause_term_lists(text):
+                per_clause.append(terms)
+                per_owner.append(index)
+        clause_terms.append(per_clause)
+        owners.append(per_owner)
+    flat = tfidf_vectors([terms for per in sentence_terms + clause_terms for terms in per])
+    stock = _stock_terms([terms for per in sentence_terms for terms in per])
+    out, pos = [], 0
+    sentence_slices = []
+    for per in sentence_terms:
+        sentence_slices.append(flat[pos:pos + len(per)])
+        pos += len(per)
+    for slot, per in enumerate(clause_terms):
+        phrases = [_phrases(terms, stock) for terms in sentence_terms[slot]]
+        out.append(SentenceVectors(sentence_slices[slot], flat[pos:pos + len(per)], owners[slot],
+                                   phrases))
+        pos += len(per)
+    return out
+
+
+_STOCK_SHARE = 0.08  # a term in more than this share of all sentences is the story's stock
+
+
+def _stock_terms(sentences: list[list[str]]) -> frozenset[str]:
+    """Terms so common in this comparison that they are its subject, not a detail.
+
+    In reports on a mayor-elect, "mayor" and "elect" are everywhere; a
+    phrase made of them ("mayor-elect") links any two sentences.
+    """
+    frequency = Counter(term for terms in sentences for term in {t.lstrip(ENTITY_MARK) for t in terms})
+    limit = max(2, _STOCK_SHARE * len(sentences))
+    return frozenset(term for term, count in frequency.items() if count > limit)
+
+
+def _phrases(terms: list[str], stock: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """Neighbouring content terms, unless both are names or either is stock.
+
+    Two reports that repeat a phrase ("federal funding", "surprise
+    conservative ...") are retelling the same point even when the rest of
+    their sentences differ; "New York" or "mayor-elect" proves nothing.
+    """
+    return frozenset(
+        (a.lstrip(ENTITY_MARK), b.lstrip(ENTITY_MARK)) for a, b in zip(terms, terms[1:])
+        if not (a.startswith(ENTITY_MARK) and b.startswith(ENTITY_MARK)) and a != b
+        and a.lstrip(ENTITY_MARK) not in stock and b.lstrip(ENTITY_MARK) not in stock)
 
 
 def sentence_similarity(left: SentenceVectors, right: SentenceVectors,
@@ -50,6 +110,17 @@ class PairMatch:
     left: tuple[int, ...]
     right: tuple[int, ...]
     score: float
+    shares_phrase: bool = False  # the two sides repeat a phrase (see _phrases)
+    best_part: float = 0.0  # best sentence or clause similarity between the two sides
+
+    def is_evidence(self, config: CompareConfig) -> bool:
+        """Whether this match shows that its two articles tell the same thing.
+
+        A clause can retell a point its whole sentence dilutes, so a repeated
+        phrase is judged on the best clause, not on the whole sentences.
+        """
+        return self.score >= config.evidence_threshold or (
+            self.shares_phrase and self.best_part >= config.phrase_evidence_threshold)
 
 
 def _extend_split(anchor: Vector, side: list[Vector], taken: set[int], members: list[int],
@@ -80,8 +151,13 @@ def match_pair(left_vectors: SentenceVectors, right_vectors: SentenceVectors,
          if s >= config.split_threshold and _enough_shared(left[i], right[j], config)),
         reverse=True,
     )
-    best_for_left = [max(row, default=0.0) for row in matrix]
-    best_for_right = [max(col, default=0.0) for col in zip(*matrix)] if matrix else []
+    # "Best partner" is judged among eligible partners only: a short sentence
+    # that shares one word must not block a real match it could never make.
+    best_for_left = [0.0] * len(left)
+    best_for_right = [0.0] * len(right)
+    for s, i, j in candidates:
+        best_for_left[i] = max(best_for_left[i], s)
+        best_for_right[j] = max(best_for_right[j], s)
     used_left: set[int] = set()
     used_right: set[int] = set()
     pairs: list[tuple[int, int, float]] = []
@@ -126,7 +202,9 @@ def match_pair(left_vectors: SentenceVectors, right_vectors: SentenceVectors,
         rights, score = _extend_split(left[i], right, used_right, list(js), base, matrix[i], config)
         lefts, score = _extend_split(_merged(right, rights), left, used_left, [i], score,
                                      transposed[rights[0]], config)
-        matches.append(PairMatch(tuple(lefts), tuple(rights), score))
+        phrase = any(left_vectors.phrases[a] & right_vectors.phrases[b] for a in lefts for b in rights)
+        best_part = max(matrix[a][b] for a in lefts for b in rights)
+        matches.append(PairMatch(tuple(lefts), tuple(rights), score, phrase, best_part))
     return matches
 
 

@@ -71,8 +71,7 @@ def content_terms(sentence: str) -> list[str]:
     for n, match in enumerate(_WORD.finditer(sentence)):
         raw = match.group()
         entity = n > 0 and raw[0].isupper()
-        raw = raw.lower()
-        word = raw.replace("’", "'")
+        word = raw.lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
         word = word.replace(",", "")

@@ -166,6 +166,7 @@ class CompareConfig:
     clause_weight: float = 0.75  # a clause matching a whole sentence counts at this discount
     related_threshold: float = 0.20
     evidence_threshold: float = 0.30
+    phrase_evidence_threshold: float = 0.17  # a weaker match counts as evidence when it repeats a phrase
     max_run: int = 2  # most sentences one article gives to a group (a 1:2 split)
     min_shared_passages: int = 2
     find_facts: bool = True

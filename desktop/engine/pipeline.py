@@ -13,9 +13,8 @@ from itertools import combinations
 from typing import Optional, Sequence
 
 from . import facts as facts_stage
-from .align import PairMatch, SentenceVectors, match_pair, related_articles
+from .align import PairMatch, match_pair, related_articles, sentence_vectors
 from .errors import Cancelled, IngestError
-from .features import clause_term_lists, content_terms, tfidf_vectors
 from .ingest import expand_paths, read_document, supported_suffixes
 from .ingest.web import fetch_url, is_url
 from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
@@ -79,7 +78,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     ]
 
     step("align", 0.0)
-    vectors = _sentence_vectors(articles)
+    vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
     pair_matches: dict[tuple[int, int], list[PairMatch]] = {}
     pairs = list(combinations(range(len(articles)), 2))
     for n, (a, b) in enumerate(pairs):
@@ -92,9 +91,14 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     if not related:
         # No two articles show a shared event: there is no main story to set
         # the others apart from, so none is marked as "different", and only
-        # confident matches are grouped.
+        # confident matches are grouped.  Two articles put side by side on
+        # purpose also keep the weaker matches that repeat a phrase; among
+        # more articles such matches link unrelated stories (measured on the
+        # five seeds: six false groups).
         related = set(range(len(articles)))
-        pair_matches = {key: [m for m in matches if m.score >= config.evidence_threshold]
+        phrases_count = len(articles) == 2
+        pair_matches = {key: [m for m in matches if m.score >= config.evidence_threshold
+                              or (phrases_count and m.is_evidence(config))]
                         for key, matches in pair_matches.items()}
     articles = [_with_related(a, i in related) for i, a in enumerate(articles)]
 
@@ -108,31 +112,6 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
                             tuple(facts_stage.find_facts(result, should_cancel)), result.errors)
     step("done", 1.0)
     return result
-
-
-def _sentence_vectors(articles: list[Article]) -> list[SentenceVectors]:
-    """TF-IDF vectors of every sentence and clause, weighted over this comparison."""
-    sentence_terms, clause_terms, owners = [], [], []
-    for article in articles:
-        per_sentence = [content_terms(article.passage_text(p)) for p in article.passages]
-        per_clause, per_owner = [], []
-        for index, passage in enumerate(article.passages):
-            for terms in clause_term_lists(article.passage_text(passage)):
-                per_clause.append(terms)
-                per_owner.append(index)
-        sentence_terms.append(per_sentence)
-        clause_terms.append(per_clause)
-        owners.append(per_owner)
-    flat = tfidf_vectors([t for per in sentence_terms for t in per] +
-                         [t for per in clause_terms for t in per])
-    out, pos = [], 0
-    for per in sentence_terms:
-        out.append([flat[pos:pos + len(per)]])
-        pos += len(per)
-    for slot, per in enumerate(clause_terms):
-        out[slot] = SentenceVectors(out[slot][0], flat[pos:pos + len(per)], owners[slot])
-        pos += len(per)
-    return out
 
 
 def _with_related(article: Article, related: bool) -> Article:
