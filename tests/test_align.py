@@ -47,7 +47,15 @@ def test_a_phrase_made_of_the_storys_stock_words_is_no_evidence():
     left_phrases = set().union(*vectors[0].phrases)
     assert ("drainag", "tunnel") in left_phrases
     assert not {p for p in left_phrases if "council" in p}
-    assert ("boiler", "room") in vectors[0].phrases[-1] & vectors[1].phrases[-1]
+    assert vectors[0].share_phrase(len(left) - 1, vectors[1], len(right) - 1)
+
+
+def test_a_name_in_both_is_no_phrase_but_one_outlets_capitals_are():
+    left = ["Police closed Main Street near New York Avenue.", "Critics called the plan a Total Disaster on Monday."]
+    right = ["New York Avenue stayed open to buses.", "One critic said the plan was a total disaster for shops."]
+    vectors = sentence_vectors([left, right])
+    assert not vectors[0].share_phrase(0, vectors[1], 0)
+    assert vectors[0].share_phrase(1, vectors[1], 1)
 
 
 def test_among_three_unrelated_articles_a_repeated_phrase_alone_groups_nothing():

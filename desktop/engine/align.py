@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .features import (ENTITY_MARK, Vector, clause_term_lists, combine, content_terms, cosine,
+from .features import (ENTITY_MARK, Vector, cased_content_terms, clause_term_lists, combine, cosine,
                        similarity_matrix, tfidf_vectors)
 from .model import CompareConfig
 
@@ -25,6 +25,16 @@ class SentenceVectors:
     clauses: list[Vector]  # every clause of every sentence, in order
     owners: list[int]  # owners[k]: index of the sentence clause k belongs to
     phrases: list[frozenset[tuple[str, str]]]  # per sentence: adjacent term pairs (see _phrases)
+    name_phrases: list[frozenset[tuple[str, str]]]  # per sentence: those written as two names
+
+    def share_phrase(self, mine: int, other: "SentenceVectors", theirs: int) -> bool:
+        """Whether sentence ``mine`` here and ``theirs`` there repeat a phrase.
+
+        A name ("New York") written as a name in both proves nothing; a quoted
+        insult capitalised by one outlet only ("Communist Lunatic") does count.
+        """
+        shared = self.phrases[mine] & other.phrases[theirs]
+        return bool(shared - (self.name_phrases[mine] & other.name_phrases[theirs]))
 
 
 def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
@@ -32,7 +42,8 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
 
     Weights are TF-IDF over all sentences and clauses of this comparison.
     """
-    sentence_terms = [[content_terms(text) for text in sentences] for sentences in articles]
+    cased = [[cased_content_terms(text) for text in sentences] for sentences in articles]
+    sentence_terms = [[[term for term, _ in terms] for terms in per] for per in cased]
     clause_terms, owners = [], []
     for sentences in articles:
         per_clause, per_owner = [], []
@@ -50,9 +61,9 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
         sentence_slices.append(flat[pos:pos + len(per)])
         pos += len(per)
     for slot, per in enumerate(clause_terms):
-        phrases = [_phrases(terms, stock) for terms in sentence_terms[slot]]
+        phrases = [_phrases(terms, stock) for terms in cased[slot]]
         out.append(SentenceVectors(sentence_slices[slot], flat[pos:pos + len(per)], owners[slot],
-                                   phrases))
+                                   [p for p, _ in phrases], [n for _, n in phrases]))
         pos += len(per)
     return out
 
@@ -71,17 +82,23 @@ def _stock_terms(sentences: list[list[str]]) -> frozenset[str]:
     return frozenset(term for term, count in frequency.items() if count > limit)
 
 
-def _phrases(terms: list[str], stock: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """Neighbouring content terms, unless both are names or either is stock.
+def _phrases(terms: list[tuple[str, bool]], stock: frozenset[str]
+             ) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """Neighbouring content terms that are not the story's stock, and those of them written as names.
 
     Two reports that repeat a phrase ("federal funding", "surprise
     conservative ...") are retelling the same point even when the rest of
-    their sentences differ; "New York" or "mayor-elect" proves nothing.
+    their sentences differ; "mayor-elect" in a story about one proves nothing.
     """
-    return frozenset(
-        (a.lstrip(ENTITY_MARK), b.lstrip(ENTITY_MARK)) for a, b in zip(terms, terms[1:])
-        if not (a.startswith(ENTITY_MARK) and b.startswith(ENTITY_MARK)) and a != b
-        and a.lstrip(ENTITY_MARK) not in stock and b.lstrip(ENTITY_MARK) not in stock)
+    phrases, names = set(), set()
+    for (a, a_capital), (b, b_capital) in zip(terms, terms[1:]):
+        pair = (a.lstrip(ENTITY_MARK), b.lstrip(ENTITY_MARK))
+        if pair[0] == pair[1] or pair[0] in stock or pair[1] in stock:
+            continue
+        phrases.add(pair)
+        if a_capital and b_capital:
+            names.add(pair)
+    return frozenset(phrases), frozenset(names)
 
 
 def sentence_similarity(left: SentenceVectors, right: SentenceVectors,
@@ -202,7 +219,7 @@ def match_pair(left_vectors: SentenceVectors, right_vectors: SentenceVectors,
         rights, score = _extend_split(left[i], right, used_right, list(js), base, matrix[i], config)
         lefts, score = _extend_split(_merged(right, rights), left, used_left, [i], score,
                                      transposed[rights[0]], config)
-        phrase = any(left_vectors.phrases[a] & right_vectors.phrases[b] for a in lefts for b in rights)
+        phrase = any(left_vectors.share_phrase(a, right_vectors, b) for a in lefts for b in rights)
         best_part = max(matrix[a][b] for a in lefts for b in rights)
         matches.append(PairMatch(tuple(lefts), tuple(rights), score, phrase, best_part))
     return matches

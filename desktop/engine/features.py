@@ -66,11 +66,16 @@ def content_terms(sentence: str) -> list[str]:
     same town share them (the mayor, the high school) without telling the
     same thing.
     """
+    return [term for term, _ in cased_content_terms(sentence)]
+
+
+def cased_content_terms(sentence: str) -> list[tuple[str, bool]]:
+    """Each content term with whether it was written with a capital, first word included."""
     stop = _stopwords()
     terms = []
     for n, match in enumerate(_WORD.finditer(sentence)):
         raw = match.group()
-        entity = n > 0 and raw[0].isupper()
+        capital = raw[0].isupper()
         word = raw.lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
@@ -78,7 +83,8 @@ def content_terms(sentence: str) -> list[str]:
         if word in stop or not word:
             continue
         term = _NUMBER_WORDS.get(word) or _stem(word)
-        terms.append(ENTITY_MARK + term if entity and not term.isdigit() else term)
+        entity = capital and n > 0 and not term.isdigit()
+        terms.append((ENTITY_MARK + term if entity else term, capital))
     return terms
 
 
