@@ -3,6 +3,12 @@
 Run with ``-s`` to see precision, recall and F1 per case next to the naive
 baseline (plain-word TF-IDF cosine, one threshold, tuned on these very cases
 so the comparison flatters the baseline).
+
+The engine's thresholds were tuned on the first three own cases.  Cases
+named ``heldout_*`` were written afterwards, blind (without running the
+engine on them), and no setting was changed after scoring them: their
+figures are the honest estimate for new text, and they are held to a lower
+bar that guards against regressions.
 """
 from pathlib import Path
 
@@ -14,6 +20,8 @@ from alignment_eval import Score, baseline_pairs, evaluate, load_cases, score
 
 CASES = load_cases()
 OWN = [c for c in CASES if not c.name.startswith("seeds")]
+TUNED = [c for c in OWN if not c.name.startswith("heldout")]
+HELDOUT = [c for c in OWN if c.name.startswith("heldout")]
 BASELINE_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]
 
 
@@ -23,7 +31,7 @@ def results():
 
 
 def test_gold_cases_exist():
-    assert len(OWN) >= 3 and any(c.name.startswith("seeds") for c in CASES)
+    assert len(TUNED) >= 3 and HELDOUT and any(c.name.startswith("seeds") for c in CASES)
 
 
 @pytest.mark.parametrize("case", OWN, ids=lambda c: c.name)
@@ -36,25 +44,51 @@ def test_distractor_article_is_kept_out(results, case):
         assert not distractor_ids & set(group.articles())
 
 
-@pytest.mark.parametrize("case", OWN, ids=lambda c: c.name)
-def test_each_own_case_aligns_well(results, case):
+@pytest.mark.parametrize("case", TUNED, ids=lambda c: c.name)
+def test_each_tuned_case_aligns_well(results, case):
     s, *_ = results[case.name]
     print(f"\n{case.name}: {s}")
     assert s.f1 >= 0.8
 
 
-def test_own_cases_overall_beat_the_naive_baseline(results):
-    ours = sum((results[c.name][0] for c in OWN), Score(0, 0, 0))
-    best_base, best_t = None, None
+def _best_baseline(results, cases):
+    best, best_t = None, None
     for t in BASELINE_THRESHOLDS:
         total = Score(0, 0, 0)
-        for c in OWN:
+        for c in cases:
             _, comparison, _, gold = results[c.name]
             total = total + score(baseline_pairs(comparison, t), gold)
-        if best_base is None or total.f1 > best_base.f1:
-            best_base, best_t = total, t
-    print(f"\nParallax on own cases: {ours}")
+        if best is None or total.f1 > best.f1:
+            best, best_t = total, t
+    return best, best_t
+
+
+@pytest.mark.parametrize("case", HELDOUT, ids=lambda c: c.name)
+def test_each_heldout_case_aligns_fairly(results, case):
+    s, *_ = results[case.name]
+    print(f"\n{case.name} (held out): {s}")
+    assert s.f1 >= 0.7
+
+
+def test_heldout_cases_beat_the_baseline_set_on_the_tuned_cases(results):
+    """The baseline's threshold is chosen on the tuned cases, as ours were."""
+    _, t = _best_baseline(results, TUNED)
+    ours, base = Score(0, 0, 0), Score(0, 0, 0)
+    for c in HELDOUT:
+        _, comparison, _, gold = results[c.name]
+        ours = ours + results[c.name][0]
+        base = base + score(baseline_pairs(comparison, t), gold)
+    print(f"\nheld-out cases: Parallax {ours}\n  naive baseline at {t}: {base}")
+    assert ours.f1 >= base.f1 + 0.05
+
+
+def test_tuned_cases_overall_beat_the_naive_baseline(results):
+    ours = sum((results[c.name][0] for c in TUNED), Score(0, 0, 0))
+    best_base, best_t = _best_baseline(results, TUNED)
+    print(f"\nParallax on the tuned own cases: {ours}")
     print(f"Naive TF-IDF baseline (best single threshold {best_t}): {best_base}")
+    heldout = sum((results[c.name][0] for c in HELDOUT), Score(0, 0, 0))
+    print(f"Parallax on the held-out cases: {heldout}; on all own cases: {ours + heldout}")
     assert ours.f1 >= 0.9
     assert ours.f1 >= best_base.f1 + 0.1
 
