@@ -66,3 +66,23 @@ def test_among_three_unrelated_articles_a_repeated_phrase_alone_groups_nothing()
         "Season tickets are sold out until spring.",
     )
     assert not _grouped(compare([LEFT, RIGHT, third], CONFIG), "A2", "B1")
+
+
+def test_one_sentence_told_as_three_still_links_two_of_them():
+    # A group holds at most two neighbouring sentences of one article; a
+    # match that grows past that must stop at two, not be lost altogether.
+    left = _doc("left.txt",
+                "The storm toppled trees across Brenham on Sunday night.",
+                "By noon Monday, crews had cleared the fallen oaks on Mill Road, restored the power lines "
+                "and reopened the Tarn bridge.",
+                "Classes at Brenham High will go ahead as usual on Tuesday.")
+    right = _doc("right.txt",
+                 "A storm toppled trees across Brenham late Sunday.",
+                 "Crews cleared the fallen oaks on Mill Road early Monday.",
+                 "They restored the power lines by mid-morning.",
+                 "The Tarn bridge reopened at noon.",
+                 "The county fair starts next week.")
+    comparison = compare([left, right], CONFIG)
+    groups = [g for g in comparison.groups if "A2" in g.passages]
+    assert groups, comparison.groups
+    assert 1 <= sum(p.startswith("B") for p in groups[0].passages) <= 2

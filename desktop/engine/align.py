@@ -145,7 +145,9 @@ def _extend_split(anchor: Vector, side: list[Vector], taken: set[int], members: 
     """Grow ``members`` (indices in ``side``) with adjacent free sentences that add meaning."""
     best = base
     grown = True
-    while grown:
+    # Never grow past what a group may hold: a longer run is refused whole
+    # when groups are built, losing the match it came from.
+    while grown and len(members) < config.max_run:
         grown = False
         for j in (min(members) - 1, max(members) + 1):
             if j < 0 or j >= len(side) or j in taken or matrix_row[j] < config.split_threshold:
