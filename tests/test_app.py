@@ -198,34 +198,33 @@ def test_find_marks_matches(window, qtbot, tmp_path):
     assert window.find_status.text() == ""
 
 
-def test_ui_stays_responsive_during_20_article_compare(window, qtbot, tmp_path):
-    folder = tmp_path / "many"
-    write_many(folder, 20, 600)
-    gaps, stamps = [], []
-    last = [time.perf_counter()]
+def test_comparison_runs_off_the_gui_thread_while_the_window_keeps_working(window, qtbot,
+                                                                          monkeypatch):
+    """The pipeline runs in a worker; the GUI thread stays free meanwhile.
 
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        stamps.append(now)
-        last[0] = now
+    The patched compare blocks until a timer on the GUI thread has fired: if
+    the comparison ran on (or blocked) the GUI thread, the timer could not
+    fire and the test fails.  How long the loop stalls is measured by
+    benchmarks/ui_stall.py, not here.
+    """
+    import threading
+    import desktop.app.main_window as main_window
 
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    started = time.perf_counter()
-    drop(window, url_mime([folder]))
-    wait_for_articles(qtbot, window, 20)
-    qtbot.wait(50)
-    timer.stop()
-    elapsed = time.perf_counter() - started
-    longest = max(gaps) * 1000
-    worst = gaps.index(max(gaps))
-    print(f"worst gap ends {stamps[worst] - started:.3f}s after the drop")
-    print(f"\n20-article compare: {elapsed:.2f} s, longest event-loop stall {longest:.1f} ms "
-          f"over {len(gaps)} ticks")
-    assert longest < 100, f"UI thread stalled {longest:.0f} ms"
+    real_compare = main_window.compare
+    timer_fired = threading.Event()
+    seen = {}
+
+    def watched(*args, **kwargs):
+        seen["thread"] = threading.current_thread()
+        seen["gui_ran_meanwhile"] = timer_fired.wait(10)
+        return real_compare(*args, **kwargs)
+
+    monkeypatch.setattr(main_window, "compare", watched)
+    QTimer.singleShot(50, timer_fired.set)
+    drop(window, url_mime([SEED_003, SEED_004]))
+    wait_for_articles(qtbot, window, 2)
+    assert seen["thread"] is not threading.main_thread()
+    assert seen["gui_ran_meanwhile"]
 
 
 def test_broken_fact_checking_still_shows_the_passages(window, qtbot, monkeypatch):

@@ -1,0 +1,107 @@
+"""Longest event-loop stall while the app reads and compares 20 articles.
+
+A 10 ms QTimer ticks on the GUI thread while 20 articles of about 600 words
+(mixed from the seed sentences) are loaded through the window's own
+``load_paths``; the longest gap between ticks is how long the window could
+not repaint or take input.  Target: under 100 ms.  Reports the median and
+the worst of N runs (default 5), each in a fresh window.
+
+    python benchmarks/ui_stall.py [--runs 5]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?’”])\s+")
+
+
+def write_articles(folder: Path, count: int, words: int, seed: int = 7) -> list[str]:
+    pool = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if len(line.strip()) > 120:
+                pool += [s for s in _SENTENCE_END.split(line.strip()) if len(s.split()) >= 6]
+    rng = random.Random(seed)
+    paths = []
+    for n in range(count):
+        chosen, total = [], 0
+        while total < words:
+            chosen.append(rng.choice(pool))
+            total += len(chosen[-1].split())
+        text = "\n\n".join(" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3))
+        path = folder / f"article_{n:02d}.txt"
+        path.write_text(f"Article {n}\n\n{text}\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def one_run(app, paths: list[str], settings_dir: str) -> float:
+    from PySide6.QtCore import QSettings, QTimer
+    from desktop.app.main_window import MainWindow
+
+    settings = QSettings(os.path.join(settings_dir, "settings.ini"), QSettings.IniFormat)
+    window = MainWindow(settings)
+    window.resize(1400, 900)
+    window.show()
+    gaps, last = [], [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    window.load_paths(paths)
+    deadline = time.perf_counter() + 120
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        done = (window.comparison is not None and len(window.comparison.articles) == len(paths)
+                and not window.comparison_busy() and window.shown_comparison is window.comparison)
+        if done:
+            break
+        time.sleep(0.002)
+    else:
+        raise SystemExit("the comparison did not finish in 120 s")
+    timer.stop()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return max(gaps) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+    from desktop.app.refcount_guard import guard_none
+    guard_none()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    stalls = []
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_articles(Path(tmp), 20, 600)
+        for n in range(args.runs):
+            stalls.append(one_run(app, paths, tempfile.mkdtemp(dir=tmp)))
+            print(f"run {n + 1}: longest stall {stalls[-1]:.0f} ms", flush=True)
+    print(f"20 articles: longest event-loop stall median {statistics.median(stalls):.0f} ms, "
+          f"worst {max(stalls):.0f} ms over {args.runs} runs (target < 100 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
