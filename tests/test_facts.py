@@ -280,11 +280,9 @@ def test_own_gold_cases_exist():
 
 # -- speed and plumbing --------------------------------------------------------------
 
-def test_seed_pair_facts_are_quick_and_well_formed():
-    started = time.perf_counter()
+def test_seed_pair_facts_are_well_formed():
+    # Speed is measured by benchmarks/engine_speed.py, not asserted here.
     comparison = compare_files([str(SEED_003), str(SEED_004)])
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0
     ids = [f.id for f in comparison.facts]
     assert ids == [f"F{n}" for n in range(1, len(ids) + 1)]
     statuses = [f.status for f in comparison.facts]
