@@ -56,7 +56,7 @@ ok "compare 003 004 -> JSON (parallax.comparison/1, 2 articles), HTML, Markdown,
 rc=0
 out=$(${NONET[@]+"${NONET[@]}"} ${TIMEOUT[@]+"${TIMEOUT[@]}"} "$APP" --smoke "$SEEDS/" 2>"$tmp/smoke.err") || rc=$?
 [ "$rc" = 0 ] || { cat "$tmp/smoke.err" >&2; fail "Parallax --smoke exited $rc"; }
-line=$(printf '%s\n' "$out" | grep -E '^parallax: [0-9]+ articles, [0-9]+ groups' | tail -n 1) \
+line=$(printf '%s\n' "$out" | grep -E '^parallax: [0-9]+ articles, [0-9]+ groups?' | tail -n 1) \
   || { printf '%s\n' "$out" >&2; fail "--smoke printed no summary line"; }
 ok "--smoke seeds/: $line"
 

@@ -36,12 +36,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def summary_line(comparison) -> str:
     """One line for ``--smoke``: articles, groups, conflicts."""
+    from ..engine.wording import plural
+
     if comparison is None:
         return "parallax: no comparison (fewer than two readable articles)"
     conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
-    return (f"parallax: {len(comparison.articles)} articles, {len(comparison.groups)} groups, "
-            f"{conflicts} conflicts, {len(comparison.facts)} facts, "
-            f"{len(comparison.errors)} unreadable")
+    return (f"parallax: {plural(len(comparison.articles), 'article')}, "
+            f"{plural(len(comparison.groups), 'group')}, {plural(conflicts, 'conflict')}, "
+            f"{plural(len(comparison.facts), 'fact')}, {len(comparison.errors)} unreadable")
 
 
 def run_app(argv: Sequence[str] | None = None) -> int:

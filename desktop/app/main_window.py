@@ -39,6 +39,7 @@ from ..engine.pipeline import compare, read_documents
 from ..engine.report import export_report
 from ..engine.resources import seeds_dir
 from ..engine.session import Session as SavedSession
+from ..engine.wording import plural
 from ..engine.session import (SUFFIX, SessionError, autosave_path, clear_autosave, load_session,
                               read_autosave, save_session, write_autosave)
 from . import styles
@@ -671,7 +672,7 @@ class MainWindow(QMainWindow):
             self._update_title()
         conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
         unrelated = [a.id for a in articles if not a.related]
-        summary = (f"{len(articles)} articles · {len(comparison.groups)} shared passages · "
+        summary = (f"{len(articles)} articles · {plural(len(comparison.groups), 'shared passage')} · "
                    f"{conflicts} conflict{'s' * (conflicts != 1)}")
         if unrelated and len(unrelated) < len(articles):
             summary += f" · {', '.join(unrelated)} about a different event"

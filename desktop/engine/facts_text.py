@@ -8,6 +8,7 @@ one line: id, kind, the note, and in brackets where each article says it
 from __future__ import annotations
 
 from .model import Comparison, Fact
+from .wording import plural
 
 _ORDER = {"conflict": 0, "agree": 1, "single": 2}
 _HEADINGS = {"conflict": "CONFLICTS: the articles disagree",
@@ -35,15 +36,15 @@ def facts_summary(comparison: Comparison) -> str:
     for article in comparison.articles:
         mark = "" if article.related else "  [different event: left out of the comparison]"
         lines.append(f"{article.id}: {article.title or article.source}{mark}")
-    lines.append(f"{len(comparison.groups)} groups of passages telling the same thing")
+    lines.append(plural(len(comparison.groups), "group") + " of passages telling the same thing")
     facts = sorted(comparison.facts, key=lambda f: (_ORDER.get(f.status, 3), int(f.id[1:] or 0)
                                                     if f.id[1:].isdigit() else 0))
     if not facts:
         lines.append("no facts found")
         return "\n".join(lines)
     counts = {s: sum(1 for f in facts if f.status == s) for s in _ORDER}
-    lines.append(f"{counts['conflict']} conflicts, {counts['agree']} agreements, "
-                 f"{counts['single']} facts only one article gives")
+    lines.append(f"{plural(counts['conflict'], 'conflict')}, {plural(counts['agree'], 'agreement')}, "
+                 f"{plural(counts['single'], 'fact')} only one article gives")
     status = None
     for fact in facts:
         if fact.status != status:

@@ -1,9 +1,9 @@
 """Plain-words phrasing shared by the HTML, Markdown and PDF reports."""
 from __future__ import annotations
 
-from typing import Optional
 
 from ..model import Article
+from ..wording import plural  # as_html reaches it as text.plural
 from .view import FactView, PairSummary, ReportView, label, source_name
 
 KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "time": "time",
@@ -13,10 +13,6 @@ KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "t
 
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
-
-
-def plural(count: int, one: str, many: Optional[str] = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def article_name(article: Article) -> str:
