@@ -71,3 +71,11 @@ def test_version_is_printed():
     out = run("--version")
     assert out.returncode == 0
     assert out.stdout.startswith("parallax ")
+
+
+def test_counts_read_as_english():
+    from desktop.engine.wording import plural
+    assert plural(1, "group") == "1 group"
+    assert plural(2, "shared passage") == "2 shared passages"
+    assert plural(0, "fact") == "0 facts"
+    assert plural(3, "child", "children") == "3 children"
