@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
-import re
 import statistics
 import sys
 import tempfile
@@ -22,30 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-_SENTENCE_END = re.compile(r"(?<=[.!?’”])\s+")
-
-
-def write_articles(folder: Path, count: int, words: int, seed: int = 7) -> list[str]:
-    pool = []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if len(line.strip()) > 120:
-                pool += [s for s in _SENTENCE_END.split(line.strip()) if len(s.split()) >= 6]
-    rng = random.Random(seed)
-    paths = []
-    for n in range(count):
-        chosen, total = [], 0
-        while total < words:
-            chosen.append(rng.choice(pool))
-            total += len(chosen[-1].split())
-        text = "\n\n".join(" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3))
-        path = folder / f"article_{n:02d}.txt"
-        path.write_text(f"Article {n}\n\n{text}\n", encoding="utf-8")
-        paths.append(str(path))
-    return paths
-
+from test_app_helpers import write_many  # noqa: E402  (the articles the app tests use)
 
 def one_run(app, paths: list[str], settings_dir: str) -> float:
     from PySide6.QtCore import QSettings, QTimer
@@ -94,7 +72,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     stalls = []
     with tempfile.TemporaryDirectory() as tmp:
-        paths = write_articles(Path(tmp), 20, 600)
+        paths = [str(p) for p in write_many(Path(tmp) / "articles", 20, 600)]
         for n in range(args.runs):
             stalls.append(one_run(app, paths, tempfile.mkdtemp(dir=tmp)))
             print(f"run {n + 1}: longest stall {stalls[-1]:.0f} ms", flush=True)

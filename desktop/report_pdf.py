@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 import sys
-from html import escape
 from typing import Iterable, Optional
 
 from .engine.model import Comparison
 from .engine.report import ReportOptions, build_view
 from .engine.report import text as words
+from .engine.report.as_html import e as _e, spans_html
 from .engine.report.view import Cell, FactView, ReportView, Span, label
 
 SERIF = ["DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "Liberation Serif", "serif"]
@@ -31,23 +31,13 @@ _FLAG = "#a4361a"
 _RULE = "border-bottom:1px solid #c9ccd3"
 
 
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+# QTextDocument knows no <ins>, <del> or <mark>: the same marks as inline styles.
+_QT_TAGS = {"ins": (f"<u {_INS}>", "</u>"), "del": (f"<s {_DEL}>", "</s>"),
+            "hit": (f"<span {_HIT}>", "</span>")}
 
 
 def _spans(spans: Iterable[Span]) -> str:
-    out = []
-    for span in spans:
-        style = {"ins": _INS, "del": _DEL, "hit": _HIT}.get(span.mark)
-        if span.mark == "ins":
-            out.append(f"<u {style}>{_e(span.text)}</u>")
-        elif span.mark == "del":
-            out.append(f"<s {style}>{_e(span.text)}</s>")
-        elif style:
-            out.append(f"<span {style}>{_e(span.text)}</span>")
-        else:
-            out.append(_e(span.text))
-    return "".join(out)
+    return spans_html(spans, _QT_TAGS)
 
 
 def _sans(text: str, size: Optional[str] = None, color: Optional[str] = None,

@@ -5,12 +5,10 @@ import json
 import shutil
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from conftest import SEED_004
-from desktop.app.main_window import MainWindow
 from desktop.engine.session import SUFFIX, autosave_path, load_session
-from test_app_helpers import drop, url_mime, write_pair
+from test_app_helpers import drop, open_window, url_mime, write_pair
 
 TIMEOUT = 30_000
 
@@ -27,12 +25,8 @@ def make_window(qtbot, tmp_path, data_dir):
     made = []
 
     def make(**kwargs):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-        win = MainWindow(settings, **kwargs)
-        qtbot.addWidget(win)
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
+        # Every window of a test shares one settings file, as runs of the app do.
+        win = open_window(qtbot, tmp_path, **kwargs)
         made.append(win)
         return win
 

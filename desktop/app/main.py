@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
+from ..engine.wording import plural
+
 _SMOKE_TIMEOUT_MS = 120_000
 
 
@@ -36,8 +38,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def summary_line(comparison) -> str:
     """One line for ``--smoke``: articles, groups, conflicts."""
-    from ..engine.wording import plural
-
     if comparison is None:
         return "parallax: no comparison (fewer than two readable articles)"
     conflicts = sum(1 for f in comparison.facts if f.status == "conflict")

@@ -39,9 +39,9 @@ from ..engine.pipeline import compare, read_documents
 from ..engine.report import export_report
 from ..engine.resources import seeds_dir
 from ..engine.session import Session as SavedSession
-from ..engine.wording import plural
 from ..engine.session import (SUFFIX, SessionError, autosave_path, clear_autosave, load_session,
                               read_autosave, save_session, write_autosave)
+from ..engine.wording import plural
 from . import styles
 from .article_list import ArticleList, ArticleRow
 from .drop_target import DropTarget
@@ -131,6 +131,17 @@ _TRAILING_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in"
 _MIN_POINTS, _MAX_POINTS = 8, 28
 
 
+def _bar_over(bar: QWidget, body: QWidget) -> QWidget:
+    """A thin bar (find, messages) over a body that takes the rest of the height."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(bar)
+    column.addWidget(body, 1)
+    return box
+
+
 class MainWindow(QMainWindow):
     comparison_shown = Signal(object)  # Comparison, once the views show it
     settled = Signal()  # nothing left to read or compare
@@ -208,12 +219,7 @@ class MainWindow(QMainWindow):
         find_row.addWidget(close_find)
         self.find_bar.hide()
 
-        reader_box = QWidget()
-        reader_layout = QVBoxLayout(reader_box)
-        reader_layout.setContentsMargins(0, 0, 0, 0)
-        reader_layout.setSpacing(0)
-        reader_layout.addWidget(self.find_bar)
-        reader_layout.addWidget(self.pair_view, 1)
+        reader_box = _bar_over(self.find_bar, self.pair_view)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_view, "Facts")
@@ -239,13 +245,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.drop_target)
         self.stack.addWidget(self.main_split)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.message_bar)
-        column.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(_bar_over(self.message_bar, self.stack))
 
         self.progress_label = QLabel("")
         self.progress_bar = QProgressBar()
@@ -673,7 +673,7 @@ class MainWindow(QMainWindow):
         conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
         unrelated = [a.id for a in articles if not a.related]
         summary = (f"{len(articles)} articles · {plural(len(comparison.groups), 'shared passage')} · "
-                   f"{conflicts} conflict{'s' * (conflicts != 1)}")
+                   f"{plural(conflicts, 'conflict')}")
         if unrelated and len(unrelated) < len(articles):
             summary += f" · {', '.join(unrelated)} about a different event"
         elif unrelated:

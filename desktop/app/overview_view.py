@@ -115,6 +115,22 @@ class _CarriersModel(QAbstractTableModel):
         return None
 
 
+def _titled(title: str, hint: str, body: QWidget) -> QWidget:
+    """``body`` under a pane title and a muted one-line explanation."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    heading = QLabel(title)
+    heading.setObjectName("PaneTitle")
+    note = QLabel(hint)
+    note.setObjectName("Muted")
+    note.setWordWrap(True)
+    column.addWidget(heading)
+    column.addWidget(note)
+    column.addWidget(body, 1)
+    return box
+
+
 class OverviewView(QWidget):
     pair_requested = Signal(str, str)
 
@@ -132,31 +148,12 @@ class OverviewView(QWidget):
         self.grid.setAlternatingRowColors(True)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectRows)
 
-        matrix_box = QWidget()
-        box = QVBoxLayout(matrix_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("How much each pair shares")
-        title.setObjectName("PaneTitle")
-        hint = QLabel("Share of the row article's passages also told by the column article. "
-                      "Click a cell to read the pair.")
-        hint.setObjectName("Muted")
-        hint.setWordWrap(True)
-        box.addWidget(title)
-        box.addWidget(hint)
-        box.addWidget(self.matrix, 1)
-
-        grid_box = QWidget()
-        box = QVBoxLayout(grid_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Who reported what")
-        title.setObjectName("PaneTitle")
-        hint = QLabel("Each row is something several articles tell; ✓ = the article tells it, "
-                      "· = it leaves it out.")
-        hint.setObjectName("Muted")
-        hint.setWordWrap(True)
-        box.addWidget(title)
-        box.addWidget(hint)
-        box.addWidget(self.grid, 1)
+        matrix_box = _titled("How much each pair shares",
+                             "Share of the row article's passages also told by the column "
+                             "article. Click a cell to read the pair.", self.matrix)
+        grid_box = _titled("Who reported what",
+                           "Each row is something several articles tell; ✓ = the article tells "
+                           "it, · = it leaves it out.", self.grid)
 
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(matrix_box)

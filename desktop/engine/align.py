@@ -53,18 +53,16 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
                 per_owner.append(index)
         clause_terms.append(per_clause)
         owners.append(per_owner)
-    flat = tfidf_vectors([terms for per in sentence_terms + clause_terms for terms in per])
+    # One TF-IDF pass over every article's sentences, then every article's clauses.
+    lists = sentence_terms + clause_terms
+    flat = iter(tfidf_vectors([terms for per in lists for terms in per]))
+    vectors = [[next(flat) for _ in per] for per in lists]
     stock = _stock_terms([terms for per in sentence_terms for terms in per])
-    out, pos = [], 0
-    sentence_slices = []
-    for per in sentence_terms:
-        sentence_slices.append(flat[pos:pos + len(per)])
-        pos += len(per)
-    for slot, per in enumerate(clause_terms):
+    out = []
+    for slot in range(len(articles)):
         phrases = [_phrases(terms, stock) for terms in cased[slot]]
-        out.append(SentenceVectors(sentence_slices[slot], flat[pos:pos + len(per)], owners[slot],
+        out.append(SentenceVectors(vectors[slot], vectors[len(articles) + slot], owners[slot],
                                    [p for p, _ in phrases], [n for _, n in phrases]))
-        pos += len(per)
     return out
 
 
@@ -130,14 +128,15 @@ class PairMatch:
     shares_phrase: bool = False  # the two sides repeat a phrase (see _phrases)
     best_part: float = 0.0  # best sentence or clause similarity between the two sides
 
-    def is_evidence(self, config: CompareConfig) -> bool:
-        """Whether this match shows that its two articles tell the same thing.
+    def is_evidence(self, config: CompareConfig, count_phrases: bool = True) -> bool:
+        """Whether this match is confident, or (``count_phrases``) weaker but repeats a phrase.
 
         A clause can retell a point its whole sentence dilutes, so a repeated
         phrase is judged on the best clause, not on the whole sentences.
         """
         return self.score >= config.evidence_threshold or (
-            self.shares_phrase and self.best_part >= config.phrase_evidence_threshold)
+            count_phrases and self.shares_phrase
+            and self.best_part >= config.phrase_evidence_threshold)
 
 
 def _extend_split(anchor: Vector, side: list[Vector], taken: set[int], members: list[int],

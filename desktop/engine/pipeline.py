@@ -96,9 +96,8 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
         # more articles such matches link unrelated stories (measured on the
         # five seeds: six false groups).
         related = set(range(len(articles)))
-        phrases_count = len(articles) == 2
-        pair_matches = {key: [m for m in matches if m.score >= config.evidence_threshold
-                              or (phrases_count and m.is_evidence(config))]
+        count_phrases = len(articles) == 2
+        pair_matches = {key: [m for m in matches if m.is_evidence(config, count_phrases)]
                         for key, matches in pair_matches.items()}
     articles = [_with_related(a, i in related) for i, a in enumerate(articles)]
 

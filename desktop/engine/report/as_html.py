@@ -26,10 +26,11 @@ def e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def spans_html(spans: Iterable[Span]) -> str:
+def spans_html(spans: Iterable[Span], tags: dict[str, tuple[str, str]] = _TAGS) -> str:
+    """Spans as HTML, each mark ("ins", "del", "hit") wrapped in its pair of ``tags``."""
     out = []
     for span in spans:
-        opening, closing = _TAGS.get(span.mark, ("", ""))
+        opening, closing = tags.get(span.mark, ("", ""))
         out.append(f"{opening}{e(span.text)}{closing}")
     return "".join(out)
 

@@ -1,9 +1,8 @@
 """Plain-words phrasing shared by the HTML, Markdown and PDF reports."""
 from __future__ import annotations
 
-
 from ..model import Article
-from ..wording import plural  # as_html reaches it as text.plural
+from ..wording import plural
 from .view import FactView, PairSummary, ReportView, label, source_name
 
 KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "time": "time",
