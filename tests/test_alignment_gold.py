@@ -9,6 +9,10 @@ named ``heldout_*`` were written afterwards, blind (without running the
 engine on them), and no setting was changed after scoring them: their
 figures are the honest estimate for new text, and they are held to a lower
 bar that guards against regressions.
+
+Every case has a floor a little below the figure the README states (or, for
+the tuned cases, which the README states only together, below the measured
+figure printed per case).  Floors are minimums: a better aligner passes.
 """
 from pathlib import Path
 
@@ -24,6 +28,21 @@ TUNED = [c for c in OWN if not c.name.startswith("heldout")]
 HELDOUT = [c for c in OWN if c.name.startswith("heldout")]
 BASELINE_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]
 
+# F1 of aligned sentence pairs, per case.  Measured when the floors were set:
+# bridge 0.901, school board 0.892, wildfire 0.912 (README: 0.902 together);
+# README: port strike 0.757, hospital outage 0.812, seeds 003/004 0.444
+# (P 1.000, R 0.286: 2 of 7 gold pairs, no false one).
+F1_FLOOR = {
+    "bridge_collapse": 0.85,
+    "school_board_budget": 0.85,
+    "wildfire_evacuation": 0.85,
+    "heldout_port_strike": 0.74,
+    "heldout_hospital_outage": 0.79,
+    "seeds_003_004": 0.44,
+}
+TUNED_F1_FLOOR = 0.89    # README: 0.902 on the three tuned cases together
+HELDOUT_F1_FLOOR = 0.76  # README: 0.783 on the two held-out cases together
+
 
 @pytest.fixture(scope="module")
 def results():
@@ -32,6 +51,26 @@ def results():
 
 def test_gold_cases_exist():
     assert len(TUNED) >= 3 and HELDOUT and any(c.name.startswith("seeds") for c in CASES)
+    assert {c.name for c in CASES} == set(F1_FLOOR), "every gold case needs its floor in F1_FLOOR"
+
+
+def test_gold_data_passes_its_checker(capsys):
+    """tests/gold/check_gold.py: every snippet and fact context found once, in one sentence."""
+    import importlib.util
+    path = Path(__file__).resolve().parent / "gold" / "check_gold.py"
+    spec = importlib.util.spec_from_file_location("check_gold", path)
+    check_gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_gold)
+    status = check_gold.main([])
+    out = capsys.readouterr().out
+    assert status == 0, "\n".join(line for line in out.splitlines() if line.startswith("ERROR"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_gold_case_keeps_its_floor(results, case):
+    s, *_ = results[case.name]
+    print(f"\n{case.name}: {s}")
+    assert s.f1 >= F1_FLOOR[case.name], f"{case.name}: {s}; floor F1 {F1_FLOOR[case.name]}"
 
 
 @pytest.mark.parametrize("case", OWN, ids=lambda c: c.name)
@@ -42,13 +81,10 @@ def test_distractor_article_is_kept_out(results, case):
     distractor_ids = {comparison.articles[case.files.index(f)].id for f in case.unrelated}
     for group in comparison.groups:
         assert not distractor_ids & set(group.articles())
-
-
-@pytest.mark.parametrize("case", TUNED, ids=lambda c: c.name)
-def test_each_tuned_case_aligns_well(results, case):
-    s, *_ = results[case.name]
-    print(f"\n{case.name}: {s}")
-    assert s.f1 >= 0.8
+    # Kept out, while the related articles are grouped with each other.
+    grouped = {aid for group in comparison.groups for aid in group.articles()}
+    related = {a.id for a in comparison.articles} - distractor_ids
+    assert related <= grouped, f"{case.name}: articles in no group: {sorted(related - grouped)}"
 
 
 def _best_baseline(results, cases):
@@ -63,11 +99,10 @@ def _best_baseline(results, cases):
     return best, best_t
 
 
-@pytest.mark.parametrize("case", HELDOUT, ids=lambda c: c.name)
-def test_each_heldout_case_aligns_fairly(results, case):
-    s, *_ = results[case.name]
-    print(f"\n{case.name} (held out): {s}")
-    assert s.f1 >= 0.7
+def test_heldout_cases_together_keep_their_floor(results):
+    ours = sum((results[c.name][0] for c in HELDOUT), Score(0, 0, 0))
+    print(f"\nheld-out cases together: {ours}")
+    assert ours.f1 >= HELDOUT_F1_FLOOR, f"held-out cases: {ours}; floor F1 {HELDOUT_F1_FLOOR}"
 
 
 def test_heldout_cases_beat_the_baseline_set_on_the_tuned_cases(results):
@@ -89,7 +124,7 @@ def test_tuned_cases_overall_beat_the_naive_baseline(results):
     print(f"Naive TF-IDF baseline (best single threshold {best_t}): {best_base}")
     heldout = sum((results[c.name][0] for c in HELDOUT), Score(0, 0, 0))
     print(f"Parallax on the held-out cases: {heldout}; on all own cases: {ours + heldout}")
-    assert ours.f1 >= 0.9
+    assert ours.f1 >= TUNED_F1_FLOOR, f"tuned cases: {ours}; floor F1 {TUNED_F1_FLOOR}"
     assert ours.f1 >= best_base.f1 + 0.1
 
 
@@ -121,8 +156,8 @@ def test_seed_pair_finds_repeated_points_and_no_false_groups(results):
     """
     s, *_ = results["seeds_003_004"]
     print(f"\nseeds_003_004: {s}")
-    assert s.fp == 0
-    assert s.tp >= 2
+    assert s.fp == 0, f"seeds 003/004: {s}; README: precision 1.000 (no false pair)"
+    assert s.tp >= 2, f"seeds 003/004: {s}; README: recall 0.286 (2 of 7 gold pairs)"
 
 
 def test_five_seeds_do_not_tie_other_stories_to_the_meeting():
@@ -132,6 +167,9 @@ def test_five_seeds_do_not_tie_other_stories_to_the_meeting():
                                CompareConfig(find_facts=False))
     by_source = {Path(a.source).name[:3]: a.id for a in comparison.articles}
     meeting = {by_source["003"], by_source["004"]}
+    # Not vacuous: the aligner did group something (measured: passages of 000 and 002;
+    # with all five seeds 003 and 004 themselves share no group, so that is not asserted).
+    assert comparison.groups, "the five seeds gave no groups at all"
     for group in comparison.groups:
         articles = set(group.articles())
         assert not (articles & meeting and articles - meeting), group

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, QMimeData
 
 from conftest import SEED_003, SEED_004
 from desktop.engine.model import Fact, Mention
-from test_app_helpers import open_window, drop, text_mime, url_mime, write_many, write_pair
+from app_helpers import open_window, drop, text_mime, url_mime, write_many, write_pair
 
 TIMEOUT = 30_000
 
@@ -66,13 +66,38 @@ def test_drop_plain_text_becomes_articles(window, qtbot):
     assert [a.source for a in window.comparison.articles] == ["pasted text 1", "pasted text 2"]
 
 
+def _wait_briefly(qtbot, condition, ms: int = 10_000) -> bool:
+    """Let the event loop run until ``condition()`` holds or ``ms`` pass; says which."""
+    deadline = time.monotonic() + ms / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        qtbot.wait(20)
+    return True
+
+
 def test_paste_makes_an_article(window, qtbot):
     from PySide6.QtGui import QGuiApplication
     drop(window, url_mime([SEED_003]))
     qtbot.waitUntil(lambda: len(window.session) == 1, timeout=TIMEOUT)
     QGuiApplication.clipboard().setText(SEED_004.read_text(encoding="utf-8"))
     window.paste_action.trigger()
-    wait_for_articles(qtbot, window, 2)
+    # Pasted text is read on the spot: the session holds it before any comparison runs.
+    sources = [e.document.source for e in window.session.entries]
+    assert sources == [str(SEED_003), "pasted text 1"], \
+        f"Edit > Paste should add the clipboard as 'pasted text 1' after the dropped file; " \
+        f"the session holds {sources}; messages: {window.message_bar.messages()}"
+    pasted = window.session.entries[1].document.text
+    assert "Mamdani" in pasted and len(pasted.split()) > 200, \
+        f"the pasted article should hold seed 004's text; it holds {len(pasted.split())} words"
+    shown = _wait_briefly(qtbot, lambda: window.comparison is not None
+                          and not window.comparison_busy()
+                          and window.shown_comparison is window.comparison
+                          and len(window.comparison.articles) == 2)
+    found = None if window.comparison is None else [a.source for a in window.comparison.articles]
+    assert shown, (f"within 10 s the window should show a comparison of the file and the pasted "
+                   f"text; it shows {found} (busy: {window.comparison_busy()})")
+    assert found == [str(SEED_003), "pasted text 1"], found
 
 
 def test_unsupported_link_is_named_and_nothing_is_added(window, qtbot):

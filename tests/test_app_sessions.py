@@ -7,8 +7,9 @@ import shutil
 import pytest
 
 from conftest import SEED_004
-from desktop.engine.session import SUFFIX, autosave_path, load_session
-from test_app_helpers import drop, open_window, url_mime, write_pair
+from desktop.app.paths import autosave_path
+from desktop.engine.session import SUFFIX, load_session
+from app_helpers import drop, open_window, url_mime, write_pair
 
 TIMEOUT = 30_000
 
@@ -287,7 +288,7 @@ def test_close_asks_to_save_only_when_asked_to(make_window, qtbot, tmp_path):
 def test_a_pair_picked_by_the_app_is_not_an_unsaved_change(window, qtbot, tmp_path):
     from desktop.engine.model import Document
     from desktop.engine.session import Session, save_session
-    from test_app_helpers import variant_of
+    from app_helpers import variant_of
     from conftest import SEED_003
     text = SEED_003.read_text(encoding="utf-8")
     target = tmp_path / f"nopair{SUFFIX}"

@@ -11,6 +11,7 @@ to see the per-case table.
 """
 from __future__ import annotations
 
+import functools
 import json
 import time
 from pathlib import Path
@@ -237,6 +238,8 @@ def score_case(case: Path, verbose: bool = True) -> dict:
             found += 1
         else:
             missed.append(entry["note"])
+    agreed = sum(1 for _, sp in agreements
+                 if any(f.status == "agree" and all(hit(f, s) for s in sp) for f in comparison.facts))
     against, unplanned, matched = [], [], 0
     for f in conflicts:
         for entry, sp in agreements:
@@ -254,6 +257,7 @@ def score_case(case: Path, verbose: bool = True) -> dict:
         print(f"\n[{case.parent.name}/{case.name}] planted {len(planted)} found {found} "
               f"recall {recall:.2f} | conflicts {len(conflicts)} precision {precision:.2f} "
               f"against-agreement {len(against)} unplanned {len(unplanned)} | "
+              f"agreements {len(agreements)} agreed {agreed} | "
               f"facts {len(comparison.facts)} | {elapsed * 1000:.0f} ms")
         for note in missed:
             print(f"   missed: {note}")
@@ -262,16 +266,69 @@ def score_case(case: Path, verbose: bool = True) -> dict:
         for f in unplanned:
             print(f"   unplanned: {f.note}  [{'; '.join(m.article + ': ' + m.text for m in f.mentions)}]")
     return {"recall": recall, "precision": precision, "against": len(against),
-            "unplanned": len(unplanned), "planted": len(planted)}
+            "unplanned": len(unplanned), "planted": len(planted), "found": found,
+            "agreements": len(agreements), "agreed": agreed,
+            "missed": missed, "false": [f.note for f, _ in against],
+            "unplanned_notes": [f.note for f in unplanned]}
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
+# Floors: planted conflicts each case must find.  The README states 35 of 37 on
+# the own cases and 2 of 3 on seeds 003/004 (Zohran/Zahran, "Mayor-elect" vs
+# "President" Mamdani).  Measured per case: bridge 9/9, school board 7/9,
+# wildfire 9/9, council vote 5/5, factory fire 5/5, storm traps 0/0.  Each own
+# case with nine planted may lose one more than measured; the seed pair and the
+# five-conflict cases of this stage may lose none.
+FOUND_FLOOR = {
+    "align/bridge_collapse": 8,
+    "align/school_board_budget": 6,
+    "align/wildfire_evacuation": 8,
+    "align/seeds_003_004": 2,
+    "facts/council_vote": 5,
+    "facts/factory_fire": 5,
+    "facts/storm_traps": 0,
+}
+# storm_traps plants no conflict, only traps that must stay agreements; so that
+# it cannot pass with the stage doing nothing, its agreements must be found
+# (measured 10 of 12; no README figure).
+AGREED_FLOOR = {"facts/storm_traps": 9}
+OWN_FOUND_FLOOR = 34  # of 37 planted on the own cases; the README states 35 (recall 0.95)
+
+
+def _case_id(case: Path) -> str:
+    return f"{case.parent.name}/{case.name}"
+
+
+@functools.cache
+def _scored(case: Path) -> dict:
+    return score_case(case)
+
+
+@pytest.mark.parametrize("case", _cases(), ids=_case_id)
 def test_gold_case(case):
-    result = score_case(case)
-    if case.parent.name == "facts":  # this stage's own cases must pass outright
-        assert result["recall"] >= 0.9
-        assert result["against"] == 0
-        assert result["unplanned"] == 0  # every planted trap stays quiet
+    name = _case_id(case)
+    assert name in FOUND_FLOOR, f"{name}: a new gold case needs its floor in FOUND_FLOOR"
+    result = _scored(case)
+    assert result["found"] >= FOUND_FLOOR[name], (
+        f"{name}: found {result['found']} of {result['planted']} planted conflicts, "
+        f"floor {FOUND_FLOOR[name]}; missed: {result['missed']}")
+    if name in AGREED_FLOOR:
+        assert result["agreed"] >= AGREED_FLOOR[name], (
+            f"{name}: {result['agreed']} of {result['agreements']} planted agreements found "
+            f"as agreeing facts, floor {AGREED_FLOOR[name]}")
+    # "No false conflicts on any case": none may contradict a planted agreement ...
+    assert result["against"] == 0, f"{name}: conflicts against an agreement: {result['false']}"
+    # ... and every conflict shown must be one that was planted (a genuine one the
+    # gold missed belongs in its facts.json).
+    assert result["unplanned"] == 0, f"{name}: unplanned conflicts: {result['unplanned_notes']}"
+
+
+def test_own_gold_cases_together_keep_their_recall():
+    own = [_scored(c) for c in _cases() if _case_id(c) != "align/seeds_003_004"]
+    planted = sum(r["planted"] for r in own)
+    found = sum(r["found"] for r in own)
+    print(f"\nown cases: {found} of {planted} planted conflicts found")
+    assert planted == 37, "the planted count changed: restate the README figure and the floor"
+    assert found >= OWN_FOUND_FLOOR, f"found {found} of {planted}, floor {OWN_FOUND_FLOOR}"
 
 
 def test_own_gold_cases_exist():
@@ -283,6 +340,13 @@ def test_own_gold_cases_exist():
 def test_seed_pair_facts_are_well_formed():
     # Speed is measured by benchmarks/engine_speed.py, not asserted here.
     comparison = compare_files([str(SEED_003), str(SEED_004)])
+    statuses = {f.status for f in comparison.facts}
+    # Measured: 2 conflicts, 7 agreements, 39 single; the checks below need facts to check.
+    assert {"conflict", "agree", "single"} <= statuses, \
+        f"the seed pair should yield facts of every status; got {len(comparison.facts)}: {statuses}"
+    for fact in comparison.facts:
+        articles = {m.article for m in fact.mentions}
+        assert len(articles) == (1 if fact.status == "single" else 2), (fact.id, fact.status, articles)
     ids = [f.id for f in comparison.facts]
     assert ids == [f"F{n}" for n in range(1, len(ids) + 1)]
     statuses = [f.status for f in comparison.facts]

@@ -7,7 +7,7 @@ conflicts and agreements, each mention named by a context string).  This
 script checks that the data can be located unambiguously in the articles:
 
 * every article listed exists and is UTF-8;
-* every group snippet is 10-60 characters, occurs exactly once in its file,
+* every group snippet is 10-90 characters, occurs exactly once in its file,
   lies in the body (not the headline/byline/date lines), contains no sentence
   end followed by a capital (". X"), and stays inside one sentence;
 * every group spans at least two different files, uses no unrelated
@@ -33,7 +33,9 @@ from pathlib import Path
 
 ALIGN_ROOT = Path(__file__).resolve().parent / "align"
 KINDS = {"number", "money", "percent", "date", "time", "person", "organization", "place", "quote"}
-SNIPPET_MIN, SNIPPET_MAX = 10, 60
+# 90, not 60: the held-out cases quote whole clauses (up to 82 characters); what
+# matters is that a snippet is unique and stays inside one sentence, checked below.
+SNIPPET_MIN, SNIPPET_MAX = 10, 90
 
 # A sentence end followed by a capital: ". X", '." X', ". “X", "? X" ...
 SENTENCE_END_CAPITAL = re.compile(r"[.!?][”’\"')\]]*\s+[“‘\"]?[A-Z]")
