@@ -7,8 +7,7 @@ import shutil
 import pytest
 
 from conftest import SEED_004
-from desktop.app.paths import autosave_path
-from desktop.engine.session import SUFFIX, load_session
+from desktop.engine.session import SUFFIX, autosave_path, load_session
 from app_helpers import drop, open_window, url_mime, write_pair
 
 TIMEOUT = 30_000
