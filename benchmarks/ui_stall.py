@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from test_app_helpers import write_many  # noqa: E402  (the articles the app tests use)
+from app_helpers import write_many  # noqa: E402  (the articles the app tests use)
 
 def one_run(app, paths: list[str], settings_dir: str) -> float:
     from PySide6.QtCore import QSettings, QTimer

@@ -3,8 +3,9 @@
 The contract is public (reports, sessions and other tools read it): fields
 are only ever added, never renamed or removed.  Added so far beyond the
 founding list: article ``byline``/``related``/``word_count``/``warnings``, diff
-``a_passages``/``b_passages``/``similarity``, fact ``approximate``, and the
-top-level ``errors`` and ``generator``.
+``a_passages``/``b_passages``/``similarity``, fact ``approximate``, the
+top-level ``errors`` and ``generator``, article ``event``/``event_note`` (which
+event cluster, and why an article was set apart) and group ``confidence``.
 """
 from __future__ import annotations
 
@@ -25,13 +26,14 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "articles": [
             {"id": a.id, "source": a.source, "title": a.title, "outlet": a.outlet,
              "published": a.published, "byline": a.byline, "related": a.related,
-             "word_count": a.word_count, "warnings": list(a.warnings), "text": a.text,
+             "word_count": a.word_count, "warnings": list(a.warnings),
+             "event": a.event, "event_note": a.event_note, "text": a.text,
              "passages": [{"id": p.id, "start": p.start, "end": p.end, "paragraph": p.paragraph}
                           for p in a.passages]}
             for a in comparison.articles
         ],
         "groups": [
-            {"id": g.id, "passages": list(g.passages), "score": g.score,
+            {"id": g.id, "passages": list(g.passages), "score": g.score, "confidence": g.confidence,
              "diffs": [{"a": d.a, "b": d.b,
                         "ops": [[o.tag, o.a_start, o.a_end, o.b_start, o.b_end] for o in d.ops],
                         "a_passages": list(d.a_passages), "b_passages": list(d.b_passages),
@@ -71,7 +73,8 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                                    for p in a["passages"]),
                     title=a.get("title"), outlet=a.get("outlet"), byline=a.get("byline"),
                     published=a.get("published"), related=a.get("related", True),
-                    warnings=tuple(a.get("warnings", ())))
+                    warnings=tuple(a.get("warnings", ())), event=int(a.get("event", 1)),
+                    event_note=str(a.get("event_note", "")))
             for a in data["articles"]
         )
         groups = tuple(
@@ -80,7 +83,8 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                                  tuple(d.get("a_passages", (d["a"],))),
                                  tuple(d.get("b_passages", (d["b"],))),
                                  d.get("similarity", 0.0))
-                        for d in g.get("diffs", ())))
+                        for d in g.get("diffs", ())),
+                  float(g.get("confidence", g["score"])))
             for g in data["groups"]
         )
         facts = tuple(

@@ -50,6 +50,8 @@ class Article:
     published: Optional[str] = None
     related: bool = True  # False: judged to report a different event
     warnings: tuple[str, ...] = ()  # caveats from reading (e.g. not English)
+    event: int = 1  # which event cluster the article belongs to; 1 is the main story
+    event_note: str = ""  # why an article was set apart (what it shares, what it lacks)
 
     def passage_text(self, passage: Passage) -> str:
         return self.text[passage.start:passage.end]
@@ -95,6 +97,12 @@ class Group:
     passages: tuple[str, ...]
     score: float
     diffs: tuple[PairDiff, ...] = ()
+    confidence: float = 1.0  # calibrated probability that the group's links are right
+
+    @property
+    def weak(self) -> bool:
+        """A group to show as uncertain: less than even odds on average."""
+        return self.confidence < 0.5
 
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(article_of(p) for p in self.passages))
@@ -154,21 +162,13 @@ class Comparison:
 
 @dataclass(frozen=True)
 class CompareConfig:
-    """Knobs of the pipeline; defaults are the measured best on the gold set."""
+    """Knobs of the pipeline; the decisions themselves are learned (see scoring, events)."""
 
-    match_threshold: float = 0.17
-    strong_threshold: float = 0.40
-    split_threshold: float = 0.10
-    split_gain: float = 0.02
-    min_shared_terms: float = 1.5  # what two sentences must share when one is short
-    short_sentence_terms: int = 3
-    min_sentence_terms: int = 2
-    clause_weight: float = 0.75  # a clause matching a whole sentence counts at this discount
-    related_threshold: float = 0.20
-    evidence_threshold: float = 0.30
-    phrase_evidence_threshold: float = 0.17  # a weaker match counts as evidence when it repeats a phrase
-    max_run: int = 2  # most sentences one article gives to a group (a 1:2 split)
-    min_shared_passages: int = 2
+    scorer: str = "lexical"  # the sentence scorer (desktop.engine.scoring); it owns its thresholds
+    event_model: str = "default"  # the same-event model (desktop.engine.events)
+    max_per_article: int = 3  # most sentences one article gives to a group
+    max_span: int = 4  # a group's sentences from one article lie within this many sentences
+    merge_support: float = 0.25  # mean link probability two groups need to merge
     find_facts: bool = True
 
 

@@ -13,13 +13,17 @@ from itertools import combinations
 from typing import Optional, Sequence
 
 from . import facts as facts_stage
-from .align import PairMatch, match_pair, related_articles, sentence_vectors
+from .align import SentenceGroup, build_groups, sentence_vectors
+from .events import clusters, event_model, pair_features, summarise
+from .scoring import get_scorer
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
 from .ingest.web import fetch_url, is_url
 from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
                     PairDiff, ProgressFn, article_ids)
+from .features import ENTITY_MARK
 from .segment import segment
+from .wording import plural
 from .worddiff import word_diff
 
 
@@ -79,29 +83,25 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
 
     step("align", 0.0)
     vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
-    pair_matches: dict[tuple[int, int], list[PairMatch]] = {}
+    scorer = get_scorer(config.scorer)
+    pair_scores: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
     pairs = list(combinations(range(len(articles)), 2))
     for n, (a, b) in enumerate(pairs):
         step("align", n / max(1, len(pairs)))
-        pair_matches[(a, b)] = match_pair(vectors[a], vectors[b], config)
-    # Only confident matches count as evidence that two articles tell one story.
-    shared = {key: sum(1 for m in matches if m.score >= config.evidence_threshold)
-              for key, matches in pair_matches.items()}
-    related = related_articles(shared, [len(a.passages) for a in articles], config)
-    if not related:
-        # No two articles show a shared event: there is no main story to set
-        # the others apart from, so none is marked as "different", and only
-        # confident matches are grouped.  Two articles put side by side on
-        # purpose also keep the weaker matches that repeat a phrase; among
-        # more articles such matches link unrelated stories (measured on the
-        # five seeds: six false groups).
-        related = set(range(len(articles)))
-        count_phrases = len(articles) == 2
-        pair_matches = {key: [m for m in matches if m.is_evidence(config, count_phrases)]
-                        for key, matches in pair_matches.items()}
-    articles = [_with_related(a, i in related) for i, a in enumerate(articles)]
-
-    groups = _build_groups(articles, pair_matches, related, config)
+        pair_scores[(a, b)] = scorer.score(vectors[a], vectors[b])
+    events = _event_clusters(articles, vectors, pair_scores, scorer, config)
+    main = set(events[0]) if len(events[0]) >= 2 else set()
+    # With no two articles judged to report one event there is no main story
+    # to set the others apart from: none is marked, and only strong links
+    # are grouped.
+    threshold = scorer.link_threshold if main else scorer.strong_threshold
+    grouped = main or set(range(len(articles)))
+    links = {(a, i, b, j): p for (a, b), scores in pair_scores.items()
+             if a in grouped and b in grouped for (i, j), p in scores.items()}
+    sentence_groups = build_groups(links, threshold, config.max_per_article, config.max_span,
+                                   config.merge_support)
+    articles = _with_events(articles, events, main, vectors, pair_scores, scorer, config)
+    groups = [_group(n, g, articles) for n, g in enumerate(sentence_groups, start=1)]
     step("diff", 0.0)
     groups = [_with_diffs(g, articles) for g in groups]
     step("facts", 0.0)
@@ -113,55 +113,57 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     return result
 
 
-def _with_related(article: Article, related: bool) -> Article:
-    return article if article.related == related else replace(article, related=related)
+def _event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list[int]]:
+    """Articles clustered by event, largest first (see :mod:`desktop.engine.events`)."""
+    model = event_model(config.event_model)
+    summaries = [summarise(v.sentences, a.published) for a, v in zip(articles, vectors)]
+    same = {key: model.probability(pair_features(summaries[key[0]], summaries[key[1]], scores,
+                                                 scorer.link_threshold, scorer.strong_threshold))
+            for key, scores in pair_scores.items()}
+    return clusters(len(articles), same, model.threshold)
 
 
-def _build_groups(articles: list[Article], pair_matches: dict[tuple[int, int], list[PairMatch]],
-                  related: set[int], config: CompareConfig) -> list[Group]:
-    """Join pair matches that share a sentence into groups.
-
-    Matches are joined strongest first, and a join is refused when it would
-    put two sentences of one article that are not neighbours into the same
-    group: one weak match must not chain two stories together.
-    """
-    component: dict[tuple[int, int], int] = {}
-    members: dict[int, dict[int, set[int]]] = {}
-    scores: dict[int, list[float]] = {}
-    edges = sorted(((match.score, a, b, match) for (a, b), matches in pair_matches.items()
-                    if a in related and b in related for match in matches),
-                   key=lambda edge: -edge[0])
-    for score, a, b, match in edges:
-        nodes = [(a, i) for i in match.left] + [(b, j) for j in match.right]
-        roots = {component[n] for n in nodes if n in component}
-        merged: dict[int, set[int]] = {}
-        for root in roots:
-            for article, indices in members[root].items():
-                merged.setdefault(article, set()).update(indices)
-        for article, index in nodes:
-            merged.setdefault(article, set()).add(index)
-        if any(max(ix) - min(ix) + 1 != len(ix) or len(ix) > config.max_run
-               for ix in merged.values()):
+def _with_events(articles, events, main, vectors, pair_scores, scorer, config) -> list[Article]:
+    """Articles marked with their event cluster; those outside the main story say why."""
+    if not main:
+        return articles
+    number = {k: n for n, members in enumerate(events, start=1) for k in members}
+    out = []
+    for k, article in enumerate(articles):
+        if k in main:
+            out.append(replace(article, related=True, event=1))
             continue
-        root = min(roots) if roots else max(list(members) + [0]) + 1
-        merged_scores = [s for r in roots for s in scores.pop(r, [])] + [score]
-        for r in roots:
-            members.pop(r, None)
-        members[root] = merged
-        scores[root] = merged_scores
-        for article, indices in merged.items():
-            for index in indices:
-                component[(article, index)] = root
+        out.append(replace(article, related=False, event=number[k],
+                           event_note=_set_apart_note(k, main, articles, vectors, pair_scores, scorer)))
+    return out
 
-    ordered = sorted(members.items(),
-                     key=lambda item: min((a, min(ix)) for a, ix in item[1].items()))
-    groups = []
-    for n, (root, by_article) in enumerate(ordered, start=1):
-        passage_ids = tuple(articles[a].passages[i].id
-                            for a in sorted(by_article) for i in sorted(by_article[a]))
-        values = scores[root]
-        groups.append(Group(f"G{n}", passage_ids, round(sum(values) / len(values), 4)))
-    return groups
+
+def _set_apart_note(k, main, articles, vectors, pair_scores, scorer) -> str:
+    """What an article set apart shares with the main story and what it lacks, in words."""
+    best_links, best_other = -1, None
+    for other in main:
+        scores = pair_scores[(min(k, other), max(k, other))]
+        linked = sum(1 for p in scores.values() if p >= scorer.link_threshold)
+        if linked > best_links:
+            best_links, best_other = linked, other
+    own = len(articles[k].passages)
+    names_here = {t for v in vectors[k].sentences for t in v if t.startswith(ENTITY_MARK)}
+    names_there = {t for m in main for v in vectors[m].sentences for t in v if t.startswith(ENTITY_MARK)}
+    numbers_here = {t for v in vectors[k].sentences for t in v if t.isdigit()}
+    numbers_there = {t for m in main for v in vectors[m].sentences for t in v if t.isdigit()}
+    parts = [f"{plural(best_links, 'sentence')} of {own} told again in the main story"
+             f" (most with article {articles[best_other].id})" if best_other is not None else ""]
+    parts.append(f"{len(names_here & names_there)} of its {plural(len(names_here), 'name')} in common")
+    if numbers_here:
+        parts.append(f"{len(numbers_here & numbers_there)} of its {plural(len(numbers_here), 'number')}"
+                     " in common")
+    return "Reports another event: " + "; ".join(p for p in parts if p) + "."
+
+
+def _group(n: int, group: SentenceGroup, articles: list[Article]) -> Group:
+    passage_ids = tuple(articles[a].passages[i].id for a, ix in group.members.items() for i in ix)
+    confidence = round(group.confidence, 4)
+    return Group(f"G{n}", passage_ids, confidence, confidence=confidence)
 
 
 def _with_diffs(group: Group, articles: list[Article]) -> Group:
@@ -178,7 +180,7 @@ def _with_diffs(group: Group, articles: list[Article]) -> Group:
         diffs.append(PairDiff(by_article[left_id][0], by_article[right_id][0], ops,
                               tuple(by_article[left_id]), tuple(by_article[right_id]),
                               round(similarity, 4)))
-    return Group(group.id, group.passages, group.score, tuple(diffs))
+    return Group(group.id, group.passages, group.score, tuple(diffs), group.confidence)
 
 
 def _span(article: Article, passage_id: str) -> tuple[int, int]:

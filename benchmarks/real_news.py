@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""How Parallax does on real news: one table, cross-validated by topic.
+
+    .venv/bin/python benchmarks/real_news.py            # cross-validated (needs numpy: .[train])
+    .venv/bin/python benchmarks/real_news.py --shipped  # the shipped models as they are (no refit)
+    .venv/bin/python benchmarks/real_news.py --sample 40  # also print 40 random linked pairs to read
+
+Reads ``../shared/data`` (see its README).  With cross-validation the ECB+
+topics are split into five folds by topic number; for each fold the sentence
+scorer and the same-event model are refitted on the other four folds (and
+the MSRP chunks of those folds) and scored only on the topics of this one,
+so no figure is scored on the topics its model was fitted on.
+
+Rows:
+- event separation, on mixed sets (3 articles of one event + 0, 1 or 2 of the
+  other event of the topic, both directions, fixed seed): outsider recall
+  (outsiders set apart), false outsider rate (main-event articles set apart)
+  and purity (groups holding sentences of one event only);
+- alignment on every ECB+ sub-topic compared whole: recall of the strict
+  gold (two annotated sentences sharing two or more event chains) and a
+  precision lower bound (of the predicted pairs whose sentences were both
+  annotated, the share that share at least one chain);
+- the MSRP training pairs laid out as two articles (first sentences against
+  second sentences, in chunks of 300), paraphrase pairs as gold;
+- the project's own gold cases and seeds 003/004 (never used for fitting).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import realdata as rd  # noqa: E402
+from desktop.engine import CompareConfig  # noqa: E402
+from desktop.engine.model import Document  # noqa: E402
+from desktop.engine.pipeline import compare  # noqa: E402
+
+
+class Tally:
+    def __init__(self):
+        self.counts: dict[str, float] = {}
+
+    def add(self, **kw):
+        for k, v in kw.items():
+            self.counts[k] = self.counts.get(k, 0) + v
+
+    def __getitem__(self, k):
+        return self.counts.get(k, 0)
+
+    def ratio(self, a, b):
+        return self[a] / self[b] if self[b] else float("nan")
+
+
+def _config(scorer: str, event_model: str) -> CompareConfig:
+    return CompareConfig(find_facts=False, scorer=scorer, event_model=event_model)
+
+
+def _passage_index(comparison):
+    """passage id -> (article index, sentence index)."""
+    return {p.id: (k, n) for k, a in enumerate(comparison.articles) for n, p in enumerate(a.passages)}
+
+
+def predicted_pairs(comparison) -> set[tuple[int, int, int, int]]:
+    where = _passage_index(comparison)
+    pairs = set()
+    for group in comparison.groups:
+        members = [where[p] for p in group.passages]
+        for (a, i), (b, j) in combinations(sorted(members), 2):
+            if a != b:
+                pairs.add((a, i, b, j))
+    return pairs
+
+
+def event_separation(sets, config, tally: Tally) -> None:
+    for topic, main, extra in sets:
+        data = _documents(main + extra)
+        if data is None:
+            continue
+        names, documents = data
+        comparison = compare(documents, config)
+        outsider = [n in extra for n in names]
+        for article, is_out in zip(comparison.articles, outsider):
+            if is_out:
+                tally.add(outsiders=1, outsiders_caught=int(not article.related))
+            else:
+                tally.add(insiders=1, insiders_set_apart=int(not article.related))
+                if not extra:
+                    tally.add(insiders_no_outsider=1, set_apart_no_outsider=int(not article.related))
+        where = _passage_index(comparison)
+        for group in comparison.groups:
+            kinds = {outsider[where[p][0]] for p in group.passages}
+            tally.add(groups=1, pure_groups=int(len(kinds) == 1))
+
+
+def _documents(names):
+    documents, kept = [], []
+    for name in names:
+        document = rd.ecb_document(name)
+        if document is not None:
+            documents.append(document)
+            kept.append(name)
+    return (kept, documents) if len(documents) >= 2 else None
+
+
+def alignment(topics, config, tally: Tally, sample: list | None = None) -> None:
+    from training import ecb_set
+
+    for topic in topics:
+        for sub, names in rd.ecb_corpus()[topic].items():
+            data = ecb_set(names)
+            if len(data.names) < 2:
+                continue
+            comparison = compare(data.documents, config)
+            strict = rd.gold_sentence_pairs(data.golds, 2)
+            loose = rd.gold_sentence_pairs(data.golds, 1)
+            judged = rd.judged_pairs(data.golds)
+            predicted = predicted_pairs(comparison)
+            tally.add(strict=len(strict), strict_found=len(strict & predicted),
+                      predicted=len(predicted), judged=len(predicted & judged),
+                      judged_right=len(predicted & judged & loose))
+            if sample is not None:
+                for a, i, b, j in predicted:
+                    sample.append((data.sentences[a][i], data.sentences[b][j],
+                                   (a, i, b, j) in loose))
+
+
+def msrp(chunks, config, tally: Tally) -> None:
+    for chunk in chunks:
+        left = Document("msrp-1", "\n\n".join(s1 for _, s1, _ in chunk))
+        right = Document("msrp-2", "\n\n".join(s2 for _, _, s2 in chunk))
+        comparison = compare([left, right], config)
+        # Sentences are one paragraph each; map passages to pair index by paragraph.
+        para = {p.id: (k, p.paragraph) for k, a in enumerate(comparison.articles) for p in a.passages}
+        predicted = set()
+        for group in comparison.groups:
+            members = [para[p] for p in group.passages]
+            for (a, i), (b, j) in combinations(sorted(members), 2):
+                if a != b:
+                    predicted.add((i, j))
+        gold = {(n, n) for n, (q, _, _) in enumerate(chunk) if q == 1}
+        tally.add(msrp_gold=len(gold), msrp_found=len(gold & predicted), msrp_predicted=len(predicted))
+
+
+def own_cases(tally: Tally) -> dict[str, tuple]:
+    from alignment_eval import evaluate, load_cases
+
+    out = {}
+    for case in load_cases():
+        s, *_ = evaluate(case)
+        out[case.name] = (s.precision, s.recall, s.f1)
+        key = "seeds" if case.name.startswith("seeds") else (
+            "heldout" if case.name.startswith("heldout") else "tuned")
+        tally.add(**{f"{key}_tp": s.tp, f"{key}_fp": s.fp, f"{key}_fn": s.fn})
+    return out
+
+
+def _prf(tally, key):
+    tp, fp, fn = tally[f"{key}_tp"], tally[f"{key}_fp"], tally[f"{key}_fn"]
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shipped", action="store_true", help="score the shipped models (no refit)")
+    parser.add_argument("--topics", type=int, nargs="*", help="only these ECB+ topics")
+    parser.add_argument("--sample", type=int, default=0, help="print this many random linked pairs")
+    args = parser.parse_args(argv)
+    if not rd.available():
+        print(f"real_news: no data at {rd.data_root()}; nothing measured", file=sys.stderr)
+        return 1
+    started = time.time()
+    topics = args.topics or rd.topics()
+    sets = [s for s in rd.mixed_sets() if s[0] in topics]
+    events, align, para = Tally(), Tally(), Tally()
+    sample = [] if args.sample else None
+    from training import msrp_chunks
+
+    chunks = msrp_chunks()
+    if args.shipped:
+        config = _config("lexical", "default")
+        event_separation(sets, config, events)
+        alignment(topics, config, align, sample)
+        msrp(chunks, config, para)
+    else:
+        import training as tr
+        from desktop.engine.events import register_event_model
+        from desktop.engine.scoring import register
+
+        ecb = tr.ecb_sentence_examples()
+        pairs = tr.msrp_sentence_examples()
+        gold = tr.gold_case_examples()
+        for fold in range(rd.FOLDS):
+            fold_topics = [t for t in topics if rd.fold_of(t) == fold]
+            scorer = tr.fit_scorer(ecb, pairs, f"cv{fold}", exclude_fold=fold, gold=gold)
+            register(scorer.name, lambda s=scorer: s)
+            train_topics = [t for t in rd.topics() if rd.fold_of(t) != fold]
+            model = tr.fit_event_model(tr.event_examples(scorer, train_topics))
+            register_event_model(f"cv{fold}", model)
+            config = _config(scorer.name, f"cv{fold}")
+            event_separation([s for s in sets if s[0] in fold_topics], config, events)
+            alignment(fold_topics, config, align, sample)
+            msrp([c for n, c in enumerate(chunks) if n % rd.FOLDS == fold], config, para)
+    own = Tally()
+    cases = own_cases(own)
+
+    mode = "shipped models" if args.shipped else f"cross-validated by topic ({rd.FOLDS} folds)"
+    print(f"Parallax on real news: {mode}; {len(topics)} ECB+ topics, {len(sets)} mixed sets")
+    print("| measure | value | target |")
+    print("|---|---|---|")
+    print(f"| outsider recall (other-event articles set apart) | {events.ratio('outsiders_caught', 'outsiders'):.3f}"
+          f" ({events['outsiders_caught']:.0f}/{events['outsiders']:.0f}) | >= 0.90 |")
+    print(f"| false outsider rate (same-event articles set apart) | {events.ratio('insiders_set_apart', 'insiders'):.3f}"
+          f" ({events['insiders_set_apart']:.0f}/{events['insiders']:.0f}; in sets with no outsider "
+          f"{events['set_apart_no_outsider']:.0f}/{events['insiders_no_outsider']:.0f}) | <= 0.05 |")
+    print(f"| purity (groups of one event only) | {events.ratio('pure_groups', 'groups'):.3f}"
+          f" ({events['pure_groups']:.0f}/{events['groups']:.0f}) | >= 0.95 |")
+    print(f"| strict gold recall (ECB+ sub-topics compared whole) | {align.ratio('strict_found', 'strict'):.3f}"
+          f" ({align['strict_found']:.0f}/{align['strict']:.0f}) | >= 0.75 |")
+    print(f"| precision lower bound (judged pairs sharing a chain) | {align.ratio('judged_right', 'judged'):.3f}"
+          f" ({align['judged_right']:.0f}/{align['judged']:.0f} of {align['predicted']:.0f} predicted) | >= 0.75 |")
+    p = para.ratio("msrp_found", "msrp_predicted")
+    r = para.ratio("msrp_found", "msrp_gold")
+    print(f"| MSRP training pairs as two articles: P / R | {p:.3f} / {r:.3f} | |")
+    for key, label, target in (("tuned", "own tuned cases", ">= 0.90"),
+                               ("heldout", "own blind cases", ">= 0.88"),
+                               ("seeds", "seeds 003/004", "R >= 0.6 at P >= 0.8")):
+        p, r, f = _prf(own, key)
+        print(f"| {label}: P / R / F1 | {p:.3f} / {r:.3f} / {f:.3f} | {target} |")
+    print(f"({time.time() - started:.0f} s)")
+    for name, (p, r, f) in cases.items():
+        print(f"  {name}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if sample:
+        rng = random.Random(40)
+        print(f"\n{args.sample} random linked pairs (seed 40); * = shares a chain in the corpus gold")
+        for n, (x, y, ok) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
+            print(f"{n:2d}{'*' if ok else ' '} A: {x}\n    B: {y}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,241 @@
+"""Examples and fitting for the learned decisions (sentence pairs, same event).
+
+Used by ``scripts/train_models.py`` (fits and writes the shipped models) and
+by ``benchmarks/real_news.py`` (refits per cross-validation fold, so that no
+figure is scored on the topics its model was fitted on).  Fitting needs
+numpy (``pip install -e .[train]``); the app never does.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import realdata as rd
+from desktop.engine.align import sentence_vectors
+from desktop.engine.pair_features import FEATURES, candidates
+from desktop.engine.segment import segment
+
+ECB_WEIGHT = 1.0
+MSRP_WEIGHT = 0.5
+OTHER_EVENT_WEIGHT = 0.05
+GOLD_WEIGHT = 1.0
+MSRP_CHUNK = 300  # pairs per MSRP "comparison" (two articles of this many sentences)
+
+
+@dataclass
+class Examples:
+    rows: list = field(default_factory=list)
+    labels: list = field(default_factory=list)
+    weights: list = field(default_factory=list)
+    folds: list = field(default_factory=list)  # cross-validation fold of each example
+
+    def add(self, row, label, weight, fold):
+        self.rows.append(row)
+        self.labels.append(label)
+        self.weights.append(weight)
+        self.folds.append(fold)
+
+    def extend(self, other: "Examples") -> None:
+        self.rows += other.rows
+        self.labels += other.labels
+        self.weights += other.weights
+        self.folds += other.folds
+
+
+@dataclass
+class EcbSet:
+    """Articles of one comparison, read and segmented, with their passages' gold."""
+
+    names: list[str]
+    documents: list
+    sentences: list[list[str]]
+    golds: list[list[rd.PassageGold]]
+
+
+def ecb_set(names: list[str]) -> EcbSet:
+    kept, documents, sentences, golds = [], [], [], []
+    for name in names:
+        document = rd.ecb_document(name)
+        if document is None:
+            continue
+        passages = segment(document.text, "X")
+        kept.append(name)
+        documents.append(document)
+        sentences.append([document.text[p.start:p.end] for p in passages])
+        golds.append(rd.ecb_passage_gold(name, document.text, passages))
+    return EcbSet(kept, documents, sentences, golds)
+
+
+def ecb_sentence_examples(topics=None) -> Examples:
+    """Candidate pairs of every topic compared whole (both its events), labelled by the corpus.
+
+    1: two sentences of one event sharing two or more event chains (the
+    strict gold); 0: both annotated and sharing none, or any two sentences of
+    the topic's two different events (same kind of news, other happening:
+    the hardest negatives).  Pairs sharing one chain only, or of one event
+    with a sentence the annotators did not cover, cannot be judged and are
+    left out of fitting.
+    """
+    out = Examples()
+    for topic in topics or rd.topics():
+        subs = rd.ecb_corpus()[topic]
+        data = ecb_set(subs["ecb"] + subs["ecbplus"])
+        events = ["ecbplus" if n.endswith("ecbplus") else "ecb" for n in data.names]
+        vectors = sentence_vectors(data.sentences)
+        for a, b in combinations(range(len(data.names)), 2):
+            found = candidates(vectors[a], vectors[b])
+            same_event = events[a] == events[b]
+            for (i, j), row in zip(found.pairs, found.rows):
+                if not same_event:
+                    out.add(row, 0, OTHER_EVENT_WEIGHT, rd.fold_of(topic))
+                    continue
+                ga, gb = data.golds[a][i], data.golds[b][j]
+                if not (ga.annotated and gb.annotated):
+                    continue
+                shared = len(ga.events & gb.events)
+                if shared == 1:
+                    continue
+                out.add(row, int(shared >= 2), ECB_WEIGHT, rd.fold_of(topic))
+    return out
+
+
+def msrp_chunks(limit: int | None = None) -> list[list[tuple[int, str, str]]]:
+    rows = rd.msrp_pairs(limit)
+    return [rows[k:k + MSRP_CHUNK] for k in range(0, len(rows), MSRP_CHUNK)]
+
+
+def msrp_sentence_examples() -> Examples:
+    """MSRP pairs laid out as two articles (all first sentences against all second ones).
+
+    A candidate is 1 when it is a pair the corpus calls a paraphrase and 0
+    when its sentences come from different pairs.  The corpus's
+    non-paraphrase pairs are left out: they were chosen as near-paraphrases
+    of one news event ("sold it for $2.5 billion" / "for $1.8 billion"),
+    which is exactly what Parallax should put side by side and diff.
+    """
+    out = Examples()
+    for n, chunk in enumerate(msrp_chunks()):
+        vectors = sentence_vectors([[s1 for _, s1, _ in chunk], [s2 for _, _, s2 in chunk]])
+        found = candidates(vectors[0], vectors[1])
+        for (i, j), row in zip(found.pairs, found.rows):
+            if i == j and chunk[i][0] == 0:
+                continue
+            out.add(row, int(i == j), MSRP_WEIGHT, n % rd.FOLDS)
+    return out
+
+
+def gold_case_examples() -> Examples:
+    """The project's tuned gold cases (never the blind ``heldout_*`` ones, nor the seeds).
+
+    Their gold lists every group, so any other candidate is a negative.
+    Used in every fold: they share no topic with ECB+.
+    """
+    import sys
+    sys.path.insert(0, str(rd.ROOT / "tests"))
+    from alignment_eval import gold_pairs, load_cases
+    from desktop.engine.ingest import read_document
+    from desktop.engine.model import Article, Comparison, article_ids
+
+    out = Examples()
+    for case in load_cases():
+        if case.name.startswith(("heldout", "seeds")):
+            continue
+        documents = [read_document(path) for path in case.paths()]
+        comparison = Comparison(tuple(
+            Article(aid, d.source, d.text, segment(d.text, aid))
+            for aid, d in zip(article_ids(len(documents)), documents)), ())
+        gold = gold_pairs(comparison, case)
+        articles = comparison.articles
+        vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
+        for a, b in combinations(range(len(articles)), 2):
+            found = candidates(vectors[a], vectors[b])
+            for (i, j), row in zip(found.pairs, found.rows):
+                key = frozenset((articles[a].passages[i].id, articles[b].passages[j].id))
+                out.add(row, int(key in gold), GOLD_WEIGHT, -1)
+    return out
+
+
+def fit_logistic(rows, labels, weights, l2: float = 1.0, iterations: int = 30):
+    """Weighted L2 logistic regression by Newton's method; the bias is the last feature."""
+    import numpy as np
+
+    x = np.asarray(rows, dtype=float)
+    y = np.asarray(labels, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[-1] = 0.0  # no shrinkage of the bias
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        gradient = x.T @ (w * (p - y)) + penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return [float(v) for v in beta]
+
+
+def scorer_json(weights, link_threshold, strong_threshold, about: dict) -> str:
+    return json.dumps({"features": list(FEATURES), "weights": [round(w, 6) for w in weights],
+                       "link_threshold": link_threshold, "strong_threshold": strong_threshold,
+                       "about": about}, indent=1)
+
+
+LINK_THRESHOLD = 0.5  # more likely than not: the calibrated probability's own midpoint
+STRONG_THRESHOLD = 0.8
+EVENT_THRESHOLD = 0.5
+
+
+def fit_scorer(ecb: Examples, msrp: Examples, name: str, exclude_fold: int | None = None,
+               gold: Examples | None = None):
+    """A :class:`LogisticScorer` fitted on every example outside ``exclude_fold``."""
+    from desktop.engine.scoring import LogisticScorer
+
+    rows, labels, weights = [], [], []
+    for source in (ecb, msrp) + ((gold,) if gold else ()):
+        for row, label, weight, fold in zip(source.rows, source.labels, source.weights, source.folds):
+            if fold != exclude_fold:
+                rows.append(row)
+                labels.append(label)
+                weights.append(weight)
+    beta = fit_logistic(rows, labels, weights)
+    return LogisticScorer(name, tuple(beta), LINK_THRESHOLD, STRONG_THRESHOLD)
+
+
+def event_rows(names: list[str], scorer) -> tuple[list, list, list[str]]:
+    """Features and labels (same event or not) for every two articles of one comparison."""
+    from desktop.engine.events import pair_features, summarise
+
+    data = ecb_set(names)
+    vectors = sentence_vectors(data.sentences)
+    summaries = [summarise(v.sentences, d.published) for v, d in zip(vectors, data.documents)]
+    events = [n.endswith("ecbplus") for n in data.names]
+    rows, labels = [], []
+    for a, b in combinations(range(len(data.names)), 2):
+        links = scorer.score(vectors[a], vectors[b])
+        rows.append(pair_features(summaries[a], summaries[b], links, scorer.link_threshold,
+                                  scorer.strong_threshold))
+        labels.append(int(events[a] == events[b]))
+    return rows, labels, data.names
+
+
+def event_examples(scorer, topics, seed: int = 11) -> Examples:
+    """Article pairs of mixed sets (3 of one event, 0-2 of the other) from ``topics``."""
+    out = Examples()
+    wanted = set(topics)
+    for topic, main, extra in rd.mixed_sets(seed=seed):
+        if topic not in wanted:
+            continue
+        rows, labels, _ = event_rows(main + extra, scorer)
+        for row, label in zip(rows, labels):
+            out.add(row, label, 1.0, rd.fold_of(topic))
+    return out
+
+
+def fit_event_model(examples: Examples):
+    from desktop.engine.events import EventModel
+
+    return EventModel(tuple(fit_logistic(examples.rows, examples.labels, examples.weights)),
+                      EVENT_THRESHOLD)

@@ -1,0 +1,173 @@
+"""Which articles report one event: a learned pairwise decision, then clusters.
+
+For every two articles a few numbers are measured (how many of their
+sentences the sentence scorer links, how alike their openings are, which
+names and numbers they share, how far apart their publication dates are),
+and a logistic model fitted on ECB+ (two events of one kind per topic, e.g.
+two earthquakes) turns them into the probability that the two report the
+same event.  Articles are then clustered by average linkage, so one strong
+pair cannot chain two stories together; every cluster is reported, and the
+largest is the main story.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from .features import ENTITY_MARK, Vector, normalise
+from .resources import resource_path
+
+EVENT_FEATURES = (
+    "link_share",     # linked sentences / sentences of the shorter article
+    "strong_share",   # the same counting only strong links
+    "max_link",       # best sentence-pair probability
+    "top3_link",      # mean of the three best
+    "lead_link",      # best probability between the two openings (first three sentences)
+    "doc_cos",        # cosine of the two whole articles (summed sentence vectors)
+    "lead_cos",       # cosine of the two openings
+    "names_shared",   # share of the rarer article's names that the other repeats
+    "numbers_shared", # share of the numbers that both articles give
+    "numbers_apart",  # 1 when both give numbers and share none
+    "dates_close",    # publication dates known and at most 3 days apart
+    "dates_far",      # publication dates known and more than 14 days apart
+    "bias",
+)
+LEAD = 3
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the event decision reads of one article."""
+
+    doc: Vector
+    lead: Vector
+    names: frozenset[str]
+    numbers: frozenset[str]
+    sentences: int
+    published: Optional[str]
+
+
+def summarise(sentences: list[Vector], published: Optional[str]) -> ArticleSummary:
+    doc: Vector = {}
+    lead: Vector = {}
+    for n, vec in enumerate(sentences):
+        for term, weight in vec.items():
+            doc[term] = doc.get(term, 0.0) + weight
+            if n < LEAD:
+                lead[term] = lead.get(term, 0.0) + weight
+    names = frozenset(t for t in doc if t.startswith(ENTITY_MARK))
+    numbers = frozenset(t for t in doc if t.isdigit() and len(t) < 9)
+    return ArticleSummary(normalise(doc), normalise(lead), names, numbers, len(sentences), published)
+
+
+def _cos(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _days_apart(a: Optional[str], b: Optional[str]) -> Optional[int]:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)  # type: ignore[index]
+    except (TypeError, ValueError):
+        return None
+
+
+def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple[int, int], float],
+                  link_threshold: float, strong_threshold: float) -> tuple[float, ...]:
+    """The numbers the event model reads for two articles (``links``: sentence-pair probabilities)."""
+    shorter = max(1, min(left.sentences, right.sentences))
+    linked_l = {i for (i, _), p in links.items() if p >= link_threshold}
+    linked_r = {j for (_, j), p in links.items() if p >= link_threshold}
+    strong_l = {i for (i, _), p in links.items() if p >= strong_threshold}
+    strong_r = {j for (_, j), p in links.items() if p >= strong_threshold}
+    ranked = sorted(links.values(), reverse=True)
+    top3 = ranked[:3] + [0.0] * (3 - min(3, len(ranked)))
+    lead = max((p for (i, j), p in links.items() if i < LEAD and j < LEAD), default=0.0)
+    rarer, other = (left, right) if len(left.names) <= len(right.names) else (right, left)
+    names = len(rarer.names & other.names) / len(rarer.names) if rarer.names else 0.0
+    numbers_union = left.numbers | right.numbers
+    numbers_common = left.numbers & right.numbers
+    numbers = len(numbers_common) / len(numbers_union) if numbers_union else 0.0
+    apart = float(bool(left.numbers and right.numbers and not numbers_common))
+    days = _days_apart(left.published, right.published)
+    return (
+        min(len(linked_l), len(linked_r)) / shorter,
+        min(len(strong_l), len(strong_r)) / shorter,
+        ranked[0] if ranked else 0.0,
+        sum(top3) / 3,
+        lead,
+        _cos(left.doc, right.doc),
+        _cos(left.lead, right.lead),
+        names,
+        numbers,
+        apart,
+        float(days is not None and days <= 3),
+        float(days is not None and days > 14),
+        1.0,
+    )
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Logistic model of "same event" over :data:`EVENT_FEATURES`, with its threshold."""
+
+    weights: tuple[float, ...]
+    threshold: float
+
+    @classmethod
+    def from_json(cls, text: str) -> "EventModel":
+        data = json.loads(text)
+        if tuple(data["features"]) != EVENT_FEATURES:
+            raise ValueError(f"event model fitted on other features: {data['features']}")
+        return cls(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+
+    def probability(self, row: tuple[float, ...]) -> float:
+        z = sum(w * x for w, x in zip(self.weights, row))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_MODELS: dict[str, EventModel] = {}
+
+
+def event_model(name: str = "default") -> EventModel:
+    if name not in _MODELS:
+        if name != "default":
+            raise ValueError(f"no event model named {name!r}")
+        _MODELS[name] = EventModel.from_json(
+            resource_path("models", "same_event.json").read_text(encoding="utf-8"))
+    return _MODELS[name]
+
+
+def register_event_model(name: str, model: EventModel) -> None:
+    _MODELS[name] = model
+
+
+def clusters(count: int, same: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-linkage clusters of ``count`` articles; ``same[(a, b)]`` is P(same event).
+
+    Two clusters join while the mean probability over all their cross pairs
+    reaches ``threshold``; the result is largest first, then by first article.
+    """
+    groups = [[k] for k in range(count)]
+
+    def link(x: list[int], y: list[int]) -> float:
+        total = sum(same.get((min(a, b), max(a, b)), 0.0) for a in x for b in y)
+        return total / (len(x) * len(y))
+
+    while len(groups) > 1:
+        best, pair = threshold, None
+        for m in range(len(groups)):
+            for n in range(m + 1, len(groups)):
+                value = link(groups[m], groups[n])
+                if value >= best:
+                    best, pair = value, (m, n)
+        if pair is None:
+            break
+        m, n = pair
+        groups[m] = sorted(groups[m] + groups[n])
+        del groups[n]
+    return sorted(groups, key=lambda g: (-len(g), g[0]))

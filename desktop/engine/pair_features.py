@@ -1,0 +1,152 @@
+"""Candidate sentence pairs between two articles, each described by a few numbers.
+
+The sentence scorer (:mod:`desktop.engine.scoring`) turns these numbers into
+the probability that the two sentences tell the same thing; the training
+script (``scripts/train_models.py``) fits that model on the same numbers, so
+this module is the one definition of what a pair "looks like".
+
+Only promising pairs become candidates (each sentence's few best partners by
+lexical similarity, in both directions): scoring every pair of two long
+articles would cost far more than it could find.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .features import ENTITY_MARK, Vector
+
+FEATURES = (
+    "sentence_cos",   # TF-IDF cosine of the two sentences
+    "clause_cos",     # best cosine of a clause of one with the whole other sentence
+    "row_best",       # 1 / (1 + rank of this partner among the left sentence's partners)
+    "col_best",       # the same from the right sentence's side
+    "row_margin",     # score minus the best other partner's score, left side
+    "col_margin",     # the same, right side
+    "shared_plain",   # log(1 + shared content terms that are not names)
+    "shared_names",   # log(1 + shared names and places)
+    "shared_numbers", # 1 when a number appears in both
+    "phrase",         # 1 when the two repeat a phrase of two content words (not the story's stock)
+    "short_len",      # log(1 + terms of the shorter sentence)
+    "len_ratio",      # terms of the shorter / terms of the longer
+    "cover_short",    # share of the shorter sentence's weight that the other repeats
+    "cover_long",     # share of the longer sentence's weight that the other repeats
+    "mutual",         # 1 when each sentence is the other's best partner
+    "mutual_cos",     # the sentence cosine when mutual, else 0
+    "bias",
+)
+CANDIDATES_PER_SENTENCE = 4
+CANDIDATE_FLOOR = 0.06
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate pairs (left index, right index) and one feature row per pair."""
+
+    pairs: list[tuple[int, int]]
+    rows: list[tuple[float, ...]]
+
+
+def sparse_similarity(left: list[Vector], right: list[Vector]) -> list[dict[int, float]]:
+    """Cosine of every left vector with the right vectors it shares a term with."""
+    index: dict[str, list[tuple[int, float]]] = {}
+    for j, vec in enumerate(right):
+        for term, weight in vec.items():
+            index.setdefault(term, []).append((j, weight))
+    rows = []
+    for vec in left:
+        row: dict[int, float] = {}
+        for term, weight in vec.items():
+            for j, other in index.get(term, ()):
+                row[j] = row.get(j, 0.0) + weight * other
+        rows.append(row)
+    return rows
+
+
+def _clause_best(left, right) -> dict[tuple[int, int], float]:
+    """Best clause-to-sentence cosine for each pair, clauses taken from either side."""
+    best: dict[tuple[int, int], float] = {}
+    for k, row in enumerate(sparse_similarity(left.clauses, right.sentences)):
+        i = left.owners[k]
+        for j, s in row.items():
+            if s > best.get((i, j), 0.0):
+                best[(i, j)] = s
+    for k, row in enumerate(sparse_similarity(right.clauses, left.sentences)):
+        j = right.owners[k]
+        for i, s in row.items():
+            if s > best.get((i, j), 0.0):
+                best[(i, j)] = s
+    return best
+
+
+def _top(scores: dict[int, float], count: int) -> list[tuple[int, float]]:
+    return sorted(scores.items(), key=lambda item: -item[1])[:count]
+
+
+def candidates(left, right, clause_weight: float = 0.75,
+               per_sentence: int = CANDIDATES_PER_SENTENCE,
+               floor: float = CANDIDATE_FLOOR) -> Candidates:
+    """Each sentence's best partners on the other side, with their features.
+
+    ``left`` and ``right`` are :class:`desktop.engine.align.SentenceVectors`.
+    """
+    sentence = sparse_similarity(left.sentences, right.sentences)
+    clause = _clause_best(left, right)
+    combined: list[dict[int, float]] = [dict(row) for row in sentence]
+    for (i, j), s in clause.items():
+        value = clause_weight * s
+        if value > combined[i].get(j, 0.0):
+            combined[i][j] = value
+    columns: list[dict[int, float]] = [{} for _ in right.sentences]
+    for i, row in enumerate(combined):
+        for j, s in row.items():
+            columns[j][i] = s
+    row_top = [_top(row, per_sentence + 1) for row in combined]
+    col_top = [_top(col, per_sentence + 1) for col in columns]
+    chosen: set[tuple[int, int]] = set()
+    for i, top in enumerate(row_top):
+        chosen.update((i, j) for j, s in top[:per_sentence] if s >= floor)
+    for j, top in enumerate(col_top):
+        chosen.update((i, j) for i, s in top[:per_sentence] if s >= floor)
+
+    lengths_l = [len(v) for v in left.sentences]
+    lengths_r = [len(v) for v in right.sentences]
+    pairs, rows = [], []
+    for i, j in sorted(chosen):
+        s = combined[i][j]
+        a, b = left.sentences[i], right.sentences[j]
+        pairs.append((i, j))
+        rows.append(_row(s, sentence[i].get(j, 0.0), clause.get((i, j), 0.0),
+                         row_top[i], col_top[j], i, j, a, b, lengths_l[i], lengths_r[j],
+                         left.share_phrase(i, right, j)))
+    return Candidates(pairs, rows)
+
+
+def _rank_and_margin(top: list[tuple[int, float]], key: int, score: float) -> tuple[float, float]:
+    rank = next((n for n, (k, _) in enumerate(top) if k == key), len(top))
+    others = [s for k, s in top if k != key]
+    margin = score - (others[0] if others else 0.0)
+    return 1.0 / (1 + rank), margin
+
+
+def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vector,
+         len_a, len_b, phrase) -> tuple[float, ...]:
+    row_best, row_margin = _rank_and_margin(row_top, j, s)
+    col_best, col_margin = _rank_and_margin(col_top, i, s)
+    if len(a) > len(b):
+        short, long_ = b, a
+    else:
+        short, long_ = a, b
+    shared = short.keys() & long_.keys()
+    names = sum(1 for t in shared if t.startswith(ENTITY_MARK))
+    numbers = any(t.isdigit() for t in shared)
+    cover_short = sum(short[t] ** 2 for t in shared)
+    cover_long = sum(long_[t] ** 2 for t in shared)
+    shorter, longer = min(len_a, len_b), max(len_a, len_b)
+    mutual = float(row_best == 1.0 and col_best == 1.0)
+    return (
+        sentence_cos, clause_cos, row_best, col_best, row_margin, col_margin,
+        math.log1p(len(shared) - names), math.log1p(names), float(numbers), float(phrase),
+        math.log1p(shorter), shorter / longer if longer else 0.0,
+        cover_short, cover_long, mutual, mutual * s, 1.0,
+    )

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Fit the learned decisions on the real news in ../shared/data and write them to resources/models/.
+
+    .venv/bin/pip install -e .[train]     # numpy, for fitting only
+    .venv/bin/python scripts/train_models.py
+
+Writes ``sentence_pair.json`` (the "lexical" sentence scorer: which two
+sentences tell the same thing) and ``same_event.json`` (which two articles
+report one event).  Both are fitted on every ECB+ topic here (1-35) and the
+MSRP training pairs; ``benchmarks/real_news.py`` reports how they do on
+topics they were not fitted on, by refitting per fold.
+"""
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import realdata as rd  # noqa: E402
+import training as tr  # noqa: E402
+from desktop.engine.events import EVENT_FEATURES  # noqa: E402
+
+
+def main() -> int:
+    if not rd.available():
+        print(f"no data at {rd.data_root()}", file=sys.stderr)
+        return 1
+    ecb = tr.ecb_sentence_examples()
+    msrp = tr.msrp_sentence_examples()
+    gold = tr.gold_case_examples()
+    scorer = tr.fit_scorer(ecb, msrp, "lexical", gold=gold)
+    about = {"fitted_on": "ECB+ topics 1-35 (strict chain pairs; other-event pairs as negatives), "
+                          "MSRP training pairs laid out as two articles",
+             "examples": {"ecb": len(ecb.rows), "msrp": len(msrp.rows), "own tuned cases": len(gold.rows)}}
+    out = ROOT / "resources" / "models"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "sentence_pair.json").write_text(
+        tr.scorer_json(scorer.weights, scorer.link_threshold, scorer.strong_threshold, about) + "\n",
+        encoding="utf-8")
+    events = tr.event_examples(scorer, rd.topics())
+    model = tr.fit_event_model(events)
+    import json
+    (out / "same_event.json").write_text(json.dumps({
+        "features": list(EVENT_FEATURES), "weights": [round(w, 6) for w in model.weights],
+        "threshold": model.threshold,
+        "about": {"fitted_on": "article pairs of ECB+ mixed sets (3 articles of one event, 0-2 of "
+                               "the other event of the topic), topics 1-35",
+                  "examples": len(events.rows)}}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}/sentence_pair.json ({len(ecb.rows) + len(msrp.rows)} pairs) and "
+          f"same_event.json ({len(events.rows)} article pairs)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
