@@ -1,6 +1,11 @@
 """Parallax: read several news reports of one event side by side."""
 from importlib.metadata import PackageNotFoundError, version as _version
 
+# Tells this package from any other top-level package named `desktop` (the name
+# is generic, and two distributions that both install it overwrite each other's
+# files).  desktop/__main__.py checks it before running; see docs/packaging.md.
+PARALLAX_PACKAGE = "parallax"
+
 
 def _read_version() -> str:
     try:
