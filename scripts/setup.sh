@@ -28,25 +28,8 @@ up_to_date() { [ -x .venv/bin/python ] && [ -x .venv/bin/parallax ] && [ "$(cat 
 
 if [ "${1:-}" = --if-needed ] && up_to_date; then exit 0; fi
 
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  need=()
-  for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-             libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-             libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core fonts-noto-core \
-             xvfb xauth; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-  done
-  if [ ${#need[@]} -gt 0 ]; then
-    echo "setup: apt-get install ${need[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  fi
-fi
-
-if up_to_date; then exit 0; fi
-
-# pip's and setuptools' chatter (build-backend notices) goes to a log; on failure
-# the log is shown, so errors stay visible.
+# apt's, pip's and setuptools' chatter (debconf and build-backend notices) goes to a
+# log; on failure the log is shown, so errors stay visible.
 log=$(mktemp "${TMPDIR:-/tmp}/parallax-setup.XXXXXX")
 trap 'rm -f "$log"' EXIT
 quietly() {
@@ -56,6 +39,24 @@ quietly() {
   echo "setup: FAILED ($rc): $*" >&2
   exit "$rc"
 }
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  need=()
+  for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+             libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+             libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core fonts-noto-core \
+             xvfb xauth; do
+    # "ok installed", not just known to dpkg (a removed package keeps its config files)
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q ' installed$' || need+=("$pkg")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "setup: apt-get install ${need[*]}"
+    quietly apt-get update -qq
+    quietly env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+  fi
+fi
+
+if up_to_date; then exit 0; fi
+
 start=$SECONDS
 echo "setup: installing Parallax (editable) and the test tools into .venv ..."
 if [ ! -x .venv/bin/python ]; then
