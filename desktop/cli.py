@@ -1,20 +1,50 @@
 """Command line: ``parallax compare FILE... --json OUT`` and friends.
 
 A thin front on the engine.  With no sub-command it opens the desktop app.
-Exit codes: 0 success; 1 nothing to compare (fewer than two readable
-articles) or bad usage; 2 the comparison was written but some inputs could
-not be read (each named on stderr).
+
+Exit codes (the README's table; ``EXIT_*`` below):
+
+===  =====================================================================
+0    success
+1    nothing was compared or written: bad usage (unknown option, no
+     files), fewer than two readable articles, or a report that could
+     not be written (the reason on stderr, the detail in the log file)
+2    the comparison was written but some inputs could not be read (each
+     named on stderr, one line each)
+141  the reader of stdout went away early (``parallax ... | head``): the
+     output stops quietly, as ``128 + SIGPIPE`` like any Unix tool cut
+     off by its reader; no traceback
+===  =====================================================================
+
+``--verbose`` prints debug detail to stderr.  Warnings and errors, with
+tracebacks, also go to the log file (see :mod:`desktop.app.paths`).
 """
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
 
 from . import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
+
+INPUTS_HELP = ("article files (.txt, .md, .html, .pdf, .docx, ...), folders of them, "
+               "or links (http/https)")
+
+log = logging.getLogger("desktop.cli")  # not __name__: that is "__main__" under -m
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with Parallax's exit code for bad usage (1, not argparse's 2)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_FAILED, f"{self.prog}: error: {message}\n")
 
 
 def _write(target: str, content: str | bytes) -> None:
@@ -47,13 +77,18 @@ def _report_writers() -> dict[str, Callable]:
     return writers
 
 
-def _compare(args: argparse.Namespace) -> int:
+def _details(log_file: Optional[Path]) -> str:
+    return f" (details in {log_file})" if log_file else ""
+
+
+def _compare(args: argparse.Namespace, log_file: Optional[Path] = None) -> int:
     from .engine import CompareConfig, compare_files
     from .engine.facts_text import facts_summary
 
     comparison = compare_files(args.files, CompareConfig(find_facts=True))
     for error in comparison.errors:
         print(f"parallax: {error}", file=sys.stderr)
+        log.warning("input not read: %s", error)
     for article in comparison.articles:
         for warning in article.warnings:
             print(f"parallax: warning: {article.source}: {warning}", file=sys.stderr)
@@ -69,23 +104,44 @@ def _compare(args: argparse.Namespace) -> int:
             print(f"parallax: the {fmt} report is not available in this version", file=sys.stderr)
             return EXIT_FAILED
         try:
-            _write(target, writers[fmt](comparison))
+            content = writers[fmt](comparison)
+            _write(target, content)
+        except BrokenPipeError:
+            raise
         except OSError as exc:
             print(f"parallax: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+            log.warning("cannot write the %s report to %s", fmt, target, exc_info=True)
+            return EXIT_FAILED
+        except Exception as exc:  # a bug in a writer: one line here, the traceback in the log
+            log.exception("the %s report writer failed", fmt)
+            print(f"parallax: cannot write the {fmt} report: {type(exc).__name__}: {exc}"
+                  f"{_details(log_file)}", file=sys.stderr)
             return EXIT_FAILED
     if args.facts or not wanted:
         print(facts_summary(comparison))
+    sys.stdout.flush()  # a closed pipe shows up here, inside main's guard
     return EXIT_PARTIAL if comparison.errors else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="parallax",
-        description="Compare several news reports of one event. Without a command, opens the app.")
+        usage="%(prog)s [--verbose] [FILE | FOLDER | LINK ...]\n"
+              "       %(prog)s compare [options] FILE | FOLDER | LINK ...",
+        description="Compare several news reports of one event.  Without a command, opens "
+                    f"the app, with the articles given compared: {INPUTS_HELP}.",
+        epilog="exit codes: 0 success; 1 bad usage or nothing to compare (fewer than two "
+               "readable articles) or a report not written; 2 compared, but some inputs could "
+               "not be read; 141 the reader of the output stopped early.  Errors are also "
+               "logged, with detail, to parallax.log in the data folder.")
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
-    sub = parser.add_subparsers(dest="command")
-    cmp_ = sub.add_parser("compare", help="compare articles and write reports")
-    cmp_.add_argument("files", nargs="+", help="article files or folders (.txt, .md, .html, ...)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="print debug detail to stderr")
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    cmp_ = sub.add_parser("compare", prog="parallax compare",
+                          help="compare articles and write reports (see: parallax compare -h)",
+                          description=f"Compare articles: {INPUTS_HELP}.")
+    cmp_.add_argument("files", nargs="+", metavar="FILE|FOLDER|LINK", help=INPUTS_HELP)
     cmp_.add_argument("--json", metavar="OUT", help="write the comparison JSON ('-' for stdout)")
     cmp_.add_argument("--html", metavar="OUT", help="write an HTML report")
     cmp_.add_argument("--pdf", metavar="OUT", help="write a PDF report")
@@ -93,17 +149,62 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--csv", metavar="OUT", help="write the facts as CSV")
     cmp_.add_argument("--facts", action="store_true",
                       help="print the facts that differ, conflicts first, one line each")
+    # SUPPRESS: given before "compare", the flag must survive the sub-parser's default.
+    cmp_.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                      help="print debug detail to stderr")
     return parser
+
+
+def _is_command_line(argv: list[str]) -> bool:
+    """``compare`` (after an optional ``--verbose``) or a top-level help/version flag."""
+    first = [a for a in argv[:2] if a not in ("-v", "--verbose")][:1]
+    return first == ["compare"] or argv[:1] in (["-h"], ["--help"], ["--version"])
+
+
+def _stdout_gone() -> int:
+    """The reader of stdout closed it: stop quietly (the standard Python recipe).
+
+    stdout is pointed at devnull so the interpreter's final flush of what is
+    still buffered cannot raise again at exit.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (an embedding program); nothing to protect
+    return EXIT_BROKEN_PIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "compare" or any(a in ("-h", "--help", "--version") for a in argv[:1]):
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        return _compare(args)
-    from .app.main import run_app
-    return run_app(argv)
+    try:
+        if _is_command_line(argv):
+            return _command_line(argv)
+        from .app.main import run_app
+        return run_app(argv)
+    except BrokenPipeError:
+        return _stdout_gone()
+
+
+def _command_line(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or bad usage (already explained)
+        sys.stdout.flush()
+        return exc.code if isinstance(exc.code, int) else EXIT_FAILED
+    from .app.paths import start_logging, stop_logging
+    log_file = start_logging(args.verbose)
+    try:
+        return _compare(args, log_file)
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # a bug: one clear line, the traceback in the log
+        log.exception("parallax compare failed")
+        print(f"parallax: internal error: {type(exc).__name__}: {exc}{_details(log_file)}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        stop_logging()
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ import shutil
 import pytest
 
 from conftest import SEED_004
-from desktop.engine.session import SUFFIX, autosave_path, load_session
+from desktop.app.paths import autosave_path
+from desktop.engine.session import SUFFIX, load_session
 from app_helpers import drop, open_window, url_mime, write_pair
 
 TIMEOUT = 30_000
@@ -235,7 +236,8 @@ def test_discard_clears_the_autosave_and_clean_close_leaves_none(make_window, qt
 
     from desktop.engine.session import Session, write_autosave
     from desktop.engine.model import Document
-    write_autosave(Session((Document("a.txt", "One two three."), Document("b.txt", "Four."))))
+    write_autosave(Session((Document("a.txt", "One two three."), Document("b.txt", "Four."))),
+                   window.autosave_dir)
     unanswered = make_window(autosave=True)
     assert unanswered.offer_autosave()
     unanswered.close()

@@ -1,14 +1,36 @@
-"""The command line as a user runs it: real processes, real files."""
+"""The command line as a user runs it: real processes, real files; and its exit codes.
+
+Every run logs into a temporary data folder, never the real user's.
+"""
 import json
+import os
 import subprocess
 import sys
+import tempfile
 
-from conftest import ROOT, SEED_003, SEED_004
+import pytest
+
+from conftest import ROOT, SEED_003, SEED_004, SEEDS
+from desktop import cli
+from desktop.cli import EXIT_BROKEN_PIPE, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL
+
+_SCRATCH = tempfile.mkdtemp(prefix="parallax-test-cli-")
+
+
+def _env():
+    return {**os.environ, "PARALLAX_DATA_DIR": _SCRATCH, "PARALLAX_CONFIG_DIR": _SCRATCH}
 
 
 def run(*args):
     return subprocess.run([sys.executable, "-m", "desktop.cli", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env=_env())
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PARALLAX_CONFIG_DIR", str(tmp_path / "config"))
+    return tmp_path / "data"
 
 
 def test_compare_seeds_to_json_on_stdout():
@@ -79,3 +101,128 @@ def test_counts_read_as_english():
     assert plural(2, "shared passage") == "2 shared passages"
     assert plural(0, "fact") == "0 facts"
     assert plural(3, "child", "children") == "3 children"
+
+
+# --- exit codes: the README's table, called in-process -------------------------------------
+
+def test_exit_0_when_everything_was_read_and_written(data, tmp_path, capsys):
+    assert cli.main(["compare", str(SEED_003), str(SEED_004),
+                     "--json", str(tmp_path / "o.json")]) == EXIT_OK == 0
+    assert capsys.readouterr().err == ""
+    assert (tmp_path / "o.json").exists()
+
+
+def test_exit_2_when_written_but_an_input_was_unreadable(data, tmp_path, capsys):
+    assert cli.main(["compare", str(SEED_003), str(SEED_004), str(tmp_path / "gone.txt"),
+                     "--json", str(tmp_path / "o.json")]) == EXIT_PARTIAL == 2
+    assert (tmp_path / "o.json").exists()
+
+
+def test_exit_1_when_fewer_than_two_articles_are_readable(data, tmp_path, capsys):
+    assert cli.main(["compare", str(SEED_003), str(tmp_path / "gone.txt")]) == EXIT_FAILED == 1
+    assert "nothing to compare" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [
+    ["compare"],                                            # no files
+    ["compare", "--bogus", str(SEED_003), str(SEED_004)],  # unknown flag
+    ["compare", str(SEED_003), str(SEED_004), "--json"],  # a flag without its value
+    ["--bogus"],                                            # unknown flag for the app
+    ["--size"],                                             # the app's option without a value
+])
+def test_exit_1_for_bad_usage_with_the_reason_on_stderr(data, capsys, argv):
+    assert cli.main(argv) == EXIT_FAILED == 1
+    captured = capsys.readouterr()
+    assert "usage: parallax" in captured.err and "error:" in captured.err
+    assert captured.out == ""
+
+
+def test_exit_1_when_a_report_cannot_be_written(data, tmp_path, capsys):
+    target = tmp_path / "no-such-folder" / "r.json"
+    assert cli.main(["compare", str(SEED_003), str(SEED_004), "--json", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot write {target}" in err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["compare", "--help"], ["--version"]])
+def test_help_and_version_exit_0(capsys, argv):
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().out
+
+
+def test_help_says_files_folders_and_links_may_be_given(capsys):
+    assert cli.main(["--help"]) == 0
+    top = capsys.readouterr().out
+    assert "FILE | FOLDER | LINK" in top
+    assert "folders" in top and "links" in top and "exit codes" in top
+    assert cli.main(["compare", "--help"]) == 0
+    sub = capsys.readouterr().out
+    assert "FILE|FOLDER|LINK" in sub and "folders" in sub and "links" in sub
+    assert "--verbose" in sub
+
+
+def test_the_app_parser_says_so_too_and_exits_without_a_window(capsys):
+    from desktop.app.main import run_app
+    assert run_app(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "FILE|FOLDER|LINK" in out and "folders" in out and "links" in out
+    assert "--verbose" in out
+
+
+# --- a reader that stops early (``| head``) ----------------------------------------------
+
+def _piped(*args, lines_read: int):
+    """Run the CLI into a pipe whose reader takes ``lines_read`` lines, then closes it."""
+    proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", *map(str, args)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    read = [proc.stdout.readline() for _ in range(lines_read)]
+    proc.stdout.close()  # like head -1 exiting (or, with 0 lines, a reader already gone)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    return read, proc.wait(timeout=120), err
+
+
+def test_facts_piped_into_a_reader_that_stops_after_one_line_end_quietly():
+    # Whether a write still comes after the reader left is a race (the whole
+    # summary may already sit in the pipe): both endings are right, a traceback never.
+    (first,), code, err = _piped("compare", SEEDS, "--facts", lines_read=1)
+    assert first.strip()
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert err == ""
+    assert code in (EXIT_OK, EXIT_BROKEN_PIPE)
+
+
+def test_output_to_a_reader_that_is_gone_ends_quietly_with_141():
+    # The reader closes before anything is written, so the first write fails: no race.
+    _, code, err = _piped("compare", SEEDS, "--json", "-", lines_read=0)
+    assert err == ""
+    assert code == EXIT_BROKEN_PIPE == 141
+
+
+def test_a_broken_pipe_in_process_returns_141_and_silences_stdout(tmp_path, monkeypatch, data):
+    """The standard recipe: stdout's descriptor is pointed at devnull, so the
+    interpreter's last flush at exit cannot fail again."""
+    sink = open(tmp_path / "stdout", "w+")
+
+    class ClosedPipe:
+        def __init__(self, fail_on):
+            self.fail_on = fail_on
+
+        def write(self, _text):
+            if self.fail_on == "write":
+                raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            if self.fail_on == "flush":
+                raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self):
+            return sink.fileno()
+
+    # The write itself fails, or (a short output still in the buffer) only the flush.
+    for fail_on in ("write", "flush"):
+        monkeypatch.setattr(sys, "stdout", ClosedPipe(fail_on))
+        assert cli.main(["compare", str(SEED_003), str(SEED_004), "--facts"]) == 141, fail_on
+    os.write(sink.fileno(), b"after the reader left")
+    sink.close()
+    assert (tmp_path / "stdout").read_bytes() == b"", "the descriptor now goes to devnull"

@@ -145,29 +145,24 @@ def test_not_a_session_file(tmp_path):
 
 
 def test_autosave_cycle(tmp_path, monkeypatch, seed_session):
-    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
-    assert autosave_path() == tmp_path / "data" / "autosave.parallax"
-    assert read_autosave() is None
-    written = write_autosave(seed_session)
-    assert written == autosave_path() and written.exists()
-    assert read_autosave() == seed_session
-    clear_autosave()
-    assert read_autosave() is None
-    clear_autosave()  # clearing twice is fine
+    folder = tmp_path / "data"
+    # The engine is told where the autosave goes; it does not look anywhere else.
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert autosave_path(folder) == folder / "autosave.parallax"
+    assert read_autosave(folder) is None
+    written = write_autosave(seed_session, folder)
+    assert written == autosave_path(folder) and written.exists()
+    assert read_autosave(folder) == seed_session
+    assert not (tmp_path / "elsewhere").exists()
+    clear_autosave(folder)
+    assert read_autosave(folder) is None
+    clear_autosave(folder)  # clearing twice is fine
 
 
-def test_unreadable_autosave_is_not_offered_and_not_deleted(tmp_path, monkeypatch):
-    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path))
+def test_unreadable_autosave_is_not_offered_and_not_deleted(tmp_path):
     path = _write(tmp_path, _good() | {"version": 2}, "autosave.parallax")
-    assert read_autosave() is None
+    assert read_autosave(tmp_path) is None
     assert path.exists()
-
-
-def test_autosave_follows_xdg(tmp_path, monkeypatch):
-    monkeypatch.delenv("PARALLAX_DATA_DIR", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    if os.name == "posix" and not os.sys.platform == "darwin":
-        assert autosave_path() == tmp_path / "xdg" / "parallax" / "autosave.parallax"
 
 
 def test_session_validates_its_fields():

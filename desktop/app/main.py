@@ -1,6 +1,9 @@
 """Start the desktop app: ``run_app(argv) -> exit code``.
 
-``parallax [FILE|FOLDER ...]`` opens the window (with those compared).
+``parallax [FILE|FOLDER|LINK ...]`` opens the window (with those compared).
+``--verbose`` prints debug detail to stderr; warnings and errors (with
+tracebacks) go to the log file in the data folder either way (see
+:mod:`desktop.app.paths`, which owns the settings, autosave and log places).
 ``--smoke`` opens, waits for the comparison, prints a one-line summary and
 exits (for packaging CI).  Hidden options for looking at the app:
 ``--screenshot PATH`` saves the window once the comparison is shown, with
@@ -10,6 +13,7 @@ choose what the picture shows.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -21,8 +25,15 @@ _SMOKE_TIMEOUT_MS = 120_000
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="parallax", description="Open the Parallax desktop app.")
-    parser.add_argument("files", nargs="*", help="article files or folders to compare")
+    from ..cli import INPUTS_HELP, ArgumentParser
+    parser = ArgumentParser(prog="parallax",
+                            description="Open the Parallax desktop app, with the articles given "
+                                        f"compared: {INPUTS_HELP}.  For the command line "
+                                        "without a window: parallax compare -h.")
+    parser.add_argument("files", nargs="*", metavar="FILE|FOLDER|LINK",
+                        help="articles to open: " + INPUTS_HELP)
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="print debug detail to stderr")
     parser.add_argument("--smoke", action="store_true",
                         help="open, wait for the comparison, print a summary and exit")
     hidden = argparse.SUPPRESS
@@ -47,20 +58,35 @@ def summary_line(comparison) -> str:
 
 
 def run_app(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help, or bad usage (already explained, exit code 1)
+        return exc.code if isinstance(exc.code, int) else 1
+    automated = bool(args.smoke or args.screenshot)
+    from . import paths
+    # CI and screenshot runs log to stderr only: they never touch the user's folders.
+    log_file = paths.start_logging(args.verbose, to_file=not automated, echo_warnings=automated)
+    restore_hooks = paths.install_excepthooks()
+    try:
+        return _run(args, automated)
+    finally:
+        logging.getLogger("desktop.app").debug("app closed; log file %s", log_file)
+        restore_hooks()
+        paths.stop_logging()
 
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+
+def _run(args: argparse.Namespace, automated: bool) -> int:
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ..engine.resources import seeds_dir
-    from . import styles
+    from . import paths, styles
     from .main_window import MainWindow
     from .refcount_guard import guard_none
 
     guard_none()
 
-    QCoreApplication.setOrganizationName("Parallax")
-    QCoreApplication.setApplicationName("Parallax")
+    paths.identify_application()  # before any settings or location is asked for
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "parallax"])
     app.setStyle("Fusion")
     from PySide6.QtGui import QIcon
@@ -72,19 +98,20 @@ def run_app(argv: Sequence[str] | None = None) -> int:
             break
     app.setFont(styles.ui_font(10))
 
-    automated = args.smoke or args.screenshot
     if automated:
         # Never let a CI or screenshot run touch (or depend on) the user's settings.
         scratch = Path(tempfile.mkdtemp(prefix="parallax-settings-")) / "settings.ini"
         settings = QSettings(str(scratch), QSettings.IniFormat)
     else:
-        settings = QSettings()
+        settings = paths.open_settings()
+        paths.migrate_legacy_autosave()
     if args.theme:
         settings.setValue("view/theme", args.theme)
 
     # Asking to save on close and the autosave are for people, not for CI or
     # screenshot runs (which must neither block nor touch the user's autosave).
-    window = MainWindow(settings, ask_to_save=not automated, autosave=not automated)
+    window = MainWindow(settings, ask_to_save=not automated, autosave=not automated,
+                        autosave_dir=paths.data_dir())
     if automated:
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))

@@ -9,17 +9,18 @@ Saved sessions (``.parallax`` files, :mod:`desktop.engine.session`) hold the
 articles, include ticks, the pair and view settings: ``save_to``,
 ``open_session``.  With ``autosave=True`` the same state is written to the
 autosave (debounced, on a worker thread) whenever it changes, cleared on a
-clean exit, and offered back after a crash (``offer_autosave``).
+clean exit, and offered back after a crash (``offer_autosave``); it lives in
+``autosave_dir`` (default: the data folder of :mod:`desktop.app.paths`).
 ``ask_to_save=True`` asks before closing over unsaved changes; both are off
 unless the app's launcher turns them on, so tests and ``--smoke`` runs never
 block on a question or touch the user's autosave.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
-import traceback
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -42,7 +43,7 @@ from ..engine.session import Session as SavedSession
 from ..engine.session import (SUFFIX, SessionError, autosave_path, clear_autosave, load_session,
                               read_autosave, save_session, write_autosave)
 from ..engine.wording import plural
-from . import styles
+from . import paths, styles
 from .article_list import ArticleList, ArticleRow
 from .drop_target import DropTarget
 from .drops import can_accept, read_mime
@@ -59,6 +60,7 @@ from .viewmodels import (fact_pair, fact_rows, mentions_in, overview_model, pair
 _STAGE_NAMES = {"read": "Reading articles", "segment": "Splitting into sentences",
                 "align": "Matching passages", "diff": "Comparing wording",
                 "facts": "Checking facts", "done": "Finishing", "download": "Downloading"}
+log = logging.getLogger(__name__)
 _MAX_RECENT = 10
 _AUTOSAVE_DELAY_MS = 2000
 _SESSION_FILTER = f"Parallax comparisons (*{SUFFIX})"
@@ -72,7 +74,8 @@ class _Autosaver:
     writing, so a clear never races a write that would bring the file back.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self._lock = threading.Lock()
         self._generation = 0
         self.written = False  # wrote at least once in this run
@@ -90,26 +93,28 @@ class _Autosaver:
             if generation != self._generation:
                 return
             try:
-                write_autosave(snapshot)
+                write_autosave(snapshot, self.folder)
                 self.written = True
                 self.last_error = None
             except (OSError, TypeError, ValueError) as exc:
                 self.last_error = getattr(exc, "strerror", None) or str(exc)
+                log.warning("autosave to %s failed", self.folder, exc_info=True)
 
     def write_now(self, snapshot: SavedSession) -> None:
         """Write on this thread, superseding any write still queued."""
         with self._lock:
             self._generation += 1
             try:
-                write_autosave(snapshot)
+                write_autosave(snapshot, self.folder)
             except (OSError, TypeError, ValueError) as exc:
                 self.last_error = getattr(exc, "strerror", None) or str(exc)
+                log.warning("autosave to %s failed", self.folder, exc_info=True)
 
     def clear(self) -> None:
         with self._lock:
             self._generation += 1
             try:
-                clear_autosave()
+                clear_autosave(self.folder)
             except OSError:
                 pass
 
@@ -147,10 +152,11 @@ class MainWindow(QMainWindow):
     settled = Signal()  # nothing left to read or compare
 
     def __init__(self, settings: Optional[QSettings] = None, config: CompareConfig = CompareConfig(),
-                 *, ask_to_save: bool = False, autosave: bool = False):
+                 *, ask_to_save: bool = False, autosave: bool = False,
+                 autosave_dir: Optional[Path] = None):
         super().__init__()
         keep_guarding(self)
-        self.settings = settings or QSettings()
+        self.settings = settings if settings is not None else paths.open_settings()
         self.config = config
         self.session = Session()
         self.comparison: Optional[Comparison] = None
@@ -164,7 +170,8 @@ class MainWindow(QMainWindow):
         self.ask_to_save = ask_to_save
         self.autosave_enabled = autosave
         self.session_path: Optional[str] = None
-        self._autosaver = _Autosaver()
+        self.autosave_dir = Path(autosave_dir) if autosave_dir is not None else paths.data_dir()
+        self._autosaver = _Autosaver(self.autosave_dir)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(_AUTOSAVE_DELAY_MS)
@@ -581,7 +588,7 @@ class MainWindow(QMainWindow):
                     raise
                 # The passages are worth showing even when fact checking
                 # breaks on some article: compare again without it.
-                traceback.print_exc()
+                log.exception("finding facts failed; comparing again without them")
                 plain = replace(config, find_facts=False)
                 return keys, compare(documents, plain, progress, should_cancel), \
                     f"{type(exc).__name__}: {exc}"
@@ -1212,10 +1219,10 @@ class MainWindow(QMainWindow):
 
     def offer_autosave(self) -> bool:
         """After a crash, offer the autosaved comparison back (non-modal); True if offered."""
-        path = autosave_path()
+        path = autosave_path(self.autosave_dir)
         if not path.is_file():
             return False
-        saved = read_autosave()
+        saved = read_autosave(self.autosave_dir)
         if saved is None:
             self._set_aside_unreadable_autosave(path)
             return False
@@ -1304,7 +1311,7 @@ class MainWindow(QMainWindow):
                                           "error")
             return None
         except Exception as exc:  # a bug in a writer must not take the window down
-            traceback.print_exc()
+            log.exception("exporting the %s report to %s failed", fmt, path)
             self.message_bar.show_message(f"Could not export the report to {path}: "
                                           f"{type(exc).__name__}: {exc}", "error")
             return None

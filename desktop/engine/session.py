@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -198,46 +197,32 @@ def load_session(path: PathLike) -> Session:
 
 
 # --- autosave ---------------------------------------------------------------------------
+#
+# The engine does not decide where per-user data lives: the app owns every
+# per-user location (desktop/app/paths.py) and passes the folder in.
 
-def data_dir() -> Path:
-    """Where Parallax keeps per-user data.
-
-    ``$PARALLAX_DATA_DIR`` if set (tests use it); otherwise
-    ``$XDG_DATA_HOME/parallax`` or ``~/.local/share/parallax`` on Linux,
-    ``%LOCALAPPDATA%\\Parallax`` on Windows and
-    ``~/Library/Application Support/Parallax`` on macOS.
-    """
-    override = os.environ.get("PARALLAX_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("win"):
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "Parallax"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "Parallax"
-    xdg = os.environ.get("XDG_DATA_HOME")
-    return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share") / "parallax"
+def autosave_path(folder: PathLike) -> Path:
+    """The autosave file inside ``folder``."""
+    return Path(folder) / AUTOSAVE_NAME
 
 
-def autosave_path() -> Path:
-    return data_dir() / AUTOSAVE_NAME
-
-
-def write_autosave(session: Session) -> Path:
-    """Save ``session`` as the autosave (atomically); returns where it went."""
-    path = autosave_path()
+def write_autosave(session: Session, folder: PathLike) -> Path:
+    """Save ``session`` as the autosave in ``folder`` (atomically, creating the
+    folder); returns where it went."""
+    path = autosave_path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     save_session(path, session)
     return path
 
 
-def read_autosave() -> Optional[Session]:
-    """The autosaved session, or ``None`` when there is none or it cannot be read.
+def read_autosave(folder: PathLike) -> Optional[Session]:
+    """The session autosaved in ``folder``, or ``None`` when there is none or it
+    cannot be read.
 
     An unreadable autosave is left on disk untouched (it may come from a
     newer Parallax); the next :func:`write_autosave` replaces it.
     """
-    path = autosave_path()
+    path = autosave_path(folder)
     if not path.is_file():
         return None
     try:
@@ -246,9 +231,9 @@ def read_autosave() -> Optional[Session]:
         return None
 
 
-def clear_autosave() -> None:
-    """Remove the autosave (after a clean exit or an explicit save)."""
+def clear_autosave(folder: PathLike) -> None:
+    """Remove the autosave in ``folder`` (after a clean exit or an explicit save)."""
     try:
-        autosave_path().unlink()
+        autosave_path(folder).unlink()
     except FileNotFoundError:
         pass
