@@ -1,6 +1,13 @@
-"""Alignment rules on small hand-made articles: repeated phrases, stock words, mutual best."""
+"""Alignment on small hand-made articles: the scorer seam, grouping and event clusters."""
+from dataclasses import replace
+
+import pytest
+
 from desktop.engine import CompareConfig, Document, compare
-from desktop.engine.align import sentence_vectors
+from desktop.engine.align import build_groups, sentence_vectors
+from desktop.engine.events import clusters
+from desktop.engine.pair_features import FEATURES, candidates
+from desktop.engine.scoring import get_scorer, register, scorer_names
 
 CONFIG = CompareConfig(find_facts=False)
 
@@ -31,11 +38,27 @@ RIGHT_SENTENCES = (
 LEFT = _doc("left.txt", *LEFT_SENTENCES)
 RIGHT = _doc("right.txt", *RIGHT_SENTENCES)
 
+STORM_LEFT = _doc("left.txt",
+                  "The storm toppled trees across Brenham on Sunday night.",
+                  "By noon Monday, crews had cleared the fallen oaks on Mill Road, restored the power lines "
+                  "and reopened the Tarn bridge.",
+                  "Classes at Brenham High will go ahead as usual on Tuesday.")
+STORM_RIGHT = _doc("right.txt",
+                   "A storm toppled trees across Brenham late Sunday.",
+                   "Crews cleared the fallen oaks on Mill Road early Monday.",
+                   "They restored the power lines by mid-morning.",
+                   "The Tarn bridge reopened at noon.",
+                   "The county fair starts next week.")
 
-def test_two_articles_keep_a_weak_match_that_repeats_a_phrase():
-    comparison = compare([LEFT, RIGHT], CONFIG)
-    assert _grouped(comparison, "A2", "B1")
-    assert len(comparison.groups) == 1
+
+def test_the_repeated_phrase_pair_is_the_only_candidate_worth_a_link():
+    vectors = sentence_vectors([list(LEFT_SENTENCES), list(RIGHT_SENTENCES)])
+    scores = get_scorer("lexical").score(vectors[0], vectors[1])
+    assert scores, "no candidate pair at all"
+    best = max(scores, key=scores.get)
+    assert best == (1, 0), scores
+    # Sentences that share only the story's stock word never outrank it.
+    assert all(p < scores[(1, 0)] for pair, p in scores.items() if pair != (1, 0))
 
 
 def test_a_phrase_made_of_the_storys_stock_words_is_no_evidence():
@@ -58,31 +81,85 @@ def test_a_name_in_both_is_no_phrase_but_one_outlets_capitals_are():
     assert vectors[0].share_phrase(1, vectors[1], 1)
 
 
-def test_among_three_unrelated_articles_a_repeated_phrase_alone_groups_nothing():
-    third = _doc(
-        "third.txt",
-        "The orchestra opened its season with a symphony by a young composer.",
-        "Critics praised the violins and the new acoustic panels.",
-        "Season tickets are sold out until spring.",
-    )
-    assert not _grouped(compare([LEFT, RIGHT, third], CONFIG), "A2", "B1")
+def test_capitals_do_not_split_a_word_from_itself():
+    vectors = sentence_vectors([["The Chief Operating Officer resigned on Friday."],
+                                ["The chief operating officer resigned Friday."]])
+    assert set(vectors[0].sentences[0]) == set(vectors[1].sentences[0])
+    assert len(vectors[0].names[0]) == 4 and vectors[0].names[0] <= set(vectors[0].sentences[0])
+    assert vectors[1].names[0] == {"friday"}
 
 
-def test_one_sentence_told_as_three_still_links_two_of_them():
-    # A group holds at most two neighbouring sentences of one article; a
-    # match that grows past that must stop at two, not be lost altogether.
-    left = _doc("left.txt",
-                "The storm toppled trees across Brenham on Sunday night.",
-                "By noon Monday, crews had cleared the fallen oaks on Mill Road, restored the power lines "
-                "and reopened the Tarn bridge.",
-                "Classes at Brenham High will go ahead as usual on Tuesday.")
-    right = _doc("right.txt",
-                 "A storm toppled trees across Brenham late Sunday.",
-                 "Crews cleared the fallen oaks on Mill Road early Monday.",
-                 "They restored the power lines by mid-morning.",
-                 "The Tarn bridge reopened at noon.",
-                 "The county fair starts next week.")
-    comparison = compare([left, right], CONFIG)
+def test_every_candidate_has_one_value_per_feature():
+    vectors = sentence_vectors([[s for s in STORM_LEFT.text.split(". ")],
+                                [s for s in STORM_RIGHT.text.split(". ")]])
+    found = candidates(vectors[0], vectors[1])
+    assert found.pairs and len(found.pairs) == len(found.rows)
+    assert all(len(row) == len(FEATURES) for row in found.rows)
+
+
+def test_one_sentence_told_as_three_links_to_them():
+    comparison = compare([STORM_LEFT, STORM_RIGHT], CONFIG)
     groups = [g for g in comparison.groups if "A2" in g.passages]
     assert groups, comparison.groups
-    assert 1 <= sum(p.startswith("B") for p in groups[0].passages) <= 2
+    assert sum(p.startswith("B") for p in groups[0].passages) >= 2, groups[0]
+    assert _grouped(comparison, "A1", "B1")
+
+
+def test_groups_carry_a_calibrated_confidence():
+    comparison = compare([STORM_LEFT, STORM_RIGHT], CONFIG)
+    assert comparison.groups
+    for group in comparison.groups:
+        assert 0.0 < group.confidence <= 1.0
+        assert group.weak == (group.confidence < 0.5)
+
+
+class _Everything:
+    """A scorer that links every pair it is shown: proves the seam is the one used."""
+
+    name = "everything"
+    link_threshold = 0.5
+    strong_threshold = 0.5
+
+    def score(self, left, right):
+        return {(i, j): 0.99 for i in range(len(left.sentences)) for j in range(len(right.sentences))}
+
+
+def test_a_scorer_added_by_name_is_the_one_the_pipeline_uses():
+    register("everything", _Everything)
+    assert "everything" in scorer_names() and "lexical" in scorer_names()
+    plain = compare([LEFT, RIGHT], CONFIG)
+    linked = compare([LEFT, RIGHT], replace(CONFIG, scorer="everything"))
+    assert len(linked.groups) > len(plain.groups)
+    with pytest.raises(ValueError, match="no sentence scorer named"):
+        get_scorer("no-such-scorer")
+
+
+def test_a_point_told_twice_on_each_side_is_one_group():
+    links = {(0, 0, 1, 0): 0.9, (0, 0, 1, 1): 0.8, (0, 1, 1, 0): 0.7, (0, 1, 1, 1): 0.85}
+    groups = build_groups(links, 0.5)
+    assert len(groups) == 1
+    assert groups[0].members == {0: (0, 1), 1: (0, 1)}
+
+
+def test_one_weak_link_does_not_chain_two_points():
+    # Two tight points (sentences 0 and 5 of each article) and one weak link
+    # between them: they must stay two groups.
+    links = {(0, 0, 1, 0): 0.95, (0, 0, 2, 0): 0.9, (1, 0, 2, 0): 0.9,
+             (0, 3, 1, 3): 0.95, (0, 3, 2, 3): 0.9, (1, 3, 2, 3): 0.9,
+             (0, 0, 1, 3): 0.55}
+    groups = build_groups(links, 0.5)
+    assert len(groups) == 2, groups
+
+
+def test_a_group_takes_at_most_so_many_sentences_of_one_article():
+    links = {(0, 0, 1, j): 0.9 for j in range(6)}
+    groups = build_groups(links, 0.5, max_per_article=3)
+    assert all(len(ix) <= 3 for g in groups for ix in g.members.values())
+
+
+def test_average_linkage_does_not_chain_events():
+    # A~B and B~C, but A and C are plainly different: not one cluster of three.
+    same = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.0}
+    found = clusters(3, same, 0.5)
+    assert sorted(map(len, found)) == [1, 2]
+    assert clusters(3, {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8}, 0.5) == [[0, 1, 2]]

@@ -26,6 +26,7 @@ class SentenceVectors:
     owners: list[int]  # owners[k]: index of the sentence clause k belongs to
     phrases: list[frozenset[tuple[str, str]]]  # per sentence: adjacent term pairs (see _phrases)
     name_phrases: list[frozenset[tuple[str, str]]]  # per sentence: those written as two names
+    names: list[frozenset[str]]  # per sentence: terms written with a capital inside the sentence
 
     def share_phrase(self, mine: int, other: "SentenceVectors", theirs: int) -> bool:
         """Whether sentence ``mine`` here and ``theirs`` there repeat a phrase.
@@ -41,15 +42,20 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
     """Vectors of every sentence and clause of each article (a list of sentences).
 
     Weights are TF-IDF over all sentences and clauses of this comparison.
+    A word counts the same whether an outlet capitalises it or not ("Chief
+    Operating Officer", "chief operating officer"); which words were written
+    as names is kept aside, per sentence, for the scorer and the event model.
     """
     cased = [[cased_content_terms(text) for text in sentences] for sentences in articles]
-    sentence_terms = [[[term for term, _ in terms] for terms in per] for per in cased]
+    sentence_terms = [[[term.lstrip(ENTITY_MARK) for term, _ in terms] for terms in per] for per in cased]
+    names = [[frozenset(term[1:] for term, _ in terms if term.startswith(ENTITY_MARK)) for terms in per]
+             for per in cased]
     clause_terms, owners = [], []
     for sentences in articles:
         per_clause, per_owner = [], []
         for index, text in enumerate(sentences):
             for terms in clause_term_lists(text):
-                per_clause.append(terms)
+                per_clause.append([term.lstrip(ENTITY_MARK) for term in terms])
                 per_owner.append(index)
         clause_terms.append(per_clause)
         owners.append(per_owner)
@@ -62,7 +68,7 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
     for slot in range(len(articles)):
         phrases = [_phrases(terms, stock) for terms in cased[slot]]
         out.append(SentenceVectors(vectors[slot], vectors[len(articles) + slot], owners[slot],
-                                   [p for p, _ in phrases], [n for _, n in phrases]))
+                                   [p for p, _ in phrases], [n for _, n in phrases], names[slot]))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from .features import ENTITY_MARK, Vector, normalise
+from .features import Vector, normalise
 from .resources import resource_path
 
 EVENT_FEATURES = (
@@ -31,11 +31,17 @@ EVENT_FEATURES = (
     "names_shared",   # share of the rarer article's names that the other repeats
     "numbers_shared", # share of the numbers that both articles give
     "numbers_apart",  # 1 when both give numbers and share none
+    "lead_names",     # share of the names in each opening that the other article repeats (the lower)
+    "years_apart",    # 1 when both name years and share none
+    "key_names",      # share of each article's most repeated names that the other names (the lower)
+    "top_pair_names",   # in the three best-linked sentence pairs, how alike their names are
+    "top_pair_numbers", # ... and how alike their numbers are (two quakes: 5.2 and 6.1)
     "dates_close",    # publication dates known and at most 3 days apart
     "dates_far",      # publication dates known and more than 14 days apart
     "bias",
 )
 LEAD = 3
+KEY_NAMES = 4
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,17 @@ class ArticleSummary:
     lead: Vector
     names: frozenset[str]
     numbers: frozenset[str]
+    lead_names: frozenset[str]
+    years: frozenset[str]
+    key_names: frozenset[str]  # the names the article repeats most: its protagonists and places
+    sentence_names: tuple[frozenset[str], ...]
+    sentence_numbers: tuple[frozenset[str], ...]
     sentences: int
     published: Optional[str]
 
 
-def summarise(sentences: list[Vector], published: Optional[str]) -> ArticleSummary:
+def summarise(sentences: list[Vector], published: Optional[str],
+              sentence_names: Optional[list[frozenset[str]]] = None) -> ArticleSummary:
     doc: Vector = {}
     lead: Vector = {}
     for n, vec in enumerate(sentences):
@@ -58,9 +70,19 @@ def summarise(sentences: list[Vector], published: Optional[str]) -> ArticleSumma
             doc[term] = doc.get(term, 0.0) + weight
             if n < LEAD:
                 lead[term] = lead.get(term, 0.0) + weight
-    names = frozenset(t for t in doc if t.startswith(ENTITY_MARK))
+    sentence_names = sentence_names or [frozenset()] * len(sentences)
+    names = frozenset().union(*sentence_names) if sentence_names else frozenset()
     numbers = frozenset(t for t in doc if t.isdigit() and len(t) < 9)
-    return ArticleSummary(normalise(doc), normalise(lead), names, numbers, len(sentences), published)
+    lead_names = frozenset().union(*sentence_names[:LEAD]) if sentence_names else frozenset()
+    years = frozenset(t for t in numbers if len(t) == 4 and t[:2] in ("19", "20"))
+    counts: dict[str, int] = {}
+    for found in sentence_names:
+        for name in found:
+            counts[name] = counts.get(name, 0) + 1
+    key_names = frozenset(sorted(counts, key=lambda n: (-counts[n], n))[:KEY_NAMES])
+    sentence_numbers = tuple(frozenset(t for t in vec if t.isdigit()) for vec in sentences)
+    return ArticleSummary(normalise(doc), normalise(lead), names, numbers, lead_names, years,
+                          key_names, tuple(sentence_names), sentence_numbers, len(sentences), published)
 
 
 def _cos(a: Vector, b: Vector) -> float:
@@ -74,6 +96,21 @@ def _days_apart(a: Optional[str], b: Optional[str]) -> Optional[int]:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)  # type: ignore[index]
     except (TypeError, ValueError):
         return None
+
+
+def _share(part: frozenset[str], whole: frozenset[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.5  # no names: no evidence either way
+
+
+def _mean_overlap(pairs, left, right) -> float:
+    """Mean Jaccard overlap of two per-sentence sets over sentence pairs (0.5 where both are empty)."""
+    if not pairs or not left or not right:
+        return 0.5
+    total = 0.0
+    for i, j in pairs:
+        a, b = left[i], right[j]
+        total += len(a & b) / len(a | b) if a | b else 0.5
+    return total / len(pairs)
 
 
 def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple[int, int], float],
@@ -94,6 +131,12 @@ def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple
     numbers = len(numbers_common) / len(numbers_union) if numbers_union else 0.0
     apart = float(bool(left.numbers and right.numbers and not numbers_common))
     days = _days_apart(left.published, right.published)
+    lead_names = min(_share(left.lead_names, right.names), _share(right.lead_names, left.names))
+    years_apart = float(bool(left.years and right.years and not left.years & right.years))
+    key_names = min(_share(left.key_names, right.names), _share(right.key_names, left.names))
+    top = sorted(links, key=lambda ij: -links[ij])[:3]
+    top_names = _mean_overlap(top, left.sentence_names, right.sentence_names)
+    top_numbers = _mean_overlap(top, left.sentence_numbers, right.sentence_numbers)
     return (
         min(len(linked_l), len(linked_r)) / shorter,
         min(len(strong_l), len(strong_r)) / shorter,
@@ -105,6 +148,11 @@ def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple
         names,
         numbers,
         apart,
+        lead_names,
+        years_apart,
+        key_names,
+        top_names,
+        top_numbers,
         float(days is not None and days <= 3),
         float(days is not None and days > 14),
         1.0,

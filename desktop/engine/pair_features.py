@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .features import ENTITY_MARK, Vector
+from .features import Vector
+from .matching import rule_matches
 
 FEATURES = (
     "sentence_cos",   # TF-IDF cosine of the two sentences
@@ -33,6 +34,9 @@ FEATURES = (
     "cover_long",     # share of the longer sentence's weight that the other repeats
     "mutual",         # 1 when each sentence is the other's best partner
     "mutual_cos",     # the sentence cosine when mutual, else 0
+    "greedy",         # 1 when a one-to-one matching, strongest pair first, keeps this pair
+    "greedy_cos",     # the score when kept by that matching, else 0
+    "rule_match",     # 1 when the earlier hand-set matching rules link the pair (see matching)
     "bias",
 )
 CANDIDATES_PER_SENTENCE = 4
@@ -109,6 +113,9 @@ def candidates(left, right, clause_weight: float = 0.75,
     for j, top in enumerate(col_top):
         chosen.update((i, j) for i, s in top[:per_sentence] if s >= floor)
 
+    kept = _greedy(chosen, combined)
+    ruled = rule_matches(left, right, sentence, clause)
+    chosen |= ruled
     lengths_l = [len(v) for v in left.sentences]
     lengths_r = [len(v) for v in right.sentences]
     pairs, rows = [], []
@@ -118,8 +125,24 @@ def candidates(left, right, clause_weight: float = 0.75,
         pairs.append((i, j))
         rows.append(_row(s, sentence[i].get(j, 0.0), clause.get((i, j), 0.0),
                          row_top[i], col_top[j], i, j, a, b, lengths_l[i], lengths_r[j],
-                         left.share_phrase(i, right, j)))
+                         left.share_phrase(i, right, j), (i, j) in kept,
+                         len(left.names[i] & right.names[j]), (i, j) in ruled))
     return Candidates(pairs, rows)
+
+
+def _greedy(pairs, combined) -> set[tuple[int, int]]:
+    """Pairs a one-to-one matching keeps, taking the strongest free pair first.
+
+    Outlets mostly retell a point once, so the pair that wins this matching
+    is far more often right than one that lost its sentence to a better match.
+    """
+    used_l, used_r, kept = set(), set(), set()
+    for i, j in sorted(pairs, key=lambda ij: -combined[ij[0]][ij[1]]):
+        if i not in used_l and j not in used_r:
+            used_l.add(i)
+            used_r.add(j)
+            kept.add((i, j))
+    return kept
 
 
 def _rank_and_margin(top: list[tuple[int, float]], key: int, score: float) -> tuple[float, float]:
@@ -130,7 +153,7 @@ def _rank_and_margin(top: list[tuple[int, float]], key: int, score: float) -> tu
 
 
 def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vector,
-         len_a, len_b, phrase) -> tuple[float, ...]:
+         len_a, len_b, phrase, greedy, names, ruled) -> tuple[float, ...]:
     row_best, row_margin = _rank_and_margin(row_top, j, s)
     col_best, col_margin = _rank_and_margin(col_top, i, s)
     if len(a) > len(b):
@@ -138,7 +161,7 @@ def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vect
     else:
         short, long_ = a, b
     shared = short.keys() & long_.keys()
-    names = sum(1 for t in shared if t.startswith(ENTITY_MARK))
+    names = min(names, len(shared))
     numbers = any(t.isdigit() for t in shared)
     cover_short = sum(short[t] ** 2 for t in shared)
     cover_long = sum(long_[t] ** 2 for t in shared)
@@ -148,5 +171,5 @@ def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vect
         sentence_cos, clause_cos, row_best, col_best, row_margin, col_margin,
         math.log1p(len(shared) - names), math.log1p(names), float(numbers), float(phrase),
         math.log1p(shorter), shorter / longer if longer else 0.0,
-        cover_short, cover_long, mutual, mutual * s, 1.0,
+        cover_short, cover_long, mutual, mutual * s, float(greedy), greedy * s, float(ruled), 1.0,
     )

@@ -21,7 +21,6 @@ from .ingest import expand_paths, read_document, supported_suffixes
 from .ingest.web import fetch_url, is_url
 from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
                     PairDiff, ProgressFn, article_ids)
-from .features import ENTITY_MARK
 from .segment import segment
 from .wording import plural
 from .worddiff import word_diff
@@ -116,7 +115,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
 def _event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list[int]]:
     """Articles clustered by event, largest first (see :mod:`desktop.engine.events`)."""
     model = event_model(config.event_model)
-    summaries = [summarise(v.sentences, a.published) for a, v in zip(articles, vectors)]
+    summaries = [summarise(v.sentences, a.published, v.names) for a, v in zip(articles, vectors)]
     same = {key: model.probability(pair_features(summaries[key[0]], summaries[key[1]], scores,
                                                  scorer.link_threshold, scorer.strong_threshold))
             for key, scores in pair_scores.items()}
@@ -147,8 +146,8 @@ def _set_apart_note(k, main, articles, vectors, pair_scores, scorer) -> str:
         if linked > best_links:
             best_links, best_other = linked, other
     own = len(articles[k].passages)
-    names_here = {t for v in vectors[k].sentences for t in v if t.startswith(ENTITY_MARK)}
-    names_there = {t for m in main for v in vectors[m].sentences for t in v if t.startswith(ENTITY_MARK)}
+    names_here = set().union(*vectors[k].names)
+    names_there = set().union(*(names for m in main for names in vectors[m].names))
     numbers_here = {t for v in vectors[k].sentences for t in v if t.isdigit()}
     numbers_there = {t for m in main for v in vectors[m].sentences for t in v if t.isdigit()}
     parts = [f"{plural(best_links, 'sentence')} of {own} told again in the main story"

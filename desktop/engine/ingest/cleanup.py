@@ -22,9 +22,15 @@ _MONTHS = {
     )
     for m in names
 }
+_DATE_PREFIX = (r"^(?:(?:first|last)\s+)?(?:(?:published|updated|posted)(?:\s+on)?[:\s]+)?"
+                r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
 _DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted)[:\s]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b.{0,40}$",
+    _DATE_PREFIX + r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b.{0,40}$",
+    re.IGNORECASE,
+)
+# The day first, as British and Indian outlets write it: "Monday, 28 November 2005, 02:24 GMT".
+_DAY_FIRST_DATE_LINE = re.compile(
+    _DATE_PREFIX + r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b.{0,40}$",
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
@@ -86,7 +92,7 @@ def normalize_line(line: str) -> str:
 
 def parse_date_line(line: str) -> str | None:
     """ISO date of a line that is only a date ("September 22, 2025"), else None."""
-    match = _DATE_LINE.match(line)
+    match = _DATE_LINE.match(line) or _DAY_FIRST_DATE_LINE.match(line)
     if match:
         month = _MONTHS.get(match["month"].lower())
         if month:
@@ -192,12 +198,13 @@ def clean_text(raw: str) -> Cleaned:
         head, body_lines, tail = lines[: span[0]], lines[span[0]: span[1]], lines[span[1]:]
 
     for line in head:
-        if result.published is None and (iso := parse_date_line(line)):
-            result.published = iso
-        elif (m := _POSTED.match(line)) and (iso := parse_date_line(m["date"])):
+        # "Posted on March 3, 2026 by Tom Ashby" is a date line too: read the author first.
+        if (m := _POSTED.match(line)) and (iso := parse_date_line(m["date"])):
             result.published = result.published or iso
             result.byline = result.byline or m["name"]
             result.removed.append(line)
+        elif result.published is None and (iso := parse_date_line(line)):
+            result.published = iso
         elif result.byline is None and (m := _BYLINE.match(line)):
             result.byline = m["name"]
         elif (result.title is None and _words(line) >= 3 and not is_debris(line)
