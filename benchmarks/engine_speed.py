@@ -1,10 +1,14 @@
-"""Benchmark the engine: two 1,500-word articles and ten 1,000-word articles.
+"""Benchmark the engine: two 1,500-word articles, ten 1,000-word articles, MSRP shuffle.
 
 Reports the median wall time of the engine call (warm, in-process, with and
 without the facts stage) and of the whole command-line process (cold start).
 Articles are made from the seed texts: sentences drawn from the long seed
 profile, shuffled and lightly reworded per article so that they partly
 overlap, like reports of one event.
+
+The MSRP shuffle (when ``../shared/data`` is there) lays 1,725 MSRP training
+pairs out as two articles, first sentences against second sentences in
+shuffled order, and times the comparison without the facts stage.
 
     .venv/bin/python benchmarks/engine_speed.py [--runs 7]
 """
@@ -91,6 +95,25 @@ def main() -> None:
                              max(3, args.runs // 2))
             print(f"{label}: engine warm median {with_facts:.0f} ms (without facts {without:.0f} ms); "
                   f"whole process cold median {cold:.0f} ms")
+    msrp_shuffle(rng, max(3, args.runs // 2))
+
+
+def msrp_shuffle(rng: random.Random, runs: int) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import realdata
+
+    if not realdata.available():
+        print("MSRP shuffle: skipped (no ../shared/data)")
+        return
+    pairs = realdata.msrp_pairs(1725)
+    firsts = [s1 for _, s1, _ in pairs]
+    seconds = [s2 for _, _, s2 in pairs]
+    rng.shuffle(seconds)
+    docs = [document_from_text("\n\n".join(firsts), "msrp-1"),
+            document_from_text("\n\n".join(seconds), "msrp-2")]
+    config = CompareConfig(find_facts=False)
+    ms = median_ms(lambda: compare(docs, config), runs)
+    print(f"MSRP shuffle (1,725 vs 1,725 sentences): engine median {ms:.0f} ms (without facts)")
 
 
 if __name__ == "__main__":
