@@ -30,6 +30,7 @@ class ArticleRow:
     included: bool
     different_event: bool
     source: str
+    event_note: str = ""  # why it was set apart, in words
 
 
 class ArticleList(QWidget):
@@ -113,8 +114,10 @@ class ArticleList(QWidget):
                 tip = f"{row.title}\n{row.source}"
                 if row.different_event:
                     item.setText(1, f"{row.title}\n{meta}\n⚠ different event — not compared with the others")
-                    tip += ("\nJudged to report a different event: it shares too little with the "
-                            "other articles, so its passages are not mixed into the comparison.")
+                    tip += ("\nJudged to report a different event, so its passages are not mixed "
+                            "into the comparison.")
+                    if row.event_note:
+                        tip += "\n" + row.event_note
                     for col in range(len(self.COLUMNS)):
                         item.setForeground(col, theme.muted)
                 if not row.included:

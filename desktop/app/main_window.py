@@ -800,7 +800,7 @@ class MainWindow(QMainWindow):
                                    doc.published or "", entry.word_count, entry.included,
                                    bool(article is not None and not article.related
                                         and any(a.related for a in self.comparison.articles)),
-                                   doc.source))
+                                   doc.source, article.event_note if article is not None else ""))
         self.article_list.show_entries(rows)
 
     def _update_page(self) -> None:

@@ -301,6 +301,7 @@ class PairView(QWidget):
         if not article.related:
             parts.append("different event")
         sub.setText(" · ".join(p for p in parts if p))
+        sub.setToolTip(article.event_note)
 
     def set_points(self, points: int) -> None:
         self._points = points

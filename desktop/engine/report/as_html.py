@@ -109,6 +109,11 @@ def _contents(view: ReportView) -> str:
     return f'<nav class="contents" aria-label="Sections">{links}</nav>'
 
 
+def _reason(article) -> str:
+    """Why an article was set apart, without the note's own opening words."""
+    return article.event_note.removeprefix("Reports another event: ").strip()
+
+
 def _articles(view: ReportView) -> str:
     items = []
     for article in view.articles:
@@ -116,7 +121,7 @@ def _articles(view: ReportView) -> str:
                           for k, v in words.article_facts(article))
         flag = ("" if article.related else
                 '<p class="flag"><strong>Different event.</strong> Judged to report another '
-                "event: left out of the alignment.</p>")
+                f"event: left out of the alignment. {e(_reason(article))}</p>")
         css = "article-card" + ("" if article.related else " unrelated")
         items.append(f'<li class="{css}">{_tag(article.id)}'
                      f'<div><h3 class="article-title">{e(words.title_of(article))}</h3>'
@@ -211,6 +216,9 @@ def _aligned(view: ReportView) -> str:
         if row.conflicts:
             links = ", ".join(f'<a href="#{e(c)}">{e(c)}</a>' for c in row.conflicts)
             flag = f'<span class="row-flag">conflict {links}</span>'
+        if row.weak:
+            flag += (f'<span class="row-weak" title="The link between these passages is uncertain '
+                     f'(confidence {row.confidence:.0%})">weak link</span>')
         cells = "".join(_cell_html(c) for c in row.cells)
         css = ' class="has-conflict"' if row.conflicts else ""
         body.append(f'<tr id="{e(row.group)}"{css}><th scope="row">{e(row.group)}{flag}</th>'

@@ -78,7 +78,8 @@ def _articles(view: ReportView) -> list[str]:
     for article in view.articles:
         details = " · ".join(md_text(f"{k.lower()} {v}" if k in ("By", "Published") else v)
                              for k, v in words.article_facts(article))
-        flag = "" if article.related else " — **different event: left out of the alignment**"
+        flag = "" if article.related else (" — **different event: left out of the alignment**"
+                                           + (f" ({md_text(article.event_note)})" if article.event_note else ""))
         lines.append(f"- **{md_text(article.id)}** — *{md_text(words.title_of(article))}* · "
                      f"{details}{flag}")
     for source, reason in view.errors:
@@ -140,6 +141,8 @@ def _aligned(view: ReportView) -> list[str]:
               "**bold** are words another article adds or puts differently.", ""]
     for row in view.rows:
         flag = f" — conflict: {md_text(', '.join(row.conflicts))}" if row.conflicts else ""
+        if row.weak:
+            flag += f" — weak link (confidence {row.confidence:.0%})"
         lines += [f"### {md_text(row.group)}{flag}", ""]
         for article, cell in zip(view.columns, row.cells):
             if cell is None:

@@ -65,6 +65,8 @@ dl > div { display: contents; }
 dt { color: var(--muted); }
 dd { margin: 0; overflow-wrap: anywhere; }
 .unrelated { border-style: dashed; background: var(--tint); }
+.row-weak { display: block; font-weight: 400; font-size: .75rem; margin-top: .2rem; color: var(--muted);
+            font-style: italic; }
 .flag { margin: .4rem 0 0; font-size: .85rem; color: var(--flag); font-family: var(--sans); }
 .errors { font-size: .9rem; }
 

@@ -48,6 +48,11 @@ class Row:
     cells: tuple[Optional[Cell], ...]  # in the order of ReportView.columns
     similarity: Optional[float]  # of the two-article diff, when there are two
     conflicts: tuple[str, ...]  # ids of conflicting facts found in this row
+    confidence: float = 1.0  # calibrated probability that the row's passages tell the same thing
+
+    @property
+    def weak(self) -> bool:
+        return self.confidence < 0.5
 
 
 @dataclass(frozen=True)
@@ -287,7 +292,7 @@ def _row(comparison: Comparison, group: Group, chosen: list[str],
                 marks[other].append((*other_span, "ins"))
     cells = tuple(_cell(comparison, aid, by_article[aid], marks[aid]) if aid in marks else None
                   for aid in chosen)
-    return Row(group.id, cells, similarity, conflicts)
+    return Row(group.id, cells, similarity, conflicts, group.confidence)
 
 
 def _diff_between(group: Group, left: str, right: str) -> tuple[Optional[PairDiff], bool]:
