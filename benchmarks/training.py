@@ -210,19 +210,24 @@ def fit_scorer(ecb: Examples, msrp: Examples, name: str, exclude_fold: int | Non
 
 def event_rows(names: list[str], scorer) -> tuple[list, list, list[str]]:
     """Features and labels (same event or not) for every two articles of one comparison."""
-    from desktop.engine.events import pair_features, summarise
-
     data = ecb_set(names)
-    vectors = sentence_vectors(data.sentences)
-    summaries = [summarise(v.sentences, d.published, v.names) for v, d in zip(vectors, data.documents)]
     events = [n.endswith("ecbplus") for n in data.names]
+    found = _comparison_rows(data.sentences, data.documents, scorer)
     rows, labels = [], []
     for a, b in combinations(range(len(data.names)), 2):
-        links = scorer.score(vectors[a], vectors[b])
-        rows.append(pair_features(summaries[a], summaries[b], links, scorer.link_threshold,
-                                  scorer.strong_threshold))
+        rows.append(found[(a, b)])
         labels.append(int(events[a] == events[b]))
     return rows, labels, data.names
+
+
+def _comparison_rows(sentences, documents, scorer):
+    from desktop.engine.events import comparison_features, summarise
+
+    vectors = sentence_vectors(sentences)
+    summaries = [summarise(v.sentences, d.published, v.names) for v, d in zip(vectors, documents)]
+    scores = {(a, b): scorer.score(vectors[a], vectors[b])
+              for a, b in combinations(range(len(documents)), 2)}
+    return comparison_features(summaries, scores, scorer.link_threshold, scorer.strong_threshold)
 
 
 def event_examples(scorer, topics, seed: int = 11) -> Examples:
@@ -244,7 +249,6 @@ def gold_event_examples(scorer) -> Examples:
     import sys
     sys.path.insert(0, str(rd.ROOT / "tests"))
     from alignment_eval import load_cases
-    from desktop.engine.events import pair_features, summarise
     from desktop.engine.ingest import read_document
 
     out = Examples()
@@ -253,14 +257,10 @@ def gold_event_examples(scorer) -> Examples:
             continue
         documents = [read_document(path) for path in case.paths()]
         texts = [[d.text[p.start:p.end] for p in segment(d.text, "X")] for d in documents]
-        vectors = sentence_vectors(texts)
-        summaries = [summarise(v.sentences, d.published, v.names) for v, d in zip(vectors, documents)]
+        found = _comparison_rows(texts, documents, scorer)
         outside = [f in case.unrelated for f in case.files]
         for a, b in combinations(range(len(documents)), 2):
-            links = scorer.score(vectors[a], vectors[b])
-            out.add(pair_features(summaries[a], summaries[b], links, scorer.link_threshold,
-                                  scorer.strong_threshold),
-                    int(not outside[a] and not outside[b]), GOLD_WEIGHT, -1)
+            out.add(found[(a, b)], int(not outside[a] and not outside[b]), GOLD_WEIGHT, -1)
     return out
 
 

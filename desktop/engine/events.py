@@ -5,9 +5,9 @@ sentences the sentence scorer links, how alike their openings are, which
 names and numbers they share, how far apart their publication dates are),
 and a logistic model fitted on ECB+ (two events of one kind per topic, e.g.
 two earthquakes) turns them into the probability that the two report the
-same event.  Articles are then clustered by average linkage, so one strong
-pair cannot chain two stories together; every cluster is reported, and the
-largest is the main story.
+same event.  Articles are then clustered by the mean of their few closest
+links, so one strong pair cannot chain two stories together; every cluster
+is reported, and the largest is the main story.
 """
 from __future__ import annotations
 
@@ -38,8 +38,17 @@ EVENT_FEATURES = (
     "top_pair_numbers", # ... and how alike their numbers are (two quakes: 5.2 and 6.1)
     "dates_close",    # publication dates known and at most 3 days apart
     "dates_far",      # publication dates known and more than 14 days apart
+    "rel_doc_cos",    # doc_cos against each article's closest other article (the lower of the two)
+    "rel_link_share", # the same for link_share
+    "rel_top3_link",  # the same for top3_link
+    "rel_lead_cos",   # the same for lead_cos
+    "rel_names",      # the same for names_shared
+    "rel_key_names",  # the same for key_names
     "bias",
 )
+# Features measured against the rest of the comparison (name -> base feature).
+_RELATIVE = {"rel_doc_cos": "doc_cos", "rel_link_share": "link_share", "rel_top3_link": "top3_link",
+             "rel_lead_cos": "lead_cos", "rel_names": "names_shared", "rel_key_names": "key_names"}
 LEAD = 3
 KEY_NAMES = 4
 
@@ -155,8 +164,37 @@ def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple
         top_numbers,
         float(days is not None and days <= 3),
         float(days is not None and days > 14),
-        1.0,
     )
+
+
+def comparison_features(summaries: list[ArticleSummary],
+                        pair_scores: dict[tuple[int, int], dict[tuple[int, int], float]],
+                        link_threshold: float, strong_threshold: float) -> dict[tuple[int, int], tuple]:
+    """The event model's features for every two articles of one comparison.
+
+    Besides what two articles share, how that compares with what each shares
+    with its closest other article: a report of another event is less alike
+    to the story's reports than they are to each other, even when the kind of
+    news (two earthquakes) makes every pair look alike.
+    """
+    base = {key: pair_features(summaries[key[0]], summaries[key[1]], scores, link_threshold,
+                               strong_threshold)
+            for key, scores in pair_scores.items()}
+    columns = [EVENT_FEATURES.index(name) for name in _RELATIVE.values()]
+    best: dict[tuple[int, int], float] = {}  # (article, column) -> its highest value with anyone
+    for (a, b), row in base.items():
+        for c in columns:
+            for k in (a, b):
+                best[(k, c)] = max(best.get((k, c), 0.0), row[c])
+    out = {}
+    for (a, b), row in base.items():
+        relative = tuple(min(_ratio(row[c], best[(a, c)]), _ratio(row[c], best[(b, c)])) for c in columns)
+        out[(a, b)] = row + relative + (1.0,)
+    return out
+
+
+def _ratio(value: float, best: float) -> float:
+    return value / best if best > 0 else 1.0
 
 
 @dataclass(frozen=True)
@@ -194,17 +232,22 @@ def register_event_model(name: str, model: EventModel) -> None:
     _MODELS[name] = model
 
 
-def clusters(count: int, same: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-linkage clusters of ``count`` articles; ``same[(a, b)]`` is P(same event).
+def clusters(count: int, same: dict[tuple[int, int], float], threshold: float,
+             closest: int = 3) -> list[list[int]]:
+    """Clusters of ``count`` articles; ``same[(a, b)]`` is P(same event).
 
-    Two clusters join while the mean probability over all their cross pairs
-    reaches ``threshold``; the result is largest first, then by first article.
+    Two clusters join while the mean of their ``closest`` most alike cross
+    pairs reaches ``threshold`` (all pairs, when there are fewer): a lone
+    article joins a story of three only when it is like all three, yet a
+    story of fifteen reports need not be alike pair by pair, only each
+    report to its nearest few.  Largest cluster first, then by first article.
     """
     groups = [[k] for k in range(count)]
 
     def link(x: list[int], y: list[int]) -> float:
-        total = sum(same.get((min(a, b), max(a, b)), 0.0) for a in x for b in y)
-        return total / (len(x) * len(y))
+        values = sorted((same.get((min(a, b), max(a, b)), 0.0) for a in x for b in y), reverse=True)
+        top = values[:max(1, min(closest, len(values)))]
+        return sum(top) / len(top)
 
     while len(groups) > 1:
         best, pair = threshold, None

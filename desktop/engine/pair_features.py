@@ -26,6 +26,7 @@ FEATURES = (
     "col_margin",     # the same, right side
     "shared_plain",   # log(1 + shared content terms that are not names)
     "shared_names",   # log(1 + shared names and places)
+    "shared_stock",   # log(1 + shared terms the whole comparison repeats: the story's subject)
     "shared_numbers", # 1 when a number appears in both
     "phrase",         # 1 when the two repeat a phrase of two content words (not the story's stock)
     "short_len",      # log(1 + terms of the shorter sentence)
@@ -126,7 +127,7 @@ def candidates(left, right, clause_weight: float = 0.75,
         rows.append(_row(s, sentence[i].get(j, 0.0), clause.get((i, j), 0.0),
                          row_top[i], col_top[j], i, j, a, b, lengths_l[i], lengths_r[j],
                          left.share_phrase(i, right, j), (i, j) in kept,
-                         len(left.names[i] & right.names[j]), (i, j) in ruled))
+                         len(left.names[i] & right.names[j]), (i, j) in ruled, left.stock))
     return Candidates(pairs, rows)
 
 
@@ -153,7 +154,7 @@ def _rank_and_margin(top: list[tuple[int, float]], key: int, score: float) -> tu
 
 
 def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vector,
-         len_a, len_b, phrase, greedy, names, ruled) -> tuple[float, ...]:
+         len_a, len_b, phrase, greedy, names, ruled, stock) -> tuple[float, ...]:
     row_best, row_margin = _rank_and_margin(row_top, j, s)
     col_best, col_margin = _rank_and_margin(col_top, i, s)
     if len(a) > len(b):
@@ -169,7 +170,8 @@ def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vect
     mutual = float(row_best == 1.0 and col_best == 1.0)
     return (
         sentence_cos, clause_cos, row_best, col_best, row_margin, col_margin,
-        math.log1p(len(shared) - names), math.log1p(names), float(numbers), float(phrase),
+        math.log1p(len(shared) - names), math.log1p(names), math.log1p(len(shared & stock)),
+        float(numbers), float(phrase),
         math.log1p(shorter), shorter / longer if longer else 0.0,
         cover_short, cover_long, mutual, mutual * s, float(greedy), greedy * s, float(ruled), 1.0,
     )

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from . import facts as facts_stage
 from .align import SentenceGroup, build_groups, sentence_vectors
-from .events import clusters, event_model, pair_features, summarise
+from .events import clusters, comparison_features, event_model, summarise
 from .scoring import get_scorer
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
@@ -116,9 +116,8 @@ def _event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list
     """Articles clustered by event, largest first (see :mod:`desktop.engine.events`)."""
     model = event_model(config.event_model)
     summaries = [summarise(v.sentences, a.published, v.names) for a, v in zip(articles, vectors)]
-    same = {key: model.probability(pair_features(summaries[key[0]], summaries[key[1]], scores,
-                                                 scorer.link_threshold, scorer.strong_threshold))
-            for key, scores in pair_scores.items()}
+    rows = comparison_features(summaries, pair_scores, scorer.link_threshold, scorer.strong_threshold)
+    same = {key: model.probability(row) for key, row in rows.items()}
     return clusters(len(articles), same, model.threshold)
 
 
