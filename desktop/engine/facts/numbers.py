@@ -9,6 +9,7 @@ key ``passenger|injured``); that key is what makes two counts comparable.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Optional
 
@@ -67,6 +68,10 @@ _CURRENCIES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "c$": 
                "pounds sterling": "GBP", "yen": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
+# Past these a run of digits or number words is no quantity a report states
+# (the national debt is 14 digits); they are skipped, never compared.
+_MAX_DIGITS = 18
+_MAX_VALUE = 1e18
 _SKIP_BEFORE = re.compile(r"(?:\b(?:No|no|Number|number|Route|Flight|Interstate|I|Highway|Section|"
                           r"Article|Chapter|Room|Suite|Apt|Unit|Gate|Pier|Level|Grade|grade|page|"
                           r"Page|Act|Local|District|Ward|Precinct|Station|Engine|Ladder|Company)\.?"
@@ -245,7 +250,10 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     start = m.start()
     qual = m.group("qual")
     if num[0].isdigit():
-        value = float(num.replace(",", ""))
+        digits = num.replace(",", "")
+        if len(digits.partition(".")[0]) > _MAX_DIGITS:
+            return None  # a serial, a hash or garbage, never a quantity in prose
+        value = float(digits)
         vague = None
     elif num.lower() in _VAGUE_RANGES:
         vague = _VAGUE_RANGES[num.lower()]
@@ -266,6 +274,8 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
         if scale_s in _ABBR_SCALES and not cur and not unit:
             return None  # "5m" without a currency is a length
         value *= _SCALES.get(scale_s, _ABBR_SCALES.get(scale_s, 1))
+    if not math.isfinite(value) or value > _MAX_VALUE:
+        return None  # "a million million million ...": no figure a report compares
     is_money = bool(cur) or unit in _CURRENCIES or unit.startswith(("us ", "u.s. "))
     is_percent = unit.startswith(("%", "percent", "per"))
     points = unit.startswith("percentage")
