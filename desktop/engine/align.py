@@ -124,9 +124,9 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
 
     A join is refused when an article would give the group more than
     ``max_per_article`` sentences or sentences further apart than
-    ``max_span``; and when both sides already hold two or more sentences,
-    the mean probability over all their cross-article pairs must reach
-    ``merge_support``, so that groups grow by agreement, not by a chain.
+    ``max_span``; and once a group would hold more than three sentences,
+    the mean probability over all cross-article pairs of the two sides must
+    reach ``merge_support``, so that groups grow by agreement, not by a chain.
     """
     component: dict[tuple[int, int], int] = {}
     members: dict[int, dict[int, set[int]]] = {}
@@ -146,7 +146,7 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
             merged.setdefault(article, set()).add(index)
         if any(len(ix) > max_per_article or max(ix) - min(ix) >= max_span for ix in merged.values()):
             continue
-        if len(nodes_x) >= 2 and len(nodes_y) >= 2 and _support(links, nodes_x, nodes_y) < merge_support:
+        if len(nodes_x) + len(nodes_y) > _FREE_JOIN and _support(links, nodes_x, nodes_y) < merge_support:
             continue
         root = next_id
         next_id += 1
@@ -162,6 +162,15 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
                             sum(support[root]) / len(support[root]))
               for root, by_article in members.items()]
     return sorted(groups, key=lambda g: min((a, ix[0]) for a, ix in g.members.items()))
+
+
+# A pair, or a sentence joining a pair, needs no support beyond its own link;
+# anything larger must link broadly.  Measured on the even ECB+ topics and the
+# own cases: requiring support only when both sides held two sentences found
+# 0.715 of the strict gold at a precision bound of 0.935 (own F1 0.770); this
+# rule 0.683 at 0.947 (own 0.788): the pairs a chain of links adds are the
+# least precise (0.80 against 0.94 for direct links).
+_FREE_JOIN = 3
 
 
 def _nodes(members, root, node) -> list[tuple[int, int]]:
