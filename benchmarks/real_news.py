@@ -173,6 +173,8 @@ def main(argv=None) -> int:
     parser.add_argument("--shipped", action="store_true", help="score the shipped models (no refit)")
     parser.add_argument("--topics", type=int, nargs="*", help="only these ECB+ topics")
     parser.add_argument("--sample", type=int, default=0, help="print this many random linked pairs")
+    parser.add_argument("--trial", metavar="NAME",
+                        help="cross-validate a trial scorer from benchmarks/scorer_NAME.py instead")
     args = parser.parse_args(argv)
     if not rd.available():
         print(f"real_news: no data at {rd.data_root()}; nothing measured", file=sys.stderr)
@@ -195,12 +197,16 @@ def main(argv=None) -> int:
         from desktop.engine.events import register_event_model
         from desktop.engine.scoring import register
 
-        ecb = tr.ecb_sentence_examples()
-        pairs = tr.msrp_sentence_examples()
-        gold = tr.gold_case_examples()
+        trial = __import__(f"scorer_{args.trial}") if args.trial else None
+        extra = trial.extra if trial else None
+        ecb = tr.ecb_sentence_examples(extra=extra)
+        pairs = tr.msrp_sentence_examples(extra=extra)
+        gold = tr.gold_case_examples(extra=extra)
         for fold in range(rd.FOLDS):
             fold_topics = [t for t in topics if rd.fold_of(t) == fold]
             scorer = tr.fit_scorer(ecb, pairs, f"cv{fold}", exclude_fold=fold, gold=gold)
+            if trial:
+                scorer = trial.EmbeddingScorer(**{**scorer.__dict__})
             register(scorer.name, lambda s=scorer: s)
             train_topics = [t for t in rd.topics() if rd.fold_of(t) != fold]
             model = tr.fit_event_model(tr.event_examples(scorer, train_topics))

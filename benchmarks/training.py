@@ -67,7 +67,14 @@ def ecb_set(names: list[str]) -> EcbSet:
     return EcbSet(kept, documents, sentences, golds)
 
 
-def ecb_sentence_examples(topics=None) -> Examples:
+def _rows(found, left, right, extra):
+    """Candidate rows, each with the extra features of a trial scorer appended (before the bias)."""
+    if extra is None:
+        return found.rows
+    return [row[:-1] + extra(left, right, i, j) + row[-1:] for (i, j), row in zip(found.pairs, found.rows)]
+
+
+def ecb_sentence_examples(topics=None, extra=None) -> Examples:
     """Candidate pairs of every topic compared whole (both its events), labelled by the corpus.
 
     1: two sentences of one event sharing two or more event chains (the
@@ -86,7 +93,7 @@ def ecb_sentence_examples(topics=None) -> Examples:
         for a, b in combinations(range(len(data.names)), 2):
             found = candidates(vectors[a], vectors[b])
             same_event = events[a] == events[b]
-            for (i, j), row in zip(found.pairs, found.rows):
+            for (i, j), row in zip(found.pairs, _rows(found, vectors[a], vectors[b], extra)):
                 if not same_event:
                     out.add(row, 0, OTHER_EVENT_WEIGHT, rd.fold_of(topic))
                     continue
@@ -105,7 +112,7 @@ def msrp_chunks(limit: int | None = None) -> list[list[tuple[int, str, str]]]:
     return [rows[k:k + MSRP_CHUNK] for k in range(0, len(rows), MSRP_CHUNK)]
 
 
-def msrp_sentence_examples() -> Examples:
+def msrp_sentence_examples(extra=None) -> Examples:
     """MSRP pairs laid out as two articles (all first sentences against all second ones).
 
     A candidate is 1 when it is a pair the corpus calls a paraphrase and 0
@@ -118,14 +125,14 @@ def msrp_sentence_examples() -> Examples:
     for n, chunk in enumerate(msrp_chunks()):
         vectors = sentence_vectors([[s1 for _, s1, _ in chunk], [s2 for _, _, s2 in chunk]])
         found = candidates(vectors[0], vectors[1])
-        for (i, j), row in zip(found.pairs, found.rows):
+        for (i, j), row in zip(found.pairs, _rows(found, vectors[0], vectors[1], extra)):
             if i == j and chunk[i][0] == 0:
                 continue
             out.add(row, int(i == j), MSRP_WEIGHT, n % rd.FOLDS)
     return out
 
 
-def gold_case_examples(blind: bool = False) -> Examples:
+def gold_case_examples(blind: bool = False, extra=None) -> Examples:
     """The project's tuned gold cases (never the blind ``heldout_*`` ones, nor the seeds).
 
     Their gold lists every group, so any other candidate is a negative.
@@ -150,7 +157,7 @@ def gold_case_examples(blind: bool = False) -> Examples:
         vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
         for a, b in combinations(range(len(articles)), 2):
             found = candidates(vectors[a], vectors[b])
-            for (i, j), row in zip(found.pairs, found.rows):
+            for (i, j), row in zip(found.pairs, _rows(found, vectors[a], vectors[b], extra)):
                 key = frozenset((articles[a].passages[i].id, articles[b].passages[j].id))
                 out.add(row, int(key in gold), GOLD_WEIGHT, -1)
     return out

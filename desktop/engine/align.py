@@ -28,6 +28,7 @@ class SentenceVectors:
     name_phrases: list[frozenset[tuple[str, str]]]  # per sentence: those written as two names
     names: list[frozenset[str]]  # per sentence: terms written with a capital inside the sentence
     stock: frozenset[str] = frozenset()  # the comparison's stock terms: its subject (see _stock_terms)
+    texts: tuple[str, ...] = ()  # the sentences themselves, for scorers that read text (a sentence model)
 
     def share_phrase(self, mine: int, other: "SentenceVectors", theirs: int) -> bool:
         """Whether sentence ``mine`` here and ``theirs`` there repeat a phrase.
@@ -69,7 +70,8 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
     for slot in range(len(articles)):
         phrases = [_phrases(terms, stock) for terms in cased[slot]]
         out.append(SentenceVectors(vectors[slot], vectors[len(articles) + slot], owners[slot],
-                                   [p for p, _ in phrases], [n for _, n in phrases], names[slot], stock))
+                                   [p for p, _ in phrases], [n for _, n in phrases], names[slot], stock,
+                                   tuple(articles[slot])))
     return out
 
 
