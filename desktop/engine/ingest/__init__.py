@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..errors import IngestError
 from ..model import Document
-from .cleanup import clean_text
+from .cleanup import clean_text, tidy_extracted
 from .decode import decode_bytes
 from .docx import docx_text
 from .html import html_to_lines
@@ -39,8 +39,9 @@ def _tidy(value) -> str | None:
 
 
 def _document(source: str, raw_text: str, info: dict | None = None,
-              warnings: list[str] | tuple[str, ...] = ()) -> Document:
-    cleaned = clean_text(clean_unicode(raw_text))
+              warnings: list[str] | tuple[str, ...] = (), extracted: bool = False) -> Document:
+    # An extractor's article text is final; only plain text needs the debris clean-up.
+    cleaned = (tidy_extracted if extracted else clean_text)(clean_unicode(raw_text))
     info = info or {}
     if not cleaned.text.strip():
         raise IngestError(source, "no article text found in the file")
@@ -89,7 +90,7 @@ def _html_document(markup: str, source: str, extra: dict | None = None,
     for key, value in (override or {}).items():
         if value:
             info[key] = value
-    return _document(source, text, info)
+    return _document(source, text, info, extracted=bool(info.pop("extracted", False)))
 
 
 @_guarded

@@ -244,3 +244,13 @@ def clean_text(raw: str) -> Cleaned:
             kept.append(line)
     result.text = "\n\n".join(_attach_signoffs(_unwrap(kept)))
     return result
+
+
+def tidy_extracted(raw: str) -> Cleaned:
+    """Text an article extractor already chose: spacing tidied, nothing dropped.
+
+    Paragraphs are separated by blank lines; no line is judged as debris
+    (the extractor has already separated the story from its page).
+    """
+    paragraphs = [normalize_line(line) for line in raw.split("\n")]
+    return Cleaned(text="\n\n".join(_attach_signoffs([p for p in paragraphs if p])))
