@@ -175,6 +175,36 @@ def _body_span(lines: list[str], blank_runs: list[int]) -> tuple[int, int] | Non
     return best
 
 
+def is_own_sentence(line: str) -> bool:
+    """A sentence too short to count as prose ("The bridge remains closed."):
+    a capital or a quote first, end punctuation last, and not a known kind of
+    debris (copyright, "Read more.", a dateline, a teaser, a syndication line)."""
+    if not _TERMINAL.search(line) or _words(line) < 2 or _TEASER.search(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+        return False
+    bare = line.rstrip(".!?…\"'”’) ")
+    return not (is_debris(line) or is_debris(bare) or _SYNDICATION.match(line)
+                or _BYLINE.match(bare) or _BIO.match(line) or parse_date_line(line))
+
+
+def _with_short_sentences(lines: list[str], blank_runs: list[int],
+                          span: tuple[int, int]) -> tuple[int, int]:
+    """The body run grown by the article's own short sentences next to it.
+
+    The run is found from long prose lines, so a closing one-line paragraph
+    ("The bridge remains closed.") or a short opening one would fall outside
+    it; they are kept unless they are debris by what they are.  Growth stops
+    at anything else, and at a gap of three or more blank lines.
+    """
+    start, end = span
+    while end < len(lines) and blank_runs[end] < 3 and is_own_sentence(lines[end]):
+        end += 1
+    while start > 0 and blank_runs[start] < 3 and is_own_sentence(lines[start - 1]):
+        start -= 1
+    return start, end
+
+
 def clean_text(raw: str) -> Cleaned:
     """Cleaned body (paragraphs separated by blank lines) and metadata."""
     lines: list[str] = []
@@ -190,6 +220,8 @@ def clean_text(raw: str) -> Cleaned:
         blanks = 0
     result = Cleaned(text="")
     span = _body_span(lines, blank_runs)
+    if span is not None:
+        span = _with_short_sentences(lines, blank_runs, span)
     if span is None:
         body_lines = [l for l in lines if not is_debris(l)]
         head: list[str] = []
