@@ -60,6 +60,24 @@ line=$(printf '%s\n' "$out" | grep -E '^parallax: [0-9]+ articles, [0-9]+ groups
   || { printf '%s\n' "$out" >&2; fail "--smoke printed no summary line"; }
 ok "--smoke seeds/: $line"
 
+# 2b. An HTML page through the article extractor (readability-lxml, lazily
+# imported: a bundle without it would fall back to the own parser, which
+# returns this page's teasers instead of its story).
+rc=0
+${NONET[@]+"${NONET[@]}"} "$APP" compare "$REPO/tests/fixtures/formats/extractor_page.html" \
+    "$SEEDS/003_4ecc2cef7e96f6a9.txt" --json "$tmp/page.json" >"$tmp/page.out" 2>"$tmp/page.err" || rc=$?
+[ "$rc" = 0 ] || { cat "$tmp/page.err" >&2; fail "Parallax compare on an HTML page exited $rc"; }
+python3 - "$tmp/page.json" <<'PY' || fail "the HTML page was not read by the article extractor (see above)"
+import json, sys
+article = json.load(open(sys.argv[1], encoding="utf-8"))["articles"][0]
+text = article["text"]
+assert text.startswith("The council voted on Tuesday"), text[:120]
+assert text.endswith("The bridge remains closed."), text[-120:]
+assert "School board" not in text, "teasers instead of the story: the extractor did not run"
+assert article["published"] == "2026-03-03", article["published"]
+PY
+ok "an HTML page read by the article extractor (story, not teasers; date 2026-03-03)"
+
 # 3. Version: the one in pyproject.toml.
 want=$(python3 -c 'import re, sys; print(re.search(r"^version\s*=\s*\"([^\"]+)\"", open(sys.argv[1]).read(), re.M).group(1))' "$REPO/pyproject.toml")
 got=$("$APP" --version) || fail "--version exited $?"

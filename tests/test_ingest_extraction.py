@@ -195,3 +195,73 @@ def test_benchmark_half_f1_and_no_page_empty():
     assert result["f1"] >= 0.95
     assert result["empty"] == 0
     assert result["below_half"] == 0
+
+
+def test_story_in_a_promo_classed_column_beside_teasers():
+    """The page the bundle smoke check reads: the own parser alone returns the
+    teasers (the story's column has a "promo" class); the extractor the story."""
+    path = ROOT / "tests" / "fixtures" / "formats" / "extractor_page.html"
+    from desktop.engine.ingest import read_document
+
+    doc = read_document(path)
+    assert doc.text.startswith("The council voted on Tuesday to close the Elm Street bridge")
+    assert doc.text.endswith("The bridge remains closed.")
+    assert "School board" not in doc.text and "By Dana Ruiz" not in doc.text
+    assert (doc.title, doc.byline, doc.published, doc.outlet) == (
+        "Elm Street bridge closes for three weeks", "Dana Ruiz", "2026-03-03", "Hartwell Gazette")
+    own_text, _info = html_reader.own_html_to_lines(path.read_text(encoding="utf-8"))
+    assert "School board" in own_text and "council voted" not in own_text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("language, text", [
+    ("Korean", "서울시는 화요일 한강 다리의 보수 공사를 위해 3주 동안 통행을 막는다고 밝혔다.\n"
+               "시민들은 출근길 혼잡을 걱정했다. 시는 셔틀버스를 20분마다 운행한다.\n"),
+    ("Japanese", "市議会は火曜日、エルム通りの橋を修理のため三週間閉鎖することを決めた。\n"
+                 "技術者によると、工事費は約一億五千万円になる見込みだ。\n住民からは驚きの声が上がった。\n"
+                 "橋は閉鎖中だ。\n"),
+    ("Russian", "Городской совет во вторник решил закрыть мост на Вязовой улице на ремонт.\n"
+                "Инженеры говорят, что работы займут три недели и обойдутся в 1,5 миллиона.\n"),
+])
+def test_utf16_without_bom_in_other_scripts_is_text_not_binary(tmp_path, encoding, language, text):
+    from desktop.engine.ingest import read_document
+
+    path = tmp_path / f"{language}.txt"
+    path.write_bytes((text * 3).encode(encoding))  # as Notepad's "Unicode" without a BOM
+    doc = read_document(path)
+    for sentence in text.split("\n")[:-1]:  # the short last one too ("橋は閉鎖中だ。")
+        assert doc.text.count(sentence) == 3, (language, sentence)
+
+
+def test_random_bytes_with_nuls_on_one_side_are_still_binary(tmp_path):
+    from desktop.engine.ingest import read_document
+    import random
+
+    rng = random.Random(7)
+    # Valid UTF-16-LE code units (no surrogates), with zero high bytes as in spaces:
+    # it decodes, but into unassigned and private-use code points, not prose.
+    data = bytearray()
+    for i in range(2000):
+        data += bytes([rng.randrange(1, 256), 0 if i % 20 == 0 else rng.randrange(0xE0, 0xF9)])
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(data))
+    with pytest.raises(IngestError, match="binary|decode"):
+        read_document(path)
+
+
+def test_mixed_cp1252_and_utf8_keeps_both_kinds_of_quotes_and_warns(tmp_path):
+    from desktop.engine.ingest import read_document
+
+    # A UTF-8 article into which a paragraph from a Windows-1252 file was pasted
+    # (a 9D byte in the UTF-8 ” made the old reader fall back to latin-1).
+    utf8 = ("The council’s report said the “new rules” would cost €40 a week.\n\n"
+            * 2).encode("utf-8")
+    cp1252 = ("Shop owners called the plan “a disaster” and said they would appeal.\n\n"
+              ).encode("cp1252")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(utf8 + cp1252 + utf8)
+    doc = read_document(path)
+    assert "Shop owners called the plan “a disaster” and said" in doc.text
+    assert "The council’s report said the “new rules” would cost €40 a week." in doc.text
+    assert not any(0x80 <= ord(c) <= 0x9F for c in doc.text)
+    assert any("mixes two text encodings" in w for w in doc.warnings)

@@ -18,7 +18,7 @@ from typing import Callable
 from ..errors import IngestError
 from ..model import Document
 from .cleanup import clean_text, tidy_extracted
-from .decode import decode_bytes
+from .decode import decode_bytes, mixed_encoding_note
 from .docx import docx_text
 from .html import html_to_lines
 from .hygiene import clean_unicode, language_warning
@@ -95,7 +95,8 @@ def _html_document(markup: str, source: str, extra: dict | None = None,
 
 @_guarded
 def read_plain_text(data: bytes, source: str) -> Document:
-    return _document(source, decode_bytes(data, source))
+    note = mixed_encoding_note(data)
+    return _document(source, decode_bytes(data, source), warnings=[note] if note else [])
 
 
 @_guarded

@@ -70,7 +70,7 @@ _DEBRIS = [
     )
 ]
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*-]|\d+\.)\s+")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’」』]$")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
@@ -181,7 +181,7 @@ def is_own_sentence(line: str) -> bool:
     debris (copyright, "Read more.", a dateline, a teaser, a syndication line)."""
     if not _TERMINAL.search(line) or _words(line) < 2 or _TEASER.search(line):
         return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'「"):
         return False
     bare = line.rstrip(".!?…\"'”’) ")
     return not (is_debris(line) or is_debris(bare) or _SYNDICATION.match(line)

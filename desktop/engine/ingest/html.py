@@ -431,10 +431,12 @@ def _page_tree(markup: str):
 
 
 def _prune(tree) -> int:
-    """Drop the page furniture the own rules recognise (share bars, related
-    stories, newsletter pleas, cookie banners...) before the extractor reads
-    the page; the extractor scores what is left."""
+    """Drop the furniture the own rules recognise (share bars, related stories,
+    newsletter pleas) from what the extractor kept; never an element holding
+    most of the text (the story's own container may carry a class such as
+    "promo-slot")."""
     doomed = []
+    total = len(tree.text_content())
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
@@ -442,7 +444,8 @@ def _prune(tree) -> int:
         if tag in ("header", "footer") and any(a.tag in ("article", "main") for a in el.iterancestors()):
             continue  # an article's own header holds its headline and byline, dropped later
         attr = {k.lower(): v for k, v in el.attrib.items()}
-        if tag in _SKIP or _is_boilerplate(tag, attr):
+        if (tag in _SKIP or _is_boilerplate(tag, attr)) and (
+                tag in _SKIP or len(el.text_content()) * 2 <= total):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -507,6 +510,8 @@ def _strip_head_lines(text: str, info: dict) -> str:
     for para in paragraphs[:4]:
         if para.lower() in known or is_debris(para):
             pass
+        elif info.get("title") and re.match(re.escape(para) + r"\s*[|–—:·-]\s*\S", info["title"]):
+            info["title"] = para  # "<headline> | The Outlet" in <title>: the headline is this
         elif (m := _POSTED.match(para)) and (iso := parse_date_line(m["date"])):
             info["published"] = info.get("published") or iso
             info["byline"] = info.get("byline") or m["name"]
