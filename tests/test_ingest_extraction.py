@@ -265,3 +265,61 @@ def test_mixed_cp1252_and_utf8_keeps_both_kinds_of_quotes_and_warns(tmp_path):
     assert "The council’s report said the “new rules” would cost €40 a week." in doc.text
     assert not any(0x80 <= ord(c) <= 0x9F for c in doc.text)
     assert any("mixes two text encodings" in w for w in doc.warnings)
+
+
+def _docx(document_xml: str, main: str = "word/document.xml", strict: bool = False) -> bytes:
+    """A .docx laid out as Word writes it: content types, package relationships
+    naming the main part, the part's own relationships, core properties."""
+    import io
+    import zipfile
+
+    rel_ns = ("http://purl.oclc.org/ooxml/officeDocument/relationships" if strict
+              else "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   f'<Override PartName="/{main}" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel_ns}/officeDocument" Target="/{main}"/>'
+                   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+                   'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+                   '</Relationships>')
+        z.writestr(main, document_xml)
+        z.writestr("docProps/core.xml",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                   '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+                   'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                   '<dc:title>Elm Street bridge closes</dc:title></cp:coreProperties>')
+    return out.getvalue()
+
+
+def _document_xml(ns: str) -> str:
+    paras = "".join(f'<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:lang w:val="en-GB"/>'
+                    f'</w:rPr><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in PARAGRAPHS)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{ns}" '
+            'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships">'
+            f'<w:body>{paras}<w:sectPr/></w:body></w:document>')
+
+
+@pytest.mark.parametrize("strict, main", [
+    (True, "word/document.xml"),             # Word: Save as "Strict Open XML Document"
+    (False, "word/document2.xml"),           # main part under another name (Word online, converters)
+    (True, "word/document2.xml"),
+])
+def test_docx_strict_namespace_and_main_part_from_rels(tmp_path, strict, main):
+    from desktop.engine.ingest import read_document
+
+    ns = ("http://purl.oclc.org/ooxml/wordprocessingml/main" if strict
+          else "http://schemas.openxmlformats.org/wordprocessingml/2006/main")
+    path = tmp_path / "article.docx"
+    path.write_bytes(_docx(_document_xml(ns), main=main, strict=strict))
+    doc = read_document(path)
+    assert doc.text.split("\n\n") == PARAGRAPHS
+    assert doc.title == "Elm Street bridge closes"

@@ -1,7 +1,7 @@
 """Word .docx files read with the standard library (zipfile + ElementTree).
 
-Only ``word/document.xml`` (the body) and ``docProps/core.xml`` (the title)
-are opened, each through a capped read, after checking the sizes the zip
+Only the main document part (named in ``_rels/.rels``; usually
+``word/document.xml``) and ``docProps/core.xml`` (the title) are opened, each through a capped read, after checking the sizes the zip
 declares: an archive that would inflate beyond the limits is refused
 without being inflated.
 """
@@ -17,7 +17,30 @@ from ..errors import IngestError
 MAX_XML_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 200  # real document.xml compresses 5-30x; bombs compress 1000x
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# ISO/IEC 29500 Strict (Word's "Strict Open XML Document") names the same elements here.
+_W_STRICT = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _main_part(archive: zipfile.ZipFile, source: str) -> str:
+    """The main document part as the package's relationships name it."""
+    rels = _read_member(archive, "_rels/.rels", 1024 * 1024, source)
+    if rels:
+        try:
+            root = _parse_xml(rels, source)
+        except IngestError:
+            root = None
+        for rel in (root.iter(_RELS + "Relationship") if root is not None else ()):
+            # .../officeDocument/2006/relationships/officeDocument (transitional)
+            # or .../ooxml/officeDocument/relationships/officeDocument (strict)
+            if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
+                target = rel.get("Target").lstrip("/")
+                if target.startswith("./"):
+                    target = target[2:]
+                if target in archive.namelist():
+                    return target
+    return "word/document.xml"
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, limit: int, source: str) -> bytes | None:
@@ -50,6 +73,7 @@ def _parse_xml(data: bytes, source: str) -> ET.Element:
 
 def _paragraphs(body: ET.Element) -> list[str]:
     """Text of each w:p in document order; text boxes become their own paragraphs."""
+    w = _W_STRICT if body.tag.startswith(_W_STRICT) else _W
     out: list[str] = []
     # Iterative walk: (element, paragraph buffer it writes into)
     stack: list[tuple[ET.Element, list[str] | None, bool]] = [(body, None, False)]
@@ -61,22 +85,22 @@ def _paragraphs(body: ET.Element) -> list[str]:
                 out.append(text)
             continue
         tag = elem.tag
-        if tag == _W + "p":
+        if tag == w + "p":
             own: list[str] = []
             stack.append((elem, own, True))
             for child in reversed(list(elem)):
                 stack.append((child, own, False))
             continue
-        if tag in (_W + "del", _W + "instrText", _W + "delText"):
+        if tag in (w + "del", w + "instrText", w + "delText"):
             continue
         if buffer is not None:
-            if tag == _W + "t" and elem.text:
+            if tag == w + "t" and elem.text:
                 buffer.append(elem.text)
-            elif tag == _W + "tab":
+            elif tag == w + "tab":
                 buffer.append(" ")
-            elif tag in (_W + "br", _W + "cr"):
+            elif tag in (w + "br", w + "cr"):
                 buffer.append("\n")
-            elif tag == _W + "noBreakHyphen":
+            elif tag == w + "noBreakHyphen":
                 buffer.append("-")
         for child in reversed(list(elem)):
             stack.append((child, buffer, False))
@@ -95,10 +119,10 @@ def docx_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
         raise IngestError(source, f"the .docx file is damaged or truncated ({exc})") from None
     try:
         with archive:
-            body = _read_member(archive, "word/document.xml", MAX_XML_BYTES, source)
+            body = _read_member(archive, _main_part(archive, source), MAX_XML_BYTES, source)
             if body is None:
                 raise IngestError(source, "this zip file is not a Word document "
-                                  "(no word/document.xml)")
+                                  "(no main document part)")
             core = _read_member(archive, "docProps/core.xml", 1024 * 1024, source)
     except IngestError:
         raise
