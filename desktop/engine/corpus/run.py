@@ -1,0 +1,304 @@
+"""A corpus run, start to finish: read, sort into stories, compare, summarise.
+
+:func:`run_corpus` is the one public verb.  Its stages:
+
+1. **read** every source (:mod:`.sources`) once, spooling each article's text
+   to ``OUT/work/articles.jsonl``; only small per-article facts (key terms,
+   date, outlet) stay in memory;
+2. **block** (:mod:`.blocking`) and **decide** (:mod:`.stories`, one task per
+   block) which articles report one event; the stories are saved in
+   ``OUT/work/stories.json``;
+3. **compare** each story of two or more articles with the ordinary
+   pipeline (one task per story) and write ``OUT/stories/ID.json`` (the
+   comparison contract), ``ID.html`` (the report) and, last,
+   ``ID.summary.json`` (the story's rows for the tables);
+4. **summarise**: ``OUT/tables/*.csv`` and ``OUT/index.html`` (:mod:`.summary`).
+
+Every file is written atomically.  A re-run with the same inputs reuses the
+spool and the stories and skips every story whose summary exists, so an
+interrupted run (Ctrl+C, a killed machine) goes on where it stopped.  Tasks
+run on an :mod:`.engines` executor; articles travel to them as text and
+results come back as contract JSON, and at most a few tasks are in flight,
+so memory is bounded by the largest story, not the corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from ..atomic import write_atomic
+from ..errors import IngestError
+from ..model import CompareConfig, Document, InputError
+from . import engines
+from .blocking import block_into_groups, candidate_pairs, key_terms, terms_of
+from .sources import Source, iter_sources, read_source
+from .summary import singleton_summary, write_tables
+
+FORMAT = "parallax.corpus/1"
+ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """How a corpus is sorted and compared."""
+
+    window_days: Optional[int] = 30  # candidates only within this many days (when both dates are known)
+    max_block: int = 40  # most articles the same-event decision sees at once
+    event_threshold: Optional[float] = None  # P(same event) to join stories; None: the app's own
+    find_facts: bool = True
+
+    def fingerprint(self, inputs: list[str]) -> str:
+        """What a finished stage must match to be reused by a re-run."""
+        data = json.dumps({"inputs": [os.path.abspath(i) if not i.startswith(("http://", "https://"))
+                                      else i for i in inputs], "options": asdict(self)}, sort_keys=True)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class CorpusResult:
+    articles: int = 0
+    stories: list[list[int]] = field(default_factory=list)
+    compared: int = 0  # stories compared in this run
+    skipped: int = 0  # stories already done by an earlier run
+    errors: list[InputError] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (story id, reason)
+
+
+class Spool:
+    """Article texts on disk, one JSON line each, found again by offset."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.offsets: list[int] = []
+
+    def load(self) -> bool:
+        """The offsets of a finished spool; False when there is none."""
+        if not self.path.is_file():
+            return False
+        self.offsets = []
+        with self.path.open("rb") as handle:
+            position = 0
+            for line in handle:
+                self.offsets.append(position)
+                position += len(line)
+        return True
+
+    def read(self, number: int) -> Document:
+        with self.path.open("rb") as handle:
+            handle.seek(self.offsets[number])
+            data = json.loads(handle.readline())
+        data["warnings"] = tuple(data.get("warnings", ()))
+        data["removed"] = ()
+        return Document(**data)
+
+
+def _line(document: Document) -> bytes:
+    data = {"source": document.source, "text": document.text, "title": document.title,
+            "outlet": document.outlet, "byline": document.byline, "published": document.published,
+            "warnings": list(document.warnings)}
+    mended = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
+    return mended + b"\n"
+
+
+def _read_all(inputs: list[str], spool: Spool, progress: ProgressFn) -> tuple[list[dict], list[InputError]]:
+    """Stage 1: read and spool every article; (per-article facts, errors)."""
+    errors: list[InputError] = []
+    facts: list[dict] = []
+    df: Counter = Counter()
+    partial = spool.path.with_name(f".{spool.path.name}.p{os.getpid()}.partial")
+    sources = list(iter_sources(inputs))
+    with partial.open("wb") as handle:
+        for n, source in enumerate(sources):
+            progress("read", n, len(sources))
+            if isinstance(source, InputError):
+                errors.append(source)
+                continue
+            try:
+                document = read_source(source)
+            except IngestError as exc:
+                errors.append(InputError(exc.source, exc.reason))
+                continue
+            handle.write(_line(document))
+            terms = terms_of(document.text)
+            df.update(terms.keys())
+            facts.append({"published": document.published})
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, spool.path)
+    spool.load()
+    progress("read", len(sources), len(sources))
+    for number, fact in enumerate(facts):  # second pass: key terms need the whole corpus's counts
+        fact["keys"] = key_terms(terms_of(spool.read(number).text), df, len(facts))
+    return facts, errors
+
+
+def _story_id(rank: int, sources: list[str]) -> str:
+    digest = hashlib.sha1("\n".join(sorted(sources)).encode("utf-8", "replace")).hexdigest()[:8]
+    return f"s{rank:04d}-{digest}"
+
+
+def _run_tasks(executor: Optional[Executor], function, items: Iterable[tuple[object, tuple]],
+               on_result: Callable[[object, object], None], in_flight: int) -> None:
+    """``on_result(key, function(payload))`` for each ``(key, payload)``, in any order.
+
+    At most ``in_flight`` payloads are out at once (memory stays bounded);
+    with no executor everything runs here, one after another.
+    """
+    if executor is None:
+        for key, payload in items:
+            on_result(key, function(payload))
+        return
+    running: dict[Future, object] = {}
+
+    def collect(block: bool) -> None:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED) if block else (list(running), None)
+        for future in finished:
+            on_result(running.pop(future), future.result())
+
+    for key, payload in items:
+        running[executor.submit(function, payload)] = key
+        if len(running) >= in_flight:
+            collect(True)
+    while running:
+        collect(True)
+
+
+def _config(options: CorpusOptions) -> CompareConfig:
+    if options.event_threshold is None:
+        return CompareConfig(find_facts=options.find_facts)
+    from ..events import EventModel, event_model, register_event_model
+    name = f"corpus@{options.event_threshold:g}"
+    register_event_model(name, EventModel(event_model().weights, options.event_threshold))
+    return CompareConfig(event_model=name, find_facts=options.find_facts)
+
+
+def _block_task(payload: tuple) -> list[list[int]]:
+    from .stories import stories_of_block
+    documents, pairs, options = payload
+    return stories_of_block(documents, pairs, _config(options))
+
+
+def _story_task(payload: tuple) -> tuple[str, str, dict]:
+    """Compare one story: (contract JSON, HTML report, summary) -- all text, for any worker."""
+    from .. import contract
+    from ..pipeline import compare
+    from ..report import render_html
+    from .summary import story_summary
+    story_id, documents, options = payload
+    comparison = compare(documents, _config(options))
+    return contract.dumps(comparison), render_html(comparison), story_summary(story_id, comparison)
+
+
+def _sort(facts: list[dict], spool: Spool, options: CorpusOptions, executor, in_flight: int,
+          progress: ProgressFn) -> list[list[int]]:
+    """Stage 2: articles (spool numbers) sorted into stories, largest first."""
+    pairs = candidate_pairs([f["keys"] for f in facts], [f["published"] for f in facts],
+                            options.window_days)
+    blocks = block_into_groups(len(facts), pairs, options.max_block)
+    stories: list[list[int]] = [b for b in blocks if len(b) == 1]
+    several = [b for b in blocks if len(b) > 1]
+    done = [0]
+    home = {k: (number, n) for number, block in enumerate(several) for n, k in enumerate(block)}
+    inside: dict[int, list[tuple[int, int]]] = {}
+    for a, b in pairs:
+        if a in home and b in home and home[a][0] == home[b][0]:
+            inside.setdefault(home[a][0], []).append((home[a][1], home[b][1]))
+
+    def items():
+        for number, block in enumerate(several):
+            yield number, ([spool.read(k) for k in block], inside.get(number, []), options)
+
+    def on_result(number, found):
+        block = several[number]
+        stories.extend([block[n] for n in cluster] for cluster in found)
+        done[0] += 1
+        progress("sort", done[0], len(several))
+
+    progress("sort", 0, len(several))
+    _run_tasks(executor, _block_task, items(), on_result, in_flight)
+    return sorted(stories, key=lambda s: (-len(s), s[0]))
+
+
+def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOptions(),
+               engine: str = "local", workers: Optional[int] = None,
+               progress: Optional[ProgressFn] = None) -> CorpusResult:
+    """Sort the articles of ``inputs`` into stories and compare each; write everything under ``out``.
+
+    ``engine`` is ``"local"`` (a process pool of ``workers``, default: one per
+    CPU; 0 runs everything in this process) -- see :mod:`.engines`.  Re-running
+    with the same inputs and options resumes.  ``KeyboardInterrupt`` leaves
+    every finished file in place and propagates.
+    """
+    out = Path(out)
+    progress = progress or (lambda stage, done, total: None)
+    work, story_dir = out / "work", out / "stories"
+    work.mkdir(parents=True, exist_ok=True)
+    story_dir.mkdir(parents=True, exist_ok=True)
+    fingerprint = options.fingerprint(inputs)
+    spool = Spool(work / "articles.jsonl")
+    saved_path = work / "stories.json"
+    saved = _load_json(saved_path)
+    result = CorpusResult()
+    with engines.executor(engine, workers) as executor:
+        in_flight = 2 * engines.width(executor)
+        if saved and saved.get("fingerprint") == fingerprint and spool.load():
+            stories = saved["stories"]
+            result.errors = [InputError(e["source"], e["reason"]) for e in saved["errors"]]
+        else:
+            facts, result.errors = _read_all(inputs, spool, progress)
+            stories = _sort(facts, spool, options, executor, in_flight, progress)
+            write_atomic(saved_path, json.dumps({
+                "format": FORMAT, "fingerprint": fingerprint, "stories": stories,
+                "errors": [{"source": e.source, "reason": e.reason} for e in result.errors]}))
+        result.articles, result.stories = len(spool.offsets), stories
+        ids = [_story_id(rank, [spool.read(k).source for k in members])
+               for rank, members in enumerate(stories, start=1)]
+        summaries_done = {i for i in ids if (story_dir / f"{i}.summary.json").is_file()}
+        todo = [(i, m) for i, m in zip(ids, stories) if i not in summaries_done]
+        result.skipped = len(ids) - len(todo)
+        shared_total = sum(1 for m in stories if len(m) > 1)
+        shared_done = [sum(1 for i, m in zip(ids, stories) if len(m) > 1 and i in summaries_done)]
+        for story_id, members in todo:  # one-article stories: nothing to compare
+            if len(members) == 1:
+                doc = spool.read(members[0])
+                _write_json(story_dir / f"{story_id}.summary.json", singleton_summary(
+                    story_id, doc.source, doc.outlet, doc.title, doc.published))
+
+        def items():
+            for story_id, members in todo:
+                if len(members) > 1:
+                    yield story_id, (story_id, [spool.read(k) for k in members], options)
+
+        def on_result(story_id, outcome):
+            contract_json, report, summary = outcome
+            write_atomic(story_dir / f"{story_id}.json", contract_json)
+            write_atomic(story_dir / f"{story_id}.html", report)
+            _write_json(story_dir / f"{story_id}.summary.json", summary)  # last: marks the story done
+            result.compared += 1
+            shared_done[0] += 1
+            progress("compare", shared_done[0], shared_total)
+
+        progress("compare", shared_done[0], shared_total)
+        _run_tasks(executor, _story_task, items(), on_result, in_flight)
+    reports = {i: f"stories/{i}.html" for i, m in zip(ids, stories) if len(m) > 1}
+    write_tables(out, (_load_json(story_dir / f"{i}.summary.json") for i in ids), reports)
+    return result
+
+
+def _load_json(path: Path) -> Optional[dict]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_json(path: Path, data: dict) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))
