@@ -152,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: given before "compare", the flag must survive the sub-parser's default.
     cmp_.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                       help="print debug detail to stderr")
+    sub.add_parser("corpus", add_help=False,
+                   help="sort a corpus into stories and compare each (see: parallax corpus -h)")
     return parser
 
 
@@ -178,6 +180,10 @@ def _stdout_gone() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if [a for a in argv[:2] if a not in ("-v", "--verbose")][:1] == ["corpus"]:
+            from .corpus_cli import main as corpus_main  # parallax corpus: desktop/corpus_cli.py
+            argv.remove("corpus")  # the first: the command, not an input of that name
+            return corpus_main(argv)
         if _is_command_line(argv):
             return _command_line(argv)
         from .app.main import run_app
