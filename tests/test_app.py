@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QTimer, QUrl, QMimeData
 
 from conftest import SEED_003, SEED_004
 from desktop.engine.model import Fact, Mention
-from app_helpers import open_window, drop, text_mime, url_mime, write_many, write_pair
+from app_helpers import (open_window, drop, text_mime, url_mime, variant_of, write_many,
+                         write_pair)
 
 TIMEOUT = 30_000
 
@@ -33,9 +34,20 @@ def test_empty_window_offers_drop_target_and_sample(window, qtbot):
     assert "Drop articles here" in window.drop_target.findChild(type(window.summary_label),
                                                                 "DropTitle").text()
     qtbot.mouseClick(window.drop_target.sample_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.comparison is not None, timeout=TIMEOUT)
-    assert len(window.comparison.articles) == 5
+    qtbot.waitUntil(lambda: window.comparison is not None and not window.comparison_busy(),
+                    timeout=TIMEOUT)
+    assert len(window.session) == 5
     assert window.stack.currentWidget() is window.main_split
+    # Articles the engine sets apart are left out, each listed with its reason.
+    left_out = [e for e in window.session.entries if not e.included]
+    assert len(window.comparison.articles) == 5 - len(left_out) >= 2
+    for entry in left_out:
+        assert window.controller.set_apart[entry.key]
+        text = next(window.article_list.tree.topLevelItem(n).text(1)
+                    for n in range(window.article_list.row_count())
+                    if window.article_list.tree.topLevelItem(n).data(0, Qt.UserRole + 1)
+                    == entry.key)
+        assert "Another story (left out)" in text
 
 
 def test_drop_files_compares_them(window, qtbot):
@@ -123,6 +135,7 @@ def test_bad_file_is_named_and_others_still_load(window, qtbot, tmp_path):
 def test_next_difference_moves_the_view(window, qtbot, tmp_path):
     drop(window, url_mime(write_pair(tmp_path / "pair")))
     wait_for_articles(qtbot, window, 2)
+    window.reader_tabs.setCurrentWidget(window.reader_box)
     view = window.pair_view
     assert view.model.stops, "the variant must differ somewhere"
     assert view.current_passage is None
@@ -171,6 +184,16 @@ def test_clicking_a_fact_row_shows_its_passages(window, qtbot, tmp_path):
     table = window.facts_view.table
     assert window.facts_view.model.rows[0].fact.id == "F1", "conflicts come first"
     rect = table.visualRect(window.facts_view.model.index(0, 2))
+    # Reading the story: the fact's row is chosen, its words marked in every article's cell.
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    story = window.story_view
+    row = story.model.story.rows[story.current_row()]
+    assert pa.id in [p for c in row.cells if c for p in c.passages]
+    assert any(span.mark == "conflict" and span.text == word_a
+               for c in row.cells if c and c.article == "A" for span in c.spans)
+    # Side by side: the passages, with the values marked.
+    window.reader_tabs.setCurrentWidget(window.reader_box)
+    table.clearSelection()
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
     view = window.pair_view
     assert view.left_pane._marks == [(sa, sa + len(word_a))]
@@ -188,16 +211,20 @@ def test_clicking_a_fact_row_shows_its_passages(window, qtbot, tmp_path):
 
 def test_article_edits_recompare(window, qtbot, tmp_path):
     paths = write_pair(tmp_path / "pair")
-    drop(window, url_mime(paths + [SEED_004]))
+    third = tmp_path / "pair" / "third.txt"
+    third.write_text(variant_of(paths[0].read_text(encoding="utf-8"), seed=11), encoding="utf-8")
+    drop(window, url_mime(paths + [third]))
     wait_for_articles(qtbot, window, 3)
     keys = [e.key for e in window.session.entries]
     window.article_list.include_toggled.emit(keys[2], False)
     wait_for_articles(qtbot, window, 2)
     window.article_list.rename_requested.emit(keys[0], "Renamed report")
-    qtbot.waitUntil(lambda: window.comparison.articles[0].title == "Renamed report",
+    qtbot.waitUntil(lambda: window.comparison is not None
+                    and window.comparison.articles[0].title == "Renamed report",
                     timeout=TIMEOUT)
     window.article_list.move_requested.emit(keys[1], -1)
-    qtbot.waitUntil(lambda: window.comparison.articles[1].title == "Renamed report",
+    qtbot.waitUntil(lambda: window.comparison is not None
+                    and window.comparison.articles[1].title == "Renamed report",
                     timeout=TIMEOUT)
     window.article_list.remove_requested.emit(keys[1])
     qtbot.waitUntil(lambda: window.comparison is None and len(window.session) == 2,
@@ -233,7 +260,7 @@ def test_comparison_runs_off_the_gui_thread_while_the_window_keeps_working(windo
     benchmarks/ui_stall.py, not here.
     """
     import threading
-    import desktop.app.main_window as main_window
+    import desktop.app.operations as main_window
 
     real_compare = main_window.compare
     timer_fired = threading.Event()
@@ -268,11 +295,12 @@ def test_shortcuts_work_with_focus_in_a_pane(window, qtbot, tmp_path):
     from PySide6.QtGui import QGuiApplication
     drop(window, url_mime(write_pair(tmp_path / "pair")))
     wait_for_articles(qtbot, window, 2)
+    window.reader_tabs.setCurrentWidget(window.reader_box)
     pane = window.pair_view.left_pane
     pane.setFocus()
     qtbot.keyClick(pane, Qt.Key_Down, Qt.AltModifier)
     assert window.pair_view.current_passage is not None
-    QGuiApplication.clipboard().setText(SEED_004.read_text(encoding="utf-8"))
+    QGuiApplication.clipboard().setText(variant_of(SEED_003.read_text(encoding="utf-8"), seed=11))
     qtbot.keyClick(pane, Qt.Key_V, Qt.ControlModifier)
     wait_for_articles(qtbot, window, 3)
 

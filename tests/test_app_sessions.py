@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from conftest import SEED_004
 from desktop.app.paths import autosave_path
 from desktop.engine.session import SUFFIX, load_session
-from app_helpers import drop, open_window, url_mime, write_pair
+from app_helpers import drop, open_window, url_mime, variant_of, write_pair
 
 TIMEOUT = 30_000
 
@@ -50,8 +48,9 @@ def wait_settled(qtbot, window, count):
 
 def load_three(qtbot, window, folder):
     paths = write_pair(folder)
+    # A third telling of the same event (an article of another event would be set apart).
     third = folder / "third.txt"
-    shutil.copy(SEED_004, third)
+    third.write_text(variant_of(paths[0].read_text(encoding="utf-8"), seed=11), encoding="utf-8")
     drop(window, url_mime(paths + [third]))
     wait_settled(qtbot, window, 3)
     return paths + [third]

@@ -33,6 +33,15 @@ class ArticleRow:
     event_note: str = ""  # why it was set apart, in words
 
 
+def _short_reason(note: str) -> str:
+    """The set-apart note without its preamble, for the list's third line."""
+    note = " ".join(note.split())
+    for lead in ("Reports another event:", "Reports another event;"):
+        if note.startswith(lead):
+            note = note[len(lead):].strip()
+    return note or "it seems to report a different event"
+
+
 class ArticleList(QWidget):
     include_toggled = Signal(int, bool)
     rename_requested = Signal(int, str)
@@ -66,11 +75,11 @@ class ArticleList(QWidget):
         self.tree.itemSelectionChanged.connect(self._update_buttons)
 
         self.up_button = self._button("▲", "Move the article up (Alt+Shift+Up)",
-                                      lambda: self._move(-1))
+                                      lambda: self.move_selected(-1))
         self.down_button = self._button("▼", "Move the article down (Alt+Shift+Down)",
-                                        lambda: self._move(+1))
+                                        lambda: self.move_selected(+1))
         self.rename_button = self._button("Rename", "Rename the article (F2)", self.start_rename)
-        self.remove_button = self._button("Remove", "Remove the article (Delete)", self._remove)
+        self.remove_button = self._button("Remove", "Remove the article (Delete)", self.remove_selected)
         self.hint = QLabel("Untick an article to leave it out of the comparison.")
         self.hint.setObjectName("Muted")
         self.hint.setWordWrap(True)
@@ -113,9 +122,11 @@ class ArticleList(QWidget):
                 item.setTextAlignment(0, Qt.AlignLeft | Qt.AlignVCenter)
                 tip = f"{row.title}\n{row.source}"
                 if row.different_event:
-                    item.setText(1, f"{row.title}\n{meta}\n⚠ different event — not compared with the others")
-                    tip += ("\nJudged to report a different event, so its passages are not mixed "
-                            "into the comparison.")
+                    why = _short_reason(row.event_note)
+                    state = "left out" if not row.included else "ticked by you"
+                    item.setText(1, f"{row.title}\n{meta}\n⚠ Another story ({state}): {why}")
+                    tip += ("\nJudged to report a different event, so it is left out unless "
+                            "you tick it.")
                     if row.event_note:
                         tip += "\n" + row.event_note
                     for col in range(len(self.COLUMNS)):
@@ -158,12 +169,12 @@ class ArticleList(QWidget):
             self._filling = False
             self.tree.editItem(item, 1)
 
-    def _remove(self) -> None:
+    def remove_selected(self) -> None:
         key = self.selected_key()
         if key is not None:
             self.remove_requested.emit(key)
 
-    def _move(self, offset: int) -> None:
+    def move_selected(self, offset: int) -> None:
         key = self.selected_key()
         if key is not None:
             self.move_requested.emit(key, offset)

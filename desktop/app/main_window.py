@@ -1,9 +1,11 @@
-"""The main window: wires the session, the background tasks and the views.
+"""The main window: layout and wiring, over a comparison controller without widgets.
 
-It owns no drawing of its own.  Loading (``load_paths``, ``add_text``,
-``load_links``, ``handle_mime``) edits the :class:`~desktop.app.session.Session`
-and starts a comparison in the background; when a result arrives it builds
-the view-models and hands each view the narrow piece it needs.
+The :class:`~desktop.app.controller.ComparisonController` owns the articles,
+the background work and the result; this window lays out the views (the
+story table first, the pair view as the close-up, facts and overview below),
+hands each the view-model it needs when the controller says something
+changed, and keeps the window's own duties: menus, saved sessions and the
+autosave, export, find, zoom and theme.
 
 Saved sessions (``.parallax`` files, :mod:`desktop.engine.session`) hold the
 articles, include ticks, the pair and view settings: ``save_to``,
@@ -19,32 +21,29 @@ from __future__ import annotations
 
 import logging
 import os
-import re
-import threading
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
                                QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
-from ..engine.errors import Cancelled, IngestError
-from ..engine.ingest import document_from_text, supported_suffixes
-from ..engine.ingest.web import fetch_url, is_url
-from ..engine.model import Comparison, CompareConfig, Fact, Document
-from ..engine.pipeline import compare, read_documents
+from ..engine.ingest import supported_suffixes
+from ..engine.model import Comparison, CompareConfig, Fact
 from ..engine.report import export_report
 from ..engine.resources import seeds_dir
 from ..engine.session import Session as SavedSession
-from ..engine.session import (SUFFIX, SessionError, autosave_path, clear_autosave, load_session,
-                              read_autosave, save_session, write_autosave)
+from ..engine.session import (SUFFIX, SessionError, autosave_path, load_session, read_autosave,
+                              save_session)
 from ..engine.wording import plural
 from . import paths, styles
+from .actions import add_action, build_menus
 from .article_list import ArticleList, ArticleRow
+from .autosave import Autosaver, file_name_for
+from .controller import ComparisonController
 from .drop_target import DropTarget
 from .drops import can_accept, read_mime
 from .export_dialog import ExportDialog
@@ -52,87 +51,14 @@ from .facts_view import FactsView
 from .message_bar import MessageBar
 from .overview_view import OverviewView
 from .pair_view import PairView
+from .recent import Recent
 from .refcount_guard import keep_guarding
-from .session import Session
-from .tasks import TaskRunner
-from .viewmodels import (fact_pair, fact_rows, mentions_in, overview_model, pair_view_model)
+from .story_view import StoryView
+from .viewmodels import fact_pair, fact_rows, mentions_in, overview_model, pair_view_model
 
-_STAGE_NAMES = {"read": "Reading articles", "segment": "Splitting into sentences",
-                "align": "Matching passages", "diff": "Comparing wording",
-                "facts": "Checking facts", "done": "Finishing", "download": "Downloading"}
 log = logging.getLogger(__name__)
-_MAX_RECENT = 10
 _AUTOSAVE_DELAY_MS = 2000
 _SESSION_FILTER = f"Parallax comparisons (*{SUFFIX})"
-
-
-class _Autosaver:
-    """Writes the autosave on a worker thread; a later write or a clear wins.
-
-    Each request takes a generation number under the lock; a worker writes
-    only if no newer request (or clear) came since, and holds the lock while
-    writing, so a clear never races a write that would bring the file back.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._lock = threading.Lock()
-        self._generation = 0
-        self.written = False  # wrote at least once in this run
-        self.last_error: Optional[str] = None
-
-    def write(self, snapshot: SavedSession) -> None:
-        with self._lock:
-            self._generation += 1
-            generation = self._generation
-        threading.Thread(target=self._job, args=(snapshot, generation), daemon=True,
-                         name="parallax-autosave").start()
-
-    def _job(self, snapshot: SavedSession, generation: int) -> None:
-        with self._lock:
-            if generation != self._generation:
-                return
-            try:
-                write_autosave(snapshot, self.folder)
-                self.written = True
-                self.last_error = None
-            except (OSError, TypeError, ValueError) as exc:
-                self.last_error = getattr(exc, "strerror", None) or str(exc)
-                log.warning("autosave to %s failed", self.folder, exc_info=True)
-
-    def write_now(self, snapshot: SavedSession) -> None:
-        """Write on this thread, superseding any write still queued."""
-        with self._lock:
-            self._generation += 1
-            try:
-                write_autosave(snapshot, self.folder)
-            except (OSError, TypeError, ValueError) as exc:
-                self.last_error = getattr(exc, "strerror", None) or str(exc)
-                log.warning("autosave to %s failed", self.folder, exc_info=True)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._generation += 1
-            try:
-                clear_autosave(self.folder)
-            except OSError:
-                pass
-
-
-def _file_name_for(title: str) -> str:
-    """A safe, short file name (no suffix) made from an article title."""
-    name = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip()
-    name = re.sub(r"\s+", " ", name)
-    if len(name) > 50:
-        words = name[:51].split(" ")[:-1]
-        while words and words[-1].lower() in _TRAILING_SMALL_WORDS:
-            words.pop()
-        name = " ".join(words)
-    return name.strip() or "Parallax comparison"
-
-
-_TRAILING_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on",
-                         "or", "the", "to", "with", "-"}
 _MIN_POINTS, _MAX_POINTS = 8, 28
 
 
@@ -157,26 +83,20 @@ class MainWindow(QMainWindow):
         super().__init__()
         keep_guarding(self)
         self.settings = settings if settings is not None else paths.open_settings()
-        self.config = config
-        self.session = Session()
-        self.comparison: Optional[Comparison] = None
+        self.recent = Recent(self.settings)
+        self.controller = ComparisonController(config, self)
         self.shown_comparison: Optional[Comparison] = None  # fully on screen, panels too
-        self._compared_keys: list[int] = []
         self._pair_keys: Optional[tuple[int, int]] = None
         self._conflict_index = -1
-        self._pending_paths: list[str] = []
-        self._pending_links: list[str] = []
-        self._paste_count = 0
         self.ask_to_save = ask_to_save
         self.autosave_enabled = autosave
         self.session_path: Optional[str] = None
         self.autosave_dir = Path(autosave_dir) if autosave_dir is not None else paths.data_dir()
-        self._autosaver = _Autosaver(self.autosave_dir)
+        self._autosaver = Autosaver(self.autosave_dir)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(_AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self._autosave_now)
-        self._shown_warnings: set[tuple[str, str]] = set()
         self._offered: Optional[SavedSession] = None  # autosave offered back, not yet answered
         self._points = int(self.settings.value("view/text_points", styles.DEFAULT_TEXT_POINTS))
         self._points = max(_MIN_POINTS, min(_MAX_POINTS, self._points))
@@ -184,11 +104,9 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("Parallax")
         self.setAcceptDrops(True)
-        self.reader = TaskRunner(self)
-        self.comparer = TaskRunner(self)
-        self.fetcher = TaskRunner(self)
         self._build_widgets()
-        self._build_actions()
+        build_menus(self)
+        self._rebuild_recent_menu()
         self._connect()
         self._restore_geometry()
         self.apply_theme()
@@ -197,12 +115,23 @@ class MainWindow(QMainWindow):
         self._saved_state = self.current_state()
         self._update_title()
 
+    # The controller's state, under the names the rest of the app reads.
+    session = property(lambda self: self.controller.session)
+    config = property(lambda self: self.controller.config)
+    comparison = property(lambda self: self.controller.comparison)
+    reader = property(lambda self: self.controller.reader)
+    comparer = property(lambda self: self.controller.comparer)
+    fetcher = property(lambda self: self.controller.fetcher)
+    _compared_keys = property(lambda self: self.controller.compared_keys)
+
     # --- construction -------------------------------------------------------
 
     def _build_widgets(self) -> None:
         self.message_bar = MessageBar()
         self.drop_target = DropTarget()
         self.article_list = ArticleList()
+        self.story_view = StoryView()
+        self.story_view.set_points(self._points)
         self.pair_view = PairView()
         self.pair_view.set_points(self._points)
         self.facts_view = FactsView()
@@ -226,28 +155,28 @@ class MainWindow(QMainWindow):
         find_row.addWidget(close_find)
         self.find_bar.hide()
 
-        reader_box = _bar_over(self.find_bar, self.pair_view)
+        self.reader_box = _bar_over(self.find_bar, self.pair_view)
+        self.reader_tabs = QTabWidget()
+        self.reader_tabs.setDocumentMode(True)
+        self.reader_tabs.addTab(self.story_view, "Story: all articles")
+        self.reader_tabs.addTab(self.reader_box, "Side by side")
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_view, "Facts")
         self.tabs.addTab(self.overview_view, "Overview: who reported what")
         self.right_split = QSplitter(Qt.Vertical)
-        self.right_split.addWidget(reader_box)
+        self.right_split.setChildrenCollapsible(False)
+        self.right_split.addWidget(self.reader_tabs)
         self.right_split.addWidget(self.tabs)
         self.right_split.setStretchFactor(0, 3)
-        self.right_split.setStretchFactor(1, 1)
-        self.right_split.setSizes([640, 260])
+        self.right_split.setStretchFactor(1, 2)
+        self.right_split.setSizes([520, 320])
         self.main_split = QSplitter(Qt.Horizontal)
         self.main_split.addWidget(self.article_list)
         self.main_split.addWidget(self.right_split)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([340, 1200])
-
-        self.waiting_label = QLabel("")
-        self.waiting_label.setAlignment(Qt.AlignCenter)
-        self.waiting_label.setObjectName("DropHint")
-        self.waiting_label.setWordWrap(True)
+        self.main_split.setSizes([300, 1000])
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.drop_target)
@@ -263,6 +192,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel)
         self.summary_label = QLabel("")
         self.summary_label.setObjectName("Muted")
+        self.summary_label.setMinimumWidth(40)
         status = self.statusBar()
         status.addWidget(self.summary_label, 1)
         status.addPermanentWidget(self.progress_label)
@@ -270,117 +200,25 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.cancel_button)
         self._show_busy(False)
 
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-            action.setShortcutContext(Qt.WindowShortcut)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open Articles…", self.open_files_dialog, QKeySequence.Open)
-        self._action(file_menu, "Open &Folder…", self.open_folder_dialog,
-                     QKeySequence("Ctrl+Shift+O"))
-        self._action(file_menu, "Open the Sa&mple Comparison", self.open_sample)
-        self._action(file_menu, "Open Sess&ion…", self.open_session_dialog)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addSeparator()
-        self.save_action = self._action(file_menu, "&Save", self.save, QKeySequence.Save,
-                                        "Save the articles and your choices as a .parallax file")
-        self.save_as_action = self._action(file_menu, "Save &As…", self.save_as,
-                                           QKeySequence("Ctrl+Shift+S"))
-        self.export_action = self._action(file_menu, "&Export Report…", self.show_export_dialog,
-                                          QKeySequence("Ctrl+E"),
-                                          "Write the comparison as a web page, PDF, Markdown, "
-                                          "CSV or JSON")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Close All Articles", self.clear_all, QKeySequence("Ctrl+W"))
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.Quit)
-
-        edit_menu = bar.addMenu("&Edit")
-        self.paste_action = self._action(edit_menu, "&Paste as New Article", self.paste_article,
-                                         QKeySequence.Paste)
-        edit_menu.addSeparator()
-        self._action(edit_menu, "&Find…", self.show_find, QKeySequence.Find)
-        self._action(edit_menu, "Find &Next", lambda: self.find_next(False), QKeySequence.FindNext)
-        self._action(edit_menu, "Find Pre&vious", lambda: self.find_next(True),
-                     QKeySequence.FindPrevious)
-
-        go_menu = bar.addMenu("&Go")
-        self.next_diff_action = self._action(go_menu, "&Next Difference", self.next_difference,
-                                             QKeySequence("Alt+Down"))
-        self.prev_diff_action = self._action(go_menu, "&Previous Difference",
-                                             self.previous_difference, QKeySequence("Alt+Up"))
-        go_menu.addSeparator()
-        self._action(go_menu, "Next &Conflict", self.next_conflict, QKeySequence("F7"))
-        self._action(go_menu, "Previous C&onflict", self.previous_conflict,
-                     QKeySequence("Shift+F7"))
-
-        view_menu = bar.addMenu("&View")
-        self._action(view_menu, "Zoom &In", lambda: self.zoom(+1),
-                     [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self._action(view_menu, "Zoom &Out", lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
-        self._action(view_menu, "&Actual Size", lambda: self.zoom(0), QKeySequence("Ctrl+0"))
-        view_menu.addSeparator()
-        self._action(view_menu, "Show &Facts", lambda: self.tabs.setCurrentWidget(self.facts_view),
-                     QKeySequence("Ctrl+1"))
-        self._action(view_menu, "Show O&verview",
-                     lambda: self.tabs.setCurrentWidget(self.overview_view), QKeySequence("Ctrl+2"))
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
-        self.theme_group = QActionGroup(self)
-        for key, label in (("system", "Follow the &System"), ("light", "&Light"),
-                           ("dark", "&Dark")):
-            action = self._action(theme_menu, label, lambda _c=False, k=key: self.set_theme(k))
-            action.setCheckable(True)
-            action.setChecked(styles.theme_choice() == key)
-            action.setData(key)
-            self.theme_group.addAction(action)
-
-        articles_menu = bar.addMenu("&Articles")
-        self._action(articles_menu, "&Rename", self.article_list.start_rename, QKeySequence("F2"))
-        remove = self._action(articles_menu, "Re&move", self.article_list._remove,
-                              QKeySequence.Delete)
-        # Delete only acts inside the article list: a stray key press while
-        # reading must not drop an article.
-        remove.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        self.article_list.addAction(remove)
-        self._action(articles_menu, "Move &Up", lambda: self.article_list._move(-1),
-                     QKeySequence("Alt+Shift+Up"))
-        self._action(articles_menu, "Move &Down", lambda: self.article_list._move(+1),
-                     QKeySequence("Alt+Shift+Down"))
-        self._rebuild_recent_menu()
-
     def _connect(self) -> None:
-        self.reader.finished.connect(self._on_read)
-        self.reader.failed.connect(lambda m: self._on_failed("Reading failed", m))
-        self.reader.progress.connect(self._on_progress)
-        self.reader.busy_changed.connect(lambda _b: self._sync_busy())
-        self.reader.cancelled.connect(self._on_cancelled)
-        self.comparer.finished.connect(self._on_compared)
-        self.comparer.failed.connect(lambda m: self._on_failed("Comparing failed", m))
-        self.comparer.progress.connect(self._on_progress)
-        self.comparer.busy_changed.connect(lambda _b: self._sync_busy())
-        self.comparer.cancelled.connect(self._on_cancelled)
-        self.fetcher.finished.connect(self._on_fetched)
-        self.fetcher.failed.connect(lambda m: self._on_failed("Downloading failed", m))
-        self.fetcher.progress.connect(self._on_progress)
-        self.fetcher.busy_changed.connect(lambda _b: self._sync_busy())
-        self.fetcher.cancelled.connect(self._on_fetch_cancelled)
+        c = self.controller
+        c.session_changed.connect(self._on_session_changed)
+        c.comparison_changed.connect(self._show_comparison)
+        c.story_changed.connect(self._show_story)
+        c.message.connect(lambda text, kind: self.message_bar.show_message(text, kind))
+        c.status.connect(self.summary_label.setText)
+        c.progress.connect(self._on_progress)
+        c.busy_changed.connect(self._show_busy)
+        c.settled.connect(self.settled.emit)
 
         self.drop_target.open_sample.connect(self.open_sample)
         self.drop_target.open_files.connect(self.open_files_dialog)
-        self.article_list.include_toggled.connect(self._on_include)
-        self.article_list.rename_requested.connect(self._on_rename)
-        self.article_list.remove_requested.connect(self._on_remove)
+        self.article_list.include_toggled.connect(c.set_included)
+        self.article_list.rename_requested.connect(c.rename)
+        self.article_list.remove_requested.connect(c.remove)
         self.article_list.move_requested.connect(self._on_move)
+        self.story_view.open_requested.connect(self.open_point)
+        self.story_view.reference_changed.connect(c.set_reference)
         self.pair_view.pair_requested.connect(self.show_pair)
         self.overview_view.pair_requested.connect(self.show_pair)
         self.facts_view.fact_chosen.connect(self.show_fact)
@@ -390,8 +228,7 @@ class MainWindow(QMainWindow):
         self.find_edit.returnPressed.connect(lambda: self.find_next(
             bool(QGuiApplication.keyboardModifiers() & Qt.ShiftModifier)))
         self.find_edit.textChanged.connect(lambda _t: self.find_next(False, restart=True))
-        hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(lambda _s: self.apply_theme())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_theme())
 
     # --- loading --------------------------------------------------------------
 
@@ -402,85 +239,18 @@ class MainWindow(QMainWindow):
         paths = [p for p in paths if p not in sessions]
         for path in sessions:
             self.open_session(path)
-        if not paths:
-            return
-        self._remember_recent(paths)
-        if self.reader.busy:
-            self._pending_paths += paths
-            return
-        self._start_read(paths)
-
-    def _start_read(self, paths: list[str]) -> None:
-        self.reader.start(lambda progress, cancel: read_documents(paths, progress, cancel))
+        if paths:
+            self.recent.remember_paths(paths)
+            self._rebuild_recent_menu()
+            self.controller.load_paths(paths)
 
     def add_text(self, text: str) -> bool:
         """Make an article of dragged or pasted text."""
-        self._paste_count += 1
-        source = f"pasted text {self._paste_count}"
-        try:
-            document = document_from_text(text, source)
-        except IngestError as exc:
-            self.message_bar.show_message(f"{exc.source}: {exc.reason}", "error")
-            return False
-        self.session.add([document])
-        self._warn_about([document])
-        self._after_session_change()
-        return True
+        return self.controller.add_text(text)
 
     def load_links(self, links: list[str]) -> None:
         """Download web links in the background and add each as an article."""
-        links = [link for link in links if link not in self._pending_links]
-        if not links:
-            return
-        if self.fetcher.busy:
-            self._pending_links += links
-            return
-        self._start_fetch(links)
-
-    def _start_fetch(self, links: list[str]) -> None:
-        count = len(links)
-
-        def job(progress, should_cancel):
-            documents, errors = [], []
-            for n, link in enumerate(links):
-                def step(_stage, fraction, n=n):
-                    progress("download", (n + max(0.0, min(1.0, fraction))) / count)
-                try:
-                    documents.append(fetch_url(link, should_cancel=should_cancel, progress=step))
-                except IngestError as exc:
-                    errors.append(exc)
-            return documents, errors
-
-        self.fetcher.start(job)
-
-    def _on_fetched(self, result) -> None:
-        documents = self._add_read(result)
-        if self._pending_links:
-            links, self._pending_links = self._pending_links, []
-            self._start_fetch(links)
-        if documents:
-            self._after_session_change()
-        elif not self.comparison_busy():
-            self.settled.emit()  # nothing new: the comparison on screen stands
-
-    def _on_fetch_cancelled(self) -> None:
-        self._pending_links.clear()
-        self.summary_label.setText("Download cancelled.")
-        if not self.comparison_busy():
-            self.settled.emit()
-
-    def _warn_about(self, items) -> None:
-        """One message-bar line per article that came with caveats (not English, pages skipped…)."""
-        for item in items:
-            fresh = [w for w in getattr(item, "warnings", ()) or ()
-                     if (item.source, w) not in self._shown_warnings]
-            if not fresh:
-                continue
-            self._shown_warnings.update((item.source, w) for w in fresh)
-            name = item.title or (item.source if is_url(item.source) else
-                                  item.source.replace("\\", "/").rsplit("/", 1)[-1]
-                                  or item.source)
-            self.message_bar.show_message(f"{name}: {'; '.join(fresh)}", "warning")
+        self.controller.load_links(links)
 
     def handle_mime(self, mime) -> bool:
         """Load whatever a drop or a paste carries; False when nothing usable."""
@@ -501,14 +271,14 @@ class MainWindow(QMainWindow):
 
     def open_files_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in supported_suffixes())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_dir(),
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self.recent.last_dir(),
                                                 f"Articles ({patterns});;All files (*)")
         if paths:
             self.load_paths(paths)
 
     def open_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles",
-                                                  self._last_dir())
+                                                  self.recent.last_dir())
         if folder:
             self.load_paths([folder])
 
@@ -521,114 +291,39 @@ class MainWindow(QMainWindow):
         """File → Close All Articles: back to an empty, untitled comparison."""
         if self.ask_to_save and not self._confirm_discard("closing its articles"):
             return
-        self.cancel()
-        self.session.clear()
         self.session_path = None
         self._pair_keys = None
         self.message_bar.clear()
         if self._offered is not None:
             self._show_offer()  # still unanswered: it stays
-        self._after_session_change()
+        self.controller.clear()
+        self.summary_label.setText("")
         self._saved_state = self.current_state()
         self._update_title()
 
     def cancel(self) -> None:
-        self._pending_paths.clear()
-        self._pending_links.clear()
-        self.reader.cancel()
-        self.fetcher.cancel()
-        self.comparer.cancel()
-
-    def _add_read(self, result) -> list:
-        """Add what a read or download task brought; name each source that failed."""
-        documents, errors = result
-        for error in errors:
-            self.message_bar.show_message(f"Could not read {error.source}: {error.reason}",
-                                          "error")
-        self.session.add(documents)
-        self._warn_about(documents)
-        return documents
-
-    def _on_read(self, result) -> None:
-        self._add_read(result)
-        if self._pending_paths:
-            paths, self._pending_paths = self._pending_paths, []
-            self._start_read(paths)
-        self._after_session_change()
-
-    # --- comparing --------------------------------------------------------------
-
-    def _after_session_change(self) -> None:
-        self._refresh_list()
-        self._update_page()
-        self.schedule_compare()
-        self._state_changed()
-
-    def schedule_compare(self) -> None:
-        included = self.session.included()
-        if len(included) < 2:
-            self.comparer.cancel()
-            self.comparison = None
-            self._compared_keys = []
-            self._show_comparison(None)
-            if not (self.reader.busy or self.fetcher.busy):
-                self.settled.emit()
-            return
-        documents: list[Document] = [e.document for e in included]
-        keys = [e.key for e in included]
-        config = self.config
-
-        def job(progress, should_cancel):
-            try:
-                return keys, compare(documents, config, progress, should_cancel), None
-            except Cancelled:
-                raise
-            except Exception as exc:
-                if not config.find_facts:
-                    raise
-                # The passages are worth showing even when fact checking
-                # breaks on some article: compare again without it.
-                log.exception("finding facts failed; comparing again without them")
-                plain = replace(config, find_facts=False)
-                return keys, compare(documents, plain, progress, should_cancel), \
-                    f"{type(exc).__name__}: {exc}"
-
-        self.comparer.start(job)
-
-    def _on_compared(self, result) -> None:
-        keys, comparison, facts_error = result
-        if facts_error:
-            self.message_bar.show_message(
-                f"Facts could not be checked for these articles ({facts_error}); "
-                "the passages are compared without them.", "warning")
-        self.present(comparison, keys)
-        self._warn_about(comparison.articles)
-        if not (self.reader.busy or self.fetcher.busy):
-            self.settled.emit()
-
-    def present(self, comparison: Comparison, keys: list[int]) -> None:
-        """Show a finished comparison; ``keys`` are the session entries it compared, in order."""
-        self.comparison = comparison
-        self._compared_keys = keys
-        self._show_comparison(comparison)
-
-    def _on_failed(self, what: str, message: str) -> None:
-        self.message_bar.show_message(f"{what}: {message}", "error")
-        self.settled.emit()
-
-    def _on_cancelled(self) -> None:
-        self.summary_label.setText("Cancelled. Change the articles or reopen them to compare again.")
-
-    def _on_progress(self, stage: str, fraction: float) -> None:
-        self.progress_label.setText(_STAGE_NAMES.get(stage, stage.capitalize()) + "…")
-        self.progress_bar.setValue(int(fraction * 100))
+        self.controller.cancel()
 
     def comparison_busy(self) -> bool:
         """True while articles are being read or compared in the background."""
-        return self.reader.busy or self.comparer.busy or self.fetcher.busy
+        return self.controller.busy()
 
-    def _sync_busy(self) -> None:
-        self._show_busy(self.comparison_busy())
+    def present(self, comparison: Comparison, keys: list[int]) -> None:
+        """Show a finished comparison; ``keys`` are the session entries it compared, in order."""
+        self.controller.present(comparison, keys)
+
+    def _on_session_changed(self) -> None:
+        self._refresh_list()
+        self._update_page()
+        self._state_changed()
+
+    def _on_move(self, key: int, offset: int) -> None:
+        self.controller.move(key, offset)
+        self.article_list.select_key(key)
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        self.progress_label.setText(stage + "…")
+        self.progress_bar.setValue(int(fraction * 100))
 
     def _show_busy(self, busy: bool) -> None:
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
@@ -641,46 +336,41 @@ class MainWindow(QMainWindow):
     # --- showing ------------------------------------------------------------------
 
     def article_id_for(self, key: int) -> Optional[str]:
-        if self.comparison is None:
-            return None
-        for k, article in zip(self._compared_keys, self.comparison.articles):
-            if k == key:
-                return article.id
-        return None
-
-    def _key_for(self, article_id: str) -> Optional[int]:
-        if self.comparison is None:
-            return None
-        for k, article in zip(self._compared_keys, self.comparison.articles):
-            if article.id == article_id:
-                return k
-        return None
+        return self.controller.article_id_for(key)
 
     def _show_comparison(self, comparison: Optional[Comparison]) -> None:
         self._refresh_list()
         self._update_page()
         self._conflict_index = -1
+        self.shown_comparison = None
         if comparison is None:
             self.pair_view.show_pair(None)
             self.pair_view.set_choices([], "", "")
             self.facts_view.show_facts([], [], 0, 0)
-            if len(self.session):
+            self.overview_view.clear()
+            included = len(self.session.included())
+            if not len(self.session):
+                self.summary_label.setText("")
+            elif included < 2:
                 self.summary_label.setText("Add at least one more article to compare.")
+                self.reader_tabs.setCurrentWidget(self.story_view)
+            else:
+                self.summary_label.setText(f"Comparing {included} articles…")
+            self._update_title()
             return
         articles = comparison.articles
-        choices = self._pair_choices(comparison)
         was_saved = not self.is_modified()
         pair = self._pair_ids_to_keep(comparison)
-        self.pair_view.set_choices(choices, *pair)
+        self.pair_view.set_choices(self._pair_choices(comparison), *pair)
         self._show_pair_ids(*pair)
         if was_saved:
             # A pair the app picked by itself is not an unsaved change.
             self._saved_state = self.current_state()
-            self._update_title()
+        self._update_title()
         conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
         unrelated = [a.id for a in articles if not a.related]
-        summary = (f"{len(articles)} articles · {plural(len(comparison.groups), 'shared passage')} · "
-                   f"{plural(conflicts, 'conflict')}")
+        summary = (f"{len(articles)} articles · {plural(len(comparison.groups), 'shared passage')}"
+                   f" · {plural(conflicts, 'conflict')}")
         if unrelated and len(unrelated) < len(articles):
             summary += f" · {', '.join(unrelated)} about a different event"
         elif unrelated:
@@ -689,6 +379,17 @@ class MainWindow(QMainWindow):
         # The panels below fill on the next turns of the event loop, so no
         # single step holds the UI thread for long with many articles.
         QTimer.singleShot(0, lambda c=comparison: self._show_panels(c))
+
+    def _show_story(self, story) -> None:
+        self.story_view.show_story(story)
+        apart = [(e, self.controller.set_apart[e.key]) for e in self.session.entries
+                 if not e.included and e.key in self.controller.set_apart]
+        if apart:
+            names = "; ".join(f"“{e.display_title}”" for e, _note in apart)
+            self.story_view.set_left_out(
+                f"Left out as other stories (tick them in the list to add them): {names}.")
+        else:
+            self.story_view.set_left_out("")
 
     def _show_panels(self, comparison: Comparison) -> None:
         if comparison is not self.comparison:
@@ -747,11 +448,31 @@ class MainWindow(QMainWindow):
         self._show_pair_ids(left_id, right_id)
 
     def _show_pair_ids(self, left_id: str, right_id: str) -> None:
-        self._pair_keys = (self._key_for(left_id), self._key_for(right_id))
+        self._pair_keys = (self.controller.key_for(left_id), self.controller.key_for(right_id))
         self.pair_view.show_pair(pair_view_model(self.comparison, left_id, right_id))
         if self.find_bar.isVisible() and self.find_edit.text():
             self.find_next(False, restart=True)
         self._state_changed()
+
+    def open_point(self, row: int, column: int = -1) -> bool:
+        """Read one row of the story table side by side: its reference and the chosen article."""
+        story, comparison = self.controller.story, self.comparison
+        if story is None or comparison is None:
+            return False
+        pair = story.pair_for(row, column)
+        if pair is None:
+            return False
+        self.show_pair(*pair)
+        ranges = []
+        cells = {c.article: c for c in story.rows[row].cells if c is not None}
+        for aid in pair:
+            cell = cells.get(aid)
+            spans = [comparison.passage(p)[1] for p in (cell.passages if cell else ())]
+            ranges.append((min(p.start for p in spans), max(p.end for p in spans))
+                          if spans else None)
+        self.reader_tabs.setCurrentWidget(self.reader_box)
+        self.pair_view.show_point(*ranges)
+        return True
 
     def _refresh_facts(self) -> None:
         comparison = self.comparison
@@ -765,10 +486,16 @@ class MainWindow(QMainWindow):
                                    len(comparison.facts), conflicts)
 
     def show_fact(self, fact: Fact) -> None:
-        """Bring the fact's passages side by side and highlight the values."""
+        """Show where a fact is told: its row of the story, or its passages side by side."""
         comparison = self.comparison
         if comparison is None:
             return
+        self.summary_label.setText(fact.note)
+        if self.reader_tabs.currentWidget() is self.story_view:
+            # The story row shows every article's mention at once.
+            for mention in fact.mentions:
+                if mention.passage and self.story_view.select_passage(mention.passage):
+                    return
         current = (self.pair_view.left_pick.currentData() or "",
                    self.pair_view.right_pick.currentData() or "")
         left_id, right_id = fact_pair(fact, current)
@@ -787,58 +514,47 @@ class MainWindow(QMainWindow):
                 else:
                     passage_range = (first.start, first.end)
             passages.append(passage_range)
+        self.reader_tabs.setCurrentWidget(self.reader_box)
         self.pair_view.show_marks(spans[0], spans[1], passages[0], passages[1])
-        self.summary_label.setText(fact.note)
 
     def _refresh_list(self) -> None:
         rows = []
+        comparison = self.comparison
+        some_related = comparison is not None and any(a.related for a in comparison.articles)
         for entry in self.session.entries:
             aid = self.article_id_for(entry.key) if entry.included else None
-            article = self.comparison.article(aid) if aid else None
+            article = comparison.article(aid) if aid else None
             doc = entry.document
+            apart_note = self.controller.set_apart.get(entry.key, "") if not entry.included else ""
+            apart = bool(apart_note) or bool(article is not None and not article.related
+                                             and some_related)
+            note = apart_note or (article.event_note if article is not None else "")
             rows.append(ArticleRow(entry.key, aid, entry.display_title, doc.outlet or "",
                                    doc.published or "", entry.word_count, entry.included,
-                                   bool(article is not None and not article.related
-                                        and any(a.related for a in self.comparison.articles)),
-                                   doc.source, article.event_note if article is not None else ""))
+                                   apart, doc.source, note))
         self.article_list.show_entries(rows)
 
     def _update_page(self) -> None:
         self.stack.setCurrentWidget(self.main_split if len(self.session) else self.drop_target)
 
-    # --- article edits --------------------------------------------------------------
-
-    def _on_include(self, key: int, included: bool) -> None:
-        self.session.set_included(key, included)
-        self._after_session_change()
-
-    def _on_rename(self, key: int, title: str) -> None:
-        self.session.rename(key, title)
-        self._after_session_change()
-
-    def _on_remove(self, key: int) -> None:
-        self.session.remove(key)
-        self._after_session_change()
-
-    def _on_move(self, key: int, offset: int) -> None:
-        self.session.move(key, offset)
-        self._after_session_change()
-        self.article_list.select_key(key)
-
     # --- navigation ---------------------------------------------------------------------
 
+    def _reading_story(self) -> bool:
+        return self.reader_tabs.currentWidget() is self.story_view
+
     def next_difference(self) -> None:
-        if not self.pair_view.next_difference():
+        if self._reading_story():
+            if not self.story_view.next_difference():
+                self.statusBar().showMessage("No further point with differences.", 2500)
+        elif not self.pair_view.next_difference():
             self.statusBar().showMessage("No further difference in this pair.", 2500)
 
     def previous_difference(self) -> None:
-        if not self.pair_view.previous_difference():
+        if self._reading_story():
+            if not self.story_view.previous_difference():
+                self.statusBar().showMessage("No earlier point with differences.", 2500)
+        elif not self.pair_view.previous_difference():
             self.statusBar().showMessage("No earlier difference in this pair.", 2500)
-
-    def _conflicts(self) -> list[Fact]:
-        if self.comparison is None:
-            return []
-        return [f for f in self.comparison.facts if f.status == "conflict"]
 
     def next_conflict(self) -> None:
         self._step_conflict(+1)
@@ -847,7 +563,8 @@ class MainWindow(QMainWindow):
         self._step_conflict(-1)
 
     def _step_conflict(self, step: int) -> None:
-        conflicts = self._conflicts()
+        conflicts = [f for f in (self.comparison.facts if self.comparison else ())
+                     if f.status == "conflict"]
         if not conflicts:
             self.statusBar().showMessage("No conflicting facts found.", 2500)
             return
@@ -858,21 +575,21 @@ class MainWindow(QMainWindow):
             self.show_fact(fact)
 
     def show_find(self) -> None:
+        self.reader_tabs.setCurrentWidget(self.reader_box)
         self.find_bar.show()
         self.find_edit.setFocus()
         self.find_edit.selectAll()
 
     def hide_find(self) -> None:
         self.find_bar.hide()
-        self.pair_view.left_pane.set_find_marks([])
-        self.pair_view.right_pane.set_find_marks([])
+        self.pair_view.clear_find()
 
     def find_next(self, backward: bool = False, restart: bool = False) -> None:
         if not self.find_bar.isVisible():
             self.show_find()
             return
         if restart:
-            self.pair_view._last_find = None
+            self.pair_view.restart_find()
         needle = self.find_edit.text()
         found = self.pair_view.find(needle, backward)
         self.find_status.setText("" if found or not needle else "Not found")
@@ -888,6 +605,7 @@ class MainWindow(QMainWindow):
             max(_MIN_POINTS, min(_MAX_POINTS, self._points + step))
         self.settings.setValue("view/text_points", self._points)
         self.pair_view.set_points(self._points)
+        self.story_view.set_points(self._points)
         self.statusBar().showMessage(f"Text size {self._points} pt", 1500)
         self._state_changed()
 
@@ -909,6 +627,7 @@ class MainWindow(QMainWindow):
         app.setStyleSheet(styles.style_sheet(theme))
         for action in self.theme_group.actions():
             action.setChecked(action.data() == styles.theme_choice())
+        self.story_view.set_theme()
         # Span formats are baked into the documents: rebuild them in the new colours.
         if self.comparison is not None:
             left = self.pair_view.left_pick.currentData()
@@ -947,7 +666,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            # Fit the screen: a 1280 x 800 laptop shows the whole window.
+            screen = QGuiApplication.primaryScreen()
+            room = screen.availableGeometry() if screen is not None else None
+            width = min(1440, room.width() - 40) if room else 1280
+            height = min(900, room.height() - 60) if room else 760
+            self.resize(max(800, width), max(560, height))
         for name, splitter in (("window/main_split", self.main_split),
                                ("window/right_split", self.right_split)):
             state = self.settings.value(name)
@@ -973,68 +697,14 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def recent_paths(self) -> list[str]:
-        value = self.settings.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def _remember_recent(self, paths: list[str]) -> None:
-        recent = self.recent_paths()
-        for path in reversed(paths):
-            path = os.path.abspath(path)
-            if path in recent:
-                recent.remove(path)
-            recent.insert(0, path)
-        self.settings.setValue("files/recent", recent[:_MAX_RECENT])
-        self._rebuild_recent_menu()
+        return self.recent.paths()
 
     def recent_sessions(self) -> list[str]:
-        value = self.settings.value("sessions/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def _remember_recent_session(self, path: str) -> None:
-        path = os.path.abspath(path)
-        recent = [p for p in self.recent_sessions() if p != path]
-        recent.insert(0, path)
-        self.settings.setValue("sessions/recent", recent[:_MAX_RECENT])
-        self.settings.setValue("sessions/folder", os.path.dirname(path))
-        self._rebuild_recent_menu()
+        return self.recent.sessions()
 
     def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        sessions, files = self.recent_sessions(), self.recent_paths()
-        if sessions:
-            self.recent_menu.addSection("Saved comparisons")
-            for path in sessions:
-                action = self.recent_menu.addAction(
-                    f"{Path(path).stem}  —  {os.path.dirname(path)}")
-                action.setToolTip(path)
-                action.setData(path)
-                action.triggered.connect(lambda _c=False, p=path: self.open_session(p))
-        if files:
-            self.recent_menu.addSection("Articles and folders")
-            for path in files:
-                action = self.recent_menu.addAction(path)
-                action.setData(path)
-                action.triggered.connect(lambda _c=False, p=path: self.load_paths([p]))
-        if sessions or files:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the List").triggered.connect(self._clear_recent)
-        self.recent_menu.setEnabled(bool(sessions or files))
-
-    def _clear_recent(self) -> None:
-        self.settings.setValue("files/recent", [])
-        self.settings.setValue("sessions/recent", [])
-        self._rebuild_recent_menu()
-
-    def _last_dir(self) -> str:
-        recent = self.recent_paths()
-        if recent:
-            first = recent[0]
-            return first if os.path.isdir(first) else os.path.dirname(first)
-        return os.path.expanduser("~")
+        self.recent.fill_menu(self.recent_menu, self.open_session, self.load_paths,
+                              lambda: (self.recent.clear(), self._rebuild_recent_menu()))
 
     # --- saved sessions ------------------------------------------------------------------------
 
@@ -1093,11 +763,7 @@ class MainWindow(QMainWindow):
         if self.session_path:
             return Path(self.session_path).stem
         included = self.session.included() or self.session.entries
-        return _file_name_for(included[0].display_title) if included else "Parallax comparison"
-
-    def _session_dir(self) -> str:
-        folder = str(self.settings.value("sessions/folder", "") or "")
-        return folder if folder and os.path.isdir(folder) else self._last_dir()
+        return file_name_for(included[0].display_title) if included else "Parallax comparison"
 
     def save(self) -> bool:
         """File → Save: to the current file, or ask where the first time."""
@@ -1106,7 +772,7 @@ class MainWindow(QMainWindow):
         return self.save_as()
 
     def save_as(self) -> bool:
-        start = self.session_path or os.path.join(self._session_dir(),
+        start = self.session_path or os.path.join(self.recent.session_dir(),
                                                   self._suggested_name() + SUFFIX)
         path, _ = QFileDialog.getSaveFileName(self, "Save the comparison as", start,
                                               _SESSION_FILTER)
@@ -1131,13 +797,14 @@ class MainWindow(QMainWindow):
         self._autosave_timer.stop()
         if self.autosave_enabled:
             self._autosaver.clear()
-        self._remember_recent_session(path)
+        self.recent.remember_session(path)
+        self._rebuild_recent_menu()
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 
     def open_session_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a saved comparison", self._session_dir(),
+        path, _ = QFileDialog.getOpenFileName(self, "Open a saved comparison", self.recent.session_dir(),
                                               f"{_SESSION_FILTER};;All files (*)")
         if path:
             self.open_session(path)
@@ -1156,7 +823,8 @@ class MainWindow(QMainWindow):
         self._apply_saved(saved)
         self.session_path = path
         self._saved_state = self.current_state()
-        self._remember_recent_session(path)
+        self.recent.remember_session(path)
+        self._rebuild_recent_menu()
         self._update_title()
         if self.autosave_enabled:
             self._autosaver.clear()
@@ -1164,19 +832,11 @@ class MainWindow(QMainWindow):
 
     def _apply_saved(self, saved: SavedSession) -> None:
         """Load a saved session's articles, ticks, pair and view settings in place of ours."""
-        self.cancel()
-        self.session.clear()
-        self.comparison = None
-        self._compared_keys = []
-        entries = self.session.restore(saved.documents, saved.included)
+        self._apply_view_settings(saved.settings)
+        entries = self.controller.restore(saved.documents, saved.included, replace_all=True)
         keys = [e.key for e in entries]
         self._pair_keys = (keys[saved.pair[0]], keys[saved.pair[1]]) if saved.pair else None
-        self._apply_view_settings(saved.settings)
-        numbers = [int(m.group(1)) for e in entries
-                   if (m := re.fullmatch(r"pasted text (\d+)", e.document.source))]
-        self._paste_count = max([self._paste_count] + numbers)
-        self._warn_about(saved.documents)
-        self._after_session_change()
+        self._state_changed()
 
     def _apply_view_settings(self, settings: dict) -> None:
         tab = settings.get("tab")
@@ -1191,6 +851,7 @@ class MainWindow(QMainWindow):
                 and _MIN_POINTS <= points <= _MAX_POINTS:
             self._points = points
             self.pair_view.set_points(points)
+            self.story_view.set_points(points)
 
     def _confirm_discard(self, doing: str) -> bool:
         """Ask Save / Discard / Cancel over unsaved changes; True to go ahead."""
@@ -1250,9 +911,7 @@ class MainWindow(QMainWindow):
         self._offered = None
         if len(self.session):
             # Keep what is already open: the autosaved articles join it.
-            self.session.restore(saved.documents, saved.included)
-            self._warn_about(saved.documents)
-            self._after_session_change()
+            self.controller.restore(saved.documents, saved.included, replace_all=False)
         else:
             self._apply_saved(saved)
         self.statusBar().showMessage("Restored the autosaved comparison.", 4000)
@@ -1288,7 +947,7 @@ class MainWindow(QMainWindow):
             return None
         folder = str(self.settings.value("export/folder", "") or "")
         if not folder or not os.path.isdir(folder):
-            folder = self._last_dir()
+            folder = self.recent.last_dir()
         fmt = str(self.settings.value("export/format", "html") or "html")
         dialog = ExportDialog(self.comparison, folder, fmt, self._suggested_name(), self)
         dialog.accepted.connect(lambda d=dialog: self._export_from(d))

@@ -180,6 +180,12 @@ class OverviewView(QWidget):
             grid_header.setSectionResizeMode(col, QHeaderView.Fixed)
             self.grid.setColumnWidth(col, 34)
 
+    def clear(self) -> None:
+        """Show nothing: no comparison matches the articles now."""
+        empty = OverviewModel([], {}, {}, [])
+        self.share_model.reset(empty)
+        self.carriers_model.reset(empty)
+
     def _on_cell(self, index: QModelIndex) -> None:
         model = self.share_model.data_model
         if model and index.row() != index.column():

@@ -484,6 +484,33 @@ class PairView(QWidget):
             self._syncing = False
         self.connector.update()
 
+    def show_point(self, left: Optional[tuple[int, int]],
+                   right: Optional[tuple[int, int]]) -> None:
+        """Bring one point of the story (a range in each article) into view, level."""
+        self.left_pane.set_fact_marks([])
+        self.right_pane.set_fact_marks([])
+        self.show_marks([], [], left, right)
+        link = None
+        if self.model is not None and left is not None:
+            for n, candidate in enumerate(self.model.links):
+                if candidate.left[0] <= left[0] < candidate.left[1]:
+                    link = n
+                    break
+        for n, stop in enumerate(self.model.stops if self.model else ()):
+            if link is not None and stop.link == link:
+                self._stop_index = n
+                break
+        self._update_position_label()
+        self.connector.update()
+
+    def clear_find(self) -> None:
+        self.left_pane.set_find_marks([])
+        self.right_pane.set_find_marks([])
+        self._last_find = None
+
+    def restart_find(self) -> None:
+        self._last_find = None
+
     def find(self, needle: str, backward: bool = False) -> bool:
         """Mark every match in both panes and scroll to the next one after the current."""
         matches = {}

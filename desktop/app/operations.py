@@ -1,0 +1,95 @@
+"""The background jobs: read, download, compare, build the story table, export.
+
+Plain functions that return a job for :meth:`desktop.app.tasks.TaskRunner.start`
+(``job(progress, should_cancel) -> result``).  None of them touches a widget:
+they run on a worker thread and hand back plain values.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..engine.errors import Cancelled, IngestError
+from ..engine.ingest.web import fetch_url
+from ..engine.model import Comparison, CompareConfig, Document
+from ..engine.pipeline import compare, read_documents
+from ..engine.report import export_report
+from .story import StoryModel, story_model
+
+log = logging.getLogger(__name__)
+
+
+def read_job(paths: Sequence[str]):
+    """Read files and folders: ``(documents, errors)``."""
+    paths = list(paths)
+    return lambda progress, cancel: read_documents(paths, progress, cancel)
+
+
+def fetch_job(links: Sequence[str]):
+    """Download web links one by one: ``(documents, errors)``."""
+    links = list(links)
+    count = len(links)
+
+    def job(progress, should_cancel):
+        documents, errors = [], []
+        for n, link in enumerate(links):
+            def step(_stage, fraction, n=n):
+                progress("download", (n + max(0.0, min(1.0, fraction))) / count)
+            try:
+                documents.append(fetch_url(link, should_cancel=should_cancel, progress=step))
+            except IngestError as exc:
+                errors.append(exc)
+        return documents, errors
+
+    return job
+
+
+def compare_job(documents: Sequence[Document], keys: Sequence[int], config: CompareConfig,
+                reference: Optional[int]):
+    """Compare, then build the story table read against the entry ``reference`` (a key).
+
+    Result: ``(keys, comparison, facts_error, story)``; when fact checking
+    breaks, the articles are compared again without it and ``facts_error``
+    says what went wrong.
+    """
+    documents, keys = list(documents), list(keys)
+
+    def job(progress, should_cancel):
+        facts_error = None
+        try:
+            comparison = compare(documents, config, progress, should_cancel)
+        except Cancelled:
+            raise
+        except Exception as exc:
+            if not config.find_facts:
+                raise
+            # The passages are worth showing even when fact checking breaks.
+            log.exception("finding facts failed; comparing again without them")
+            comparison = compare(documents, replace(config, find_facts=False), progress,
+                                 should_cancel)
+            facts_error = f"{type(exc).__name__}: {exc}"
+        ref_id = None
+        if reference in keys:
+            ref_id = comparison.articles[keys.index(reference)].id
+        return keys, comparison, facts_error, story_model(comparison, ref_id)
+
+    return job
+
+
+def story_job(comparison: Comparison, reference: Optional[str]):
+    """Rebuild the story table against another reference: ``(comparison, story)``."""
+    def job(_progress, _cancel) -> tuple[Comparison, StoryModel]:
+        return comparison, story_model(comparison, reference)
+    return job
+
+
+def export_job(comparison: Comparison, path: str, fmt: str, options):
+    """Write a report: the path written.  PDF needs Qt's GUI thread, so it is not run here."""
+    def job(progress, _cancel) -> Path:
+        progress("export", 0.1)
+        written = export_report(comparison, path, fmt, options)
+        progress("export", 1.0)
+        return Path(written)
+    return job

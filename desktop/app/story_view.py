@@ -1,0 +1,509 @@
+"""The story table: every included article side by side, one row per point of the story.
+
+``StoryView.show_story(model)`` takes a :class:`~desktop.app.story.StoryModel`.
+Column 0 names the point (its number, "weak link", conflicts); then one
+column per article, each cell the passage with its word changes against the
+row's reference article, or "not in this article".  Rows are as tall as their
+longest cell; columns share the width down to a readable minimum, beyond
+which the table scrolls sideways a column at a time (text never scrolls).
+
+Heights are measured with the same :class:`QTextLayout` the cells are drawn
+with, a batch of rows per turn of the event loop, so 20 articles never hold
+the window still.  Signals: ``open_requested(row, column)`` (a click on the
+point column, or a double click on a cell: read it side by side),
+``reference_changed(article id)``, ``point_changed(row)``.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPointF, QRect, QSize, Qt, QTimer,
+                            Signal)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QStyle, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+
+from . import styles
+from .story import StoryModel, StoryRow
+
+EMPTY_TEXT = "not in this article"
+POINT_WIDTH = 86
+MIN_COLUMN = 250
+PAD = 6
+_BATCH = 40  # rows measured per turn of the event loop
+
+
+class StoryTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.story: Optional[StoryModel] = None
+
+    def reset(self, story: Optional[StoryModel]) -> None:
+        self.beginResetModel()
+        self.story = story
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.story is None else len(self.story.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.story is None else 1 + len(self.story.columns)
+
+    def row(self, n: int) -> StoryRow:
+        return self.story.rows[n]
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if self.story is None or orientation != Qt.Horizontal:
+            return None
+        if section == 0:
+            return "Point" if role == Qt.DisplayRole else None
+        column = self.story.columns[section - 1]
+        if role == Qt.DisplayRole:
+            mark = " ★" if column.id == self.story.reference else ""
+            apart = " (other event)" if not column.related else ""
+            return f"{column.id} · {column.label}{apart}{mark}"
+        if role == Qt.ToolTipRole:
+            tip = f"{column.id}: {column.title}"
+            if column.id == self.story.reference:
+                tip += "\n★ The reference: rows follow its order, words are compared with it."
+            if column.note:
+                tip += f"\nSet apart: {column.note}"
+            return tip
+        return None
+
+    def point_label(self, n: int) -> str:
+        row = self.story.rows[n]
+        lines = [f"{n + 1}"]
+        if row.group is None and row.only_in and len(self.story.columns) > 1:
+            lines.append(f"only {row.only_in}")
+        if row.weak:
+            lines.append("weak link")
+        if row.conflicts:
+            count = len(row.conflicts)
+            lines.append(f"⚠ {count} conflict{'s' * (count != 1)}")
+        if len(self.story.columns) > 1:
+            lines.append("Side by side ›")
+        return "\n".join(lines)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or self.story is None:
+            return None
+        row = self.story.rows[index.row()]
+        col = index.column()
+        if col == 0:
+            if role == Qt.DisplayRole:
+                return self.point_label(index.row())
+            if role == Qt.ToolTipRole:
+                return self._row_tip(row)
+            return None
+        cell = row.cells[col - 1]
+        if role == Qt.DisplayRole:
+            return cell.text if cell is not None else EMPTY_TEXT
+        if role == Qt.ToolTipRole:
+            article = self.story.columns[col - 1].id
+            if cell is None:
+                return f"{article} does not tell this point."
+            tip = f"{', '.join(cell.passages)}" if cell.passages else article
+            if row.reference and article != row.reference and row.group:
+                tip += f" — underlined: worded otherwise than in {row.reference}"
+            elif row.reference == article and row.group and len(row.articles()) > 1:
+                tip += " — the row's reference; tinted words are worded otherwise elsewhere"
+            if row.conflicts:
+                tip += "\n⚠ " + "\n⚠ ".join(row.conflicts)
+            return tip
+        return None
+
+    @staticmethod
+    def _row_tip(row: StoryRow) -> str:
+        parts = []
+        if row.group:
+            parts.append(f"{row.group}: told by {', '.join(row.articles())}")
+            parts.append(f"confidence {row.confidence:.0%}" +
+                         (" — a weak link: these passages may not tell the same thing"
+                          if row.weak else ""))
+        elif row.only_in:
+            parts.append(f"Only {row.only_in} tells this.")
+        parts += [f"⚠ {note}" for note in row.conflicts]
+        parts.append("Click to read this point side by side.")
+        return "\n".join(parts)
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Draws a cell's text with its marks through a cached QTextLayout."""
+
+    def __init__(self, view: "StoryView"):
+        super().__init__(view)
+        self._view = view
+        self._cache: dict[tuple, QTextLayout] = {}
+        self._formats: dict[str, QTextCharFormat] = {}
+        self.font = styles.prose_font(11)
+        self.empty_font = QFont(self.font)
+        self.empty_font.setItalic(True)
+        self.point_font = styles.ui_font(9)
+        self.set_theme()
+
+    def set_font(self, font: QFont) -> None:
+        self.font = font
+        self.empty_font = QFont(font)
+        self.empty_font.setItalic(True)
+        self._cache.clear()
+
+    def set_theme(self) -> None:
+        t = styles.current_theme()
+        self.theme = t
+        ins = QTextCharFormat()
+        ins.setBackground(t.insert_bg)
+        ins.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        ins.setUnderlineColor(t.insert_fg)
+        ins.setForeground(t.insert_fg if t.dark else t.text)
+        ref = QTextCharFormat()  # in the reference: worded otherwise elsewhere (no strike-through)
+        ref.setBackground(t.replace_bg)
+        ref.setForeground(t.text)
+        conflict = QTextCharFormat()
+        conflict.setBackground(t.fact_value_bg)
+        conflict.setForeground(QColor("#1f2328"))
+        conflict.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        conflict.setUnderlineColor(t.conflict)
+        self._formats = {"ins": ins, "del": ref, "conflict": conflict}
+        self._cache.clear()
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def layout(self, row: int, col: int, width: int) -> QTextLayout:
+        key = (row, col, width)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        model = self._view.model
+        story_row = model.row(row)
+        if col == 0:
+            text, font, spans = model.point_label(row), self.point_font, ()
+        else:
+            cell = story_row.cells[col - 1]
+            if cell is None:
+                text, font, spans = EMPTY_TEXT, self.empty_font, ()
+            else:
+                text, font, spans = cell.text, self.font, cell.spans
+        layout = QTextLayout(text.replace("\n", "\u2028"), font)
+        ranges, at = [], 0
+        for span in spans:
+            if span.mark in self._formats:
+                fr = QTextLayout.FormatRange()
+                fr.start, fr.length, fr.format = at, len(span.text), self._formats[span.mark]
+                ranges.append(fr)
+            at += len(span.text)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        y = 0.0
+        inner = max(20, width - 2 * PAD)
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(inner)
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        if len(self._cache) > 6000:
+            self._cache.clear()
+        self._cache[key] = layout
+        return layout
+
+    def height(self, row: int, col: int, width: int) -> int:
+        return int(self.layout(row, col, width).boundingRect().height()) + 2 * PAD
+
+    def paint(self, painter, option, index) -> None:
+        t = self.theme
+        rect = option.rect
+        row, col = index.row(), index.column()
+        story_row = self._view.model.row(row)
+        painter.save()
+        selected = bool(option.state & QStyle.State_Selected)
+        if selected:
+            fill = QColor(t.current_bg)
+        elif col == 0:
+            fill = t.window
+        elif story_row.weak:
+            fill = QColor(t.replace_bg)
+            fill.setAlpha(70)
+        else:
+            fill = t.base
+        painter.fillRect(rect, fill)
+        empty = col > 0 and story_row.cells[col - 1] is None
+        painter.setPen(t.muted if (empty or col == 0) else t.text)
+        if col == 0 and story_row.conflicts:
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), t.conflict)
+        if story_row.weak and col > 0 and not empty:
+            pen = QPen(t.muted, 1, Qt.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(2, 2, -3, -3))
+            painter.setPen(t.text)
+        layout = self.layout(row, col, rect.width())
+        painter.setClipRect(rect)
+        layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+        painter.setPen(QPen(t.border, 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(option.rect.width(), self.height(index.row(), index.column(),
+                                                       max(40, option.rect.width())))
+
+
+class StoryView(QWidget):
+    open_requested = Signal(int, int)  # row, article column (-1: the row's usual pair)
+    reference_changed = Signal(str)
+    point_changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = StoryTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.delegate = _CellDelegate(self)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerItem)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Fixed)
+        header.setTextElideMode(Qt.ElideRight)
+        header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.table.clicked.connect(self._on_click)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_requested.emit(index.row(), index.column() - 1))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.reference_pick = QComboBox()
+        self.reference_pick.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.reference_pick.setMinimumContentsLength(16)
+        self.reference_pick.setToolTip("The article the rows follow and the words are compared with")
+        self.reference_pick.currentIndexChanged.connect(self._on_reference)
+        self.position_label = QLabel("")
+        self.position_label.setObjectName("Muted")
+        self.left_out = QLabel("")
+        self.left_out.setObjectName("Muted")
+        self.left_out.setWordWrap(True)
+        self.left_out.hide()
+        self.prompt = QLabel("")
+        self.prompt.setObjectName("Notice")
+        self.prompt.setWordWrap(True)
+        self.prompt.hide()
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Read against"))
+        bar.addWidget(self.reference_pick)
+        bar.addSpacing(12)
+        bar.addWidget(self.position_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.left_out)
+        layout.addWidget(self.table, 1)
+
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(40)
+        self._fit_timer.timeout.connect(self._fit)
+        self._measure_from = 0
+        self._generation = 0
+        self._batch_timer = QTimer(self)  # owned: it dies with the view, unlike a bare lambda
+        self._batch_timer.setSingleShot(True)
+        self._batch_timer.setInterval(0)
+        self._batch_timer.timeout.connect(lambda: self._measure_batch(self._generation))
+        self._widths: list[int] = []
+        self._heights: list[int] = []
+        self.table.viewport().installEventFilter(self)
+
+    # --- content ---------------------------------------------------------------------------
+
+    def show_story(self, story: Optional[StoryModel]) -> None:
+        """Show a story table (``None``: empty)."""
+        self.delegate.clear()
+        self.model.reset(story)
+        self._heights = []
+        self._widths = []
+        self.prompt.setVisible(bool(story and story.prompt))
+        self.prompt.setText(story.prompt if story else "")
+        self.reference_pick.blockSignals(True)
+        self.reference_pick.clear()
+        if story is not None and len(story.columns) > 1:
+            for column in story.columns:
+                self.reference_pick.addItem(f"{column.id} — {column.label}", column.id)
+            self.reference_pick.setCurrentIndex(max(0, self.reference_pick.findData(story.reference)))
+        self.reference_pick.setEnabled(self.reference_pick.count() > 1)
+        self.reference_pick.blockSignals(False)
+        self._fit()
+        self._update_position()
+
+    def set_left_out(self, text: str) -> None:
+        """A line naming the articles left out of the table (and why)."""
+        self.left_out.setText(text)
+        self.left_out.setVisible(bool(text))
+
+    def set_points(self, points: int) -> None:
+        self.delegate.set_font(styles.prose_font(max(8, points - 1)))
+        self._heights = []
+        self._fit()
+
+    def set_theme(self) -> None:
+        self.delegate.set_theme()
+        self.table.viewport().update()
+
+    def column_ids(self) -> list[str]:
+        story = self.model.story
+        return [c.id for c in story.columns] if story else []
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> bool:
+        if not 0 <= row < self.model.rowCount():
+            return False
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtCenter)
+        return True
+
+    def select_passage(self, passage_id: str) -> bool:
+        story = self.model.story
+        return bool(story) and self.select_row(story.row_of_passage(passage_id))
+
+    def select_group(self, group_id: str) -> bool:
+        story = self.model.story
+        return bool(story) and self.select_row(story.row_of_group(group_id))
+
+    def cell_rect(self, row: int, column: int) -> QRect:
+        """Where a cell is drawn (column: article column, -1 the point column)."""
+        return self.table.visualRect(self.model.index(row, column + 1))
+
+    # --- navigation by point --------------------------------------------------------------
+
+    def _differs(self, row: StoryRow) -> bool:
+        return row.changed or bool(row.conflicts)
+
+    def next_difference(self) -> bool:
+        return self._go(+1)
+
+    def previous_difference(self) -> bool:
+        return self._go(-1)
+
+    def _go(self, step: int) -> bool:
+        story = self.model.story
+        if story is None:
+            return False
+        n = self.current_row()
+        if n < 0 and step < 0:
+            n = len(story.rows)
+        n += step
+        while 0 <= n < len(story.rows):
+            if self._differs(story.rows[n]):
+                return self.select_row(n)
+            n += step
+        return False
+
+    def _on_current(self, current: QModelIndex, _previous=None) -> None:
+        self._update_position()
+        if current.isValid():
+            self.point_changed.emit(current.row())
+
+    def _update_position(self) -> None:
+        story = self.model.story
+        if story is None or not story.rows:
+            self.position_label.setText("")
+            return
+        total = len(story.rows)
+        differing = [n for n, r in enumerate(story.rows) if self._differs(r)]
+        n = self.current_row()
+        if n >= 0:
+            row = story.rows[n]
+            what = []
+            if row.only_in and len(story.columns) > 1:
+                what.append(f"only in {row.only_in}")
+            elif row.group:
+                what.append(f"told by {len(row.articles())} of {len(story.columns)}")
+            if row.weak:
+                what.append("weak link")
+            if row.conflicts:
+                what.append(f"⚠ {row.conflicts[0]}")
+            self.position_label.setText(f"Point {n + 1} of {total}: " + ", ".join(what))
+        else:
+            self.position_label.setText(
+                f"{total} point{'s' * (total != 1)}, {len(differing)} with differences"
+                + (" — Alt+↓ for the next" if differing else ""))
+
+    def _on_click(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == 0:
+            self.open_requested.emit(index.row(), -1)
+
+    def _on_reference(self) -> None:
+        aid = self.reference_pick.currentData()
+        if aid:
+            self.reference_changed.emit(aid)
+
+    # --- sizes -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == event.Type.Resize:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _column_widths(self) -> list[int]:
+        story = self.model.story
+        if story is None:
+            return []
+        count = len(story.columns)
+        available = self.table.viewport().width() - POINT_WIDTH
+        width = max(MIN_COLUMN, available // max(1, count))
+        return [POINT_WIDTH] + [width] * count
+
+    def _fit(self) -> None:
+        """Set the column widths for the space there is, then measure the rows in batches."""
+        widths = self._column_widths()
+        header = self.table.horizontalHeader()
+        if widths != self._widths:
+            self._widths = widths
+            for n, width in enumerate(widths):
+                header.resizeSection(n, width)
+            self._heights = []
+        if not self._heights and self.model.rowCount():
+            self._measure_from = 0
+            self._heights = [0] * self.model.rowCount()
+            self._generation += 1
+            self._measure_batch(self._generation)
+
+    def _measure_batch(self, generation: int) -> None:
+        rows = self.model.rowCount()
+        if generation != self._generation or len(self._heights) != rows \
+                or self._measure_from >= rows:
+            return
+        widths = self._widths
+        vertical = self.table.verticalHeader()
+        metrics = QFontMetrics(self.delegate.font)
+        least = metrics.lineSpacing() + 2 * PAD
+        end = min(rows, self._measure_from + _BATCH)
+        for row in range(self._measure_from, end):
+            height = max([least] + [self.delegate.height(row, col, widths[col])
+                                    for col in range(len(widths))])
+            self._heights[row] = height
+            vertical.resizeSection(row, height)
+        self._measure_from = end
+        if end < rows:
+            self._batch_timer.start()
+
+    def measured(self) -> bool:
+        """True once every row has its height (tests wait for this)."""
+        return bool(self._heights) and self._measure_from >= len(self._heights) or \
+            self.model.rowCount() == 0
