@@ -15,6 +15,12 @@ File format (UTF-8 JSON, versioned; fields are only ever added)::
 
 Files are written atomically (temporary file, fsync, rename), so a crash or
 a full disk never leaves a half-written session in place of a good one.
+
+Reading trusts nothing: JSON nested deeper than :data:`MAX_DEPTH`, numbers
+Python refuses to read (thousands of digits), a wrong type anywhere or more
+than :data:`MAX_DOCUMENTS` articles is a :class:`SessionError` with a plain
+reason, never another exception; texts have lone surrogates mended, like
+everything that comes in through the readers.
 """
 from __future__ import annotations
 
@@ -28,12 +34,16 @@ from typing import Any, Optional, Union
 from .. import __version__
 from .atomic import write_atomic
 from .errors import ParallaxError
+from .ingest.hygiene import no_lone_surrogates
 from .model import Document
 
 FORMAT = "parallax.session"
 VERSION = 1
 SUFFIX = ".parallax"
 AUTOSAVE_NAME = "autosave.parallax"
+
+MAX_DEPTH = 32  # JSON nesting; a session needs 4, the app's settings a few more
+MAX_DOCUMENTS = 1000
 
 PathLike = Union[str, "os.PathLike[str]"]
 _DOC_TEXT_FIELDS = ("title", "outlet", "byline", "published")
@@ -115,6 +125,9 @@ def session_from_dict(data: Any, path: PathLike = "<session>") -> Session:
     documents = data.get("documents")
     if not isinstance(documents, list):
         raise SessionError(path, "damaged session file: the 'documents' list is missing")
+    if len(documents) > MAX_DOCUMENTS:
+        raise SessionError(path, f"the session holds {len(documents):,} articles; Parallax "
+                                 f"opens at most {MAX_DOCUMENTS:,}")
     docs = [_document(item, n, path) for n, item in enumerate(documents, start=1)]
     included = data.get("included", [True] * len(docs))
     if (not isinstance(included, list) or len(included) != len(docs)
@@ -130,6 +143,9 @@ def session_from_dict(data: Any, path: PathLike = "<session>") -> Session:
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
         raise SessionError(path, "damaged session file: 'settings' must be an object")
+    if _depth(settings) > MAX_DEPTH:
+        raise SessionError(path, "damaged session file: 'settings' is nested too deeply")
+    settings = _mended(settings)
     try:
         return Session(tuple(docs), tuple(included), tuple(pair) if pair else None, settings)
     except ValueError as exc:
@@ -154,7 +170,36 @@ def _document(item: Any, number: int, path: PathLike) -> Document:
     if not isinstance(removed, list) or not all(isinstance(x, str) for x in removed):
         raise SessionError(path, f"damaged session file: document {number}'s 'removed' "
                                  "is not a list of lines")
-    return Document(item["source"], item["text"], removed=tuple(removed), **extra)
+    extra = {key: no_lone_surrogates(value) if value is not None else None
+             for key, value in extra.items()}
+    return Document(no_lone_surrogates(item["source"]), no_lone_surrogates(item["text"]),
+                    removed=tuple(map(no_lone_surrogates, removed)), **extra)
+
+
+def _depth(value: Any, limit: int = MAX_DEPTH) -> int:
+    """How deeply ``value`` nests (stops counting past ``limit``), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > limit:
+            return level
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
+
+
+def _mended(value: Any) -> Any:
+    """``value`` with lone surrogates mended in every string (keys too)."""
+    if isinstance(value, str):
+        return no_lone_surrogates(value)
+    if isinstance(value, dict):
+        return {no_lone_surrogates(k): _mended(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mended(v) for v in value]
+    return value
 
 
 def dumps_session(session: Session, saved: Optional[datetime] = None) -> str:
@@ -193,7 +238,21 @@ def load_session(path: PathLike) -> Session:
             raise SessionError(path, "not a Parallax session file") from None
         raise SessionError(path, f"damaged session file: the JSON breaks off or is garbled "
                                  f"at line {exc.lineno}, column {exc.colno}") from None
-    return session_from_dict(data, path)
+    except RecursionError:
+        raise SessionError(path, "damaged session file: the JSON is nested too deeply") from None
+    except ValueError:  # e.g. an integer of more than 4,300 digits
+        raise SessionError(path, "damaged session file: it holds a number too long to "
+                                 "read") from None
+    except MemoryError:
+        raise SessionError(path, "the session file is too large to read") from None
+    try:
+        return session_from_dict(data, path)
+    except SessionError:
+        raise
+    except (TypeError, ValueError, OverflowError, RecursionError) as exc:
+        # Nothing should get here; if a check above missed a case, the file is
+        # still only damaged, not a reason to crash the caller.
+        raise SessionError(path, f"damaged session file ({type(exc).__name__})") from None
 
 
 # --- autosave ---------------------------------------------------------------------------

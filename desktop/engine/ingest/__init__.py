@@ -21,7 +21,7 @@ from .cleanup import clean_text, tidy_extracted
 from .decode import decode_bytes, mixed_encoding_note
 from .docx import docx_text
 from .html import html_to_lines
-from .hygiene import clean_unicode, language_warning
+from .hygiene import clean_unicode, language_warning, no_lone_surrogates
 from .mail import email_info, message_body
 from .pdf import pdf_text
 from .rtf import rtf_to_text
@@ -40,6 +40,7 @@ def _tidy(value) -> str | None:
 
 def _document(source: str, raw_text: str, info: dict | None = None,
               warnings: list[str] | tuple[str, ...] = (), extracted: bool = False) -> Document:
+    source = no_lone_surrogates(source)
     # An extractor's article text is final; only plain text needs the debris clean-up.
     cleaned = (tidy_extracted if extracted else clean_text)(clean_unicode(raw_text))
     info = info or {}
@@ -65,6 +66,7 @@ def _guarded(reader: Reader) -> Reader:
 
     @functools.wraps(reader)
     def guarded(data: bytes, source: str) -> Document:
+        source = no_lone_surrogates(source)
         try:
             return reader(data, source)
         except IngestError:
@@ -75,7 +77,7 @@ def _guarded(reader: Reader) -> Reader:
             raise IngestError(source, "the file is too large to read in memory") from None
         except Exception as exc:  # noqa: BLE001 - the guard's whole purpose
             raise IngestError(source, f"internal error while reading ({type(exc).__name__}: "
-                              f"{str(exc)[:100]})") from None
+                              f"{no_lone_surrogates(str(exc)[:100])})") from None
 
     return guarded
 
@@ -158,6 +160,7 @@ def read_mhtml(data: bytes, source: str) -> Document:
 
 def document_from_text(text: str, source: str = "pasted text") -> Document:
     """An article from text the user pasted or dragged in."""
+    source = no_lone_surrogates(source)
     if not text.strip():
         raise IngestError(source, "the text is empty")
     return _document(source, text.replace("\r\n", "\n"))
@@ -201,8 +204,8 @@ def _reader_for(path: Path, data: bytes) -> Reader:
 
 def read_document(path: str | os.PathLike) -> Document:
     """Read one file; raises :class:`IngestError` with a reason people understand."""
-    source = str(path)
     p = Path(path)
+    source = no_lone_surrogates(str(path))  # for people; ``p`` keeps the real name
     if not p.exists():
         raise IngestError(source, "no such file")
     if p.is_dir():

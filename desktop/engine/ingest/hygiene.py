@@ -4,6 +4,10 @@
   "â€™" for "’" and "Ã©" for "é".  Such runs are re-decoded, but only when
   every suspicious run turns back into valid UTF-8 (so genuine "Ã" in
   Portuguese capitals or a lone "Â" survive).
+* Lone surrogates (an emoji written by Word's RTF as two ``\\u`` halves, a file
+  name that is not valid UTF-8) are joined into the character they stand for
+  or replaced by U+FFFD, so every save and report can encode the text.
+* Control characters other than tab and newline are dropped from article text.
 * Unicode NFC, so "é" typed as e + combining accent matches "é".
 * Ligatures (ﬁ, ﬀ) are spelled out; zero-width characters and soft hyphens go; no-break and other odd spaces
   become plain spaces; Unicode line/paragraph separators become newlines.
@@ -33,6 +37,27 @@ _LINES = {0x2028: "\n", 0x2029: "\n\n", 0x85: "\n"}
 # Typographic ligatures (PDF text layers are full of them) spelled out.
 _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
               0xFB05: "st", 0xFB06: "st"}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls (and DEL) that never belong in article text; tab, newline
+# and carriage return stay (line ends are normalised by the readers).
+# Vertical tab and form feed (page breaks in some text layers) become newlines.
+_CONTROLS = {**dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F,
+                              *(c for c in range(0x80, 0xA0) if c != 0x85)], None),
+             0x0B: "\n", 0x0C: "\n"}
+
+
+def no_lone_surrogates(text: str) -> str:
+    """``text`` with surrogate pairs joined and lone surrogates replaced by U+FFFD.
+
+    Python strings may hold surrogate code points (from ``\\u`` escapes in RTF
+    or JSON, or from ``os.fsdecode`` of a file name that is not UTF-8); no
+    UTF-8 encoder accepts them, so they never pass the ingest boundary.
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _to_bytes(run: str) -> bytes | None:
@@ -77,8 +102,9 @@ def repair_mojibake(text: str) -> str:
 
 
 def clean_unicode(text: str) -> str:
-    """Mojibake repaired, NFC, zero-width gone, odd spaces made plain."""
-    text = repair_mojibake(text)
+    """Surrogates mended, mojibake repaired, NFC, zero-width and controls gone, odd
+    spaces made plain."""
+    text = repair_mojibake(no_lone_surrogates(text)).translate(_CONTROLS)
     text = text.translate(_DROP).translate(_SPACES).translate(_LINES).translate(_LIGATURES)
     return unicodedata.normalize("NFC", text)
 
