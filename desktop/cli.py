@@ -39,6 +39,32 @@ INPUTS_HELP = ("article files (.txt, .md, .html, .pdf, .docx, ...), folders of t
 log = logging.getLogger("desktop.cli")  # not __name__: that is "__main__" under -m
 
 
+# Characters that must not reach a terminal as they are: controls (a newline
+# in a file name would forge a line, ESC starts escape codes) and the bidi
+# controls that reorder what follows (U+202E shows "evil.txt" as "txt.live").
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def terminal_safe(text: object) -> str:
+    """``text`` as one printable line: controls, bidi controls and lone surrogates are
+    shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    out = []
+    for ch in str(text):
+        code = ord(ch)
+        if code < 0x20 or 0x7F <= code < 0xA0 or ch in _BIDI or 0xD800 <= code < 0xE000 \
+                or code in (0x2028, 0x2029):
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                       if code >= 0x7F else repr(ch)[1:-1])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever outside text it holds."""
+    print(terminal_safe(message), file=sys.stderr)
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """argparse with Parallax's exit code for bad usage (1, not argparse's 2)."""
 
@@ -87,14 +113,14 @@ def _compare(args: argparse.Namespace, log_file: Optional[Path] = None) -> int:
 
     comparison = compare_files(args.files, CompareConfig(find_facts=True))
     for error in comparison.errors:
-        print(f"parallax: {error}", file=sys.stderr)
+        _say(f"parallax: {error}")
         log.warning("input not read: %s", error)
     for article in comparison.articles:
         for warning in article.warnings:
-            print(f"parallax: warning: {article.source}: {warning}", file=sys.stderr)
+            _say(f"parallax: warning: {article.source}: {warning}")
     if len(comparison.articles) < 2:
-        print(f"parallax: nothing to compare: {len(comparison.articles)} readable article(s), "
-              "need at least 2", file=sys.stderr)
+        _say(f"parallax: nothing to compare: {len(comparison.articles)} readable article(s), "
+             "need at least 2")
         return EXIT_FAILED
     writers = _report_writers()
     wanted = [(fmt, getattr(args, fmt)) for fmt in ("json", "html", "pdf", "md", "csv")
@@ -109,16 +135,17 @@ def _compare(args: argparse.Namespace, log_file: Optional[Path] = None) -> int:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            print(f"parallax: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+            _say(f"parallax: cannot write {target}: {exc.strerror or exc}")
             log.warning("cannot write the %s report to %s", fmt, target, exc_info=True)
             return EXIT_FAILED
         except Exception as exc:  # a bug in a writer: one line here, the traceback in the log
             log.exception("the %s report writer failed", fmt)
-            print(f"parallax: cannot write the {fmt} report: {type(exc).__name__}: {exc}"
-                  f"{_details(log_file)}", file=sys.stderr)
+            _say(f"parallax: cannot write the {fmt} report: {type(exc).__name__}: {exc}"
+                 f"{_details(log_file)}")
             return EXIT_FAILED
     if args.facts or not wanted:
-        print(facts_summary(comparison))
+        # Each line of the summary quotes the articles: made safe line by line.
+        print("\n".join(map(terminal_safe, facts_summary(comparison).split("\n"))))
     sys.stdout.flush()  # a closed pipe shows up here, inside main's guard
     return EXIT_PARTIAL if comparison.errors else EXIT_OK
 
@@ -206,8 +233,7 @@ def _command_line(argv: list[str]) -> int:
         raise
     except Exception as exc:  # a bug: one clear line, the traceback in the log
         log.exception("parallax compare failed")
-        print(f"parallax: internal error: {type(exc).__name__}: {exc}{_details(log_file)}",
-              file=sys.stderr)
+        _say(f"parallax: internal error: {type(exc).__name__}: {exc}{_details(log_file)}")
         return EXIT_FAILED
     finally:
         stop_logging()

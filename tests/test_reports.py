@@ -193,9 +193,9 @@ def test_markdown_neutralises_article_text(hostile):
 
 
 def test_md_text_escapes():
-    assert md_text("[x](javascript:alert(1))") == r"\[x\](javascript:alert(1))"
-    assert md_text("![t](http://t)") == r"\!\[t\](http://t)"
-    assert md_text("<img src=x onerror=y>") == r"\<img src=x onerror=y\>"
+    assert md_text("[x](javascript:alert(1))") == r"\[x\](javascript\:alert(1))"
+    assert md_text("![t](http://t)") == r"\!\[t\](http\://t)"
+    assert md_text("<img src=x onerror=y>") == "&lt;img src=x onerror=y&gt;"
     assert md_text("# not a heading") == r"\# not a heading"
     assert md_text("1. not a list") == r"1\. not a list"
     assert md_text("a\n\n- b") == r"a \- b".replace(r"\-", "-")

@@ -2,7 +2,8 @@
 
 ``fetch_url`` follows at most ``max_redirects`` redirects itself (so each hop
 is checked: only http/https), streams the body in chunks while enforcing a
-size cap and an overall deadline, and picks the reader by content type
+size cap and an overall deadline (which covers the whole exchange:
+connecting, the status line, the headers and the body), and picks the reader by content type
 (sniffing the bytes when the server does not say).  Every failure is an
 :class:`IngestError` naming the URL; cancelling raises :class:`Cancelled`.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -20,6 +22,7 @@ from typing import Optional
 from ... import __version__
 from ..errors import Cancelled, IngestError
 from ..model import CancelFn, Document, ProgressFn
+from .hygiene import no_lone_surrogates
 
 USER_AGENT = f"Parallax/{__version__} (+desktop app)"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -34,8 +37,88 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_OPENER = urllib.request.build_opener(_NoRedirects)
-_OPENER.addheaders = []  # no urllib default User-Agent
+class _Exchange:
+    """The sockets of one download, cut at the deadline by a watchdog thread.
+
+    A socket timeout bounds each read, not the exchange: a server that sends
+    one byte a second would keep the status line, the headers or the body
+    coming for ever.  The watchdog shuts the sockets down when the time is
+    up, which ends any read in progress; ``expired`` tells the reader why.
+    """
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="parallax-fetch-deadline",
+                                        daemon=True)
+        self._thread.start()
+
+    def add(self, sock: socket.socket) -> socket.socket:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            self._cut(sock)
+        return sock
+
+    def _watch(self) -> None:
+        if self._done.wait(max(0.0, self.deadline - time.monotonic())):
+            return
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._cut(sock)
+
+    @staticmethod
+    def _cut(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self._done.set()
+
+
+def _watched(base: type, exchange: _Exchange) -> type:
+    """``base`` (HTTPConnection or HTTPSConnection) whose sockets the exchange can cut."""
+
+    class Watched(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            create = self._create_connection
+            self._create_connection = lambda *a, **k: exchange.add(create(*a, **k))
+
+    return Watched
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def __init__(self, exchange: _Exchange):
+        super().__init__()
+        self.exchange = exchange
+
+    def http_open(self, req):
+        return self.do_open(_watched(http.client.HTTPConnection, self.exchange), req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, exchange: _Exchange):
+        super().__init__()
+        self.exchange = exchange
+
+    def https_open(self, req):
+        return self.do_open(_watched(http.client.HTTPSConnection, self.exchange), req,
+                            context=self._context)
+
+
+def _opener(exchange: _Exchange) -> urllib.request.OpenerDirector:
+    opener = urllib.request.build_opener(_NoRedirects, _HTTP(exchange), _HTTPS(exchange))
+    opener.addheaders = []  # no urllib default User-Agent
+    return opener
 
 
 def is_url(text: str) -> bool:
@@ -43,11 +126,26 @@ def is_url(text: str) -> bool:
 
 
 def _check_scheme(url: str, source: str) -> None:
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535", ...
+        raise IngestError(source, f"the link is not valid ({_plain(str(exc))})") from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise IngestError(source, f"only http and https links can be read (not '{parts.scheme}:')")
+        raise IngestError(source, "only http and https links can be read "
+                          f"(not '{_plain(parts.scheme)}:')")
     if not parts.hostname:
         raise IngestError(source, "the link has no host name")
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        raise IngestError(source, "the link is not valid (it holds spaces or control "
+                          "characters)")
+
+
+def _plain(text: str, limit: int = 120) -> str:
+    """Text a server or a link sent, fit for a one-line message: printable, short."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _mb(n: int) -> str:
@@ -69,23 +167,15 @@ def _reader_for(content_type: str, data: bytes, source: str):
     raise IngestError(source, f"the link is not an article (it is '{content_type}')")
 
 
-def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYTES,
-              max_redirects: int = 5, should_cancel: Optional[CancelFn] = None,
-              progress: Optional[ProgressFn] = None) -> Document:
-    """Download ``url`` and read it as an article; ``Document.source`` is ``url``.
-
-    ``progress("download", fraction)`` is called as bytes arrive (fraction of
-    Content-Length when the server gives one, else 0 until done) and
-    ``should_cancel()`` is checked between chunks.
-    """
-    source = url = url.strip()
-    _check_scheme(url, source)
-    deadline = time.monotonic() + timeout
+def _download(url: str, source: str, timeout: float, exchange: _Exchange, max_bytes: int,
+              max_redirects: int, should_cancel: Optional[CancelFn],
+              progress: Optional[ProgressFn]) -> tuple[list[bytes], str, Optional[str]]:
+    """The body's chunks, content type and charset of ``url``, redirects followed."""
     timed_out = f"timed out after {timeout:g} s"
 
     def remaining() -> float:
-        left = deadline - time.monotonic()
-        if left <= 0:
+        left = exchange.deadline - time.monotonic()
+        if left <= 0 or exchange.expired:
             raise IngestError(source, timed_out)
         return left
 
@@ -93,6 +183,7 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
         if should_cancel is not None and should_cancel():
             raise Cancelled("download cancelled")
 
+    opener = _opener(exchange)
     current = url
     redirects = 0
     while True:
@@ -103,7 +194,7 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
             "Accept-Encoding": "identity",
         })
         try:
-            response = _OPENER.open(request, timeout=remaining())
+            response = opener.open(request, timeout=remaining())
         except urllib.error.HTTPError as exc:
             location = exc.headers.get("Location") if exc.headers else None
             exc.close()
@@ -111,21 +202,27 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
                 redirects += 1
                 if redirects > max_redirects:
                     raise IngestError(source, f"too many redirects (more than {max_redirects})") from None
-                current = urllib.parse.urljoin(current, location)
+                try:
+                    current = urllib.parse.urljoin(current, location)
+                except ValueError:
+                    raise IngestError(source, "the site redirected to a link that is not "
+                                      f"valid ({_plain(location)})") from None
                 _check_scheme(current, source)
                 continue
-            reason = exc.reason if isinstance(exc.reason, str) else ""
+            reason = _plain(exc.reason) if isinstance(exc.reason, str) else ""
             raise IngestError(source, f"the site answered {exc.code} {reason}".rstrip()) from None
         except urllib.error.URLError as exc:
-            if isinstance(exc.reason, (socket.timeout, TimeoutError)):
+            if exchange.expired or isinstance(exc.reason, (socket.timeout, TimeoutError)):
                 raise IngestError(source, timed_out) from None
             raise IngestError(source, "no network connection or the site did not answer "
-                              f"({exc.reason})") from None
+                              f"({_plain(str(exc.reason))})") from None
         except (socket.timeout, TimeoutError):
             raise IngestError(source, timed_out) from None
         except (OSError, ValueError, http.client.HTTPException) as exc:
+            if exchange.expired:
+                raise IngestError(source, timed_out) from None
             raise IngestError(source, "no network connection or the site did not answer "
-                              f"({exc})") from None
+                              f"({_plain(str(exc))})") from None
         break
 
     with response:
@@ -151,8 +248,12 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
             except (socket.timeout, TimeoutError):
                 raise IngestError(source, timed_out) from None
             except (OSError, ValueError, http.client.HTTPException) as exc:
-                raise IngestError(source, f"the download broke off ({exc})") from None
+                if exchange.expired:
+                    raise IngestError(source, timed_out) from None
+                raise IngestError(source, f"the download broke off ({_plain(str(exc))})") from None
             if not chunk:
+                if exchange.expired:  # a body cut short by the deadline is no whole page
+                    raise IngestError(source, timed_out)
                 break
             received += len(chunk)
             if received > max_bytes:
@@ -161,6 +262,27 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
             remaining()
             if progress is not None:
                 progress("download", min(1.0, received / length) if length else 0.0)
+    return chunks, content_type, charset
+
+
+def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYTES,
+              max_redirects: int = 5, should_cancel: Optional[CancelFn] = None,
+              progress: Optional[ProgressFn] = None) -> Document:
+    """Download ``url`` and read it as an article; ``Document.source`` is ``url``.
+
+    ``progress("download", fraction)`` is called as bytes arrive (fraction of
+    Content-Length when the server gives one, else 0 until done) and
+    ``should_cancel()`` is checked between chunks.
+    """
+    source = url = no_lone_surrogates(url.strip())
+    _check_scheme(url, source)
+    deadline = time.monotonic() + timeout
+    exchange = _Exchange(deadline)
+    try:
+        chunks, content_type, charset = _download(url, source, timeout, exchange, max_bytes,
+                                                  max_redirects, should_cancel, progress)
+    finally:
+        exchange.close()
     data = b"".join(chunks)
     if progress is not None:
         progress("download", 1.0)

@@ -11,12 +11,25 @@ line breaks become spaces, and a leading ``#``, ``+``, ``-``, ``=`` or
 block.  Full stops, hyphens, quotes and underscores inside a word
 (``file_name``, which CommonMark never reads as emphasis) stay as they are,
 so the raw Markdown still reads well.
+
+Autolinks need more than backslashes: a GFM renderer turns ``http://...``,
+``www.`` and ``name@host`` into links by itself, and a link swallows the
+backslashes that follow it (``http://h/g\\<img ...>`` became a live tag).
+So ``<`` and ``>`` are written as the entities ``&lt;``/``&gt;`` (no raw angle
+bracket ever reaches the output), and the ``:`` of a scheme, the ``.`` of
+``www.`` and every ``@`` get a backslash, so no autolink starts at all.
 """
 from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*\[\]{}<>!|~&$]|(?<![^\W_])_|_(?![^\W_]))")
+_SPECIAL = re.compile(r"([\\`*\[\]{}!|~&$@]|(?<![^\W_])_|_(?![^\W_])"
+                      # a ':' that is not a clock time (10:30) and not followed by a space
+                      r"|:(?!\s)(?<![0-9]:(?=[0-9]))"
+                      # the dot of "www."
+                      r"|(?<=(?<![^\W_])[wW]{3})\.)")
+_ENTITIES = {"<": "&lt;", ">": "&gt;"}
+_ANGLES = re.compile("[<>]")
 _LEADING = re.compile(r"^(?:([#+\-=])|(\d+)([.)]))")
 _SPACES = re.compile(r"\s+")
 
@@ -24,7 +37,12 @@ _SPACES = re.compile(r"\s+")
 def md_text(text: object) -> str:
     """One line of literal text, safe anywhere inline (also inside a table cell)."""
     flat = _SPACES.sub(" ", str(text)).strip()
-    return _LEADING.sub(_lead, _SPECIAL.sub(r"\\\1", flat))
+    return _LEADING.sub(_lead, _escape(flat))
+
+
+def _escape(text: str) -> str:
+    escaped = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _ANGLES.sub(lambda m: _ENTITIES[m.group(0)], escaped)
 
 
 def _lead(match: re.Match) -> str:
@@ -35,5 +53,4 @@ def _lead(match: re.Match) -> str:
 
 def md_span(text: object) -> str:
     """Like :func:`md_text` but keeps leading/trailing spaces (for runs inside a sentence)."""
-    flat = _SPACES.sub(" ", str(text))
-    return _SPECIAL.sub(r"\\\1", flat)
+    return _escape(_SPACES.sub(" ", str(text)))
