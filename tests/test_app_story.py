@@ -1,0 +1,154 @@
+"""The story table: columns follow the include ticks, rows open the close-up, nothing stale."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from conftest import SEED_003
+from app_helpers import drop, open_window, url_mime, variant_of, write_pair
+
+import pytest
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = open_window(qtbot, tmp_path)
+    yield win
+    win.cancel()
+
+
+def three_tellings(folder):
+    paths = write_pair(folder)
+    third = folder / "third.txt"
+    third.write_text(variant_of(SEED_003.read_text(encoding="utf-8"), seed=11), encoding="utf-8")
+    return paths + [third]
+
+
+def wait_shown(qtbot, window, count):
+    qtbot.waitUntil(lambda: window.comparison is not None
+                    and len(window.comparison.articles) == count
+                    and not window.comparison_busy()
+                    and window.shown_comparison is window.comparison
+                    and window.story_view.measured(), timeout=TIMEOUT)
+
+
+def test_columns_follow_the_include_ticks(window, qtbot, tmp_path):
+    drop(window, url_mime(three_tellings(tmp_path / "three")))
+    wait_shown(qtbot, window, 3)
+    story = window.story_view
+    assert story.column_ids() == ["A", "B", "C"]
+    assert story.row_count() > 0
+    keys = [e.key for e in window.session.entries]
+    window.article_list.include_toggled.emit(keys[1], False)
+    # The column goes at once, not when the new comparison arrives.
+    assert "B" not in story.column_ids()
+    wait_shown(qtbot, window, 2)
+    assert len(story.column_ids()) == 2
+    window.article_list.include_toggled.emit(keys[1], True)
+    wait_shown(qtbot, window, 3)
+    assert len(story.column_ids()) == 3
+    # Every row is a point: a group, or passages one article alone tells.
+    model = story.model.story
+    grouped = [r for r in model.rows if r.group]
+    assert grouped and all(len(r.articles()) >= 2 for r in grouped)
+    assert all(len(r.articles()) == 1 for r in model.rows if not r.group)
+    # Empty cells say so.
+    empty = [(n, c) for n, r in enumerate(model.rows) for c, cell in enumerate(r.cells)
+             if cell is None]
+    if empty:
+        n, c = empty[0]
+        assert story.model.data(story.model.index(n, c + 1)) == "not in this article"
+
+
+def test_rows_follow_the_reference_article(window, qtbot, tmp_path):
+    drop(window, url_mime(three_tellings(tmp_path / "three")))
+    wait_shown(qtbot, window, 3)
+    story = window.story_view
+
+    def reference_order(ref):
+        numbers = [int(p[1:]) for r in story.model.story.rows
+                   for c in r.cells if c is not None and c.article == ref for p in c.passages[:1]]
+        return numbers
+
+    assert story.model.story.reference == "A"
+    assert reference_order("A") == sorted(reference_order("A"))
+    story.reference_pick.setCurrentIndex(story.reference_pick.findData("B"))
+    qtbot.waitUntil(lambda: story.model.story.reference == "B", timeout=TIMEOUT)
+    assert reference_order("B") == sorted(reference_order("B"))
+    assert reference_order("A") != sorted(reference_order("A")), \
+        "the variant's reordered paragraphs show against B"
+
+
+def test_a_row_click_opens_the_pair_on_that_point(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_shown(qtbot, window, 2)
+    story = window.story_view
+    model = story.model.story
+    n = next(i for i, r in enumerate(model.rows) if r.group and i > len(model.rows) // 2)
+    story.select_row(n)
+    rect = story.cell_rect(n, -1)
+    qtbot.mouseClick(story.table.viewport(), Qt.LeftButton, pos=rect.center())
+    assert window.reader_tabs.currentWidget() is window.reader_box
+    cell = model.rows[n].cells[0]
+    _, passage = window.comparison.passage(cell.passages[0])
+    pane = window.pair_view.left_pane
+    assert pane.current[0] <= passage.start < pane.current[1] or \
+        pane.current == (passage.start, passage.end) or pane.current[0] == passage.start
+    top, _ = pane.range_y(passage.start, passage.end)
+    assert 0 <= top < pane.viewport().height(), "the point is scrolled into view"
+
+
+def test_next_difference_moves_row_by_row(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_shown(qtbot, window, 2)
+    story = window.story_view
+    rows = story.model.story.rows
+    differing = [n for n, r in enumerate(rows) if r.changed or r.conflicts]
+    assert len(differing) >= 3
+    seen = []
+    for _ in range(3):
+        window.next_diff_action.trigger()
+        seen.append(story.current_row())
+    assert seen == differing[:3]
+    window.prev_diff_action.trigger()
+    assert story.current_row() == differing[1]
+    assert story.position_label.text().startswith(f"Point {differing[1] + 1} of {len(rows)}")
+
+
+def test_nothing_stale_after_close_all_cancel_or_removal(window, qtbot, tmp_path):
+    drop(window, url_mime(three_tellings(tmp_path / "three")))
+    wait_shown(qtbot, window, 3)
+    window.reader_tabs.setCurrentWidget(window.reader_box)
+    window.next_difference()
+    assert window.pair_view.position_label.text().startswith("Difference 1 of")
+
+    # Removal down to one article: its text and a prompt; no pair, facts or overview.
+    keys = [e.key for e in window.session.entries]
+    window.article_list.remove_requested.emit(keys[2])
+    window.article_list.remove_requested.emit(keys[1])
+    assert window.comparison is None
+    assert window.pair_view.position_label.text() == ""
+    assert window.facts_view.model.rowCount() == 0
+    assert window.overview_view.share_model.rowCount() == 0
+    assert window.story_view.column_ids() == ["A"]
+    assert window.story_view.prompt.isVisible()
+    assert "Add another article" in window.story_view.prompt.text()
+    assert "Add at least one more" in window.summary_label.text()
+
+    # Cancel while comparing: the old result does not stay on screen.
+    drop(window, url_mime(three_tellings(tmp_path / "again")))
+    wait_shown(qtbot, window, 4)
+    window.article_list.include_toggled.emit(window.session.entries[0].key, False)
+    window.cancel()
+    assert window.comparison is None and window.story_view.row_count() == 0
+    assert window.facts_view.model.rowCount() == 0
+    assert window.overview_view.share_model.rowCount() == 0
+    assert window.pair_view.position_label.text() == ""
+
+    # Close All: empty everywhere.
+    window.clear_all()
+    assert window.comparison is None
+    assert window.story_view.row_count() == 0
+    assert window.summary_label.text() == ""
+    assert window.stack.currentWidget() is window.drop_target
