@@ -19,6 +19,7 @@ from .draft import Draft
 from .extract import Extraction
 from .names import NameHit, Person
 from .quote_facts import _edit_distance
+from .variants import same_spelling
 
 
 def _mention(article: Article, hit: NameHit, with_title: bool = False) -> Mention:
@@ -36,7 +37,8 @@ def _mention(article: Article, hit: NameHit, with_title: bool = False) -> Mentio
 
 
 def _close(a: str, b: str) -> bool:
-    if a == b or len(a) < 3 or len(b) < 3:
+    """Two spellings of one name that differ by a letter or two, not by house style."""
+    if a == b or len(a) < 3 or len(b) < 3 or same_spelling(a, b):
         return False
     limit = 1 if min(len(a), len(b)) < 6 else 2
     return _edit_distance(a.lower(), b.lower()) <= limit

@@ -18,6 +18,7 @@ from ..model import Article
 from . import lexicon
 from .items import Item, span_item
 from .names import NameHit, Person
+from .variants import fold_word
 
 _MAX_QUOTE = 700
 _WORD_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
@@ -29,9 +30,19 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:about|with|of|to|for|against|on|from|by|
                                  r"than|like|between|and)\s+$", re.IGNORECASE)
 
 
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+             "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth",
+             "11th": "eleventh", "12th": "twelfth"}
+
+
 def normal_tokens(text: str) -> tuple[str, ...]:
-    """Lower-case words with apostrophes straightened: the key for comparing quotes."""
-    return tuple(w.replace("’", "'") for w in _WORD_RE.findall(text.lower()))
+    """Words folded to what a house style cannot change: the key for comparing quotes.
+
+    Case, apostrophes, accents, British/American spelling and small ordinals
+    ("11th hour"/"eleventh-hour") are not the speaker's words.
+    """
+    words = (w.replace("’", "'") for w in _WORD_RE.findall(text.lower()))
+    return tuple(_ORDINALS.get(w) or fold_word(w) for w in words)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,54 @@
+"""Spellings that are the same word: typography, accents, conventions.
+
+``fold("Vendôme") == fold("Vendome")``, ``fold("Theatre") == fold("Theater")``,
+``fold("realised") == fold("realized")``, ``fold("neighbourhood") ==
+fold("neighborhood")``, ``fold("AMD’s") == fold("AMD's")``.  A person's name
+spelt differently (Zohran/Zahran, Bettie/Betty) does not fold together: only
+accents, case, apostrophes, hyphens and British/American endings are
+undone.  Used wherever two wordings are told apart (names, quotes), so a
+house style is never shown as a conflict.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
+_ENDINGS = (  # British -> American, longest first; applied once at the end of a word
+    ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ogue", "og"), ("tre", "ter"), ("tres", "ters"),
+    ("elled", "eled"), ("elling", "eling"), ("ence", "ense"),
+)
+_OUR = re.compile(r"our(?=(?:s|ed|ing|hood|ite|ites|able|ful)?$)")
+_SHORT_OUR = {"our", "ours", "four", "hour", "hours", "tour", "tours", "pour", "sour", "your", "yours",
+              "flour", "dour", "detour", "contour", "fours"}
+
+
+@lru_cache(maxsize=8192)
+def fold_word(word: str) -> str:
+    w = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
+    w = "".join(c for c in w if not unicodedata.combining(c)).lower().replace("-", "").replace(".", "")
+    if len(w) > 4:
+        for gb, us in _ENDINGS:
+            if w.endswith(gb) and len(w) - len(gb) >= 3:
+                w = w[: -len(gb)] + us
+                break
+    # colour/color, but never in a name: Okafor and Okafour are two spellings of a person.
+    if word[:1].islower() and w not in _SHORT_OUR and len(w) > 5:
+        w = _OUR.sub("or", w)
+    return w
+
+
+def fold(text: str) -> str:
+    """A wording reduced to what a house style cannot change."""
+    words = [fold_word(t) for t in re.findall(r"[\w'’.-]+", text)]
+    # Middle initials ("Robert J. Pickell", first name "Robert J") are a style choice too.
+    if len(words) > 1:
+        words = [words[0]] + [w for w in words[1:] if len(w) > 1]
+    return " ".join(w for w in words if w)
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Whether two wordings differ only in style ("Latter-day"/"Latter Day" too)."""
+    return fold(a).replace(" ", "") == fold(b).replace(" ", "")

@@ -1,0 +1,45 @@
+"""House style is not a conflict; a name spelt differently is (issue 13)."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.engine.facts.people import _close
+from desktop.engine.facts.quote_facts import relation as quote_relation
+from desktop.engine.facts.quotes import normal_tokens
+from desktop.engine.facts.variants import same_spelling
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Place Vendome", "Place Vendôme"), ("Kodak Theatre", "Kodak Theater"), ("AMD’s", "AMD's"),
+    ("Latter-day Saints", "Latter Day Saints"), ("MacBook", "Macbook"),
+    ("Internationally Recognised Transit Corridor", "Internationally Recognized Transit Corridor"),
+    ("Robert J. Pickell", "Robert Pickell"), ("neighbourhood", "neighborhood"),
+])
+def test_style_variants_are_one_spelling(a, b):
+    assert same_spelling(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Zohran", "Zahran"), ("Catherine", "Katherine"), ("Okafor", "Okafour"),
+    ("Hefner", "Heffner"), ("Hurricane George", "Hurricane Georges"),
+])
+def test_misspelt_names_stay_apart(a, b):
+    assert not same_spelling(a, b)
+    assert _close(a.split()[-1], b.split()[-1])
+
+
+def test_bettie_and_betty_are_two_spellings():
+    assert not same_spelling("Bettie Page", "Betty Page")
+
+
+def test_a_first_name_with_a_middle_initial_is_no_other_name():
+    assert not _close("Robert J", "Robert")
+    assert not _close("Theatre", "Theater")
+
+
+def test_quotes_in_two_house_styles_are_the_same_quote():
+    a = normal_tokens("Police locked down the neighbourhood and we realised this 11th hour rule")
+    b = normal_tokens("Police locked down the neighborhood and we realized this eleventh-hour rule")
+    assert quote_relation(a, b) == "same"
+    assert quote_relation(normal_tokens("how many kids will you kill today"),
+                          normal_tokens("how many kids did you kill today")) != "same"
