@@ -50,6 +50,10 @@ class PassageIndex:
         self.starts = [p.start for p in article.passages]
         self.passages = article.passages
 
+    def position(self, passage_id: str) -> int:
+        """Index of a passage of this article (ids end in its 1-based number)."""
+        return int(passage_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 1
+
     def at(self, offset: int) -> Optional[str]:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and self.passages[i].start <= offset < self.passages[i].end:

@@ -69,9 +69,15 @@ def relation(a: Item, b: Item) -> Optional[str]:
     return _intervals(a, b)
 
 
-def cluster_status(items: list[Item]) -> tuple[Optional[str], bool]:
-    """("conflict" | "agree" | None, approximate) over every pair from different articles."""
+def cluster_status(items: list[Item], comparable=None) -> tuple[Optional[str], bool]:
+    """("conflict" | "agree" | None, approximate) over every pair from different articles.
+
+    ``comparable(a, b)`` says whether two disagreeing values measure the same
+    thing; when some disagreeing pair does not and none that does disagrees,
+    the cluster is no fact at all (neither a conflict nor an agreement).
+    """
     conflict = False
+    unrelated = False
     approx = any(i.approx for i in items)
     compared = False
     for n, a in enumerate(items):
@@ -81,11 +87,14 @@ def cluster_status(items: list[Item]) -> tuple[Optional[str], bool]:
             rel = relation(a, b)
             if rel is None:
                 continue
+            if rel == "conflict" and comparable is not None and not comparable(a, b):
+                unrelated = True
+                continue
             compared = True
             if rel == "conflict":
                 conflict = True
             elif rel == "compatible":
                 approx = True
-    if not compared:
+    if not compared or (unrelated and not conflict):
         return None, False
     return ("conflict" if conflict else "agree"), approx
