@@ -87,7 +87,7 @@ class FactsView(QWidget):
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setDefaultSectionSize(120)
@@ -135,9 +135,12 @@ class FactsView(QWidget):
         self.model.reset(rows, article_ids)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
-        header.resizeSection(0, 110)
-        header.resizeSection(1, 90)
+        header.resizeSection(0, 100)
+        header.resizeSection(1, 80)
+        header.resizeSection(2, 240)
+        # The value columns share what is left and wrap, down to a readable width.
+        self._fit_columns()
+        self._fit_rows()
         self.summary.setText(f"{conflicts} conflict{'s' * (conflicts != 1)} · {total} "
                              f"fact{'s' * (total != 1)}")
         self.empty_label.setVisible(not rows)
@@ -145,6 +148,39 @@ class FactsView(QWidget):
             self.empty_label.setText("No conflicts: the articles agree on every fact found.")
         elif not rows:
             self.empty_label.setText("No facts found in these articles.")
+
+    def _fit_columns(self) -> None:
+        count = len(self.model.article_ids)
+        if not count:
+            return
+        fixed = sum(self.table.columnWidth(c) for c in range(3))
+        # Leave room for the vertical scroll bar, so no sideways bar comes with it.
+        room = self.table.viewport().width() - fixed - self.table.verticalScrollBar().sizeHint().width()
+        width = max(110, room // count)
+        for col in range(3, 3 + count):
+            self.table.setColumnWidth(col, width)
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its longest wrapped value (measured, not asked of every cell)."""
+        metrics = self.table.fontMetrics()
+        line = metrics.lineSpacing()
+        header = self.table.verticalHeader()
+        widths = [self.table.columnWidth(c) - 12 for c in range(self.model.columnCount())]
+        for n, row in enumerate(self.model.rows[:400]):
+            texts = [(2, row.note)] + [(3 + i, row.values.get(aid, ""))
+                                       for i, aid in enumerate(self.model.article_ids)]
+            height = line
+            for col, text in texts:
+                if text and metrics.horizontalAdvance(text) > widths[col]:
+                    height = max(height, metrics.boundingRect(
+                        0, 0, max(20, widths[col]), 10000, Qt.TextWordWrap, text).height())
+            header.resizeSection(n, min(height, line * 5) + 10)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.model.rows:
+            self._fit_columns()
+            self._fit_rows()
 
     def select_fact(self, fact_id: str) -> bool:
         for n, row in enumerate(self.model.rows):

@@ -198,6 +198,7 @@ class PairView(QWidget):
         for label in (title, sub):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # elided, never widening
         return title, sub
 
     @staticmethod
@@ -290,18 +291,28 @@ class PairView(QWidget):
 
     @staticmethod
     def _set_titles(title: QLabel, sub: QLabel, article) -> None:
-        # Both titles get the same two-line height so the panes start level
-        # and the connectors meet passages at the heights they are drawn.
+        # Both titles get the same height so the panes start level and the
+        # connectors meet passages at the heights they are drawn; a long
+        # title ends in an ellipsis (the whole title is in the tooltip).
         title.ensurePolished()
-        title.setFixedHeight(title.fontMetrics().lineSpacing() * 2 + 6)
+        title.setWordWrap(False)
+        title.setFixedHeight(title.fontMetrics().lineSpacing() + 6)
         name = article.title or article.source.rsplit('/', 1)[-1]
-        title.setText(f"{article.id} · {name}")
+        full = f"{article.id} · {name}"
+        width = max(80, title.width() - 8)
+        title.setText(title.fontMetrics().elidedText(full, Qt.ElideRight, width))
         title.setToolTip(f"{name}\n{article.source}")
         parts = [article.outlet, article.published, f"{article.word_count} words"]
         if not article.related:
             parts.append("different event")
         sub.setText(" · ".join(p for p in parts if p))
         sub.setToolTip(article.event_note)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.model is not None:
+            self._set_titles(self.left_title, self.left_sub, self.model.left)
+            self._set_titles(self.right_title, self.right_sub, self.model.right)
 
     def set_points(self, points: int) -> None:
         self._points = points

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..engine.model import Article, Comparison, Fact, Mention, article_of
+from ..engine.report.view import value_text
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ class Stop:
     passage: str
     kind: str  # "changed" | "only_here"
     link: Optional[int] = None  # index into links, when the stop is a link
+    last: Optional[str] = None  # the block's last passage, when it spans several
+
+    @property
+    def passage_end(self) -> str:
+        return self.last or self.passage
 
 
 @dataclass
@@ -164,7 +170,27 @@ def _stops(model: PairViewModel) -> list[Stop]:
         stops.append((anchor, Stop("right", passage.start, passage.end, passage.id,
                                    "only_here")))
     stops.sort(key=lambda item: (item[0], item[1].side))
-    return [stop for _, stop in stops]
+    return _blocks([stop for _, stop in stops])
+
+
+def _blocks(stops: list[Stop]) -> list[Stop]:
+    """Consecutive lone passages of one side become one stop: one stop per block, as in Meld."""
+    out: list[Stop] = []
+    for stop in stops:
+        last = out[-1] if out else None
+        if last is not None and stop.kind == last.kind == "only_here" \
+                and stop.side == last.side and _next_passage(last.passage_end, stop.passage):
+            out[-1] = Stop(last.side, last.start, stop.end, last.passage, last.kind, None,
+                           stop.passage)
+        else:
+            out.append(stop)
+    return out
+
+
+def _next_passage(previous: str, current: str) -> bool:
+    art = article_of(previous)
+    return article_of(current) == art and \
+        int(current[len(art):]) == int(previous[len(art):]) + 1
 
 
 def _conflict_marks(comparison: Comparison, left_id: str,
@@ -240,6 +266,9 @@ def fact_rows(comparison: Comparison, conflicts_only: bool = False) -> list[Fact
         values: dict[str, str] = {}
         for mention in fact.mentions:
             shown = mention.text if mention.text else str(mention.value)
+            resolved = value_text(mention.value)
+            if fact.kind == "date" and resolved and resolved.casefold() not in shown.casefold():
+                shown += f" ({resolved})"  # a weekday with the calendar date it stands for
             if mention.article in values and shown not in values[mention.article].split(" / "):
                 values[mention.article] += f" / {shown}"
             else:
