@@ -12,6 +12,7 @@ created if none exists (offscreen when there is no display).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Iterable, Optional
 
@@ -56,6 +57,29 @@ def _tag(article_id: str) -> str:
     return _sans(f"[{_e(article_id)}]", bold=True)
 
 
+# Qt's line breaking is quadratic in a word it cannot break (a 400,000-character
+# run took 8 s, growing fast); such runs get a zero-width space every _BREAK_EVERY
+# characters of text, so they wrap like any line.  Entities count as one character
+# and are never split.
+_BREAK_EVERY = 80
+_TEXT_NODE = re.compile(r">([^<]+)<")
+_LONG_RUN = re.compile(r"(?:&#?\w+;|[^\s&\u200b]){%d,}" % (2 * _BREAK_EVERY))
+_UNIT = re.compile(r"&#?\w+;|[^&]")
+
+
+def _breakable(html: str) -> str:
+    def run(match: re.Match) -> str:
+        units = _UNIT.findall(match.group(0))
+        return "\u200b".join("".join(units[i:i + _BREAK_EVERY])
+                              for i in range(0, len(units), _BREAK_EVERY))
+
+    def node(match: re.Match) -> str:
+        text = match.group(1)
+        return ">" + (_LONG_RUN.sub(run, text) if len(text) >= 2 * _BREAK_EVERY else text) + "<"
+
+    return _TEXT_NODE.sub(node, html)
+
+
 def qt_html(view: ReportView) -> str:
     """The report as the HTML subset QTextDocument lays out well."""
     parts = [f"<p>{_sans('PARALLAX COMPARISON REPORT', '7.5pt', _MUTED)}</p>",
@@ -65,7 +89,7 @@ def qt_html(view: ReportView) -> str:
     parts += _other("Facts the articles agree on", view.agreements)
     parts += _aligned(view) + _unique(view)
     parts += _other("Facts found in only one article", view.singles)
-    return "<html><body>" + "\n".join(parts) + "</body></html>"
+    return _breakable("<html><body>" + "\n".join(parts) + "</body></html>")
 
 
 def _h1(view: ReportView) -> str:

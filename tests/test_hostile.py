@@ -269,3 +269,108 @@ def test_file_name_cannot_forge_a_line_or_send_escapes(tmp_path, data, capsys):
     assert not any(line.startswith("parallax: all facts agree") for line in lines)
     assert "\x1b" not in err and "\u202e" not in err
     assert "\\x1b" in err and "\\n" in err
+
+
+# --- 3 and 8. work the readers may do; limits the user can see -------------------------------
+
+from hostile_inputs import email_with_base64_part, pdf_with_operators  # noqa: E402
+
+
+def _unique_text(chars: int) -> str:
+    import random
+    rng = random.Random(7)
+    words = ("bridge mayor council river repair closed weeks officials traffic budget "
+             "engineers said Tuesday residents shops detour inspection steel cracks").split()
+    out, size = [], 0
+    while size < chars:
+        sentence = " ".join(rng.choice(words) for _ in range(14)).capitalize() + f" {size}."
+        out.append(sentence)
+        size += len(sentence) + 1
+    return "\n\n".join(" ".join(out[i:i + 5]) for i in range(0, len(out), 5))
+
+
+def test_pdf_page_with_millions_of_operators_is_bounded(monkeypatch):
+    from desktop.engine.ingest import pdf
+    monkeypatch.setattr(pdf, "MAX_PAGE_OPERATORS", 20_000)
+    data = pdf_with_operators(3, [200_000, 300, 300])
+    start = time.monotonic()
+    doc = read_document_bytes(data, "ops.pdf")
+    assert time.monotonic() - start < 5
+    assert any("page 1" in w and "too much" in w for w in doc.warnings), doc.warnings
+
+
+def test_pdf_work_over_all_pages_is_bounded(monkeypatch):
+    from desktop.engine.ingest import pdf
+    monkeypatch.setattr(pdf, "MAX_OPERATORS", 30_000)
+    data = pdf_with_operators(300, 1_000)
+    start = time.monotonic()
+    doc = read_document_bytes(data, "many.pdf")
+    assert time.monotonic() - start < 5
+    assert any("only the first" in w and "pages" in w for w in doc.warnings), doc.warnings
+
+
+def read_document_bytes(data: bytes, name: str):
+    from desktop.engine.ingest import READERS
+    return READERS[os.path.splitext(name)[1]](data, name)
+
+
+def test_long_article_is_cut_with_a_message():
+    from desktop.engine.ingest.hygiene import MAX_ARTICLE_CHARS
+    doc = document_from_text(_unique_text(3 * MAX_ARTICLE_CHARS), "long.txt")
+    assert len(doc.text) <= MAX_ARTICLE_CHARS
+    assert any("first" in w and "characters" in w for w in doc.warnings), doc.warnings
+
+
+def test_huge_token_is_shortened_with_a_message():
+    from desktop.engine.ingest.hygiene import MAX_TOKEN_CHARS
+    doc = document_from_text(ARTICLE + "\n\nThe code was " + "x" * 500_000 + " today.\n", "token.txt")
+    assert max(map(len, doc.text.split())) <= MAX_TOKEN_CHARS + 1
+    assert any("without a space" in w for w in doc.warnings), doc.warnings
+
+
+def test_email_with_a_huge_base64_part_is_bounded():
+    data = email_with_base64_part(6)
+    start = time.monotonic()
+    doc = read_document_bytes(data, "big.eml")
+    assert time.monotonic() - start < 10
+    from desktop.engine.ingest.hygiene import MAX_ARTICLE_CHARS
+    assert len(doc.text) <= MAX_ARTICLE_CHARS
+
+
+def test_folder_with_too_many_files_is_cut_with_a_message(tmp_path, monkeypatch):
+    from desktop.engine import ingest
+    from desktop.engine.pipeline import read_documents
+    monkeypatch.setattr(ingest, "MAX_ARTICLES", 5)
+    for n in range(12):
+        (tmp_path / f"a{n:02d}.txt").write_text(ARTICLE.replace("three", str(n + 3)))
+    docs, errors = read_documents([str(tmp_path)])
+    assert len(docs) == 5
+    assert len(errors) == 1 and "7 more articles" in errors[0].reason and "at most 5" in errors[0].reason
+
+
+def test_pdf_report_breaks_very_long_tokens():
+    """A 300,000-character token (from a session or any Document, not only the readers)
+    must not make Qt's line breaking quadratic: the report gives it break points."""
+    from desktop.engine.model import Document
+    from desktop.engine.report import build_view
+    from desktop.report_pdf import qt_html, render_pdf
+    token = "x" * 150_000 + "&<>" + "y" * 150_000
+    a = Document("a.txt", ARTICLE + "\n\nThe code was " + token + " today.")
+    b = Document("b.txt", ARTICLE.replace("three", "four"))
+    comparison = compare([a, b], CompareConfig(find_facts=True))
+    html = qt_html(build_view(comparison))
+    assert max(map(len, re.findall(r"[^\s\u200b<>]+", html))) < 400
+    assert "&amp;&lt;&gt;" in html.replace("\u200b", "")
+    start = time.monotonic()
+    assert render_pdf(comparison).startswith(b"%PDF")
+    assert time.monotonic() - start < 3
+
+
+def test_session_texts_keep_the_readers_limits(tmp_path):
+    from desktop.engine.ingest.hygiene import MAX_TOKEN_CHARS
+    path = tmp_path / "s.parallax"
+    path.write_text(json.dumps(_session_json(documents=[
+        {"source": "a.txt", "text": ARTICLE + " " + "x" * 300_000}])), encoding="utf-8")
+    doc = load_session(path).documents[0]
+    assert max(map(len, doc.text.split())) <= MAX_TOKEN_CHARS + 1
+    assert doc.warnings

@@ -1,5 +1,8 @@
 """A non-blocking message strip above the content (never a modal dialog).
 
+Every line is plain text (a file name such as ``<b style=color:green>✔ Saved</b>``
+shows as those characters, not as markup).
+
 ``MessageBar.show_message(text, kind, actions)`` adds a line; each line can be
 dismissed; ``actions`` are ``(label, callback)`` buttons on the line (a click
 runs the callback and dismisses the line); ``messages()`` lists what is
@@ -37,6 +40,8 @@ class MessageBar(QWidget):
                           f"border-left: 4px solid {colour.name()}; border-radius: 3px; }}")
         icon = QLabel(_ICONS.get(kind, "ℹ"))
         label = QLabel(text)
+        # Messages quote file names, page titles and servers' words: never markup.
+        label.setTextFormat(Qt.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         label.setStyleSheet(f"color: {theme.text.name()};")

@@ -34,7 +34,7 @@ from typing import Any, Optional, Union
 from .. import __version__
 from .atomic import write_atomic
 from .errors import ParallaxError
-from .ingest.hygiene import no_lone_surrogates
+from .ingest.hygiene import no_lone_surrogates, within_limits
 from .model import Document
 
 FORMAT = "parallax.session"
@@ -172,8 +172,10 @@ def _document(item: Any, number: int, path: PathLike) -> Document:
                                  "is not a list of lines")
     extra = {key: no_lone_surrogates(value) if value is not None else None
              for key, value in extra.items()}
-    return Document(no_lone_surrogates(item["source"]), no_lone_surrogates(item["text"]),
-                    removed=tuple(map(no_lone_surrogates, removed)), **extra)
+    # The readers' limits hold for a session's texts too (it may come from anywhere).
+    text, cut = within_limits(no_lone_surrogates(item["text"]))
+    return Document(no_lone_surrogates(item["source"]), text,
+                    removed=tuple(map(no_lone_surrogates, removed)), warnings=tuple(cut), **extra)
 
 
 def _depth(value: Any, limit: int = MAX_DEPTH) -> int:

@@ -11,17 +11,56 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 from collections import Counter
 
 from ..errors import IngestError
 
 MAX_PAGES = 300
+# Work, not only size: a 5 KB PDF can hold millions of drawing operators.  pypdf
+# reads about 30,000 a second; a dense real page has a few thousand.
+MAX_PAGE_OPERATORS = 100_000
+MAX_OPERATORS = 500_000
+MAX_SECONDS = 20.0
+
+
+class _TooMuchWork(Exception):
+    """Raised from inside pypdf's page walk when a budget is spent."""
+
+
+class _Budget:
+    def __init__(self):
+        self.left = MAX_OPERATORS
+        self.stop_at = time.monotonic() + MAX_SECONDS
+        self.page_left = MAX_PAGE_OPERATORS
+        self.reason = ""
+
+    def start_page(self) -> None:
+        self.page_left = MAX_PAGE_OPERATORS
+
+    def spend(self, *_args) -> None:
+        self.left -= 1
+        self.page_left -= 1
+        if self.page_left < 0:
+            self.reason = "page"
+        elif self.left < 0:
+            self.reason = "document"
+        elif (self.left & 1023) == 0 and time.monotonic() > self.stop_at:
+            self.reason = "time"
+        else:
+            return
+        raise _TooMuchWork(self.reason)
+
+    @property
+    def spent(self) -> bool:
+        return self.left <= 0 or time.monotonic() > self.stop_at
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—\s]*\d{1,4}[-–—\s]*|(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|von|de|di)\s*\d{1,4})?"
     r"|\d{1,4}\s*(?:/|of)\s*\d{1,4})$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
 _HYPHENATED = re.compile(r"(\w+)-$")
+_TAIL = 100  # a hyphenated word is looked for at the end of a paragraph, never in all of it
 # First halves that usually start a real compound, so the hyphen is kept.
 _COMPOUND_HEADS = {
     "well", "self", "ex", "so", "all", "half", "long", "short", "high", "low", "full", "far",
@@ -38,7 +77,7 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).lower())
 
 
-def _page_lines(page) -> list[str]:
+def _page_lines(page, budget: "_Budget | None" = None) -> list[str]:
     """Lines of one page, with "" where the vertical gap says a paragraph ends.
 
     pypdf reports where each piece of text sits; a gap between lines clearly
@@ -52,7 +91,8 @@ def _page_lines(page) -> list[str]:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             pieces.append((text, y))
 
-    plain = page.extract_text(visitor_text=visit) or ""
+    plain = page.extract_text(visitor_text=visit,
+                              visitor_operand_before=budget.spend if budget else None) or ""
     lines: list[tuple[str, float | None]] = []
     buffer, line_y = "", None
     for text, y in pieces:
@@ -98,7 +138,7 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 def _join_hyphenated(first: str, second: str, vocabulary: set[str]) -> str:
     """``first`` ends with "word-"; join it to ``second`` with or without the hyphen."""
-    head_match = _HYPHENATED.search(first)
+    head_match = _HYPHENATED.search(first[-_TAIL:])
     tail_match = re.match(r"(\w+)", second)
     if not head_match or not tail_match:
         return f"{first}{second}"
@@ -138,7 +178,7 @@ def reflow(pages: list[list[str]]) -> str:
             continue
         if not current:
             current = line
-        elif _HYPHENATED.search(current) and line[:1].isalpha() and line[:1].islower():
+        elif _HYPHENATED.search(current[-_TAIL:]) and line[:1].isalpha() and line[:1].islower():
             current = _join_hyphenated(current, line, vocabulary)
         else:
             current = f"{current} {line}"
@@ -205,9 +245,21 @@ def pdf_text(data: bytes, source: str) -> tuple[str, dict[str, str | None], list
         if count > MAX_PAGES:
             warnings.append(f"only the first {MAX_PAGES} of {count} pages were read")
         pages: list[list[str]] = []
+        budget = _Budget()
         for index in range(min(count, MAX_PAGES)):
+            if budget.spent:
+                warnings.append(f"only the first {index} of {count} pages were read (the PDF "
+                                "asks for too much work to read whole)")
+                break
+            budget.start_page()
             try:
-                lines = _page_lines(reader.pages[index])
+                lines = _page_lines(reader.pages[index], budget)
+            except _TooMuchWork as exc:
+                if str(exc) == "page":
+                    warnings.append(f"page {index + 1} was skipped: it asks for too much work "
+                                    f"to read (more than {MAX_PAGE_OPERATORS:,} drawing "
+                                    "instructions)")
+                lines = []
             except (FileNotDecryptedError, DependencyError):
                 raise IngestError(source, "the PDF is encrypted and cannot be read") from None
             except Exception:  # one damaged page should not lose the others
