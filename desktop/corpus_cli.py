@@ -60,11 +60,11 @@ class Progress:
         now = time.monotonic()
         if stage != self.stage:
             self.stage, self.started, self.first_done, self.last = stage, now, done, 0.0
-        if now - self.last < self.every and done < total:
+        if now - self.last < self.every and (done < total or not total):
             return
         self.last = now
         label = {"read": "articles read", "sort": "blocks sorted", "compare": "stories done"}[stage]
-        line = f"parallax corpus: {label} {done}/{total}"
+        line = f"parallax corpus: {label} {done}/{total}" if total else f"parallax corpus: {label} {done}"
         fresh = done - self.first_done
         if 0 < fresh and done < total:
             eta = (now - self.started) / fresh * (total - done)
@@ -99,6 +99,8 @@ def run(args: argparse.Namespace, say=None) -> int:
         return EXIT_INTERRUPTED
     for error in result.errors:
         say(f"parallax corpus: {error}")
+    for story_id, reason in result.failed:
+        say(f"parallax corpus: story {story_id} not compared: {reason} (a re-run tries it again)")
     if result.articles == 0:
         say("parallax corpus: no readable article")
         return EXIT_FAILED

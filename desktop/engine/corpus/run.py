@@ -26,24 +26,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
-import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Optional
 
 from ..atomic import write_atomic
 from ..errors import IngestError
 from ..model import CompareConfig, Document, InputError
 from . import engines
 from .blocking import block_into_groups, candidate_pairs, key_terms, terms_of
-from .sources import Source, iter_sources, read_source
+from .sources import iter_sources, read_source
 from .summary import singleton_summary, write_tables
 
 FORMAT = "parallax.corpus/1"
-ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
+ProgressFn = Callable[[str, int, int], None]  # (stage, done, total); total 0: not known yet
 
 
 @dataclass(frozen=True)
@@ -114,10 +112,10 @@ def _read_all(inputs: list[str], spool: Spool, progress: ProgressFn) -> tuple[li
     facts: list[dict] = []
     df: Counter = Counter()
     partial = spool.path.with_name(f".{spool.path.name}.p{os.getpid()}.partial")
-    sources = list(iter_sources(inputs))
+    n = 0
     with partial.open("wb") as handle:
-        for n, source in enumerate(sources):
-            progress("read", n, len(sources))
+        for n, source in enumerate(iter_sources(inputs), start=1):  # streamed: a list's texts are not kept
+            progress("read", n, 0)
             if isinstance(source, InputError):
                 errors.append(source)
                 continue
@@ -134,7 +132,7 @@ def _read_all(inputs: list[str], spool: Spool, progress: ProgressFn) -> tuple[li
         os.fsync(handle.fileno())
     os.replace(partial, spool.path)
     spool.load()
-    progress("read", len(sources), len(sources))
+    progress("read", n, n)
     for number, fact in enumerate(facts):  # second pass: key terms need the whole corpus's counts
         fact["keys"] = key_terms(terms_of(spool.read(number).text), df, len(facts))
     return facts, errors
@@ -187,14 +185,21 @@ def _block_task(payload: tuple) -> list[list[int]]:
 
 
 def _story_task(payload: tuple) -> tuple[str, str, dict]:
-    """Compare one story: (contract JSON, HTML report, summary) -- all text, for any worker."""
+    """Compare one story: (contract JSON, HTML report, summary) -- all text, for any worker.
+
+    A story the pipeline fails on gives (None, the reason, None): it is
+    reported, not written, so a re-run tries it again.
+    """
     from .. import contract
     from ..pipeline import compare
     from ..report import render_html
     from .summary import story_summary
     story_id, documents, options = payload
-    comparison = compare(documents, _config(options))
-    return contract.dumps(comparison), render_html(comparison), story_summary(story_id, comparison)
+    try:
+        comparison = compare(documents, _config(options))
+        return contract.dumps(comparison), render_html(comparison), story_summary(story_id, comparison)
+    except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the corpus
+        return None, f"{type(exc).__name__}: {exc}", None
 
 
 def _sort(facts: list[dict], spool: Spool, options: CorpusOptions, executor, in_flight: int,
@@ -279,6 +284,9 @@ def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOpti
 
         def on_result(story_id, outcome):
             contract_json, report, summary = outcome
+            if contract_json is None:
+                result.failed.append((story_id, report))
+                return
             write_atomic(story_dir / f"{story_id}.json", contract_json)
             write_atomic(story_dir / f"{story_id}.html", report)
             _write_json(story_dir / f"{story_id}.summary.json", summary)  # last: marks the story done
@@ -289,7 +297,8 @@ def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOpti
         progress("compare", shared_done[0], shared_total)
         _run_tasks(executor, _story_task, items(), on_result, in_flight)
     reports = {i: f"stories/{i}.html" for i, m in zip(ids, stories) if len(m) > 1}
-    write_tables(out, (_load_json(story_dir / f"{i}.summary.json") for i in ids), reports)
+    summaries = (_load_json(story_dir / f"{i}.summary.json") for i in ids)
+    write_tables(out, (s for s in summaries if s is not None), reports)
     return result
 
 
