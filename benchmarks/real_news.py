@@ -79,8 +79,11 @@ def predicted_pairs(comparison) -> set[tuple[int, int, int, int]]:
 
 
 def event_separation(sets, config, tally: Tally) -> None:
+    order = random.Random(3)
     for topic, main, extra in sets:
-        data = _documents(main + extra)
+        names = main + extra
+        order.shuffle(names)  # the order of files must not tell which is the story
+        data = _documents(names)
         if data is None:
             continue
         names, documents = data

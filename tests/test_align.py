@@ -163,3 +163,8 @@ def test_average_linkage_does_not_chain_events():
     found = clusters(3, same, 0.5)
     assert sorted(map(len, found)) == [1, 2]
     assert clusters(3, {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8}, 0.5) == [[0, 1, 2]]
+
+
+def test_of_two_stories_of_one_size_the_more_alike_is_the_main_one():
+    same = {(0, 1): 0.6, (2, 3): 0.9, (0, 2): 0.1, (1, 3): 0.1}
+    assert clusters(4, same, 0.5) == [[2, 3], [0, 1]]

@@ -240,7 +240,8 @@ def clusters(count: int, same: dict[tuple[int, int], float], threshold: float,
     pairs reaches ``threshold`` (all pairs, when there are fewer): a lone
     article joins a story of three only when it is like all three, yet a
     story of fifteen reports need not be alike pair by pair, only each
-    report to its nearest few.  Largest cluster first, then by first article.
+    report to its nearest few.  Largest cluster first; among clusters of one
+    size, the most cohesive (highest mean probability inside) first.
     """
     groups = [[k] for k in range(count)]
 
@@ -261,4 +262,10 @@ def clusters(count: int, same: dict[tuple[int, int], float], threshold: float,
         m, n = pair
         groups[m] = sorted(groups[m] + groups[n])
         del groups[n]
-    return sorted(groups, key=lambda g: (-len(g), g[0]))
+    def cohesion(group: list[int]) -> float:
+        pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
+        return sum(same.get(pair, 0.0) for pair in pairs) / len(pairs) if pairs else 0.0
+
+    # Of two stories told by as many articles, the main one is the one whose
+    # reports are most alike: a tie must not be settled by the order of files.
+    return sorted(groups, key=lambda g: (-len(g), -cohesion(g), g[0]))
