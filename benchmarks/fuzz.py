@@ -105,7 +105,7 @@ _STATE: dict = {}
 
 def _setup() -> None:
     if not _STATE:
-        logging.disable(logging.WARNING)  # readers log what they recover from; counted here
+        logging.disable(logging.CRITICAL)  # readers log what they recover from; counted here
         bases = _bases()
         session = _session_base()
         _STATE["bases"] = [(s, session if s == ".parallax" else b) for s, b in bases]
