@@ -12,3 +12,22 @@ if str(ROOT) not in sys.path:
 SEEDS = ROOT / "seeds"
 SEED_003 = SEEDS / "003_4ecc2cef7e96f6a9.txt"
 SEED_004 = SEEDS / "004_414ec68b31cd158a.txt"
+
+import tempfile  # noqa: E402
+
+import pytest  # noqa: E402
+
+# Tests never write to the user's folders: settings, autosave and log go to scratch.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="parallax-tests-"))
+os.environ.setdefault("PARALLAX_DATA_DIR", str(_SCRATCH / "data"))
+os.environ.setdefault("PARALLAX_CONFIG_DIR", str(_SCRATCH / "config"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):
+    """Every test shares one QApplication, made before anything can make a lesser one.
+
+    The PDF writer makes a QGuiApplication when none exists (the command line
+    needs one); a widget made after that aborts the whole process.
+    """
+    return qapp
