@@ -31,3 +31,33 @@ def _one_qt_application(qapp):
     needs one); a widget made after that aborts the whole process.
     """
     return qapp
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A data folder of the test's own (autosave, log)."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, data_dir):
+    """Makes windows that share one settings file, as runs of the app do; cancels them after."""
+    from app_helpers import open_window
+
+    made = []
+
+    def make(**kwargs):
+        win = open_window(qtbot, tmp_path, **kwargs)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.cancel()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()

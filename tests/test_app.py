@@ -9,17 +9,10 @@ from PySide6.QtCore import Qt, QTimer, QUrl, QMimeData
 
 from conftest import SEED_003, SEED_004
 from desktop.engine.model import Fact, Mention
-from app_helpers import (open_window, drop, text_mime, url_mime, variant_of, write_many,
+from app_helpers import (drop, text_mime, url_mime, variant_of, write_many,
                          write_pair)
 
 TIMEOUT = 30_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = open_window(qtbot, tmp_path)
-    yield win
-    win.cancel()
 
 
 def wait_for_articles(qtbot, window, count):

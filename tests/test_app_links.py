@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 
 from conftest import SEED_003, SEED_004
-from app_helpers import open_window, drop, text_mime, url_mime
+from app_helpers import drop, text_mime, url_mime
 
 TIMEOUT = 30_000
 
@@ -65,14 +65,6 @@ def server(monkeypatch):
     httpd.shutdown()
     httpd.server_close()
     thread.join(5)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
-    win = open_window(qtbot, tmp_path)
-    yield win
-    win.cancel()
 
 
 def link_mime(*urls: str) -> QMimeData:

@@ -7,36 +7,9 @@ import pytest
 
 from desktop.app.paths import autosave_path
 from desktop.engine.session import SUFFIX, load_session
-from app_helpers import drop, open_window, url_mime, variant_of, write_pair
+from app_helpers import drop, url_mime, variant_of, write_pair
 
 TIMEOUT = 30_000
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    monkeypatch.setenv("PARALLAX_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path, data_dir):
-    made = []
-
-    def make(**kwargs):
-        # Every window of a test shares one settings file, as runs of the app do.
-        win = open_window(qtbot, tmp_path, **kwargs)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.cancel()
-
-
-@pytest.fixture
-def window(make_window):
-    return make_window()
 
 
 def wait_settled(qtbot, window, count):

@@ -4,18 +4,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from conftest import SEED_003
-from app_helpers import drop, open_window, url_mime, variant_of, write_pair
+from app_helpers import drop, url_mime, variant_of, write_pair
 
 import pytest
 
 TIMEOUT = 30_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = open_window(qtbot, tmp_path)
-    yield win
-    win.cancel()
 
 
 def three_tellings(folder):

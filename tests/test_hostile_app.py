@@ -4,30 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app_helpers import open_window
 from desktop.app.paths import autosave_path
 from desktop.engine.session import SUFFIX
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    monkeypatch.setenv("PARALLAX_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path, data_dir):
-    made = []
-
-    def make(**kwargs):
-        win = open_window(qtbot, tmp_path, **kwargs)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.cancel()
 
 
 @pytest.mark.parametrize("settings", ["[" * 100_000 + "]" * 100_000, "9" * 5000])
