@@ -374,3 +374,74 @@ def test_session_texts_keep_the_readers_limits(tmp_path):
     doc = load_session(path).documents[0]
     assert max(map(len, doc.text.split())) <= MAX_TOKEN_CHARS + 1
     assert doc.warnings
+
+
+# --- 11. masked crashes (fuzz leftovers) --------------------------------------------------
+
+@pytest.mark.parametrize("escape", [
+    rb"\u9999999999?", rb"\u-9999999999?", rb"\u1114112?", rb"\uc9999999999 \u233?x",
+    rb"\bin9999999999 ", rb"\bin-5 ", rb"\ansicpg9999999999 ", rb"\f9999999999 \'e9",
+    rb"\'zz\'e", rb"\deff9999999999 ",
+])
+def test_rtf_huge_or_odd_parameters_are_text_not_a_crash(escape):
+    rtf = rb"{\rtf1\ansi Officials said the bridge " + escape + rb" would close on Tuesday.\par}"
+    try:
+        doc = read_rtf(rtf, "odd.rtf")
+    except IngestError as exc:
+        assert "internal error" not in exc.reason and "odd.rtf" in str(exc)
+        return
+    assert "Officials said the bridge" in doc.text
+
+
+def test_rtf_out_of_range_unicode_keeps_its_fallback_text():
+    doc = read_rtf(rb"{\rtf1\ansi\uc1 Caf\u9999999999e au lait.\par}", "odd.rtf")
+    assert doc.text.strip() == "Cafe au lait."
+
+
+def _docx_zip(**member_bytes) -> bytes:
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml",
+                         '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Officials said '
+                         'the bridge would close.</w:t></w:r></w:p></w:body></w:document>')
+    return buffer.getvalue()
+
+
+def test_docx_with_an_unsupported_zip_version_is_the_readers_own_error():
+    from desktop.engine.ingest import read_docx
+    data = bytearray(_docx_zip())
+    # "version needed to extract" of each central directory entry: 14.8, as in fuzz case 16727
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 6:at + 8] = (148).to_bytes(2, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    with pytest.raises(IngestError) as info:
+        read_docx(bytes(data), "odd.docx")
+    assert "internal error" not in info.value.reason
+    assert "odd.docx" in str(info.value) and "zip" in info.value.reason
+
+
+def test_docx_with_an_unsupported_compression_method_is_the_readers_own_error():
+    from desktop.engine.ingest import read_docx
+    data = bytearray(_docx_zip())
+    # compression method 99 (AES, WinZip) in every local and central header
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        while at != -1:
+            data[at + offset:at + offset + 2] = (99).to_bytes(2, "little")
+            at = data.find(signature, at + 4)
+    with pytest.raises(IngestError) as info:
+        read_docx(bytes(data), "odd.docx")
+    assert "internal error" not in info.value.reason and "odd.docx" in str(info.value)
+
+
+@pytest.mark.parametrize("case", [895, 16727])
+def test_fuzz_cases_of_the_masked_crashes_end_in_the_readers_own_error(case):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import fuzz
+    result = fuzz.run_case(16, case)
+    assert result["outcome"] in ("document", "error"), result

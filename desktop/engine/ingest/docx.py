@@ -117,6 +117,9 @@ def docx_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
         raise IngestError(source, f"the .docx file is damaged or truncated ({exc})") from None
+    except NotImplementedError as exc:  # "zip file version 14.8": a zip feature not supported
+        raise IngestError(source, "the .docx file uses a zip format this reader cannot unpack "
+                          f"({exc})") from None
     try:
         with archive:
             body = _read_member(archive, _main_part(archive, source), MAX_XML_BYTES, source)
@@ -129,7 +132,8 @@ def docx_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError, zlib.error) as exc:
         # RuntimeError: encrypted members; NotImplementedError: odd compression
-        raise IngestError(source, f"the .docx file is damaged or cannot be unpacked ({exc})") from None
+        raise IngestError(source, f"the .docx file is damaged or its zip format cannot be "
+                          f"unpacked ({exc})") from None
     root = _parse_xml(body, source)
     paragraphs = _paragraphs(root)
     info: dict[str, str | None] = {}

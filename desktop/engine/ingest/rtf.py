@@ -110,14 +110,15 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
                 uc = max(0, int(param))
                 continue
             if word == b"u" and param is not None:
+                value = int(param)
+                if value < 0:
+                    value += 65536
+                if not 0 <= value <= 0x10FFFF:
+                    # No character has this number: the writer's fallback text stands.
+                    to_skip = 0
+                    continue
                 if not skip:
-                    value = int(param)
-                    if value < 0:
-                        value += 65536
-                    try:
-                        emit(chr(value))
-                    except ValueError:
-                        pass
+                    emit(chr(value))
                 to_skip = uc
                 continue
             if word == b"title" and stack and not skip:
