@@ -1,10 +1,15 @@
 """A small RTF-to-text converter: enough for articles saved from word processors.
 
 Handles groups, control words and symbols, ``\\par``/``\\line``, ``\\'hh``
-bytes in the document's code page, ``\\uN`` Unicode with its ``\\ucN``
-fallback count, ``\\bin``, and skips destinations that are not body text
-(font and colour tables, style sheets, document info, pictures, fields'
-instructions, anything starred).  The title comes from ``\\info\\title``.
+bytes in the code page of the font in use (``\\fcharsetN`` or ``\\cpgN`` in the
+font table, else the document's ``\\ansicpgN``), ``\\uN`` Unicode with its
+``\\ucN`` fallback count, ``\\bin``, table cells and rows (nested ones too: a
+cell ends with a tab, a row with a line), and hyperlink fields (the visible text,
+then the address in parentheses unless the text already is the address).  It
+skips destinations that are not body text (font and colour tables, style sheets,
+document info but its title, the generator, pictures, fields' instructions,
+anything starred) and Aspose.Words' evaluation notices.  The title comes from
+``\\info\\title``.
 """
 from __future__ import annotations
 
@@ -25,19 +30,40 @@ _SKIP_DESTINATIONS = {
     b"fonttbl", b"colortbl", b"stylesheet", b"info", b"pict", b"object", b"header",
     b"footer", b"headerl", b"headerr", b"headerf", b"footerl", b"footerr", b"footerf",
     b"footnote", b"listtable", b"listoverridetable", b"revtbl", b"rsidtbl", b"generator",
-    b"xmlnsdecl", b"themedata", b"colorschememapping", b"latentstyles", b"datastore",
-    b"pgdsctbl", b"fldinst", b"filetbl", b"mmathPr", b"wgrffmtfilter", b"nonshppict",
-    b"shpinst", b"xe", b"tc", b"bkmkstart", b"bkmkend", b"annotation", b"atnid",
-    b"atnauthor", b"private", b"userprops", b"docvar", b"operator", b"author",
-    b"company", b"subject", b"keywords", b"comment", b"doccomm", b"creatim", b"revtim",
-    b"printim", b"buptim",
+    b"xmlnsdecl", b"xmlnstbl", b"themedata", b"colorschememapping", b"latentstyles",
+    b"datastore", b"pgdsctbl", b"fldinst", b"filetbl", b"mmathPr", b"wgrffmtfilter",
+    b"nonshppict", b"shpinst", b"xe", b"tc", b"bkmkstart", b"bkmkend", b"annotation",
+    b"atnid", b"atnauthor", b"atndate", b"atnref", b"atntime", b"atnicn", b"atnparent",
+    b"private", b"userprops", b"docvar", b"operator", b"author", b"manager", b"category",
+    b"company", b"subject", b"keywords", b"comment", b"doccomm", b"hlinkbase", b"creatim",
+    b"revtim", b"printim", b"buptim", b"template", b"nonesttables", b"nesttableprops",
+    b"panose", b"falt", b"fontemb", b"fontfile", b"protusertbl", b"passwordhash",
+    b"password", b"windowcaption", b"writereservation", b"writereservhash", b"pgptbl",
+    b"listpicture", b"blipuid", b"picprop", b"objdata", b"objclass", b"objname",
+    b"datafield", b"formfield", b"ffname", b"ffdeftext", b"ffhelptext", b"ffstattext",
+    b"ffformat", b"ffentrymcr", b"ffexitmcr", b"ffl", b"defchp", b"defpap", b"aftncn",
+    b"aftnsep", b"aftnsepc", b"ftncn", b"ftnsep", b"ftnsepc", b"gridtbl", b"mmath",
 }
 _SYMBOLS = {
-    b"par": "\n", b"line": "\n", b"sect": "\n", b"page": "\n", b"row": "\n", b"cell": " ",
+    b"par": "\n", b"line": "\n", b"sect": "\n", b"page": "\n", b"row": "\n",
+    b"nestrow": "\n", b"cell": "\t", b"nestcell": "\t",
     b"tab": "\t", b"emdash": "—", b"endash": "–", b"lquote": "‘", b"rquote": "’",
     b"ldblquote": "“", b"rdblquote": "”", b"bullet": "•", b"emspace": " ", b"enspace": " ",
     b"qmspace": " ",
 }
+# \fcharsetN of the font table: the Windows code page of the font's bytes.  0 (ANSI),
+# 1 (default) and 2 (symbol) leave the document's own code page in force.
+_CHARSETS = {
+    77: "mac_roman", 128: "cp932", 129: "cp949", 130: "cp1361", 134: "cp936", 136: "cp950",
+    161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255", 178: "cp1256",
+    186: "cp1257", 204: "cp1251", 222: "cp874", 238: "cp1250", 254: "cp437", 255: "cp850",
+}
+# Aspose.Words writes these into documents made by its evaluation version.
+_ASPOSE_NOTICE = re.compile(
+    r"^(Evaluation Only\. Created with Aspose\.[\w.]+\. Copyright 20\d\d-20\d\d Aspose Pty Ltd\."
+    r"|Created with an evaluation copy of Aspose\.[\w.]+\..*"
+    r"|This document was truncated here because it was created in the Evaluation Mode\.)$")
+_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 MAX_DEPTH = 500
 
 
@@ -48,22 +74,42 @@ def _codec(number: int | None) -> str:
     try:
         "".encode(name)
         return name
-    except LookupError:
+    except (LookupError, ValueError):
         return "cp1252"
+
+
+def _same_link(text: str, url: str) -> bool:
+    """Whether the visible text of a link already says its address."""
+    def bare(value: str) -> str:
+        value = value.strip().lower()
+        value = re.sub(r"^(?:https?://|mailto:)", "", value)
+        value = value[4:] if value.startswith("www.") else value
+        return value.rstrip("/")
+    return bare(text) == bare(url)
 
 
 def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
     if not data.lstrip()[:5] == b"{\\rtf":
         raise IngestError(source, "this is not an RTF file (it does not start with {\\rtf)")
-    codec = "cp1252"
+    doc_codec = "cp1252"
+    font_codecs: dict[int, str] = {}  # font number -> code page of its bytes
+    defining_font: int | None = None  # the font the font table is describing
+    default_font: int | None = None
     out: list[str] = []
     pending = bytearray()  # bytes awaiting decoding in the code page
     title_parts: list[str] = []
-    # Group state: (skipping, uc count, in title)
-    skip, uc, in_title = False, 1, False
-    stack: list[tuple[bool, int, bool]] = []
+    # Group state: skipping, \uc count, in the title, font in use, destination
+    # (b"fonttbl", b"fldinst", b"info" or None), index in ``fields`` of the open field
+    skip, uc, in_title, font, dest, field = False, 1, False, None, None, -1
+    stack: list[tuple] = []
+    # Open and finished hyperlink fields: [url or None, where its visible text starts, depth]
+    fields: list[list] = []
+    instruction = bytearray()  # a field's instruction text, read from its \fldinst
     to_skip = 0  # fallback characters still to drop after a \uN
     first_in_group = False
+
+    def codec() -> str:
+        return font_codecs.get(font, doc_codec) if font is not None else doc_codec
 
     def emit(text: str) -> None:
         if pending:
@@ -71,9 +117,16 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
         (title_parts if in_title else out).append(text)
 
     def flush() -> None:
-        text = bytes(pending).decode(codec, errors="replace")
+        text = bytes(pending).decode(codec(), errors="replace")
         pending.clear()
         (title_parts if in_title else out).append(text)
+
+    def close_field(entry: list) -> None:
+        url, begin = entry[0], entry[1]
+        if url and begin is not None:
+            shown = "".join(out[begin:])
+            if shown.strip() and not _same_link(shown, url):
+                out.append(f" ({url})")
 
     pos, end = 0, len(data)
     while pos < end:
@@ -92,10 +145,18 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
             if brace == b"{":
                 if len(stack) >= MAX_DEPTH:
                     raise IngestError(source, "the RTF file nests groups too deeply")
-                stack.append((skip, uc, in_title))
+                stack.append((skip, uc, in_title, font, dest, field))
                 first_in_group = True
             elif stack:
-                skip, uc, in_title = stack.pop()
+                closing_dest, closing_field = dest, field
+                skip, uc, in_title, font, dest, field = stack.pop()
+                if closing_dest == b"fldinst" and dest != b"fldinst" and closing_field >= 0:
+                    found = _HYPERLINK.match(instruction.decode("latin-1"))
+                    instruction.clear()
+                    if found and not re.search(r"\\l\b", found.group(0)):
+                        fields[closing_field][0] = found.group(1) or found.group(2)
+                if closing_field >= 0 and closing_field != field:
+                    close_field(fields[closing_field])
             to_skip = 0
             continue
         if word is not None:
@@ -103,8 +164,33 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
                 # Binary data follows; skipped by length, never decoded.
                 pos += max(0, int(param or 0))
                 continue
+            if dest == b"fonttbl":
+                if word == b"f" and param is not None:
+                    defining_font = int(param)
+                elif word == b"fcharset" and param is not None and defining_font is not None:
+                    if int(param) in _CHARSETS:
+                        font_codecs.setdefault(defining_font, _CHARSETS[int(param)])
+                elif word == b"cpg" and param is not None and defining_font is not None:
+                    font_codecs[defining_font] = _codec(int(param))
+                continue
             if word == b"ansicpg" and param:
-                codec = _codec(int(param))
+                doc_codec = _codec(int(param))
+                continue
+            if word in (b"mac", b"pc", b"pca") and not stack[1:]:
+                doc_codec = {b"mac": "mac_roman", b"pc": "cp437", b"pca": "cp850"}[word]
+                continue
+            if word == b"deff" and param is not None:
+                default_font = font = int(param)
+                continue
+            if word == b"f" and param is not None:
+                if pending:
+                    flush()
+                font = int(param)
+                continue
+            if word == b"plain":
+                if pending:
+                    flush()
+                font = default_font
                 continue
             if word == b"uc" and param:
                 uc = max(0, int(param))
@@ -121,15 +207,31 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
                     emit(chr(value))
                 to_skip = uc
                 continue
-            if word == b"title" and stack and not skip:
-                in_title = True
+            if word == b"field" and not skip:
+                fields.append([None, None, len(stack)])
+                field = len(fields) - 1
                 continue
-            if word in _SKIP_DESTINATIONS or (word == b"info"):
-                if word == b"info":
-                    # \info holds \title, which is read; the rest of it is skipped
-                    continue
+            if word == b"fldinst" and field >= 0:
+                dest, skip = b"fldinst", True
+                instruction.clear()
+                continue
+            if word == b"fldrslt" and field >= 0 and not skip:
+                if pending:
+                    flush()
+                fields[field][1] = len(out)
+                continue
+            if word == b"title" and dest == b"info" and stack:
+                in_title, skip = True, False
+                continue
+            if word == b"info":
+                # \info holds \title, which is read; the rest of it is skipped
+                dest, skip = b"info", True
+                continue
+            if word in _SKIP_DESTINATIONS:
                 if was_first or word in (b"fonttbl", b"colortbl", b"stylesheet"):
                     skip = True
+                    if word == b"fonttbl":
+                        dest = b"fonttbl"
                 continue
             if skip:
                 continue
@@ -147,6 +249,9 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
                 pending.append(int(hexbyte, 16))
             continue
         if symbol is not None:
+            if dest == b"fldinst" and symbol in (b"\\", b"{", b"}"):
+                instruction.extend(symbol)
+                continue
             if symbol == b"*":
                 skip = True
                 continue
@@ -168,6 +273,10 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
             emit(char)
             continue
         if plain is not None:
+            if dest == b"fldinst":
+                if len(instruction) < 4096:
+                    instruction.extend(plain[:4096])
+                continue
             if skip:
                 continue
             if to_skip:
@@ -179,6 +288,7 @@ def rtf_to_text(data: bytes, source: str) -> tuple[str, dict[str, str | None]]:
     if pending:
         flush()
     text = "".join(out)
-    text = "\n".join(line.strip() for line in text.split("\n"))
+    lines = (line.strip() for line in text.split("\n"))
+    text = "\n".join(line for line in lines if not _ASPOSE_NOTICE.match(line))
     title = " ".join("".join(title_parts).split()) or None
     return text, {"title": title}
