@@ -1,5 +1,6 @@
 """fetch_url against a local http.server on 127.0.0.1 (ephemeral port) only."""
 import threading
+import urllib.error
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -198,3 +199,103 @@ def test_cli_reads_links(server, tmp_path, capsys):
     data = json.loads((tmp_path / "out.json").read_text())
     assert f"{server}/article" in json.dumps(data)
     assert code != 0  # partial: one input failed
+
+
+# --- redirects to local or private addresses (issue 16, item 12) ---------------------------
+
+def _fake_dns(monkeypatch, table: dict[str, str]):
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host in table:
+            family = socket.AF_INET6 if ":" in table[host] else socket.AF_INET
+            return [(family, socket.SOCK_STREAM, 6, "", (table[host], 0))]
+        if host in ("127.0.0.1", "::1"):
+            return real(host, *args, **kwargs)
+        raise socket.gaierror("no network in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.mark.parametrize("target, shown", [
+    ("http://127.0.0.1:8080/admin", "127.0.0.1"),
+    ("http://[::1]:631/", "::1"),
+    ("http://0.0.0.0/", "0.0.0.0"),
+    ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
+    ("http://[::ffff:10.0.0.1]/", "10.0.0.1"),
+    ("http://router.example.net/setup", "192.168.1.1"),
+    ("https://intranet.example.org/", "10.20.30.40"),
+    ("http://v6.example.org/", "fe80::1"),
+])
+def test_public_link_may_not_redirect_to_a_local_or_private_address(monkeypatch, target, shown):
+    from desktop.engine.ingest.web import check_redirect
+    _fake_dns(monkeypatch, {"news.example.com": "93.184.216.34",
+                            "router.example.net": "192.168.1.1",
+                            "intranet.example.org": "10.20.30.40",
+                            "v6.example.org": "fe80::1"})
+    link = "https://news.example.com/story"
+    with pytest.raises(IngestError) as info:
+        check_redirect(link, target, link)
+    assert info.value.source == link and link in str(info.value)
+    assert "redirected to a local or private address" in info.value.reason
+    assert shown in info.value.reason
+
+
+def test_public_link_may_redirect_to_another_public_host(monkeypatch):
+    from desktop.engine.ingest.web import check_redirect
+    _fake_dns(monkeypatch, {"news.example.com": "93.184.216.34",
+                            "www.example.com": "93.184.216.35"})
+    check_redirect("http://news.example.com/a", "https://www.example.com/a", "x")
+    check_redirect("http://news.example.com/a", "https://unresolvable.example/a", "x")
+
+
+def test_local_link_may_redirect_within_local_addresses(monkeypatch):
+    from desktop.engine.ingest.web import check_redirect
+    _fake_dns(monkeypatch, {"nas.lan": "192.168.1.20"})
+    check_redirect("http://127.0.0.1:8000/", "http://127.0.0.1:9000/a", "x")
+    check_redirect("http://nas.lan/", "http://10.0.0.2/a", "x")
+
+
+def test_fetch_refuses_a_public_page_redirecting_to_this_computer(server, monkeypatch):
+    """The whole path: a 'public' host (by faked name resolution) whose answer is a redirect
+    to the local server; the download stops at the redirect with one clear message."""
+    import urllib.request
+    from desktop.engine.ingest import web
+    _fake_dns(monkeypatch, {"news.example.com": "93.184.216.34"})
+    redirect = urllib.error.HTTPError("http://news.example.com/story", 302, "Found",
+                                      {"Location": f"{server}/article"}, None)
+
+    class Opener:
+        def open(self, request, timeout=None):
+            assert request.full_url == "http://news.example.com/story"
+            raise redirect
+
+    monkeypatch.setattr(web, "_opener", lambda exchange: Opener())
+    with pytest.raises(IngestError) as info:
+        fetch_url("http://news.example.com/story")
+    assert info.value.source == "http://news.example.com/story"
+    assert "local or private address (127.0.0.1)" in info.value.reason
+
+
+def test_direct_local_link_redirecting_to_another_local_port_is_read(server):
+    """A link the user gives to 127.0.0.1 still works, redirects to another port included."""
+    class Redirect(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(302)
+            self.send_header("Location", f"{server}/article")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        doc = fetch_url(f"http://127.0.0.1:{httpd.server_address[1]}/moved")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert doc.title == "Harbor ferry service cut to two sailings a day"

@@ -6,10 +6,17 @@ size cap and an overall deadline (which covers the whole exchange:
 connecting, the status line, the headers and the body), and picks the reader by content type
 (sniffing the bytes when the server does not say).  Every failure is an
 :class:`IngestError` naming the URL; cancelling raises :class:`Cancelled`.
+
+Redirect policy: a link to a public host may not be redirected to this computer or
+its network (a loopback, private, link-local or unspecified address, by the address
+itself or by what the host name resolves to); such a redirect is refused with a
+message naming the link.  A link the user gives to such an address directly (a
+local test server, an intranet page) is read, and may redirect within it.
 """
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import socket
 import threading
 import time
@@ -141,6 +148,52 @@ def _check_scheme(url: str, source: str) -> None:
                           "characters)")
 
 
+def _local_address(host: str) -> Optional[str]:
+    """The first loopback, private, link-local or unspecified address ``host`` is or
+    resolves to, else None (also when the name does not resolve: the request will fail
+    on its own)."""
+    host = host.strip("[]").split("%", 1)[0]  # [::1], fe80::1%eth0
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError, ValueError):
+            return None
+        addresses = []
+        for info in infos:
+            try:
+                addresses.append(ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]))
+            except ValueError:
+                continue
+    for address in addresses:
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if (address.is_loopback or address.is_private or address.is_link_local
+                or address.is_unspecified):
+            return str(address)
+    return None
+
+
+def check_redirect(origin: str, target: str, source: str) -> None:
+    """Refuse a redirect from the public link ``origin`` to a local or private address.
+
+    ``origin`` is the link the user gave: when it is itself local or private, the
+    user asked for that network and its redirects are followed.
+    """
+    target_host = urllib.parse.urlsplit(target).hostname or ""
+    local = _local_address(target_host)
+    if local is None:
+        return
+    origin_host = urllib.parse.urlsplit(origin).hostname or ""
+    if _local_address(origin_host) is not None:
+        return
+    shown = target_host if target_host == local else f"{target_host} ({local})"
+    raise IngestError(source, "the site redirected to a local or private address "
+                      f"({_plain(shown)}), which a public link may not lead to; "
+                      "open that address directly if you mean it")
+
+
 def _plain(text: str, limit: int = 120) -> str:
     """Text a server or a link sent, fit for a one-line message: printable, short."""
     text = "".join(ch if ch.isprintable() else " " for ch in text)
@@ -208,6 +261,7 @@ def _download(url: str, source: str, timeout: float, exchange: _Exchange, max_by
                     raise IngestError(source, "the site redirected to a link that is not "
                                       f"valid ({_plain(location)})") from None
                 _check_scheme(current, source)
+                check_redirect(url, current, source)
                 continue
             reason = _plain(exc.reason) if isinstance(exc.reason, str) else ""
             raise IngestError(source, f"the site answered {exc.code} {reason}".rstrip()) from None
