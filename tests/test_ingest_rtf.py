@@ -82,3 +82,14 @@ def test_hyperlinks_keep_the_text_and_the_url_once():
         "published on Monday.",
         "Write to desk@example.org or see https://example.org/.",
         "See the table below and page 2."]
+
+
+def test_a_word_processor_document_loses_no_line_to_the_debris_clean_up():
+    """Read as a user reads it: the table rows and the short closing sentence stay."""
+    from desktop.engine.ingest import read_document
+
+    doc = read_document(RTF / "word_nested_table.rtf")
+    for line in ("Officials released the turnout by district on Monday.", "62 percent",
+                 "Southern district", "The count ends on Friday."):
+        assert line in doc.text, (line, doc.text)
+    assert doc.text.rstrip().endswith("The count ends on Friday.")

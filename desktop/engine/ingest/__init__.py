@@ -119,9 +119,21 @@ def read_pdf(data: bytes, source: str) -> Document:
 
 
 def _document_with_text(source: str, text: str, info: dict, empty_reason: str) -> Document:
+    """A word processor's text: written as a document, so no line of it is web debris.
+
+    The plain-text clean-up judged a table row and a short closing sentence of
+    an RTF file debris; like an extractor's output, this text is only tidied.
+    """
     if not text.strip():
         raise IngestError(source, empty_reason)
-    return _document(source, text, info)
+    first, _, rest = text.lstrip().partition("\n")
+    heading = first.strip()
+    # A headline set as the document's first line (short, no end punctuation) is
+    # metadata, not body: the document's title when it has none of its own.
+    if rest.strip() and heading and len(heading.split()) <= 20 and heading[-1] not in ".!?…\"”’:":
+        info = {**info, "title": info.get("title") or heading}
+        text = rest
+    return _document(source, text, info, extracted=True)
 
 
 @_guarded
