@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from conftest import SEED_003
 from app_helpers import drop, url_mime, variant_of, write_pair
@@ -145,3 +146,27 @@ def test_nothing_stale_after_close_all_cancel_or_removal(window, qtbot, tmp_path
     assert window.story_view.row_count() == 0
     assert window.summary_label.text() == ""
     assert window.stack.currentWidget() is window.drop_target
+
+
+def test_rows_are_measured_after_the_table_shows_in_short_slices(window, qtbot, tmp_path,
+                                                                  monkeypatch):
+    from desktop.app import story_view
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_shown(qtbot, window, 2)
+    story = window.story_view
+    model = story.model.story
+    assert len(model.rows) > 3
+    heights = [story.table.rowHeight(n) for n in range(len(model.rows))]
+    assert len(set(heights)) > 1, "rows are as tall as their text"
+    # Showing a table never measures its rows in the same call: the window
+    # paints it first, and the heights follow a slice per turn of the loop.
+    monkeypatch.setattr(story_view, "_SLICE", 0.0)  # a row per slice
+    story.show_story(None)
+    turns = []
+    story.table.verticalHeader().sectionResized.connect(lambda *_a: turns.append(1))
+    story.show_story(model)
+    assert not story.measured() and not turns
+    QApplication.processEvents()
+    assert 0 < len(turns) < len(model.rows), "one slice per turn, not every row at once"
+    qtbot.waitUntil(story.measured, timeout=TIMEOUT)
+    assert [story.table.rowHeight(n) for n in range(len(model.rows))] == heights

@@ -82,6 +82,7 @@ def _run(args: argparse.Namespace, automated: bool) -> int:
     from ..engine.resources import seeds_dir
     from . import paths, styles
     from .main_window import MainWindow
+    from .memory import freeze_start_up
     from .refcount_guard import guard_none
 
     guard_none()
@@ -116,6 +117,7 @@ def _run(args: argparse.Namespace, automated: bool) -> int:
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))
     window.show()
+    freeze_start_up()  # start-up objects out of the full collections that stall the window
     if args.timings:
         # Wall-clock stamps, so a launcher can subtract its own start time.
         import time

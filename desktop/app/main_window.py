@@ -359,14 +359,6 @@ class MainWindow(QMainWindow):
             self._update_title()
             return
         articles = comparison.articles
-        was_saved = not self.is_modified()
-        pair = self._pair_ids_to_keep(comparison)
-        self.pair_view.set_choices(self._pair_choices(comparison), *pair)
-        self._show_pair_ids(*pair)
-        if was_saved:
-            # A pair the app picked by itself is not an unsaved change.
-            self._saved_state = self.current_state()
-        self._update_title()
         conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
         unrelated = [a.id for a in articles if not a.related]
         summary = (f"{len(articles)} articles · {plural(len(comparison.groups), 'shared passage')}"
@@ -376,9 +368,11 @@ class MainWindow(QMainWindow):
         elif unrelated:
             summary += " · these articles do not seem to report the same event"
         self.summary_label.setText(summary)
-        # The panels below fill on the next turns of the event loop, so no
-        # single step holds the UI thread for long with many articles.
-        QTimer.singleShot(0, lambda c=comparison: self._show_panels(c))
+        self._update_title()
+        # The pair view and the panels below fill on the next turns of the
+        # event loop (the story table first), so no single step holds the UI
+        # thread for long with many articles.
+        QTimer.singleShot(0, lambda c=comparison: self._show_pair_of(c))
 
     def _show_story(self, story) -> None:
         self.story_view.show_story(story)
@@ -390,6 +384,19 @@ class MainWindow(QMainWindow):
                 f"Left out as other stories (tick them in the list to add them): {names}.")
         else:
             self.story_view.set_left_out("")
+
+    def _show_pair_of(self, comparison: Comparison) -> None:
+        if comparison is not self.comparison:
+            return
+        was_saved = not self.is_modified()
+        pair = self._pair_ids_to_keep(comparison)
+        self.pair_view.set_choices(self._pair_choices(comparison), *pair)
+        self._show_pair_ids(*pair)
+        if was_saved:
+            # A pair the app picked by itself is not an unsaved change.
+            self._saved_state = self.current_state()
+        self._update_title()
+        QTimer.singleShot(0, lambda: self._show_panels(comparison))
 
     def _show_panels(self, comparison: Comparison) -> None:
         if comparison is not self.comparison:

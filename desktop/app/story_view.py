@@ -8,13 +8,15 @@ longest cell; columns share the width down to a readable minimum, beyond
 which the table scrolls sideways a column at a time (text never scrolls).
 
 Heights are measured with the same :class:`QTextLayout` the cells are drawn
-with, a batch of rows per turn of the event loop, so 20 articles never hold
-the window still.  Signals: ``open_requested(row, column)`` (a click on the
+with, in slices of at most ~12 ms per turn of the event loop (the first slice
+on the turn after the table is filled), so 20 articles never hold the window
+still.  Signals: ``open_requested(row, column)`` (a click on the
 point column, or a double click on a cell: read it side by side),
 ``reference_changed(article id)``, ``point_changed(row)``.
 """
 from __future__ import annotations
 
+import time
 from typing import Optional
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPointF, QRect, QSize, Qt, QTimer,
@@ -30,7 +32,7 @@ EMPTY_TEXT = "not in this article"
 POINT_WIDTH = 86
 MIN_COLUMN = 250
 PAD = 6
-_BATCH = 40  # rows measured per turn of the event loop
+_SLICE = 0.012  # seconds of row measuring per turn of the event loop
 
 
 class StoryTableModel(QAbstractTableModel):
@@ -482,7 +484,7 @@ class StoryView(QWidget):
             self._measure_from = 0
             self._heights = [0] * self.model.rowCount()
             self._generation += 1
-            self._measure_batch(self._generation)
+            self._batch_timer.start()  # the next turn: the table shows before rows are measured
 
     def _measure_batch(self, generation: int) -> None:
         rows = self.model.rowCount()
@@ -493,14 +495,18 @@ class StoryView(QWidget):
         vertical = self.table.verticalHeader()
         metrics = QFontMetrics(self.delegate.font)
         least = metrics.lineSpacing() + 2 * PAD
-        end = min(rows, self._measure_from + _BATCH)
-        for row in range(self._measure_from, end):
+        deadline = time.perf_counter() + _SLICE
+        row = self._measure_from
+        while row < rows:
             height = max([least] + [self.delegate.height(row, col, widths[col])
                                     for col in range(len(widths))])
             self._heights[row] = height
             vertical.resizeSection(row, height)
-        self._measure_from = end
-        if end < rows:
+            row += 1
+            if time.perf_counter() >= deadline:
+                break
+        self._measure_from = row
+        if row < rows:
             self._batch_timer.start()
 
     def measured(self) -> bool:
