@@ -51,9 +51,13 @@ def test_export_each_format_from_the_dialog(window, qtbot, tmp_path, fmt, suffix
         assert dialog.options().articles == ("A", "C")
         assert dialog.options().conflicts_only
     dialog.export_button.click()
+    # Written on a worker thread, with progress in the status bar meanwhile.
+    assert window.exporter.busy and window.progress_bar.isVisibleTo(window)
+    qtbot.waitUntil(lambda: any(str(target) in m and "Report saved" in m
+                                for m in window.message_bar.messages()), timeout=TIMEOUT)
+    assert not window.exporter.busy and not window.progress_bar.isVisibleTo(window)
     assert target.is_file() and target.stat().st_size > 0
     assert probe in target.read_bytes()[:4000]
-    assert any(str(target) in m and "Report saved" in m for m in window.message_bar.messages())
     # The folder and format are remembered for next time.
     assert window.settings.value("export/format") == fmt
     again = window.show_export_dialog()
@@ -69,8 +73,8 @@ def test_export_error_goes_to_the_message_bar(window, qtbot, tmp_path):
     dialog.set_path(str(tmp_path / "no" / "such" / "folder" / "report.html"))
     (tmp_path / "no").write_text("a file where a folder should be", encoding="utf-8")
     dialog.export_button.click()
-    assert any("Could not export" in m and "report.html" in m
-               for m in window.message_bar.messages())
+    qtbot.waitUntil(lambda: any("Could not export" in m and "report.html" in m
+                                for m in window.message_bar.messages()), timeout=TIMEOUT)
     assert window.comparison is not None
 
 
@@ -271,3 +275,24 @@ def test_a_pair_picked_by_the_app_is_not_an_unsaved_change(window, qtbot, tmp_pa
     wait_settled(qtbot, window, 2)
     assert window.windowTitle() == "nopair — Parallax"
     assert not window.is_modified()
+
+
+def test_cancelling_an_export_leaves_no_file(window, qtbot, tmp_path, monkeypatch):
+    import time
+    from desktop.app import operations
+    load_three(qtbot, window, tmp_path / "in")
+    real = operations.render
+
+    def slow_render(*args, **kwargs):
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(operations, "render", slow_render)
+    target = tmp_path / "report.md"
+    window.exporter.start(window.comparison, str(target), "md", None)
+    assert window.cancel_button.isVisibleTo(window)
+    window.cancel_button.click()
+    assert not window.exporter.busy and not window.progress_bar.isVisibleTo(window)
+    qtbot.wait(600)
+    assert not target.exists()
+    assert not any("Report saved" in m for m in window.message_bar.messages())

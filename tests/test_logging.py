@@ -138,6 +138,7 @@ def test_an_uncaught_exception_in_a_thread_reaches_the_log(tmp_path, monkeypatch
 def test_the_app_logs_a_failed_export_with_its_traceback(tmp_path, qtbot, monkeypatch):
     """The window shows one line; the log keeps the writer's traceback."""
     from desktop.app import main_window as mw
+    from desktop.app import operations
     from desktop.engine import compare_files
 
     target = tmp_path / "parallax.log"
@@ -147,29 +148,19 @@ def test_the_app_logs_a_failed_export_with_its_traceback(tmp_path, qtbot, monkey
         qtbot.addWidget(window)
         comparison = compare_files([str(SEED_003), str(SEED_004)])
 
-        class Dialog:
-            def __init__(self):
-                self.comparison = comparison
-
-            def path(self):
-                return str(tmp_path / "r.md")
-
-            def format(self):
-                return "md"
-
-            def options(self):
-                return {}
-
         def broken_export(*_args, **_kwargs):
             raise ZeroDivisionError("export divided by nothing")
 
-        monkeypatch.setattr(mw, "export_report", broken_export)
+        monkeypatch.setattr(operations, "render", broken_export)
         shown = []
         monkeypatch.setattr(window.message_bar, "show_message",
                             lambda text, kind="info", *a, **k: shown.append((text, kind)))
-        assert window._export_from(Dialog()) is None
+        # Written on a worker thread: the failure comes back as a message.
+        with qtbot.waitSignal(window.exporter.failed, timeout=30_000):
+            window.exporter.start(comparison, str(tmp_path / "r.md"), "md", None)
     finally:
         paths.stop_logging()
+    assert not (tmp_path / "r.md").exists()
     assert shown and shown[-1][1] == "error" and "\n" not in shown[-1][0]
     assert "ZeroDivisionError: export divided by nothing" in shown[-1][0]
     logged = target.read_text(encoding="utf-8")

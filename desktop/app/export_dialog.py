@@ -1,8 +1,9 @@
 """File → Export: choose a report format, the articles it covers and where it goes.
 
 The dialog only collects choices (``path()``, ``format()``, ``options()``);
-the main window writes the file when the dialog is accepted, so errors land
-in the message bar like every other problem.
+:class:`desktop.app.exporting.Exporter` writes the file on a worker thread
+when the dialog is accepted, so errors land in the message bar like every
+other problem.
 """
 from __future__ import annotations
 

@@ -19,7 +19,6 @@ block on a question or touch the user's autosave.
 """
 from __future__ import annotations
 
-import logging
 import os
 from datetime import datetime
 from pathlib import Path
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
 
 from ..engine.ingest import supported_suffixes
 from ..engine.model import Comparison, CompareConfig, Fact
-from ..engine.report import export_report
 from ..engine.resources import seeds_dir
 from ..engine.session import Session as SavedSession
 from ..engine.session import (SUFFIX, SessionError, autosave_path, load_session, read_autosave,
@@ -47,6 +45,7 @@ from .controller import ComparisonController
 from .drop_target import DropTarget
 from .drops import can_accept, read_mime
 from .export_dialog import ExportDialog
+from .exporting import Exporter
 from .facts_view import FactsView
 from .message_bar import MessageBar
 from .overview_view import OverviewView
@@ -56,7 +55,6 @@ from .refcount_guard import keep_guarding
 from .story_view import StoryView
 from .viewmodels import fact_pair, fact_rows, mentions_in, overview_model, pair_view_model
 
-log = logging.getLogger(__name__)
 _AUTOSAVE_DELAY_MS = 2000
 _SESSION_FILTER = f"Parallax comparisons (*{SUFFIX})"
 _MIN_POINTS, _MAX_POINTS = 8, 28
@@ -85,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else paths.open_settings()
         self.recent = Recent(self.settings)
         self.controller = ComparisonController(config, self)
+        self.exporter = Exporter(self.settings, self)
         self.shown_comparison: Optional[Comparison] = None  # fully on screen, panels too
         self._pair_keys: Optional[tuple[int, int]] = None
         self._conflict_index = -1
@@ -209,6 +208,10 @@ class MainWindow(QMainWindow):
         c.status.connect(self.summary_label.setText)
         c.progress.connect(self._on_progress)
         c.busy_changed.connect(self._show_busy)
+        self.exporter.progress.connect(self._on_progress)
+        self.exporter.busy_changed.connect(self._show_busy)
+        self.exporter.saved.connect(self._on_exported)
+        self.exporter.failed.connect(lambda text: self.message_bar.show_message(text, "error"))
         c.settled.connect(self.settled.emit)
 
         self.drop_target.open_sample.connect(self.open_sample)
@@ -303,6 +306,7 @@ class MainWindow(QMainWindow):
 
     def cancel(self) -> None:
         self.controller.cancel()
+        self.exporter.cancel()
 
     def comparison_busy(self) -> bool:
         """True while articles are being read or compared in the background."""
@@ -325,7 +329,8 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(stage + "…")
         self.progress_bar.setValue(int(fraction * 100))
 
-    def _show_busy(self, busy: bool) -> None:
+    def _show_busy(self, _busy: bool = False) -> None:
+        busy = self.controller.busy() or self.exporter.busy
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             widget.setVisible(busy)
         if busy:
@@ -952,38 +957,10 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message("Open at least two articles to export a comparison.",
                                           "info")
             return None
-        folder = str(self.settings.value("export/folder", "") or "")
-        if not folder or not os.path.isdir(folder):
-            folder = self.recent.last_dir()
-        fmt = str(self.settings.value("export/format", "html") or "html")
-        dialog = ExportDialog(self.comparison, folder, fmt, self._suggested_name(), self)
-        dialog.accepted.connect(lambda d=dialog: self._export_from(d))
-        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
-        self.export_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.exporter.open_dialog(self.comparison, self._suggested_name(),
+                                         self.recent.last_dir, self)
 
-    def _export_from(self, dialog: ExportDialog) -> Optional[Path]:
-        path, fmt = dialog.path(), dialog.format()
-        if os.path.isdir(path):
-            self.message_bar.show_message(f"Could not export the report: {path} is a folder.",
-                                          "error")
-            return None
-        try:
-            written = export_report(dialog.comparison, path, fmt, dialog.options())
-        except (OSError, ValueError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.message_bar.show_message(f"Could not export the report to {path}: {reason}",
-                                          "error")
-            return None
-        except Exception as exc:  # a bug in a writer must not take the window down
-            log.exception("exporting the %s report to %s failed", fmt, path)
-            self.message_bar.show_message(f"Could not export the report to {path}: "
-                                          f"{type(exc).__name__}: {exc}", "error")
-            return None
-        self.settings.setValue("export/folder", str(Path(written).parent))
-        self.settings.setValue("export/format", fmt)
+    def _on_exported(self, path: Path) -> None:
         self.message_bar.show_message(
-            f"Report saved: {written}", "info",
-            [("Open", lambda p=str(written): QDesktopServices.openUrl(QUrl.fromLocalFile(p)))])
-        return Path(written)
+            f"Report saved: {path}", "info",
+            [("Open", lambda p=str(path): QDesktopServices.openUrl(QUrl.fromLocalFile(p)))])

@@ -7,7 +7,7 @@ they run on a worker thread and hand back plain values.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -15,7 +15,8 @@ from ..engine.errors import Cancelled, IngestError
 from ..engine.ingest.web import fetch_url
 from ..engine.model import Comparison, CompareConfig, Document
 from ..engine.pipeline import compare, read_documents
-from ..engine.report import export_report
+from ..engine.atomic import write_atomic
+from ..engine.report import render
 from .story import StoryModel, story_model
 
 log = logging.getLogger(__name__)
@@ -85,11 +86,42 @@ def story_job(comparison: Comparison, reference: Optional[str]):
     return job
 
 
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export came to: the file written, or a one-line reason it was not."""
+
+    path: Optional[Path]
+    fmt: str
+    error: str = ""
+
+
 def export_job(comparison: Comparison, path: str, fmt: str, options):
-    """Write a report: the path written.  PDF needs Qt's GUI thread, so it is not run here."""
-    def job(progress, _cancel) -> Path:
-        progress("export", 0.1)
-        written = export_report(comparison, path, fmt, options)
+    """Render a report, then write it (atomically): an :class:`ExportResult`.
+
+    Cancelling before the file is written leaves nothing behind.  A failure
+    comes back as the result's ``error`` (a writer's bug is logged with its
+    traceback), so the window shows one line and stays up.
+    """
+    def job(progress, should_cancel) -> ExportResult:
+        target = Path(path)
+        if target.is_dir():
+            return ExportResult(None, fmt, f"Could not export the report: {path} is a folder.")
+        progress("export", 0.05)
+        try:
+            content = render(comparison, fmt, options)
+            if should_cancel():
+                raise Cancelled()
+            progress("export", 0.8)
+            write_atomic(target, content)
+        except Cancelled:
+            raise
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            return ExportResult(None, fmt, f"Could not export the report to {path}: {reason}")
+        except Exception as exc:  # a bug in a writer must not take the window down
+            log.exception("exporting the %s report to %s failed", fmt, path)
+            return ExportResult(None, fmt, f"Could not export the report to {path}: "
+                                           f"{type(exc).__name__}: {exc}")
         progress("export", 1.0)
-        return Path(written)
+        return ExportResult(target, fmt)
     return job
