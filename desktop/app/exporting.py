@@ -3,12 +3,15 @@
 :class:`Exporter` owns the ``export/folder`` and ``export/format`` settings,
 opens the :class:`~desktop.app.export_dialog.ExportDialog` and, when it is
 accepted, renders and writes the report off the GUI thread
-(:func:`desktop.app.operations.export_job`), PDF included.  Signals:
+(:func:`desktop.app.operations.export_job`).  PDF is the exception: Qt lays
+it out on the GUI thread (its text engine crashed beside it), and only the
+writing goes to the worker.  Signals:
 ``progress(stage, fraction)`` and ``busy_changed(bool)`` for the status bar,
 ``saved(path)`` and ``failed(one line)`` for the message bar.
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Callable, Optional
@@ -20,6 +23,8 @@ from ..engine.model import Comparison
 from . import operations
 from .export_dialog import ExportDialog
 from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class Exporter(QObject):
@@ -59,7 +64,17 @@ class Exporter(QObject):
 
     def start(self, comparison: Comparison, path: str, fmt: str, options) -> None:
         """Write the report in the background; ``saved`` or ``failed`` says how it went."""
-        self._runner.start(operations.export_job(comparison, path, fmt, options))
+        content = None
+        if operations.render_on_gui_thread(fmt):
+            self.progress.emit("Laying out the PDF", 0.0)
+            try:
+                content = operations.render(comparison, fmt, options)
+            except Exception as exc:  # a bug in the writer must not take the window down
+                log.exception("laying out the %s report for %s failed", fmt, path)
+                self.failed.emit(f"Could not export the report to {path}: "
+                                 f"{type(exc).__name__}: {exc}")
+                return
+        self._runner.start(operations.export_job(comparison, path, fmt, options, content))
 
     def cancel(self) -> None:
         """Stop an export before its file is written (nothing is left behind)."""

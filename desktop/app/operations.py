@@ -95,8 +95,15 @@ class ExportResult:
     error: str = ""
 
 
-def export_job(comparison: Comparison, path: str, fmt: str, options):
-    """Render a report, then write it (atomically): an :class:`ExportResult`.
+def render_on_gui_thread(fmt: str) -> bool:
+    """PDF is laid out by Qt's text engine, which is not safe beside the GUI thread."""
+    return fmt == "pdf"
+
+
+def export_job(comparison: Comparison, path: str, fmt: str, options,
+               content: Optional[str | bytes] = None):
+    """Render a report (unless ``content`` is already rendered), then write it
+    atomically: an :class:`ExportResult`.
 
     Cancelling before the file is written leaves nothing behind.  A failure
     comes back as the result's ``error`` (a writer's bug is logged with its
@@ -108,11 +115,11 @@ def export_job(comparison: Comparison, path: str, fmt: str, options):
             return ExportResult(None, fmt, f"Could not export the report: {path} is a folder.")
         progress("export", 0.05)
         try:
-            content = render(comparison, fmt, options)
+            data = render(comparison, fmt, options) if content is None else content
             if should_cancel():
                 raise Cancelled()
             progress("export", 0.8)
-            write_atomic(target, content)
+            write_atomic(target, data)
         except Cancelled:
             raise
         except (OSError, ValueError) as exc:
