@@ -110,7 +110,7 @@ def test_save_and_open_restores_everything_without_the_files(make_window, qtbot,
     window.tabs.setCurrentWidget(window.overview_view)
     target = tmp_path / "saved" / f"story{SUFFIX}"
     target.parent.mkdir()
-    assert window.save_to(target)
+    assert window.sessions.save_to(target)
     assert window.windowTitle() == "story — Parallax"
     assert not window.is_modified()
     assert str(target) in window.recent_sessions()
@@ -118,7 +118,7 @@ def test_save_and_open_restores_everything_without_the_files(make_window, qtbot,
         path.unlink()
 
     other = make_window()
-    assert other.open_session(target)
+    assert other.sessions.open(target)
     wait_settled(qtbot, other, 2)
     entries = other.session.entries
     assert [e.document.title for e in entries][0] == "My own name"
@@ -134,7 +134,7 @@ def test_save_and_open_restores_everything_without_the_files(make_window, qtbot,
     # A change marks it; Save writes back to the same file.
     other.article_list.include_toggled.emit(entries[1].key, True)
     assert "•" in other.windowTitle()
-    assert other.save()
+    assert other.sessions.save()
     assert load_session(target).included == (True, True, True)
     # Open Recent lists the session.
     actions = [a for a in other.recent_menu.actions() if a.data() == str(target)]
@@ -149,8 +149,8 @@ def test_damaged_session_keeps_the_current_articles(window, qtbot, tmp_path):
     newer = tmp_path / f"future{SUFFIX}"
     newer.write_text(json.dumps({"format": "parallax.session", "version": 99, "documents": []}),
                      encoding="utf-8")
-    assert not window.open_session(bad)
-    assert not window.open_session(newer)
+    assert not window.sessions.open(bad)
+    assert not window.sessions.open(newer)
     messages = window.message_bar.messages()
     assert any(str(bad) in m and "damaged" in m for m in messages), messages
     assert any(str(newer) in m and "newer Parallax" in m for m in messages), messages
@@ -162,18 +162,18 @@ def test_dropping_a_session_file_opens_it(make_window, qtbot, tmp_path):
     window = make_window()
     load_three(qtbot, window, tmp_path / "in")
     target = tmp_path / f"dropped{SUFFIX}"
-    assert window.save_to(target)
+    assert window.sessions.save_to(target)
     other = make_window()
     drop(other, url_mime([target]))
     wait_settled(qtbot, other, 3)
-    assert other.session_path == str(target)
+    assert other.sessions.path == str(target)
 
 
 # --- autosave -----------------------------------------------------------------------------
 
 def test_autosave_is_written_and_offered_back(make_window, qtbot, tmp_path, data_dir):
     window = make_window(autosave=True)
-    window._autosave_timer.setInterval(50)
+    window.sessions.autosave_delay_ms = 50
     load_three(qtbot, window, tmp_path / "in")
     keys = [e.key for e in window.session.entries]
     window.article_list.include_toggled.emit(keys[2], False)
@@ -183,11 +183,10 @@ def test_autosave_is_written_and_offered_back(make_window, qtbot, tmp_path, data
                     timeout=TIMEOUT)
     assert autosave_path().parent == data_dir
     # A crash: the window goes without a clean exit, the autosave stays.
-    window.autosave_enabled = False
-    window._autosave_timer.stop()
+    window.sessions.stop_autosave()
 
     fresh = make_window(autosave=True)
-    assert fresh.offer_autosave()
+    assert fresh.sessions.offer_autosave()
     offers = [m for m in fresh.message_bar.messages() if m.startswith("Restore the comparison")]
     assert offers and "(3 articles, autosaved at " in offers[0], offers
     row = fresh.message_bar.rows()[-1]
@@ -198,13 +197,13 @@ def test_autosave_is_written_and_offered_back(make_window, qtbot, tmp_path, data
     assert [e.included for e in fresh.session.entries] == [True, True, False]
     assert fresh.is_modified(), "a restored comparison is not saved anywhere yet"
     # An explicit save clears the autosave.
-    assert fresh.save_to(tmp_path / f"kept{SUFFIX}")
+    assert fresh.sessions.save_to(tmp_path / f"kept{SUFFIX}")
     assert not autosave_path().exists()
 
 
 def test_discard_clears_the_autosave_and_clean_close_leaves_none(make_window, qtbot, tmp_path):
     window = make_window(autosave=True)
-    window._autosave_timer.setInterval(50)
+    window.sessions.autosave_delay_ms = 50
     load_three(qtbot, window, tmp_path / "in")
     qtbot.waitUntil(autosave_path().is_file, timeout=TIMEOUT)
     window.close()
@@ -213,14 +212,14 @@ def test_discard_clears_the_autosave_and_clean_close_leaves_none(make_window, qt
     from desktop.engine.session import Session, write_autosave
     from desktop.engine.model import Document
     write_autosave(Session((Document("a.txt", "One two three."), Document("b.txt", "Four."))),
-                   window.autosave_dir)
+                   window.sessions.autosave_dir)
     unanswered = make_window(autosave=True)
-    assert unanswered.offer_autosave()
+    assert unanswered.sessions.offer_autosave()
     unanswered.close()
     assert autosave_path().exists(), "an offer not yet answered survives a clean exit"
 
     fresh = make_window(autosave=True)
-    assert fresh.offer_autosave()
+    assert fresh.sessions.offer_autosave()
     fresh.message_bar.buttons(fresh.message_bar.rows()[-1])["Discard"].click()
     assert not autosave_path().exists()
     assert len(fresh.session) == 0
@@ -231,7 +230,7 @@ def test_unreadable_autosave_is_kept_aside_and_named(make_window, data_dir):
     autosave_path().write_text('{"format": "parallax.session", "version": 7, "documents": []}',
                                encoding="utf-8")
     window = make_window(autosave=True)
-    assert not window.offer_autosave()
+    assert not window.sessions.offer_autosave()
     kept = list(data_dir.glob("autosave-unreadable-*" + SUFFIX))
     assert len(kept) == 1 and not autosave_path().exists()
     assert any(str(kept[0]) in m and "newer Parallax" in m
@@ -249,16 +248,16 @@ def test_close_asks_to_save_only_when_asked_to(make_window, qtbot, tmp_path):
         return answer
 
     quiet = make_window()
-    quiet._ask = answer_with(QMessageBox.Cancel)
+    quiet.sessions.ask = answer_with(QMessageBox.Cancel)
     load_three(qtbot, quiet, tmp_path / "one")
     assert quiet.close() and not asked
 
     careful = make_window(ask_to_save=True)
-    careful._ask = answer_with(QMessageBox.Cancel)
+    careful.sessions.ask = answer_with(QMessageBox.Cancel)
     load_three(qtbot, careful, tmp_path / "two")
     assert not careful.close(), "Cancel keeps the window open"
     assert asked and "Save the changes" in asked[0]
-    careful._ask = answer_with(QMessageBox.Discard)
+    careful.sessions.ask = answer_with(QMessageBox.Discard)
     assert careful.close()
 
 
@@ -271,7 +270,7 @@ def test_a_pair_picked_by_the_app_is_not_an_unsaved_change(window, qtbot, tmp_pa
     target = tmp_path / f"nopair{SUFFIX}"
     save_session(target, Session((Document("one.txt", text, title="One"),
                                   Document("two.txt", variant_of(text), title="Two"))))
-    assert window.open_session(target)
+    assert window.sessions.open(target)
     wait_settled(qtbot, window, 2)
     assert window.windowTitle() == "nopair — Parallax"
     assert not window.is_modified()

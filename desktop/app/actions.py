@@ -19,17 +19,18 @@ Slot = Union[str, Callable]
 Keys = Union[None, QKeySequence.StandardKey, str, list]
 
 # (menu, label, slot, shortcut, tip, attribute to keep it under); None = a separator.
+# A slot is a window method's name (dotted for a part's: "sessions.save") or a callable.
 MENUS: list[tuple[str, list]] = [
     ("&File", [
         ("&Open Articles…", "open_files_dialog", QKeySequence.Open, "", None),
         ("Open &Folder…", "open_folder_dialog", "Ctrl+Shift+O", "", None),
         ("Open the Sa&mple Comparison", "open_sample", None, "", None),
-        ("Open Sess&ion…", "open_session_dialog", None, "", None),
+        ("Open Sess&ion…", "sessions.open_dialog", None, "", None),
         "recent",
         None,
-        ("&Save", "save", QKeySequence.Save,
+        ("&Save", "sessions.save", QKeySequence.Save,
          "Save the articles and your choices as a .parallax file", "save_action"),
-        ("Save &As…", "save_as", "Ctrl+Shift+S", "", "save_as_action"),
+        ("Save &As…", "sessions.save_as", "Ctrl+Shift+S", "", "save_as_action"),
         ("&Export Report…", "show_export_dialog", "Ctrl+E",
          "Write the comparison as a web page, PDF, Markdown, CSV or JSON", "export_action"),
         None,
@@ -103,7 +104,12 @@ def add_action(window, menu, text: str, slot: Callable, shortcut: Keys = None,
 def _slot(window, slot: Slot) -> Callable:
     if callable(slot):
         return lambda _checked=False: slot(window)
-    return lambda _checked=False: getattr(window, slot)()
+    def run(_checked=False):
+        target = window
+        for name in slot.split("."):  # "sessions.save": a public method of a window part
+            target = getattr(target, name)
+        target()
+    return run
 
 
 def build_menus(window) -> None:

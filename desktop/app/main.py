@@ -172,6 +172,6 @@ def _run(args: argparse.Namespace, automated: bool) -> int:
         window.load_paths(files)
     if not automated:
         # A comparison left behind by a crash is offered back in the message bar.
-        QTimer.singleShot(0, window.offer_autosave)
+        QTimer.singleShot(0, window.sessions.offer_autosave)
     app.exec()
     return outcome["code"]

@@ -1,46 +1,39 @@
-"""The main window: layout and wiring, over a comparison controller without widgets.
+"""The main window: layout and wiring.
 
 The :class:`~desktop.app.controller.ComparisonController` owns the articles,
-the background work and the result; this window lays out the views (the
-story table first, the pair view as the close-up, facts and overview below),
-hands each the view-model it needs when the controller says something
-changed, and keeps the window's own duties: menus, saved sessions and the
-autosave, export, find, zoom and theme.
+the background work and the result; :class:`~desktop.app.session_files.
+SessionFiles` the saved sessions and the autosave; :class:`~desktop.app.
+exporting.Exporter` the reports.  This window lays out the views (the story
+table first, the pair view as the close-up, facts and overview below), hands
+each the view-model it needs when the controller says something changed, and
+keeps the window's own duties: menus, find, zoom and theme.
 
-Saved sessions (``.parallax`` files, :mod:`desktop.engine.session`) hold the
-articles, include ticks, the pair and view settings: ``save_to``,
-``open_session``.  With ``autosave=True`` the same state is written to the
-autosave (debounced, on a worker thread) whenever it changes, cleared on a
-clean exit, and offered back after a crash (``offer_autosave``); it lives in
-``autosave_dir`` (default: the data folder of :mod:`desktop.app.paths`).
-``ask_to_save=True`` asks before closing over unsaved changes; both are off
-unless the app's launcher turns them on, so tests and ``--smoke`` runs never
-block on a question or touch the user's autosave.
+``ask_to_save=True`` asks before closing over unsaved changes and
+``autosave=True`` keeps the autosave (in ``autosave_dir``, default the data
+folder of :mod:`desktop.app.paths`); both are off unless the app's launcher
+turns them on, so tests and ``--smoke`` runs never block on a question or
+touch the user's autosave.
 """
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QMainWindow, QProgressBar, QPushButton, QSplitter,
                                QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from ..engine.ingest import supported_suffixes
 from ..engine.model import Comparison, CompareConfig, Fact
 from ..engine.resources import seeds_dir
-from ..engine.session import Session as SavedSession
-from ..engine.session import (SUFFIX, SessionError, autosave_path, load_session, read_autosave,
-                              save_session)
+from ..engine.session import SUFFIX
 from ..engine.wording import plural
 from . import paths, styles
-from .actions import add_action, build_menus
+from .actions import build_menus
 from .article_list import ArticleList, ArticleRow
-from .autosave import Autosaver, file_name_for
 from .controller import ComparisonController
 from .drop_target import DropTarget
 from .drops import can_accept, read_mime
@@ -51,12 +44,11 @@ from .message_bar import MessageBar
 from .overview_view import OverviewView
 from .pair_view import PairView
 from .recent import Recent
+from .session_files import SessionFiles
 from .refcount_guard import keep_guarding
 from .story_view import StoryView
 from .viewmodels import fact_pair, fact_rows, mentions_in, overview_model, pair_view_model
 
-_AUTOSAVE_DELAY_MS = 2000
-_SESSION_FILTER = f"Parallax comparisons (*{SUFFIX})"
 _MIN_POINTS, _MAX_POINTS = 8, 28
 
 
@@ -87,16 +79,10 @@ class MainWindow(QMainWindow):
         self.shown_comparison: Optional[Comparison] = None  # fully on screen, panels too
         self._pair_keys: Optional[tuple[int, int]] = None
         self._conflict_index = -1
-        self.ask_to_save = ask_to_save
-        self.autosave_enabled = autosave
-        self.session_path: Optional[str] = None
-        self.autosave_dir = Path(autosave_dir) if autosave_dir is not None else paths.data_dir()
-        self._autosaver = Autosaver(self.autosave_dir)
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setSingleShot(True)
-        self._autosave_timer.setInterval(_AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self._autosave_now)
-        self._offered: Optional[SavedSession] = None  # autosave offered back, not yet answered
+        self.sessions = SessionFiles(
+            self.controller, self.recent, self, self,
+            Path(autosave_dir) if autosave_dir is not None else paths.data_dir(),
+            autosave=autosave, ask_to_save=ask_to_save)
         self._points = int(self.settings.value("view/text_points", styles.DEFAULT_TEXT_POINTS))
         self._points = max(_MIN_POINTS, min(_MAX_POINTS, self._points))
         styles.set_theme_choice(str(self.settings.value("view/theme", "system")))
@@ -111,8 +97,8 @@ class MainWindow(QMainWindow):
         self.apply_theme()
         self._refresh_list()
         self._update_page()
-        self._saved_state = self.current_state()
-        self._update_title()
+        self.sessions.changed.connect(self._update_title)
+        self.sessions.mark_saved()
 
     # The controller's state, under the names the rest of the app reads.
     session = property(lambda self: self.controller.session)
@@ -208,6 +194,9 @@ class MainWindow(QMainWindow):
         c.status.connect(self.summary_label.setText)
         c.progress.connect(self._on_progress)
         c.busy_changed.connect(self._show_busy)
+        self.sessions.message.connect(self.message_bar.show_message)
+        self.sessions.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.sessions.recent_changed.connect(self._rebuild_recent_menu)
         self.exporter.progress.connect(self._on_progress)
         self.exporter.busy_changed.connect(self._show_busy)
         self.exporter.saved.connect(self._on_exported)
@@ -226,8 +215,8 @@ class MainWindow(QMainWindow):
         self.overview_view.pair_requested.connect(self.show_pair)
         self.facts_view.fact_chosen.connect(self.show_fact)
         self.facts_view.filter_changed.connect(lambda _x: (self._refresh_facts(),
-                                                          self._state_changed()))
-        self.tabs.currentChanged.connect(lambda _i: self._state_changed())
+                                                          self.sessions.state_changed()))
+        self.tabs.currentChanged.connect(lambda _i: self.sessions.state_changed())
         self.find_edit.returnPressed.connect(lambda: self.find_next(
             bool(QGuiApplication.keyboardModifiers() & Qt.ShiftModifier)))
         self.find_edit.textChanged.connect(lambda _t: self.find_next(False, restart=True))
@@ -241,7 +230,7 @@ class MainWindow(QMainWindow):
         sessions = [p for p in paths if p.lower().endswith(SUFFIX) and os.path.isfile(p)]
         paths = [p for p in paths if p not in sessions]
         for path in sessions:
-            self.open_session(path)
+            self.sessions.open(path)
         if paths:
             self.recent.remember_paths(paths)
             self._rebuild_recent_menu()
@@ -292,17 +281,14 @@ class MainWindow(QMainWindow):
 
     def clear_all(self) -> None:
         """File → Close All Articles: back to an empty, untitled comparison."""
-        if self.ask_to_save and not self._confirm_discard("closing its articles"):
+        if not self.sessions.confirm_discard("closing its articles"):
             return
-        self.session_path = None
         self._pair_keys = None
         self.message_bar.clear()
-        if self._offered is not None:
-            self._show_offer()  # still unanswered: it stays
+        self.sessions.show_offer()  # an autosave offer still unanswered stays
         self.controller.clear()
         self.summary_label.setText("")
-        self._saved_state = self.current_state()
-        self._update_title()
+        self.sessions.start_untitled()
 
     def cancel(self) -> None:
         self.controller.cancel()
@@ -319,7 +305,7 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self) -> None:
         self._refresh_list()
         self._update_page()
-        self._state_changed()
+        self.sessions.state_changed()
 
     def _on_move(self, key: int, offset: int) -> None:
         self.controller.move(key, offset)
@@ -399,7 +385,7 @@ class MainWindow(QMainWindow):
         self._show_pair_ids(*pair)
         if was_saved:
             # A pair the app picked by itself is not an unsaved change.
-            self._saved_state = self.current_state()
+            self.sessions.mark_saved()
         self._update_title()
         QTimer.singleShot(0, lambda: self._show_panels(comparison))
 
@@ -464,7 +450,7 @@ class MainWindow(QMainWindow):
         self.pair_view.show_pair(pair_view_model(self.comparison, left_id, right_id))
         if self.find_bar.isVisible() and self.find_edit.text():
             self.find_next(False, restart=True)
-        self._state_changed()
+        self.sessions.state_changed()
 
     def open_point(self, row: int, column: int = -1) -> bool:
         """Read one row of the story table side by side: its reference and the chosen article."""
@@ -613,13 +599,16 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def zoom(self, step: int) -> None:
-        self._points = styles.DEFAULT_TEXT_POINTS if step == 0 else \
-            max(_MIN_POINTS, min(_MAX_POINTS, self._points + step))
+        self._set_points(styles.DEFAULT_TEXT_POINTS if step == 0 else
+                         max(_MIN_POINTS, min(_MAX_POINTS, self._points + step)))
         self.settings.setValue("view/text_points", self._points)
-        self.pair_view.set_points(self._points)
-        self.story_view.set_points(self._points)
         self.statusBar().showMessage(f"Text size {self._points} pt", 1500)
-        self._state_changed()
+        self.sessions.state_changed()
+
+    def _set_points(self, points: int) -> None:
+        self._points = points
+        self.pair_view.set_points(points)
+        self.story_view.set_points(points)
 
     @property
     def text_points(self) -> int:
@@ -691,16 +680,10 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:
-        if self.ask_to_save and not self._confirm_discard("closing"):
+        if not self.sessions.confirm_discard("closing"):
             event.ignore()
             return
-        self._autosave_timer.stop()
-        if self.autosave_enabled:
-            if self._offered is not None:
-                # The user never answered the offer: keep it for the next start.
-                self._autosaver.write_now(self._offered)
-            else:
-                self._autosaver.clear()  # a clean exit: nothing to offer back next time
+        self.sessions.window_closing()
         self.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_split", self.main_split.saveState())
@@ -715,142 +698,23 @@ class MainWindow(QMainWindow):
         return self.recent.sessions()
 
     def _rebuild_recent_menu(self) -> None:
-        self.recent.fill_menu(self.recent_menu, self.open_session, self.load_paths,
+        self.recent.fill_menu(self.recent_menu, self.sessions.open, self.load_paths,
                               lambda: (self.recent.clear(), self._rebuild_recent_menu()))
 
-    # --- saved sessions ------------------------------------------------------------------------
+    # --- what a saved session holds besides the articles ----------------------------------------
 
-    def current_state(self) -> SavedSession:
-        """What a .parallax file would hold right now."""
-        entries = self.session.entries
-        keys = [e.key for e in entries]
-        pair = None
-        if self._pair_keys and all(k in keys for k in self._pair_keys) \
-                and self._pair_keys[0] != self._pair_keys[1]:
-            pair = (keys.index(self._pair_keys[0]), keys.index(self._pair_keys[1]))
-        settings = {"tab": "overview" if self.tabs.currentWidget() is self.overview_view
-                    else "facts",
-                    "conflicts_only": self.facts_view.conflicts_only.isChecked(),
-                    "text_points": self._points}
-        return SavedSession(tuple(e.document for e in entries), tuple(e.included for e in entries),
-                            pair, settings)
+    def pair_keys(self) -> Optional[tuple[int, int]]:
+        return self._pair_keys
 
-    def is_modified(self) -> bool:
-        """True when the articles or choices differ from the last save (or open)."""
-        return self.current_state() != self._saved_state
+    def set_pair_keys(self, keys: Optional[tuple[int, int]]) -> None:
+        self._pair_keys = keys
 
-    def session_name(self) -> str:
-        if self.session_path:
-            return Path(self.session_path).stem
-        return "Untitled comparison" if len(self.session) else ""
+    def view_settings(self) -> dict:
+        return {"tab": "overview" if self.tabs.currentWidget() is self.overview_view else "facts",
+                "conflicts_only": self.facts_view.conflicts_only.isChecked(),
+                "text_points": self._points}
 
-    def _update_title(self) -> None:
-        name = self.session_name()
-        modified = self.is_modified()
-        if not name:
-            self.setWindowTitle("Parallax")
-        else:
-            self.setWindowTitle(f"{name}{' •' if modified else ''} — Parallax")
-        has_articles = bool(len(self.session))
-        self.save_action.setEnabled(has_articles or bool(self.session_path))
-        self.save_as_action.setEnabled(has_articles)
-        self.export_action.setEnabled(self.comparison is not None)
-
-    def _state_changed(self) -> None:
-        self._update_title()
-        if self.autosave_enabled:
-            self._autosave_timer.start()  # restarts: one write ~2 s after the last change
-
-    def _autosave_now(self) -> None:
-        if not self.autosave_enabled:
-            return
-        if not len(self.session) or not self.is_modified():
-            # Nothing that is not already in a saved file (or nothing at all).
-            if self._offered is None:
-                self._autosaver.clear()
-            return
-        self._autosaver.write(self.current_state())
-
-    def _suggested_name(self) -> str:
-        if self.session_path:
-            return Path(self.session_path).stem
-        included = self.session.included() or self.session.entries
-        return file_name_for(included[0].display_title) if included else "Parallax comparison"
-
-    def save(self) -> bool:
-        """File → Save: to the current file, or ask where the first time."""
-        if self.session_path:
-            return self.save_to(self.session_path)
-        return self.save_as()
-
-    def save_as(self) -> bool:
-        start = self.session_path or os.path.join(self.recent.session_dir(),
-                                                  self._suggested_name() + SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self, "Save the comparison as", start,
-                                              _SESSION_FILTER)
-        if not path:
-            return False
-        if not path.lower().endswith(SUFFIX):
-            path += SUFFIX
-        return self.save_to(path)
-
-    def save_to(self, path) -> bool:
-        """Write the session to ``path``; problems go to the message bar."""
-        path = os.path.abspath(os.fspath(path))
-        state = self.current_state()
-        try:
-            save_session(path, state)
-        except (OSError, TypeError, ValueError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.message_bar.show_message(f"Could not save {path}: {reason}", "error")
-            return False
-        self.session_path = path
-        self._saved_state = state
-        self._autosave_timer.stop()
-        if self.autosave_enabled:
-            self._autosaver.clear()
-        self.recent.remember_session(path)
-        self._rebuild_recent_menu()
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
-        return True
-
-    def open_session_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a saved comparison", self.recent.session_dir(),
-                                              f"{_SESSION_FILTER};;All files (*)")
-        if path:
-            self.open_session(path)
-
-    def open_session(self, path) -> bool:
-        """Replace the articles with a saved session's; a bad file changes nothing."""
-        path = os.path.abspath(os.fspath(path))
-        try:
-            saved = load_session(path)
-        except SessionError as exc:
-            self.message_bar.show_message(f"Could not open {exc.path}: {exc.reason}. "
-                                          "Your current articles are unchanged.", "error")
-            return False
-        if self.ask_to_save and not self._confirm_discard("opening another comparison"):
-            return False
-        self._apply_saved(saved)
-        self.session_path = path
-        self._saved_state = self.current_state()
-        self.recent.remember_session(path)
-        self._rebuild_recent_menu()
-        self._update_title()
-        if self.autosave_enabled:
-            self._autosaver.clear()
-        return True
-
-    def _apply_saved(self, saved: SavedSession) -> None:
-        """Load a saved session's articles, ticks, pair and view settings in place of ours."""
-        self._apply_view_settings(saved.settings)
-        entries = self.controller.restore(saved.documents, saved.included, replace_all=True)
-        keys = [e.key for e in entries]
-        self._pair_keys = (keys[saved.pair[0]], keys[saved.pair[1]]) if saved.pair else None
-        self._state_changed()
-
-    def _apply_view_settings(self, settings: dict) -> None:
+    def apply_view_settings(self, settings: dict) -> None:
         tab = settings.get("tab")
         if tab in ("facts", "overview"):
             self.tabs.setCurrentWidget(self.overview_view if tab == "overview"
@@ -861,93 +725,24 @@ class MainWindow(QMainWindow):
         points = settings.get("text_points")
         if isinstance(points, int) and not isinstance(points, bool) \
                 and _MIN_POINTS <= points <= _MAX_POINTS:
-            self._points = points
-            self.pair_view.set_points(points)
-            self.story_view.set_points(points)
+            self._set_points(points)
 
-    def _confirm_discard(self, doing: str) -> bool:
-        """Ask Save / Discard / Cancel over unsaved changes; True to go ahead."""
-        if not len(self.session) or not self.is_modified():
-            return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Question)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{self.session_name()}” before {doing}?")
-        box.setInformativeText("The articles and your choices (ticks, names, the pair) will be "
-                               "lost if you don't save them.")
-        box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
-        box.setDefaultButton(QMessageBox.Save)
-        answer = self._ask(box)
-        if answer == QMessageBox.Save:
-            return self.save()
-        return answer == QMessageBox.Discard
-
-    def _ask(self, box: QMessageBox) -> QMessageBox.StandardButton:
-        """Show a question and return the standard button chosen (tests replace this)."""
-        box.exec()
-        clicked = box.clickedButton()
-        return box.standardButton(clicked) if clicked is not None else QMessageBox.Cancel
-
-    # --- autosave offer ------------------------------------------------------------------------
+    def is_modified(self) -> bool:
+        return self.sessions.is_modified()
 
     def offer_autosave(self) -> bool:
-        """After a crash, offer the autosaved comparison back (non-modal); True if offered."""
-        path = autosave_path(self.autosave_dir)
-        if not path.is_file():
-            return False
-        saved = read_autosave(self.autosave_dir)
-        if saved is None:
-            self._set_aside_unreadable_autosave(path)
-            return False
-        if not saved.documents:
-            self._autosaver.clear()
-            return False
-        stamp = datetime.fromtimestamp(path.stat().st_mtime)
-        when = f"{stamp:%H:%M}" if stamp.date() == datetime.now().date() \
-            else f"{stamp.day} {stamp:%B} at {stamp:%H:%M}"
-        count = len(saved.documents)
-        self._offer_text = (f"Restore the comparison you were working on ({count} "
-                            f"article{'s' * (count != 1)}, autosaved at {when})?")
-        self._offered = saved
-        self._show_offer()
-        return True
+        return self.sessions.offer_autosave()
 
-    def _show_offer(self) -> None:
-        saved = self._offered
-        self.message_bar.show_message(
-            self._offer_text, "info", [("Restore", lambda s=saved: self.restore_autosave(s)),
-                                       ("Discard", self.discard_autosave)])
+    autosave_dir = property(lambda self: self.sessions.autosave_dir)
 
-    def restore_autosave(self, saved: SavedSession) -> None:
-        """Bring back an autosaved session (as an unsaved comparison)."""
-        self._offered = None
-        if len(self.session):
-            # Keep what is already open: the autosaved articles join it.
-            self.controller.restore(saved.documents, saved.included, replace_all=False)
-        else:
-            self._apply_saved(saved)
-        self.statusBar().showMessage("Restored the autosaved comparison.", 4000)
-
-    def discard_autosave(self) -> None:
-        self._offered = None
-        if not self._autosaver.written:  # never throw away this run's own autosave
-            self._autosaver.clear()
-
-    def _set_aside_unreadable_autosave(self, path: Path) -> None:
-        try:
-            load_session(path)
-            return
-        except SessionError as exc:
-            reason = exc.reason
-        kept = path.with_name(f"autosave-unreadable-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX}")
-        try:
-            os.replace(path, kept)
-            where = f"It was kept as {kept}."
-        except OSError:
-            kept, where = path, "It was left in place."
-        self.message_bar.show_message(
-            f"The autosaved comparison from the last run could not be read ({reason}). {where}",
-            "warning")
+    def _update_title(self) -> None:
+        name = self.sessions.name()
+        self.setWindowTitle(f"{name}{' •' if self.is_modified() else ''} — Parallax"
+                            if name else "Parallax")
+        has_articles = bool(len(self.session))
+        self.save_action.setEnabled(has_articles or bool(self.sessions.path))
+        self.save_as_action.setEnabled(has_articles)
+        self.export_action.setEnabled(self.comparison is not None)
 
     # --- export --------------------------------------------------------------------------------
 
@@ -957,7 +752,7 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message("Open at least two articles to export a comparison.",
                                           "info")
             return None
-        return self.exporter.open_dialog(self.comparison, self._suggested_name(),
+        return self.exporter.open_dialog(self.comparison, self.sessions.suggested_name(),
                                          self.recent.last_dir, self)
 
     def _on_exported(self, path: Path) -> None:
