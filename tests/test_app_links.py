@@ -146,3 +146,23 @@ def test_warnings_of_an_added_article_are_shown(window, qtbot, server):
     lines = [m for m in messages if language[0] in m]
     assert len(lines) == 1 and "/de" in lines[0], \
         f"the warning should be shown once, naming the link; the message bar shows {messages}"
+
+
+def test_open_link_dialog_adds_the_article(window, qtbot, server):
+    base, handler = server
+    handler.pages["/one"] = ("text/plain", SEED_003.read_bytes())
+    handler.pages["/two"] = ("text/plain", SEED_004.read_bytes())
+    drop(window, url_mime([SEED_003]))
+    qtbot.waitUntil(lambda: len(window.session) == 1, timeout=TIMEOUT)
+    window.open_link_action.trigger()
+    dialog = window.link_dialog
+    assert dialog.isVisible() and not dialog.open_button.isEnabled()
+    dialog.set_text("example.com/story")
+    assert not dialog.open_button.isEnabled(), "only http(s) links"
+    assert "Not a web link" in dialog.note.text()
+    dialog.set_text(f"{base}/two")
+    assert dialog.open_button.isEnabled()
+    dialog.open_button.click()
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: settled(window, 2), timeout=TIMEOUT)
+    assert window.comparison.articles[1].source == f"{base}/two"

@@ -24,6 +24,8 @@ MENUS: list[tuple[str, list]] = [
     ("&File", [
         ("&Open Articles…", "open_files_dialog", QKeySequence.Open, "", None),
         ("Open &Folder…", "open_folder_dialog", "Ctrl+Shift+O", "", None),
+        ("Open &Link…", "open_link_dialog", "Ctrl+L",
+         "Download a news article from its web address", "open_link_action"),
         ("Open the Sa&mple Comparison", "open_sample", None, "", None),
         ("Open Sess&ion…", "sessions.open_dialog", None, "", None),
         "recent",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
                                QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from ..engine.ingest import supported_suffixes
+from ..engine.ingest.web import is_url
 from ..engine.model import Comparison, CompareConfig, Fact
 from ..engine.resources import seeds_dir
 from ..engine.session import SUFFIX
@@ -40,6 +41,7 @@ from .drops import can_accept, read_mime
 from .export_dialog import ExportDialog
 from .exporting import Exporter
 from .facts_view import FactsView
+from .link_dialog import LinkDialog
 from .message_bar import MessageBar
 from .overview_view import OverviewView
 from .pair_view import PairView
@@ -273,6 +275,16 @@ class MainWindow(QMainWindow):
                                                   self.recent.last_dir())
         if folder:
             self.load_paths([folder])
+
+    def open_link_dialog(self) -> LinkDialog:
+        """File → Open Link…: the links typed are downloaded like dropped ones."""
+        clip = QGuiApplication.clipboard().text().strip()
+        dialog = LinkDialog(self, clip if clip and is_url(clip) and " " not in clip else "")
+        dialog.accepted.connect(lambda d=dialog: self.load_links(d.links()))
+        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
+        self.link_dialog = dialog
+        dialog.open()
+        return dialog
 
     def paste_article(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
