@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QMainWindow, QProgressBar, QPushButton, QSplitter,
@@ -31,8 +31,7 @@ from ..engine.ingest.web import is_url
 from ..engine.model import Comparison, CompareConfig, Fact
 from ..engine.resources import seeds_dir
 from ..engine.session import SUFFIX
-from ..engine.wording import plural
-from . import paths, styles
+from . import paths, styles, windowstate
 from .actions import build_menus
 from .article_list import ArticleList, ArticleRow
 from .controller import ComparisonController
@@ -49,7 +48,8 @@ from .recent import Recent
 from .session_files import SessionFiles
 from .refcount_guard import keep_guarding
 from .story_view import StoryView
-from .viewmodels import fact_pair, fact_rows, mentions_in, overview_model, pair_view_model
+from .viewmodels import (default_pair, fact_pair, fact_rows, mentions_in, overview_model,
+                         pair_choices, pair_view_model, summary_text)
 
 _MIN_POINTS, _MAX_POINTS = 8, 28
 
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._rebuild_recent_menu()
         self._connect()
-        self._restore_geometry()
+        windowstate.restore(self, self.settings, self._splitters())
         self.apply_theme()
         self._refresh_list()
         self._update_page()
@@ -361,16 +361,7 @@ class MainWindow(QMainWindow):
                 self.summary_label.setText(f"Comparing {included} articles…")
             self._update_title()
             return
-        articles = comparison.articles
-        conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
-        unrelated = [a.id for a in articles if not a.related]
-        summary = (f"{len(articles)} articles · {plural(len(comparison.groups), 'shared passage')}"
-                   f" · {plural(conflicts, 'conflict')}")
-        if unrelated and len(unrelated) < len(articles):
-            summary += f" · {', '.join(unrelated)} about a different event"
-        elif unrelated:
-            summary += " · these articles do not seem to report the same event"
-        self.summary_label.setText(summary)
+        self.summary_label.setText(summary_text(comparison))
         self._update_title()
         # The pair view and the panels below fill on the next turns of the
         # event loop (the story table first), so no single step holds the UI
@@ -392,8 +383,9 @@ class MainWindow(QMainWindow):
         if comparison is not self.comparison:
             return
         was_saved = not self.is_modified()
-        pair = self._pair_ids_to_keep(comparison)
-        self.pair_view.set_choices(self._pair_choices(comparison), *pair)
+        kept = tuple(self.article_id_for(k) for k in self._pair_keys) if self._pair_keys else None
+        pair = default_pair(comparison, kept)
+        self.pair_view.set_choices(pair_choices(comparison), *pair)
         self._show_pair_ids(*pair)
         if was_saved:
             # A pair the app picked by itself is not an unsaved change.
@@ -418,43 +410,13 @@ class MainWindow(QMainWindow):
             self.shown_comparison = comparison
             self.comparison_shown.emit(comparison)
 
-    @staticmethod
-    def _pair_choices(comparison: Comparison) -> list[tuple[str, str]]:
-        some_related = any(a.related for a in comparison.articles)
-        choices = []
-        for a in comparison.articles:
-            label = a.title or a.outlet or a.source.rsplit("/", 1)[-1]
-            if some_related and not a.related:
-                label += "  (different event)"
-            choices.append((a.id, label))
-        return choices
-
-    def _pair_ids_to_keep(self, comparison: Comparison) -> tuple[str, str]:
-        if self._pair_keys:
-            ids = [self.article_id_for(k) for k in self._pair_keys]
-            if all(ids) and ids[0] != ids[1]:
-                return ids[0], ids[1]
-        related = [a.id for a in comparison.articles if a.related]
-        pool = related if len(related) >= 2 else [a.id for a in comparison.articles]
-        # Open on the pair that shares the most passages, so the first view
-        # shows links rather than two unconnected texts.
-        shared: dict[tuple[str, str], int] = {}
-        for group in comparison.groups:
-            carriers = [aid for aid in pool if aid in group.articles()]
-            for i, left in enumerate(carriers):
-                for right in carriers[i + 1:]:
-                    shared[(left, right)] = shared.get((left, right), 0) + 1
-        if shared:
-            return max(shared, key=lambda pair: (shared[pair], -pool.index(pair[0])))
-        return pool[0], pool[1]
-
     def show_pair(self, left_id: str, right_id: str) -> None:
         """Show two compared articles side by side (ids as in the comparison)."""
         if self.comparison is None or left_id == right_id:
             if self.comparison is not None and left_id == right_id:
                 self.message_bar.show_message("Choose two different articles to compare.", "info")
             return
-        self.pair_view.set_choices(self._pair_choices(self.comparison), left_id, right_id)
+        self.pair_view.set_choices(pair_choices(self.comparison), left_id, right_id)
         self._show_pair_ids(left_id, right_id)
 
     def _show_pair_ids(self, left_id: str, right_id: str) -> None:
@@ -674,22 +636,8 @@ class MainWindow(QMainWindow):
 
     # --- persistence -------------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            # Fit the screen: a 1280 x 800 laptop shows the whole window.
-            screen = QGuiApplication.primaryScreen()
-            room = screen.availableGeometry() if screen is not None else None
-            width = min(1440, room.width() - 40) if room else 1280
-            height = min(900, room.height() - 60) if room else 760
-            self.resize(max(800, width), max(560, height))
-        for name, splitter in (("window/main_split", self.main_split),
-                               ("window/right_split", self.right_split)):
-            state = self.settings.value(name)
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
+    def _splitters(self) -> dict:
+        return {"main_split": self.main_split, "right_split": self.right_split}
 
     def closeEvent(self, event) -> None:
         if not self.sessions.confirm_discard("closing"):
@@ -697,10 +645,7 @@ class MainWindow(QMainWindow):
             return
         self.sessions.window_closing()
         self.cancel()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/main_split", self.main_split.saveState())
-        self.settings.setValue("window/right_split", self.right_split.saveState())
-        self.settings.sync()
+        windowstate.save(self, self.settings, self._splitters())
         super().closeEvent(event)
 
     def recent_paths(self) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..engine.model import Article, Comparison, Fact, Mention, article_of
 from ..engine.report.view import value_text
+from ..engine.wording import plural
 
 
 @dataclass(frozen=True)
@@ -295,3 +296,51 @@ def fact_pair(fact: Fact, current: tuple[str, str]) -> tuple[str, str]:
 
 def mentions_in(fact: Fact, article_id: str) -> list[Mention]:
     return [m for m in fact.mentions if m.article == article_id]
+
+
+def summary_text(comparison: Comparison) -> str:
+    """The status bar's line about a finished comparison."""
+    articles = comparison.articles
+    conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
+    unrelated = [a.id for a in articles if not a.related]
+    summary = (f"{len(articles)} articles · {plural(len(comparison.groups), 'shared passage')}"
+               f" · {plural(conflicts, 'conflict')}")
+    if unrelated and len(unrelated) < len(articles):
+        summary += f" · {', '.join(unrelated)} about a different event"
+    elif unrelated:
+        summary += " · these articles do not seem to report the same event"
+    return summary
+
+
+def pair_choices(comparison: Comparison) -> list[tuple[str, str]]:
+    """(id, label) of every article for the pair view's pickers."""
+    some_related = any(a.related for a in comparison.articles)
+    choices = []
+    for a in comparison.articles:
+        label = a.title or a.outlet or a.source.rsplit("/", 1)[-1]
+        if some_related and not a.related:
+            label += "  (different event)"
+        choices.append((a.id, label))
+    return choices
+
+
+def default_pair(comparison: Comparison, kept: Optional[tuple[Optional[str], Optional[str]]] = None
+                 ) -> tuple[str, str]:
+    """The pair to show: ``kept`` when both are still there, else the pair sharing the most.
+
+    Opening on the related pair that shares the most passages makes the first
+    view show links rather than two unconnected texts.
+    """
+    if kept and all(kept) and kept[0] != kept[1]:
+        return kept[0], kept[1]
+    related = [a.id for a in comparison.articles if a.related]
+    pool = related if len(related) >= 2 else [a.id for a in comparison.articles]
+    shared: dict[tuple[str, str], int] = {}
+    for group in comparison.groups:
+        carriers = [aid for aid in pool if aid in group.articles()]
+        for i, left in enumerate(carriers):
+            for right in carriers[i + 1:]:
+                shared[(left, right)] = shared.get((left, right), 0) + 1
+    if shared:
+        return max(shared, key=lambda pair: (shared[pair], -pool.index(pair[0])))
+    return pool[0], pool[1]
