@@ -22,9 +22,9 @@ from typing import Optional
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMainWindow, QProgressBar, QPushButton, QSplitter,
-                               QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QProgressBar,
+                               QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ..engine.ingest import supported_suffixes
 from ..engine.ingest.web import is_url
@@ -40,6 +40,7 @@ from .drops import can_accept, read_mime
 from .export_dialog import ExportDialog
 from .exporting import Exporter
 from .facts_view import FactsView
+from .find_bar import FindBar
 from .link_dialog import LinkDialog
 from .message_bar import MessageBar
 from .overview_view import OverviewView
@@ -124,23 +125,8 @@ class MainWindow(QMainWindow):
         self.facts_view = FactsView()
         self.overview_view = OverviewView()
 
-        self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText("Find in both articles (Enter: next, Shift+Enter: previous)")
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_status = QLabel("")
-        self.find_status.setObjectName("Muted")
-        close_find = QToolButton()
-        close_find.setText("✕")
-        close_find.setAutoRaise(True)
-        close_find.clicked.connect(self.hide_find)
-        self.find_bar = QWidget()
-        find_row = QHBoxLayout(self.find_bar)
-        find_row.setContentsMargins(6, 2, 6, 2)
-        find_row.addWidget(QLabel("Find:"))
-        find_row.addWidget(self.find_edit, 1)
-        find_row.addWidget(self.find_status)
-        find_row.addWidget(close_find)
-        self.find_bar.hide()
+        self.find_bar = FindBar(self.pair_view)
+        self.find_edit, self.find_status = self.find_bar.edit, self.find_bar.status
 
         self.reader_box = _bar_over(self.find_bar, self.pair_view)
         self.reader_tabs = QTabWidget()
@@ -219,9 +205,6 @@ class MainWindow(QMainWindow):
         self.facts_view.filter_changed.connect(lambda _x: (self._refresh_facts(),
                                                           self.sessions.state_changed()))
         self.tabs.currentChanged.connect(lambda _i: self.sessions.state_changed())
-        self.find_edit.returnPressed.connect(lambda: self.find_next(
-            bool(QGuiApplication.keyboardModifiers() & Qt.ShiftModifier)))
-        self.find_edit.textChanged.connect(lambda _t: self.find_next(False, restart=True))
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_theme())
 
     # --- loading --------------------------------------------------------------
@@ -422,8 +405,7 @@ class MainWindow(QMainWindow):
     def _show_pair_ids(self, left_id: str, right_id: str) -> None:
         self._pair_keys = (self.controller.key_for(left_id), self.controller.key_for(right_id))
         self.pair_view.show_pair(pair_view_model(self.comparison, left_id, right_id))
-        if self.find_bar.isVisible() and self.find_edit.text():
-            self.find_next(False, restart=True)
+        self.find_bar.refresh()
         self.sessions.state_changed()
 
     def open_point(self, row: int, column: int = -1) -> bool:
@@ -548,23 +530,16 @@ class MainWindow(QMainWindow):
 
     def show_find(self) -> None:
         self.reader_tabs.setCurrentWidget(self.reader_box)
-        self.find_bar.show()
-        self.find_edit.setFocus()
-        self.find_edit.selectAll()
+        self.find_bar.start()
 
     def hide_find(self) -> None:
-        self.find_bar.hide()
-        self.pair_view.clear_find()
+        self.find_bar.close_bar()
 
-    def find_next(self, backward: bool = False, restart: bool = False) -> None:
+    def find_next(self, backward: bool = False) -> None:
         if not self.find_bar.isVisible():
             self.show_find()
-            return
-        if restart:
-            self.pair_view.restart_find()
-        needle = self.find_edit.text()
-        found = self.pair_view.find(needle, backward)
-        self.find_status.setText("" if found or not needle else "Not found")
+        else:
+            self.find_bar.find(backward)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape and self.find_bar.isVisible():
