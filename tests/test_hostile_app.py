@@ -29,3 +29,26 @@ def test_message_bar_shows_markup_as_text(qtbot):
     row = bar.show_message('cannot read <b style="color:green">✔ Saved. All facts agree</b>.txt')
     labels = [l for l in row.findChildren(QLabel) if "Saved" in l.text()]
     assert labels and all(l.textFormat() == Qt.PlainText for l in labels)
+
+
+def test_no_label_of_the_window_renders_an_articles_markup(make_window, qtbot, tmp_path):
+    """Titles and names come from outside: every label shows them as text, never as markup."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from conftest import SEED_003
+
+    spoof = '<h1 style="color:green">✔ Saved. All facts agree</h1>'
+    body = SEED_003.read_text(encoding="utf-8")
+    paths = []
+    for n in range(2):
+        path = tmp_path / f"spoof{n}.txt"
+        path.write_text(f"{spoof}\n\n{body}", encoding="utf-8")
+        paths.append(str(path))
+    window = make_window()
+    window.load_paths(paths)
+    qtbot.waitUntil(lambda: window.shown_comparison is not None, timeout=30_000)
+    labels = window.findChildren(QLabel)
+    assert any("Saved. All facts agree" in label.text() for label in labels), "no label shows the title"
+    rich = [label.text() for label in labels if label.textFormat() != Qt.PlainText]
+    assert not rich, rich

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from . import styles
+from .labels import PlainLabel
 
 _KEY = Qt.UserRole + 1
 
@@ -80,7 +81,7 @@ class ArticleList(QWidget):
                                         lambda: self.move_selected(+1))
         self.rename_button = self._button("Rename", "Rename the article (F2)", self.start_rename)
         self.remove_button = self._button("Remove", "Remove the article (Delete)", self.remove_selected)
-        self.hint = QLabel("Untick an article to leave it out of the comparison.")
+        self.hint = PlainLabel("Untick an article to leave it out of the comparison.")
         self.hint.setObjectName("Muted")
         self.hint.setWordWrap(True)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from .labels import PlainLabel
 
 
 class DropTarget(QWidget):
@@ -13,14 +14,14 @@ class DropTarget(QWidget):
         super().__init__(parent)
         self.frame = QFrame()
         self.frame.setObjectName("DropTarget")
-        glyph = QLabel("⤓")
+        glyph = PlainLabel("⤓")
         glyph.setObjectName("DropGlyph")
         glyph.setAlignment(Qt.AlignCenter)
-        title = QLabel("Drop articles here, or open the sample comparison")
+        title = PlainLabel("Drop articles here, or open the sample comparison")
         title.setObjectName("DropTitle")
         title.setAlignment(Qt.AlignCenter)
         title.setWordWrap(True)
-        hint = QLabel("Files (.txt, .html, .pdf, .docx and more), a folder of them, web links "
+        hint = PlainLabel("Files (.txt, .html, .pdf, .docx and more), a folder of them, web links "
                       "or a saved .parallax comparison. Text dragged from a page or pasted with "
                       "Ctrl+V becomes an article too.\nOnly the links you add are downloaded; "
                       "all reading and comparing happens on this computer.")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ..engine.model import Comparison
 from ..engine.report import FORMAT_NAMES, ReportOptions, format_for
+from .labels import PlainLabel
 
 # The order formats are offered in, with the suffix each one writes.
 FORMAT_ORDER = ("html", "pdf", "md", "csv", "json")
@@ -45,7 +46,7 @@ class ExportDialog(QDialog):
         for key in FORMAT_ORDER:
             self.format_box.addItem(_LABELS[key], key)
         self.format_box.setCurrentIndex(FORMAT_ORDER.index(fmt))
-        self.format_note = QLabel("")
+        self.format_note = PlainLabel("")
         self.format_note.setObjectName("Muted")
         self.format_note.setWordWrap(True)
         self.format_note.setMinimumWidth(440)
@@ -93,7 +94,7 @@ class ExportDialog(QDialog):
             button.setFlat(True)
             button.setCursor(Qt.PointingHandCursor)
             button.clicked.connect(lambda _c=False, on=on: self._tick_all(on))
-        self.ticked_label = QLabel("")
+        self.ticked_label = PlainLabel("")
         self.ticked_label.setObjectName("Muted")
         pick_row = QHBoxLayout()
         pick_row.addWidget(self.ticked_label, 1)
@@ -106,7 +107,7 @@ class ExportDialog(QDialog):
 
         self.conflicts_only = QCheckBox("Conflicts only: leave out agreeing facts and passages "
                                         "without a conflict")
-        self.problem = QLabel("")
+        self.problem = PlainLabel("")
         self.problem.setObjectName("Muted")
 
         form = QFormLayout()

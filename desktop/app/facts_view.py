@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
 from . import styles
 from ..engine.model import Fact
 from .viewmodels import FactRow
+from .labels import PlainLabel
 
 _STATUS_LABEL = {"conflict": "⚠ Conflict", "agree": "✓ Agree", "single": "• One source"}
 
@@ -110,14 +111,14 @@ class FactsView(QWidget):
         group.addButton(self.conflicts_only)
         group.addButton(self.show_all)
         self.conflicts_only.toggled.connect(self.filter_changed.emit)
-        self.summary = QLabel("")
+        self.summary = PlainLabel("")
         self.summary.setObjectName("Muted")
-        self.empty_label = QLabel("No facts found in these articles yet.")
+        self.empty_label = PlainLabel("No facts found in these articles yet.")
         self.empty_label.setObjectName("Muted")
         self.empty_label.setAlignment(Qt.AlignCenter)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(PlainLabel("Show:"))
         bar.setSpacing(0)
         bar.addSpacing(6)
         bar.addWidget(self.show_all)

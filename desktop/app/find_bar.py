@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from .labels import PlainLabel
 
 
 class FindBar(QWidget):
@@ -19,7 +20,7 @@ class FindBar(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find in both articles (Enter: next, Shift+Enter: previous)")
         self.edit.setClearButtonEnabled(True)
-        self.status = QLabel("")
+        self.status = PlainLabel("")
         self.status.setObjectName("Muted")
         close = QToolButton()
         close.setText("✕")
@@ -27,7 +28,7 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(QLabel("Find:"))
+        row.addWidget(PlainLabel("Find:"))
         row.addWidget(self.edit, 1)
         row.addWidget(self.status)
         row.addWidget(close)

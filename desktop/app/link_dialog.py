@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
                                QWidget)
 
 from ..engine.ingest.web import is_url
+from .labels import PlainLabel
 
 
 class LinkDialog(QDialog):
@@ -24,7 +25,7 @@ class LinkDialog(QDialog):
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.edit.setPlainText(text)
-        self.note = QLabel("A web address of a news article (http or https); several, one a line.")
+        self.note = PlainLabel("A web address of a news article (http or https); several, one a line.")
         self.note.setObjectName("Muted")
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Cancel)
@@ -32,7 +33,7 @@ class LinkDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Link:"))
+        layout.addWidget(PlainLabel("Link:"))
         layout.addWidget(self.edit)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)

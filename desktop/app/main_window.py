@@ -51,6 +51,7 @@ from .refcount_guard import keep_guarding
 from .story_view import StoryView
 from .viewmodels import (default_pair, fact_pair, fact_rows, mentions_in, overview_model,
                          pair_choices, pair_view_model, summary_text)
+from .labels import PlainLabel
 
 _MIN_POINTS, _MAX_POINTS = 8, 28
 
@@ -156,14 +157,14 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.main_split)
         self.setCentralWidget(_bar_over(self.message_bar, self.stack))
 
-        self.progress_label = QLabel("")
+        self.progress_label = PlainLabel("")
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setFixedWidth(180)
         self.progress_bar.setTextVisible(False)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel)
-        self.summary_label = QLabel("")
+        self.summary_label = PlainLabel("")
         self.summary_label.setObjectName("Muted")
         self.summary_label.setMinimumWidth(40)
         status = self.statusBar()

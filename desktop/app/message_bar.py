@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QToolBu
                                QVBoxLayout, QWidget)
 
 from . import styles
+from .labels import PlainLabel
 
 _ICONS = {"error": "⚠", "warning": "⚠", "info": "ℹ"}
 
@@ -38,8 +39,8 @@ class MessageBar(QWidget):
         row.setObjectName("MessageRow")
         row.setStyleSheet(f"#MessageRow {{ background: {background.name()}; "
                           f"border-left: 4px solid {colour.name()}; border-radius: 3px; }}")
-        icon = QLabel(_ICONS.get(kind, "ℹ"))
-        label = QLabel(text)
+        icon = PlainLabel(_ICONS.get(kind, "ℹ"))
+        label = PlainLabel(text)
         # Messages quote file names, page titles and servers' words: never markup.
         label.setTextFormat(Qt.PlainText)
         label.setWordWrap(True)

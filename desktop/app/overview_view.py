@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter
 
 from . import styles
 from .viewmodels import OverviewModel
+from .labels import PlainLabel
 
 
 def _short(label: str, limit: int = 22) -> str:
@@ -120,9 +121,9 @@ def _titled(title: str, hint: str, body: QWidget) -> QWidget:
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
-    heading = QLabel(title)
+    heading = PlainLabel(title)
     heading.setObjectName("PaneTitle")
-    note = QLabel(hint)
+    note = PlainLabel(hint)
     note.setObjectName("Muted")
     note.setWordWrap(True)
     column.addWidget(heading)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToo
 from . import styles
 from .article_pane import ArticlePane
 from .viewmodels import PairViewModel, Stop
+from .labels import PlainLabel
 
 
 class ConnectorWidget(QWidget):
@@ -143,9 +144,9 @@ class PairView(QWidget):
         self.swap_button.setText("⇄")
         self.swap_button.setToolTip("Swap the two articles")
         self.swap_button.clicked.connect(self._swap)
-        self.position_label = QLabel("")
+        self.position_label = PlainLabel("")
         self.position_label.setObjectName("Muted")
-        self.notice = QLabel("")
+        self.notice = PlainLabel("")
         self.notice.setObjectName("Notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -161,7 +162,7 @@ class PairView(QWidget):
         self.right_strip.jump.connect(lambda f: self._jump(self.right_pane, f))
 
         picker_row = QHBoxLayout()
-        picker_row.addWidget(QLabel("Compare"))
+        picker_row.addWidget(PlainLabel("Compare"))
         picker_row.addWidget(self.left_pick, 1)
         picker_row.addWidget(self.swap_button)
         picker_row.addWidget(self.right_pick, 1)
@@ -192,7 +193,7 @@ class PairView(QWidget):
             pane.tooltip_for = lambda offset, side=pane.side: self._tooltip(side, offset)
 
     def _title_labels(self) -> tuple[QLabel, QLabel]:
-        title, sub = QLabel(), QLabel()
+        title, sub = PlainLabel(), PlainLabel()
         title.setObjectName("PaneTitle")
         sub.setObjectName("PaneSubtitle")
         for label in (title, sub):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from . import styles
 from .story import StoryModel, StoryRow
+from .labels import PlainLabel
 
 EMPTY_TEXT = "not in this article"
 POINT_WIDTH = 86
@@ -289,19 +290,19 @@ class StoryView(QWidget):
         self.reference_pick.setMinimumContentsLength(16)
         self.reference_pick.setToolTip("The article the rows follow and the words are compared with")
         self.reference_pick.currentIndexChanged.connect(self._on_reference)
-        self.position_label = QLabel("")
+        self.position_label = PlainLabel("")
         self.position_label.setObjectName("Muted")
-        self.left_out = QLabel("")
+        self.left_out = PlainLabel("")
         self.left_out.setObjectName("Muted")
         self.left_out.setWordWrap(True)
         self.left_out.hide()
-        self.prompt = QLabel("")
+        self.prompt = PlainLabel("")
         self.prompt.setObjectName("Notice")
         self.prompt.setWordWrap(True)
         self.prompt.hide()
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Read against"))
+        bar.addWidget(PlainLabel("Read against"))
         bar.addWidget(self.reference_pick)
         bar.addSpacing(12)
         bar.addWidget(self.position_label, 1)
