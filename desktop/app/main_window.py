@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QProgressBar,
                                QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
@@ -45,12 +45,11 @@ from .link_dialog import LinkDialog
 from .message_bar import MessageBar
 from .overview_view import OverviewView
 from .pair_view import PairView
+from .presenter import Presenter
 from .recent import Recent
 from .session_files import SessionFiles
 from .refcount_guard import keep_guarding
 from .story_view import StoryView
-from .viewmodels import (default_pair, fact_pair, fact_rows, mentions_in, overview_model,
-                         pair_choices, pair_view_model, summary_text)
 from .labels import PlainLabel
 
 _MIN_POINTS, _MAX_POINTS = 8, 28
@@ -80,13 +79,12 @@ class MainWindow(QMainWindow):
         self.recent = Recent(self.settings)
         self.controller = ComparisonController(config, self)
         self.exporter = Exporter(self.settings, self)
-        self.shown_comparison: Optional[Comparison] = None  # fully on screen, panels too
-        self._pair_keys: Optional[tuple[int, int]] = None
         self._conflict_index = -1
         self.sessions = SessionFiles(
             self.controller, self.recent, self, self,
             Path(autosave_dir) if autosave_dir is not None else paths.data_dir(),
             autosave=autosave, ask_to_save=ask_to_save)
+        self.presenter = Presenter(self, self.controller, self.sessions, self)
         self._points = int(self.settings.value("view/text_points", styles.DEFAULT_TEXT_POINTS))
         self._points = max(_MIN_POINTS, min(_MAX_POINTS, self._points))
         styles.set_theme_choice(str(self.settings.value("view/theme", "system")))
@@ -99,9 +97,9 @@ class MainWindow(QMainWindow):
         self._connect()
         windowstate.restore(self, self.settings, self._splitters())
         self.apply_theme()
-        self._refresh_list()
-        self._update_page()
-        self.sessions.changed.connect(self._update_title)
+        self.presenter.refresh_list()
+        self.update_page()
+        self.sessions.changed.connect(self.update_title)
         self.sessions.mark_saved()
 
     # The controller's state, under the names the rest of the app reads.
@@ -177,8 +175,10 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         c = self.controller
         c.session_changed.connect(self._on_session_changed)
-        c.comparison_changed.connect(self._show_comparison)
-        c.story_changed.connect(self._show_story)
+        c.comparison_changed.connect(self.presenter.show_comparison)
+        c.comparison_changed.connect(self._reset_conflicts)
+        c.story_changed.connect(self.presenter.show_story)
+        self.presenter.shown.connect(self.comparison_shown.emit)
         c.message.connect(lambda text, kind: self.message_bar.show_message(text, kind))
         c.status.connect(self.summary_label.setText)
         c.progress.connect(self._on_progress)
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         self.pair_view.pair_requested.connect(self.show_pair)
         self.overview_view.pair_requested.connect(self.show_pair)
         self.facts_view.fact_chosen.connect(self.show_fact)
-        self.facts_view.filter_changed.connect(lambda _x: (self._refresh_facts(),
+        self.facts_view.filter_changed.connect(lambda _x: (self.presenter.refresh_facts(),
                                                           self.sessions.state_changed()))
         self.tabs.currentChanged.connect(lambda _i: self.sessions.state_changed())
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_theme())
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         """File → Close All Articles: back to an empty, untitled comparison."""
         if not self.sessions.confirm_discard("closing its articles"):
             return
-        self._pair_keys = None
+        self.presenter.set_pair_keys(None)
         self.message_bar.clear()
         self.sessions.show_offer()  # an autosave offer still unanswered stays
         self.controller.clear()
@@ -299,8 +299,8 @@ class MainWindow(QMainWindow):
         self.controller.present(comparison, keys)
 
     def _on_session_changed(self) -> None:
-        self._refresh_list()
-        self._update_page()
+        self.presenter.refresh_list()
+        self.update_page()
         self.sessions.state_changed()
 
     def _on_move(self, key: int, offset: int) -> None:
@@ -320,176 +320,26 @@ class MainWindow(QMainWindow):
             self.progress_label.setText("Working…")
             self.summary_label.setText("")
 
-    # --- showing ------------------------------------------------------------------
+    # --- showing (the presenter sequences the views) ------------------------------
+
+    shown_comparison = property(lambda self: self.presenter.shown_comparison)
 
     def article_id_for(self, key: int) -> Optional[str]:
         return self.controller.article_id_for(key)
 
-    def _show_comparison(self, comparison: Optional[Comparison]) -> None:
-        self._refresh_list()
-        self._update_page()
-        self._conflict_index = -1
-        self.shown_comparison = None
-        if comparison is None:
-            self.pair_view.show_pair(None)
-            self.pair_view.set_choices([], "", "")
-            self.facts_view.show_facts([], [], 0, 0)
-            self.overview_view.clear()
-            included = len(self.session.included())
-            if not len(self.session):
-                self.summary_label.setText("")
-            elif included < 2:
-                self.summary_label.setText("Add at least one more article to compare.")
-                self.reader_tabs.setCurrentWidget(self.story_view)
-            else:
-                self.summary_label.setText(f"Comparing {included} articles…")
-            self._update_title()
-            return
-        self.summary_label.setText(summary_text(comparison))
-        self._update_title()
-        # The pair view and the panels below fill on the next turns of the
-        # event loop (the story table first), so no single step holds the UI
-        # thread for long with many articles.
-        QTimer.singleShot(0, lambda c=comparison: self._show_pair_of(c))
-
-    def _show_story(self, story) -> None:
-        self.story_view.show_story(story)
-        apart = [(e, self.controller.set_apart[e.key]) for e in self.session.entries
-                 if not e.included and e.key in self.controller.set_apart]
-        if apart:
-            names = "; ".join(f"“{e.display_title}”" for e, _note in apart)
-            self.story_view.set_left_out(
-                f"Left out as other stories (tick them in the list to add them): {names}.")
-        else:
-            self.story_view.set_left_out("")
-
-    def _show_pair_of(self, comparison: Comparison) -> None:
-        if comparison is not self.comparison:
-            return
-        was_saved = not self.is_modified()
-        kept = tuple(self.article_id_for(k) for k in self._pair_keys) if self._pair_keys else None
-        pair = default_pair(comparison, kept)
-        self.pair_view.set_choices(pair_choices(comparison), *pair)
-        self._show_pair_ids(*pair)
-        if was_saved:
-            # A pair the app picked by itself is not an unsaved change.
-            self.sessions.mark_saved()
-        self._update_title()
-        QTimer.singleShot(0, lambda: self._show_panels(comparison))
-
-    def _show_panels(self, comparison: Comparison) -> None:
-        if comparison is not self.comparison:
-            return
-        self._refresh_facts()
-        QTimer.singleShot(0, lambda: self._show_overview(comparison))
-
-    def _show_overview(self, comparison: Comparison) -> None:
-        if comparison is not self.comparison:
-            return
-        self.overview_view.show_overview(overview_model(comparison))
-        QTimer.singleShot(0, lambda c=comparison: self._announce(c))
-
-    def _announce(self, comparison: Comparison) -> None:
-        if comparison is self.comparison:
-            self.shown_comparison = comparison
-            self.comparison_shown.emit(comparison)
-
     def show_pair(self, left_id: str, right_id: str) -> None:
         """Show two compared articles side by side (ids as in the comparison)."""
-        if self.comparison is None or left_id == right_id:
-            if self.comparison is not None and left_id == right_id:
-                self.message_bar.show_message("Choose two different articles to compare.", "info")
-            return
-        self.pair_view.set_choices(pair_choices(self.comparison), left_id, right_id)
-        self._show_pair_ids(left_id, right_id)
-
-    def _show_pair_ids(self, left_id: str, right_id: str) -> None:
-        self._pair_keys = (self.controller.key_for(left_id), self.controller.key_for(right_id))
-        self.pair_view.show_pair(pair_view_model(self.comparison, left_id, right_id))
-        self.find_bar.refresh()
-        self.sessions.state_changed()
+        self.presenter.show_pair(left_id, right_id)
 
     def open_point(self, row: int, column: int = -1) -> bool:
         """Read one row of the story table side by side: its reference and the chosen article."""
-        story, comparison = self.controller.story, self.comparison
-        if story is None or comparison is None:
-            return False
-        pair = story.pair_for(row, column)
-        if pair is None:
-            return False
-        self.show_pair(*pair)
-        ranges = []
-        cells = {c.article: c for c in story.rows[row].cells if c is not None}
-        for aid in pair:
-            cell = cells.get(aid)
-            spans = [comparison.passage(p)[1] for p in (cell.passages if cell else ())]
-            ranges.append((min(p.start for p in spans), max(p.end for p in spans))
-                          if spans else None)
-        self.reader_tabs.setCurrentWidget(self.reader_box)
-        self.pair_view.show_point(*ranges)
-        return True
-
-    def _refresh_facts(self) -> None:
-        comparison = self.comparison
-        if comparison is None:
-            self.facts_view.show_facts([], [], 0, 0)
-            return
-        only = self.facts_view.conflicts_only.isChecked()
-        rows = fact_rows(comparison, only)
-        conflicts = sum(1 for f in comparison.facts if f.status == "conflict")
-        self.facts_view.show_facts(rows, [a.id for a in comparison.articles],
-                                   len(comparison.facts), conflicts)
+        return self.presenter.open_point(row, column)
 
     def show_fact(self, fact: Fact) -> None:
         """Show where a fact is told: its row of the story, or its passages side by side."""
-        comparison = self.comparison
-        if comparison is None:
-            return
-        self.summary_label.setText(fact.note)
-        if self.reader_tabs.currentWidget() is self.story_view:
-            # The story row shows every article's mention at once.
-            for mention in fact.mentions:
-                if mention.passage and self.story_view.select_passage(mention.passage):
-                    return
-        current = (self.pair_view.left_pick.currentData() or "",
-                   self.pair_view.right_pick.currentData() or "")
-        left_id, right_id = fact_pair(fact, current)
-        if (left_id, right_id) != current:
-            self.show_pair(left_id, right_id)
-        spans, passages = [], []
-        for aid in (left_id, right_id):
-            mentions = mentions_in(fact, aid)
-            spans.append([(m.start, m.end) for m in mentions])
-            passage_range = None
-            if mentions:
-                first = mentions[0]
-                if first.passage:
-                    _, passage = comparison.passage(first.passage)
-                    passage_range = (passage.start, passage.end)
-                else:
-                    passage_range = (first.start, first.end)
-            passages.append(passage_range)
-        self.reader_tabs.setCurrentWidget(self.reader_box)
-        self.pair_view.show_marks(spans[0], spans[1], passages[0], passages[1])
+        self.presenter.show_fact(fact)
 
-    def _refresh_list(self) -> None:
-        rows = []
-        comparison = self.comparison
-        some_related = comparison is not None and any(a.related for a in comparison.articles)
-        for entry in self.session.entries:
-            aid = self.article_id_for(entry.key) if entry.included else None
-            article = comparison.article(aid) if aid else None
-            doc = entry.document
-            apart_note = self.controller.set_apart.get(entry.key, "") if not entry.included else ""
-            apart = bool(apart_note) or bool(article is not None and not article.related
-                                             and some_related)
-            note = apart_note or (article.event_note if article is not None else "")
-            rows.append(ArticleRow(entry.key, aid, entry.display_title, doc.outlet or "",
-                                   doc.published or "", entry.word_count, entry.included,
-                                   apart, doc.source, note))
-        self.article_list.show_entries(rows)
-
-    def _update_page(self) -> None:
+    def update_page(self) -> None:
         self.stack.setCurrentWidget(self.main_split if len(self.session) else self.drop_target)
 
     # --- navigation ---------------------------------------------------------------------
@@ -510,6 +360,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("No earlier point with differences.", 2500)
         elif not self.pair_view.previous_difference():
             self.statusBar().showMessage("No earlier difference in this pair.", 2500)
+
+    def _reset_conflicts(self, _comparison=None) -> None:
+        self._conflict_index = -1
 
     def next_conflict(self) -> None:
         self._step_conflict(+1)
@@ -581,11 +434,8 @@ class MainWindow(QMainWindow):
         self.story_view.set_theme()
         # Span formats are baked into the documents: rebuild them in the new colours.
         if self.comparison is not None:
-            left = self.pair_view.left_pick.currentData()
-            right = self.pair_view.right_pick.currentData()
-            if left and right and left != right:
-                self._show_pair_ids(left, right)
-            self._refresh_list()
+            self.presenter.refresh_pair()
+            self.presenter.refresh_list()
 
     # --- drag and drop ---------------------------------------------------------------------
 
@@ -637,10 +487,10 @@ class MainWindow(QMainWindow):
     # --- what a saved session holds besides the articles ----------------------------------------
 
     def pair_keys(self) -> Optional[tuple[int, int]]:
-        return self._pair_keys
+        return self.presenter.pair_keys()
 
     def set_pair_keys(self, keys: Optional[tuple[int, int]]) -> None:
-        self._pair_keys = keys
+        self.presenter.set_pair_keys(keys)
 
     def view_settings(self) -> dict:
         return {"tab": "overview" if self.tabs.currentWidget() is self.overview_view else "facts",
@@ -668,7 +518,7 @@ class MainWindow(QMainWindow):
 
     autosave_dir = property(lambda self: self.sessions.autosave_dir)
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         name = self.sessions.name()
         self.setWindowTitle(f"{name}{' •' if self.is_modified() else ''} — Parallax"
                             if name else "Parallax")
