@@ -43,6 +43,7 @@ from .facts_view import FactsView
 from .find_bar import FindBar
 from .link_dialog import LinkDialog
 from .message_bar import MessageBar
+from .navigation import Navigator
 from .overview_view import OverviewView
 from .pair_view import PairView
 from .presenter import Presenter
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.recent = Recent(self.settings)
         self.controller = ComparisonController(config, self)
         self.exporter = Exporter(self.settings, self)
-        self._conflict_index = -1
+        self.navigator = Navigator(self, self.controller)
         self.sessions = SessionFiles(
             self.controller, self.recent, self, self,
             Path(autosave_dir) if autosave_dir is not None else paths.data_dir(),
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.session_changed.connect(self._on_session_changed)
         c.comparison_changed.connect(self.presenter.show_comparison)
-        c.comparison_changed.connect(self._reset_conflicts)
+        c.comparison_changed.connect(self.navigator.reset_conflicts)
         c.story_changed.connect(self.presenter.show_story)
         self.presenter.shown.connect(self.comparison_shown.emit)
         c.message.connect(lambda text, kind: self.message_bar.show_message(text, kind))
@@ -344,56 +345,26 @@ class MainWindow(QMainWindow):
 
     # --- navigation ---------------------------------------------------------------------
 
-    def _reading_story(self) -> bool:
-        return self.reader_tabs.currentWidget() is self.story_view
-
     def next_difference(self) -> None:
-        if self._reading_story():
-            if not self.story_view.next_difference():
-                self.statusBar().showMessage("No further point with differences.", 2500)
-        elif not self.pair_view.next_difference():
-            self.statusBar().showMessage("No further difference in this pair.", 2500)
+        self.navigator.next_difference()
 
     def previous_difference(self) -> None:
-        if self._reading_story():
-            if not self.story_view.previous_difference():
-                self.statusBar().showMessage("No earlier point with differences.", 2500)
-        elif not self.pair_view.previous_difference():
-            self.statusBar().showMessage("No earlier difference in this pair.", 2500)
-
-    def _reset_conflicts(self, _comparison=None) -> None:
-        self._conflict_index = -1
+        self.navigator.previous_difference()
 
     def next_conflict(self) -> None:
-        self._step_conflict(+1)
+        self.navigator.next_conflict()
 
     def previous_conflict(self) -> None:
-        self._step_conflict(-1)
-
-    def _step_conflict(self, step: int) -> None:
-        conflicts = [f for f in (self.comparison.facts if self.comparison else ())
-                     if f.status == "conflict"]
-        if not conflicts:
-            self.statusBar().showMessage("No conflicting facts found.", 2500)
-            return
-        self._conflict_index = (self._conflict_index + step) % len(conflicts)
-        fact = conflicts[self._conflict_index]
-        self.tabs.setCurrentWidget(self.facts_view)
-        if not self.facts_view.select_fact(fact.id):
-            self.show_fact(fact)
+        self.navigator.previous_conflict()
 
     def show_find(self) -> None:
-        self.reader_tabs.setCurrentWidget(self.reader_box)
-        self.find_bar.start()
+        self.navigator.show_find()
 
     def hide_find(self) -> None:
-        self.find_bar.close_bar()
+        self.navigator.hide_find()
 
     def find_next(self, backward: bool = False) -> None:
-        if not self.find_bar.isVisible():
-            self.show_find()
-        else:
-            self.find_bar.find(backward)
+        self.navigator.find_next(backward)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape and self.find_bar.isVisible():
