@@ -22,7 +22,7 @@ from typing import Optional
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QProgressBar,
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QProgressBar,
                                QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -31,8 +31,9 @@ from ..engine.ingest.web import is_url
 from ..engine.model import Comparison, CompareConfig, Fact
 from ..engine.resources import seeds_dir
 from ..engine.session import SUFFIX
-from . import paths, styles, windowstate
+from . import paths, windowstate
 from .actions import build_menus
+from .appearance import Appearance, valid_points
 from .article_list import ArticleList, ArticleRow
 from .controller import ComparisonController
 from .drop_target import DropTarget
@@ -52,9 +53,6 @@ from .session_files import SessionFiles
 from .refcount_guard import keep_guarding
 from .story_view import StoryView
 from .labels import PlainLabel
-
-_MIN_POINTS, _MAX_POINTS = 8, 28
-
 
 def _bar_over(bar: QWidget, body: QWidget) -> QWidget:
     """A thin bar (find, messages) over a body that takes the rest of the height."""
@@ -86,9 +84,7 @@ class MainWindow(QMainWindow):
             Path(autosave_dir) if autosave_dir is not None else paths.data_dir(),
             autosave=autosave, ask_to_save=ask_to_save)
         self.presenter = Presenter(self, self.controller, self.sessions, self)
-        self._points = int(self.settings.value("view/text_points", styles.DEFAULT_TEXT_POINTS))
-        self._points = max(_MIN_POINTS, min(_MAX_POINTS, self._points))
-        styles.set_theme_choice(str(self.settings.value("view/theme", "system")))
+        self.appearance = Appearance(self, self.settings)
 
         self.setWindowTitle("Parallax")
         self.setAcceptDrops(True)
@@ -119,9 +115,9 @@ class MainWindow(QMainWindow):
         self.drop_target = DropTarget()
         self.article_list = ArticleList()
         self.story_view = StoryView()
-        self.story_view.set_points(self._points)
+        self.story_view.set_points(self.appearance.points)
         self.pair_view = PairView()
-        self.pair_view.set_points(self._points)
+        self.pair_view.set_points(self.appearance.points)
         self.facts_view = FactsView()
         self.overview_view = OverviewView()
 
@@ -373,40 +369,17 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def zoom(self, step: int) -> None:
-        self._set_points(styles.DEFAULT_TEXT_POINTS if step == 0 else
-                         max(_MIN_POINTS, min(_MAX_POINTS, self._points + step)))
-        self.settings.setValue("view/text_points", self._points)
-        self.statusBar().showMessage(f"Text size {self._points} pt", 1500)
-        self.sessions.state_changed()
-
-    def _set_points(self, points: int) -> None:
-        self._points = points
-        self.pair_view.set_points(points)
-        self.story_view.set_points(points)
+        self.appearance.zoom(step)
 
     @property
     def text_points(self) -> int:
-        return self._points
-
-    # --- theme ----------------------------------------------------------------------------
+        return self.appearance.points
 
     def set_theme(self, choice: str) -> None:
-        styles.set_theme_choice(choice)
-        self.settings.setValue("view/theme", choice)
-        self.apply_theme()
+        self.appearance.set_theme(choice)
 
     def apply_theme(self) -> None:
-        theme = styles.current_theme()
-        app = QApplication.instance()
-        app.setPalette(styles.palette_for(theme))
-        app.setStyleSheet(styles.style_sheet(theme))
-        for action in self.theme_group.actions():
-            action.setChecked(action.data() == styles.theme_choice())
-        self.story_view.set_theme()
-        # Span formats are baked into the documents: rebuild them in the new colours.
-        if self.comparison is not None:
-            self.presenter.refresh_pair()
-            self.presenter.refresh_list()
+        self.appearance.apply_theme()
 
     # --- drag and drop ---------------------------------------------------------------------
 
@@ -466,7 +439,7 @@ class MainWindow(QMainWindow):
     def view_settings(self) -> dict:
         return {"tab": "overview" if self.tabs.currentWidget() is self.overview_view else "facts",
                 "conflicts_only": self.facts_view.conflicts_only.isChecked(),
-                "text_points": self._points}
+                "text_points": self.appearance.points}
 
     def apply_view_settings(self, settings: dict) -> None:
         tab = settings.get("tab")
@@ -477,9 +450,8 @@ class MainWindow(QMainWindow):
         if isinstance(only, bool):
             (self.facts_view.conflicts_only if only else self.facts_view.show_all).setChecked(True)
         points = settings.get("text_points")
-        if isinstance(points, int) and not isinstance(points, bool) \
-                and _MIN_POINTS <= points <= _MAX_POINTS:
-            self._set_points(points)
+        if valid_points(points):
+            self.appearance.set_points(points)
 
     def is_modified(self) -> bool:
         return self.sessions.is_modified()
