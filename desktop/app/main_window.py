@@ -16,33 +16,26 @@ touch the user's autosave.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QFileDialog, QMainWindow, QProgressBar,
-                               QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QMainWindow, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
-from ..engine.ingest import supported_suffixes
-from ..engine.ingest.web import is_url
 from ..engine.model import Comparison, CompareConfig, Fact
-from ..engine.resources import seeds_dir
-from ..engine.session import SUFFIX
 from . import paths, windowstate
 from .actions import build_menus
 from .appearance import Appearance, valid_points
-from .article_list import ArticleList, ArticleRow
+from .article_list import ArticleList
 from .controller import ComparisonController
 from .drop_target import DropTarget
-from .drops import can_accept, read_mime
 from .export_dialog import ExportDialog
 from .exporting import Exporter
 from .facts_view import FactsView
 from .find_bar import FindBar
-from .link_dialog import LinkDialog
+from .intake import Intake
 from .message_bar import MessageBar
 from .navigation import Navigator
 from .overview_view import OverviewView
@@ -84,13 +77,15 @@ class MainWindow(QMainWindow):
             Path(autosave_dir) if autosave_dir is not None else paths.data_dir(),
             autosave=autosave, ask_to_save=ask_to_save)
         self.presenter = Presenter(self, self.controller, self.sessions, self)
+        self.intake = Intake(self, self.controller, self.sessions, self.recent)
         self.appearance = Appearance(self, self.settings)
 
         self.setWindowTitle("Parallax")
         self.setAcceptDrops(True)
+        self.installEventFilter(self.intake)
         self._build_widgets()
         build_menus(self)
-        self._rebuild_recent_menu()
+        self.rebuild_recent_menu()
         self._connect()
         windowstate.restore(self, self.settings, self._splitters())
         self.apply_theme()
@@ -182,15 +177,15 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self._show_busy)
         self.sessions.message.connect(self.message_bar.show_message)
         self.sessions.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self.sessions.recent_changed.connect(self._rebuild_recent_menu)
+        self.sessions.recent_changed.connect(self.rebuild_recent_menu)
         self.exporter.progress.connect(self._on_progress)
         self.exporter.busy_changed.connect(self._show_busy)
         self.exporter.saved.connect(self._on_exported)
         self.exporter.failed.connect(lambda text: self.message_bar.show_message(text, "error"))
         c.settled.connect(self.settled.emit)
 
-        self.drop_target.open_sample.connect(self.open_sample)
-        self.drop_target.open_files.connect(self.open_files_dialog)
+        self.drop_target.open_sample.connect(self.intake.open_sample)
+        self.drop_target.open_files.connect(self.intake.open_files_dialog)
         self.article_list.include_toggled.connect(c.set_included)
         self.article_list.rename_requested.connect(c.rename)
         self.article_list.remove_requested.connect(c.remove)
@@ -205,72 +200,13 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self.sessions.state_changed())
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply_theme())
 
-    # --- loading --------------------------------------------------------------
+    # --- loading (the intake opens, pastes and takes drops) -------------------------
 
     def load_paths(self, paths: list[str]) -> None:
         """Read files or folders in the background, then compare everything loaded."""
-        paths = [os.fspath(p) for p in paths]
-        sessions = [p for p in paths if p.lower().endswith(SUFFIX) and os.path.isfile(p)]
-        paths = [p for p in paths if p not in sessions]
-        for path in sessions:
-            self.sessions.open(path)
-        if paths:
-            self.recent.remember_paths(paths)
-            self._rebuild_recent_menu()
-            self.controller.load_paths(paths)
+        self.intake.load_paths(paths)
 
-    def add_text(self, text: str) -> bool:
-        """Make an article of dragged or pasted text."""
-        return self.controller.add_text(text)
-
-    def load_links(self, links: list[str]) -> None:
-        """Download web links in the background and add each as an article."""
-        self.controller.load_links(links)
-
-    def handle_mime(self, mime) -> bool:
-        """Load whatever a drop or a paste carries; False when nothing usable."""
-        payload = read_mime(mime)
-        for link in payload.unsupported:
-            self.message_bar.show_message(
-                f"Could not read {link}: only files and http(s) links can be added", "error")
-        if payload.links:
-            self.load_links(payload.links)
-        for text in payload.texts:
-            self.add_text(text)
-        if payload.paths:
-            self.load_paths(payload.paths)
-        return not payload.is_empty()
-
-    def open_sample(self) -> None:
-        self.load_paths([str(seeds_dir())])
-
-    def open_files_dialog(self) -> None:
-        patterns = " ".join(f"*{s}" for s in supported_suffixes())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self.recent.last_dir(),
-                                                f"Articles ({patterns});;All files (*)")
-        if paths:
-            self.load_paths(paths)
-
-    def open_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles",
-                                                  self.recent.last_dir())
-        if folder:
-            self.load_paths([folder])
-
-    def open_link_dialog(self) -> LinkDialog:
-        """File → Open Link…: the links typed are downloaded like dropped ones."""
-        clip = QGuiApplication.clipboard().text().strip()
-        dialog = LinkDialog(self, clip if clip and is_url(clip) and " " not in clip else "")
-        dialog.accepted.connect(lambda d=dialog: self.load_links(d.links()))
-        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
-        self.link_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def paste_article(self) -> None:
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime is None or not self.handle_mime(mime):
-            self.message_bar.show_message("The clipboard holds no text or files to add.", "info")
+    link_dialog = property(lambda self: self.intake.link_dialog)
 
     def clear_all(self) -> None:
         """File → Close All Articles: back to an empty, untitled comparison."""
@@ -344,27 +280,15 @@ class MainWindow(QMainWindow):
     def next_difference(self) -> None:
         self.navigator.next_difference()
 
-    def previous_difference(self) -> None:
-        self.navigator.previous_difference()
-
     def next_conflict(self) -> None:
         self.navigator.next_conflict()
-
-    def previous_conflict(self) -> None:
-        self.navigator.previous_conflict()
 
     def show_find(self) -> None:
         self.navigator.show_find()
 
-    def hide_find(self) -> None:
-        self.navigator.hide_find()
-
-    def find_next(self, backward: bool = False) -> None:
-        self.navigator.find_next(backward)
-
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape and self.find_bar.isVisible():
-            self.hide_find()
+            self.navigator.hide_find()
             return
         super().keyPressEvent(event)
 
@@ -380,29 +304,6 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self) -> None:
         self.appearance.apply_theme()
-
-    # --- drag and drop ---------------------------------------------------------------------
-
-    def dragEnterEvent(self, event) -> None:
-        if can_accept(event.mimeData()):
-            event.acceptProposedAction()
-            self.drop_target.set_active(True)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        if can_accept(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event) -> None:
-        self.drop_target.set_active(False)
-
-    def dropEvent(self, event) -> None:
-        self.drop_target.set_active(False)
-        if self.handle_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
 
     # --- persistence -------------------------------------------------------------------------
 
@@ -424,9 +325,9 @@ class MainWindow(QMainWindow):
     def recent_sessions(self) -> list[str]:
         return self.recent.sessions()
 
-    def _rebuild_recent_menu(self) -> None:
+    def rebuild_recent_menu(self) -> None:
         self.recent.fill_menu(self.recent_menu, self.sessions.open, self.load_paths,
-                              lambda: (self.recent.clear(), self._rebuild_recent_menu()))
+                              lambda: (self.recent.clear(), self.rebuild_recent_menu()))
 
     # --- what a saved session holds besides the articles ----------------------------------------
 
