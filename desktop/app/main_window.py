@@ -3,10 +3,13 @@
 The :class:`~desktop.app.controller.ComparisonController` owns the articles,
 the background work and the result; :class:`~desktop.app.session_files.
 SessionFiles` the saved sessions and the autosave; :class:`~desktop.app.
-exporting.Exporter` the reports.  This window lays out the views (the story
-table first, the pair view as the close-up, facts and overview below), hands
-each the view-model it needs when the controller says something changed, and
-keeps the window's own duties: menus, find, zoom and theme.
+exporting.Exporter` the reports; :class:`~desktop.app.presenter.Presenter`
+fills the views when the controller says something changed;
+:class:`~desktop.app.navigation.Navigator` steps differences, conflicts and
+find; :class:`~desktop.app.appearance.Appearance` the text size and theme;
+:class:`~desktop.app.intake.Intake` the open dialogs, paste and drops.  This
+window lays out the views (the story table first, the pair view as the
+close-up, facts and overview below) and wires them to those parts.
 
 ``ask_to_save=True`` asks before closing over unsaved changes and
 ``autosave=True`` keeps the autosave (in ``autosave_dir``, default the data
