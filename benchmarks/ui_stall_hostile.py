@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ui_stall import close, longest_stall, open_window  # noqa: E402
 
 SEED = ROOT / "seeds" / "003_4ecc2cef7e96f6a9.txt"
 
@@ -41,45 +43,16 @@ def cases(folder: Path) -> dict[str, list[str]]:
 
 
 def one_run(app, paths: list[str], settings_dir: str) -> tuple[float, float, str]:
-    from PySide6.QtCore import QSettings, QTimer
-    from desktop.app.main_window import MainWindow
-    from desktop.app.memory import freeze_start_up
-
-    window = MainWindow(QSettings(os.path.join(settings_dir, "settings.ini"), QSettings.IniFormat))
-    window.resize(1400, 900)
-    window.show()
-    freeze_start_up()
-    gaps, last = [], [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
+    window = open_window(settings_dir)
     settled = []
     window.settled.connect(lambda: settled.append(True))
-    start = time.perf_counter()
-    window.load_paths(paths)
-    while time.perf_counter() - start < 60:
-        app.processEvents()
-        if settled and not window.comparison_busy() and window.story_view.measured() and (
-                window.comparison is None or window.shown_comparison is window.comparison):
-            break
-        time.sleep(0.002)
-    else:
-        raise SystemExit("not settled in 60 s")
-    took = time.perf_counter() - start
-    timer.stop()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    stall, took = longest_stall(app, window, paths, lambda: bool(
+        settled and not window.comparison_busy() and window.story_view.measured()
+        and (window.comparison is None or window.shown_comparison is window.comparison)), limit=60)
     outcome = (f"{len(window.comparison.articles)} articles compared" if window.comparison is not None
                else f"{len(window.session)} article(s) read, nothing to compare")
-    return max(gaps) * 1000, took, outcome
+    close(app, window)
+    return stall, took, outcome
 
 
 def main() -> int:
