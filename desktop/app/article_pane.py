@@ -95,11 +95,14 @@ class ArticlePane(QTextEdit):
         block.setLineHeight(styles.LINE_HEIGHT_PERCENT, QTextBlockFormat.ProportionalHeight.value)
         cursor.mergeBlockFormat(block)
         theme = styles.current_theme()
+        formats: dict[str, object] = {}  # one format a kind, not one a span
+        cursor = QTextCursor(doc)
         for span in spans:
-            cursor = QTextCursor(doc)
+            if span.kind not in formats:
+                formats[span.kind] = styles.span_format(span.kind, theme)
             cursor.setPosition(self.index(span.start))
             cursor.setPosition(self.index(span.end), QTextCursor.KeepAnchor)
-            cursor.mergeCharFormat(styles.span_format(span.kind, theme))
+            cursor.mergeCharFormat(formats[span.kind])
         self._replace_document(doc)
         self.bars = bars
         self._current, self._marks, self._finds = None, [], []
