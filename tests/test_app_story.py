@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from conftest import SEED_003
+from conftest import SEED_003, SEED_004
 from app_helpers import drop, url_mime, variant_of, write_pair
 
 import pytest
@@ -170,3 +170,52 @@ def test_rows_are_measured_after_the_table_shows_in_short_slices(window, qtbot, 
     assert 0 < len(turns) < len(model.rows), "one slice per turn, not every row at once"
     qtbot.waitUntil(story.measured, timeout=TIMEOUT)
     assert [story.table.rowHeight(n) for n in range(len(model.rows))] == heights
+
+
+def marked_text(cell) -> str:
+    """A cell's text with everything not marked as a conflict blanked out."""
+    return "".join(s.text if s.mark == "conflict" else "\0" * len(s.text) for s in cell.spans)
+
+
+def test_f7_reaches_every_articles_mention_of_a_conflict(window, qtbot):
+    # Seeds 003 and 004 tell one event; 004 spells the mayor "Zahran" and once calls
+    # him "President Mamdani", 003 says "Mayor-elect" further down.
+    drop(window, url_mime([SEED_003, SEED_004]))
+    wait_shown(qtbot, window, 2)
+    conflicts = [f for f in window.comparison.facts if f.status == "conflict"]
+    notes = " ".join(f.note for f in conflicts)
+    assert "Zahran" in notes and "President" in notes
+    story = window.story_view
+    assert window.reader_tabs.currentWidget() is story
+    wanted = {(f.id, m.article, m.text) for f in conflicts for m in f.mentions}
+    seen = set()
+    window.activateWindow()
+    for _ in range(len(wanted) + 2):
+        qtbot.keyClick(story.table, Qt.Key_F7)
+        fact = window.facts_view.current_fact()
+        assert fact is not None and fact.status == "conflict"
+        assert window.reader_tabs.currentWidget() is story, "F7 keeps the story table"
+        n = story.current_row()
+        assert n >= 0, "F7 chooses a row of the story"
+        row = story.model.story.rows[n]
+        assert fact.id in row.conflict_ids, "the row shown holds the conflict"
+        viewport = story.table.viewport().rect()
+        shown_articles = set()
+        for c, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            marked = marked_text(cell)
+            for m in fact.mentions:
+                if m.article == cell.article and m.text in marked:
+                    assert story.cell_rect(n, c).intersects(viewport), \
+                        f"{m.text!r} is scrolled into view"
+                    seen.add((fact.id, m.article, m.text))
+                    shown_articles.add(m.article)
+        assert len(shown_articles) >= 1
+    missing = sorted(wanted - seen)
+    assert not missing, f"F7 never showed these mentions: {missing}"
+    # Shift+F7 goes back to the conflict before.
+    before = (window.facts_view.current_fact().id, story.current_row())
+    qtbot.keyClick(story.table, Qt.Key_F7)
+    qtbot.keyClick(story.table, Qt.Key_F7, Qt.ShiftModifier)
+    assert (window.facts_view.current_fact().id, story.current_row()) == before

@@ -1,7 +1,8 @@
 """Stepping through a comparison: differences, conflicts and find.
 
 :class:`Navigator` moves row by row in the story table (block by block in the
-pair view), from conflict to conflict (F7), and opens the find bar.  It reads
+pair view), from conflict to conflict (F7: in the story table one stop for each row
+holding a mention, so every article's mention shows), and opens the find bar.  It reads
 the window's views through their public names (``reader_tabs``,
 ``reader_box``, ``story_view``, ``pair_view``, ``tabs``, ``facts_view``,
 ``find_bar``, ``presenter``) and says "no further ..." on its status bar.
@@ -49,6 +50,18 @@ class Navigator:
     def previous_conflict(self) -> None:
         self.step_conflict(-1)
 
+    def _conflict_stops(self, conflicts) -> list[tuple]:
+        """(fact, story row or -1): reading the story, one stop for each row that
+        holds a mention of the conflict, so every article's mention is reached;
+        side by side, one stop a conflict."""
+        story = self.window.story_view.model.story if self.reading_story() else None
+        stops = []
+        for fact in conflicts:
+            rows = sorted({story.row_of_passage(m.passage) for m in fact.mentions
+                           if m.passage} - {-1}) if story is not None else []
+            stops += [(fact, n) for n in rows] or [(fact, -1)]
+        return stops
+
     def step_conflict(self, step: int) -> None:
         comparison = self.controller.comparison
         conflicts = [f for f in (comparison.facts if comparison else ())
@@ -56,12 +69,15 @@ class Navigator:
         if not conflicts:
             self._note("No conflicting facts found.")
             return
-        self._conflict_index = (self._conflict_index + step) % len(conflicts)
-        fact = conflicts[self._conflict_index]
+        stops = self._conflict_stops(conflicts)
+        self._conflict_index = (self._conflict_index + step) % len(stops)
+        fact, row = stops[self._conflict_index]
         w = self.window
         w.tabs.setCurrentWidget(w.facts_view)
         if not w.facts_view.select_fact(fact.id):
             w.presenter.show_fact(fact)
+        if row >= 0:
+            w.story_view.select_row(row)
 
     # --- find ----------------------------------------------------------------------------
 
