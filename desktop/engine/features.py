@@ -136,20 +136,4 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def similarity_matrix(left: list[Vector], right: list[Vector]) -> list[list[float]]:
-    """All cosines between two lists of vectors, through an inverted index."""
-    index: dict[str, list[tuple[int, float]]] = {}
-    for j, vec in enumerate(right):
-        for t, w in vec.items():
-            index.setdefault(t, []).append((j, w))
-    matrix = []
-    for vec in left:
-        row = [0.0] * len(right)
-        for t, w in vec.items():
-            for j, w2 in index.get(t, ()):
-                row[j] += w * w2
-        matrix.append(row)
-    return matrix
-
-
 _WEIGHTS.update({ENTITY_MARK: ENTITY_WEIGHT})

@@ -18,20 +18,13 @@ STRONG = 0.40     # above this a match need not be each sentence's best partner
 SPLIT = 0.10      # each half of a split must reach this
 MIN_TERMS = 2     # a sentence with fewer content terms matches nothing
 SHORT_TERMS = 3   # below this, two sentences must share 1.5 terms (names count half)
-CLAUSE_WEIGHT = 0.75
 
 
-def rule_matches(left, right, sentence: list[dict[int, float]],
-                 clause: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
-    """Pairs (i, j) the rules link; ``sentence``/``clause`` are the sparse similarities."""
+def rule_matches(left, right, combined: list[dict[int, float]]) -> set[tuple[int, int]]:
+    """Pairs (i, j) the rules link; ``combined[i][j]`` is the pair's sentence or
+    discounted clause similarity, as :func:`desktop.engine.pair_features.candidates` has it."""
     lv, rv = left.sentences, right.sentences
-    scores: dict[tuple[int, int], float] = {}
-    for i, row in enumerate(sentence):
-        for j, s in row.items():
-            scores[(i, j)] = s
-    for (i, j), s in clause.items():
-        if CLAUSE_WEIGHT * s > scores.get((i, j), 0.0):
-            scores[(i, j)] = CLAUSE_WEIGHT * s
+    scores = {(i, j): s for i, row in enumerate(combined) for j, s in row.items()}
     eligible = sorted(((s, i, j) for (i, j), s in scores.items()
                        if s >= SPLIT and _enough_shared(lv[i], rv[j], left.names[i] & right.names[j])),
                       reverse=True)

@@ -41,6 +41,7 @@ FEATURES = (
     "bias",
 )
 CANDIDATES_PER_SENTENCE = 4
+CLAUSE_WEIGHT = 0.75  # a clause matching a whole sentence counts at this discount
 CANDIDATE_FLOOR = 0.06
 
 
@@ -88,7 +89,7 @@ def _top(scores: dict[int, float], count: int) -> list[tuple[int, float]]:
     return sorted(scores.items(), key=lambda item: -item[1])[:count]
 
 
-def candidates(left, right, clause_weight: float = 0.75,
+def candidates(left, right, clause_weight: float = CLAUSE_WEIGHT,
                per_sentence: int = CANDIDATES_PER_SENTENCE,
                floor: float = CANDIDATE_FLOOR) -> Candidates:
     """Each sentence's best partners on the other side, with their features.
@@ -115,7 +116,7 @@ def candidates(left, right, clause_weight: float = 0.75,
         chosen.update((i, j) for i, s in top[:per_sentence] if s >= floor)
 
     kept = _greedy(chosen, combined)
-    ruled = rule_matches(left, right, sentence, clause)
+    ruled = rule_matches(left, right, combined)
     chosen |= ruled
     lengths_l = [len(v) for v in left.sentences]
     lengths_r = [len(v) for v in right.sentences]

@@ -88,7 +88,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     for n, (a, b) in enumerate(pairs):
         step("align", n / max(1, len(pairs)))
         pair_scores[(a, b)] = scorer.score(vectors[a], vectors[b])
-    events = _event_clusters(articles, vectors, pair_scores, scorer, config)
+    events = event_clusters(articles, vectors, pair_scores, scorer, config)
     main = set(events[0]) if len(events[0]) >= 2 else set()
     # With no two articles judged to report one event there is no main story
     # to set the others apart from: none is marked, and only strong links
@@ -99,7 +99,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
              if a in grouped and b in grouped for (i, j), p in scores.items()}
     sentence_groups = build_groups(links, threshold, config.max_per_article, config.max_span,
                                    config.merge_support)
-    articles = _with_events(articles, events, main, vectors, pair_scores, scorer, config)
+    articles = _with_events(articles, events, main, vectors, pair_scores, scorer)
     groups = [_group(n, g, articles) for n, g in enumerate(sentence_groups, start=1)]
     step("diff", 0.0)
     groups = [_with_diffs(g, articles) for g in groups]
@@ -112,7 +112,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     return result
 
 
-def _event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list[int]]:
+def event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list[int]]:
     """Articles clustered by event, largest first (see :mod:`desktop.engine.events`)."""
     model = event_model(config.event_model)
     summaries = [summarise(v.sentences, a.published, v.names) for a, v in zip(articles, vectors)]
@@ -121,7 +121,7 @@ def _event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list
     return clusters(len(articles), same, model.threshold)
 
 
-def _with_events(articles, events, main, vectors, pair_scores, scorer, config) -> list[Article]:
+def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[Article]:
     """Articles marked with their event cluster; those outside the main story say why."""
     if not main:
         return articles

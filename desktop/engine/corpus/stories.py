@@ -4,7 +4,7 @@ A block (:func:`.blocking.block_into_groups`) is a few dozen articles at
 most.  Its articles are segmented and vectorised as one comparison, the
 candidate pairs inside it are scored by the sentence scorer, and the
 same-event model and clustering of :mod:`desktop.engine.events` decide
-the stories -- through :func:`desktop.engine.pipeline._event_clusters`, the
+the stories -- through :func:`desktop.engine.pipeline.event_clusters`, the
 very call the app's comparison makes, so a corpus and the app agree on
 what "one event" means.  Only candidate pairs are scored: a pair blocking
 did not propose counts as "not the same event".
@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 from ..align import sentence_vectors
 from ..model import Article, CompareConfig, Document, article_ids
-from ..pipeline import _event_clusters
+from ..pipeline import event_clusters
 from ..scoring import get_scorer
 from ..segment import segment
 
@@ -46,4 +46,4 @@ def stories_of_block(documents: Sequence[Document],
     pair_scores = {(a, b): scorer.score(vectors[a], vectors[b]) for a, b in sorted(set(pairs))}
     if not pair_scores:
         return [[k] for k in range(count)]
-    return _event_clusters(articles, vectors, pair_scores, scorer, config)
+    return event_clusters(articles, vectors, pair_scores, scorer, config)

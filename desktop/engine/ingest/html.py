@@ -340,6 +340,11 @@ def _ld_paragraphs(body: str | None) -> str | None:
 
 
 # -- hostile markup ---------------------------------------------------------
+# Markup removed before parsing, each with what closes it: comments and
+# "<![" declarations (CDATA, conditional comments).
+_DEFUSED = {"<!--": "-->", "<![": ">"}
+
+
 def _defuse(markup: str) -> str:
     """Comments and ``<![...]>`` declarations removed in one linear pass.
 
@@ -352,28 +357,22 @@ def _defuse(markup: str) -> str:
         return markup
     out: list[str] = []
     pos = 0
-    no_comment_end = no_decl_end = False  # once a search fails, later ones would too
+    unclosed: set[str] = set()  # once a search for a closer fails, later ones would too
     while (i := markup.find("<!", pos)) >= 0:
         out.append(markup[pos:i])
-        if markup.startswith("<!--", i):
-            j = -1 if no_comment_end else markup.find("-->", i + 4)
-            if j < 0:
-                no_comment_end = True
-                pos = i + 4
-            else:
-                pos = j + 3
-            out.append(" ")
-        elif markup.startswith("<![", i):
-            j = -1 if no_decl_end else markup.find(">", i + 3)
-            if j < 0:
-                no_decl_end = True
-                pos = i + 3
-            else:
-                pos = j + 1
-            out.append(" ")
-        else:  # <!doctype ...> and the like stay for the parser
+        opener = next((o for o in _DEFUSED if markup.startswith(o, i)), None)
+        if opener is None:  # <!doctype ...> and the like stay for the parser
             out.append("<!")
             pos = i + 2
+            continue
+        closer = _DEFUSED[opener]
+        j = -1 if closer in unclosed else markup.find(closer, i + len(opener))
+        if j < 0:
+            unclosed.add(closer)
+            pos = i + len(opener)
+        else:
+            pos = j + len(closer)
+        out.append(" ")
     out.append(markup[pos:])
     return "".join(out)
 
