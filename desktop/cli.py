@@ -84,23 +84,26 @@ def _write(target: str, content: str | bytes) -> None:
     write_atomic(Path(target), content)
 
 
-def _report_writers() -> dict[str, Callable]:
-    """Format name -> function(comparison) returning str or bytes."""
-    from .engine import contract
-    writers: dict[str, Callable] = {"json": contract.dumps}
-    try:
-        from .engine.report import RENDERERS
-    except ImportError:
-        RENDERERS = {}
-    writers.update(RENDERERS)
+def use_pdf_writer() -> None:
+    """Give the report formats Qt's PDF writer (the Qt-free engine cannot import it).
 
-    def pdf(comparison):
-        # The PDF writer is Qt's, so it lives outside the Qt-free engine.
+    The import waits until a PDF is asked for, so the command line stays Qt-free.
+    """
+    from .engine.report.formats import register
+
+    def pdf(comparison, options=None):
         from .report_pdf import render_pdf
-        return render_pdf(comparison)
+        return render_pdf(comparison, options)
 
-    writers["pdf"] = pdf
-    return writers
+    register("pdf", pdf)
+
+
+def _report_writers() -> dict[str, Callable]:
+    """Format name -> function(comparison) returning str or bytes (the formats' table)."""
+    from .engine.report.formats import FORMATS
+    use_pdf_writer()
+    return {name: (lambda comparison, f=f: f.renderer(comparison))
+            for name, f in FORMATS.items() if f.renderer is not None}
 
 
 def _details(log_file: Optional[Path]) -> str:
@@ -123,8 +126,8 @@ def _compare(args: argparse.Namespace, log_file: Optional[Path] = None) -> int:
              "need at least 2")
         return EXIT_FAILED
     writers = _report_writers()
-    wanted = [(fmt, getattr(args, fmt)) for fmt in ("json", "html", "pdf", "md", "csv")
-              if getattr(args, fmt, None)]
+    from .engine.report.formats import FORMATS
+    wanted = [(fmt, getattr(args, fmt)) for fmt in FORMATS if getattr(args, fmt, None)]
     for fmt, target in wanted:
         if fmt not in writers:
             print(f"parallax: the {fmt} report is not available in this version", file=sys.stderr)
@@ -169,11 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="compare articles and write reports (see: parallax compare -h)",
                           description=f"Compare articles: {INPUTS_HELP}.")
     cmp_.add_argument("files", nargs="+", metavar="FILE|FOLDER|LINK", help=INPUTS_HELP)
-    cmp_.add_argument("--json", metavar="OUT", help="write the comparison JSON ('-' for stdout)")
-    cmp_.add_argument("--html", metavar="OUT", help="write an HTML report")
-    cmp_.add_argument("--pdf", metavar="OUT", help="write a PDF report")
-    cmp_.add_argument("--md", metavar="OUT", help="write a Markdown report")
-    cmp_.add_argument("--csv", metavar="OUT", help="write the facts as CSV")
+    from .engine.report.formats import FORMATS
+    for fmt in FORMATS.values():  # --json, --html, --pdf, ...: one option a format
+        cmp_.add_argument(f"--{fmt.name}", metavar="OUT", help=fmt.help)
     cmp_.add_argument("--facts", action="store_true",
                       help="print the facts that differ, conflicts first, one line each")
     # SUPPRESS: given before "compare", the flag must survive the sub-parser's default.

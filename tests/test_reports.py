@@ -346,7 +346,9 @@ def test_markdown_marks_sit_where_commonmark_honours_them():
 
 
 def test_export_report_picks_the_format_from_the_suffix(bridge, tmp_path):
+    from desktop.cli import use_pdf_writer
     from desktop.engine.report import export_report, format_for
+    use_pdf_writer()  # a front end registers Qt's PDF writer; the engine cannot import it
     assert format_for("x/Report.HTM") == "html" and format_for("a.markdown") == "md"
     assert format_for("notes.txt") is None
     for name in ("r.html", "r.md", "r.csv", "r.json", "r.pdf"):
@@ -411,3 +413,40 @@ def test_pdf_page_numbers_match_pages_when_headings_move(tmp_path):
     everything = " ".join(unicodedata.normalize("NFKC", everything).split())
     assert all(f"Conflict number {n} about the vote." in everything for n in range(1, 40))
     assert "Work starts in April." in everything  # the aligned rows after the conflicts
+
+
+# --- one table of formats -----------------------------------------------------------------
+
+def test_one_table_of_formats_feeds_the_command_line_the_dialog_and_export(
+        bridge, tmp_path, monkeypatch, qtbot):
+    """A format added to the table shows up everywhere: no front end keeps a list of its own."""
+    from desktop import cli
+    from desktop.app.export_dialog import ExportDialog
+    from desktop.engine.report import export_report, format_for
+    from desktop.engine.report.formats import FORMATS, ReportFormat
+    assert list(FORMATS) == ["html", "pdf", "md", "csv", "json"]
+    extra = ReportFormat("txt", ".txt", "Plain text (test)", "Plain text (*.txt)", "A test format.",
+                         "write plain text", lambda c, o=None: "plain " + c.articles[0].id)
+    monkeypatch.setitem(FORMATS, "txt", extra)
+    # The command line: one option a format.
+    options = {a.dest for a in cli.build_parser()._subparsers._group_actions[0]
+               .choices["compare"]._actions}
+    assert set(FORMATS) <= options
+    # The dialog: the table's labels, in its order, and its suffix for the file name.
+    dialog = ExportDialog(bridge, str(tmp_path), "txt", "report")
+    qtbot.addWidget(dialog)
+    assert [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())] == \
+        [f.label for f in FORMATS.values()]
+    assert dialog.path().endswith("report.txt") and dialog.format() == "txt"
+    # Export: the suffix finds the format, the table's renderer writes it.
+    assert format_for("x.txt") == "txt"
+    assert export_report(bridge, tmp_path / "r.txt").read_text(encoding="utf-8") == "plain A"
+    code = cli.main(["compare", str(SEED_003), str(SEED_004), "--txt", str(tmp_path / "c.txt")])
+    assert code == 0 and (tmp_path / "c.txt").read_text(encoding="utf-8").startswith("plain")
+
+
+def test_the_engine_never_imports_the_qt_pdf_writer():
+    import desktop.engine.report as report
+    for path in Path(report.__file__).parent.glob("*.py"):
+        assert "report_pdf" not in path.read_text(encoding="utf-8").replace(
+            "desktop.report_pdf`", ""), f"{path.name} reaches for the Qt PDF writer"

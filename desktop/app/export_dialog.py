@@ -3,7 +3,8 @@
 The dialog only collects choices (``path()``, ``format()``, ``options()``);
 :class:`desktop.app.exporting.Exporter` writes the file on a worker thread
 when the dialog is accepted, so errors land in the message bar like every
-other problem.
+other problem.  The formats offered, their order, suffixes and words are the
+rows of :data:`desktop.engine.report.formats.FORMATS`, read when the dialog opens.
 """
 from __future__ import annotations
 
@@ -17,20 +18,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ..engine.model import Comparison
-from ..engine.report import FORMAT_NAMES, ReportOptions, format_for
+from ..engine.report import ReportOptions, format_for
+from ..engine.report.formats import FORMATS
 from .labels import PlainLabel
-
-# The order formats are offered in, with the suffix each one writes.
-FORMAT_ORDER = ("html", "pdf", "md", "csv", "json")
-SUFFIX_FOR = {"html": ".html", "pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
-_LABELS = {"html": "Web page (HTML)", "pdf": "PDF document", "md": "Markdown",
-           "csv": "Facts as a spreadsheet (CSV)", "json": "Comparison data (JSON)"}
-_NOTES = {"html": "A self-contained page: summary, facts and the passages side by side.",
-          "pdf": "For printing or sending: the same content as the web page.",
-          "md": "Plain text with light markup, for notes and wikis.",
-          "csv": "One row per fact and article; opens in any spreadsheet.",
-          "json": "Everything the comparison found, for other programs. "
-                  "Always covers all articles."}
 
 
 class ExportDialog(QDialog):
@@ -40,18 +30,18 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export Report")
         self.setObjectName("ExportDialog")
         self.comparison = comparison
-        fmt = fmt if fmt in FORMAT_ORDER else "html"
+        fmt = fmt if fmt in FORMATS else next(iter(FORMATS))
 
         self.format_box = QComboBox()
-        for key in FORMAT_ORDER:
-            self.format_box.addItem(_LABELS[key], key)
-        self.format_box.setCurrentIndex(FORMAT_ORDER.index(fmt))
+        for key in FORMATS:
+            self.format_box.addItem(FORMATS[key].label, key)
+        self.format_box.setCurrentIndex(list(FORMATS).index(fmt))
         self.format_note = PlainLabel("")
         self.format_note.setObjectName("Muted")
         self.format_note.setWordWrap(True)
         self.format_note.setMinimumWidth(440)
 
-        self.path_edit = QLineEdit(os.path.join(folder, base_name + SUFFIX_FOR[fmt]))
+        self.path_edit = QLineEdit(os.path.join(folder, base_name + FORMATS[fmt].suffix))
         self.path_edit.setMinimumWidth(420)
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -144,7 +134,7 @@ class ExportDialog(QDialog):
         return self.format_box.currentData()
 
     def set_format(self, fmt: str) -> None:
-        self.format_box.setCurrentIndex(FORMAT_ORDER.index(fmt))
+        self.format_box.setCurrentIndex(list(FORMATS).index(fmt))
 
     def path(self) -> str:
         return os.path.expanduser(self.path_edit.text().strip())
@@ -170,15 +160,15 @@ class ExportDialog(QDialog):
 
     def _on_format(self) -> None:
         fmt = self.format()
-        self.format_note.setText(_NOTES[fmt])
+        self.format_note.setText(FORMATS[fmt].note)
         # Keep the file name's suffix in step with the format.
         text = self.path_edit.text().strip()
         if text:
             current = Path(text)
             if format_for(current) != fmt:
                 stem = current.name[:-len(current.suffix)] if format_for(current) else current.name
-                self.path_edit.setText(str(current.with_name(stem + SUFFIX_FOR[fmt])))
-        takes_options = fmt != "json"
+                self.path_edit.setText(str(current.with_name(stem + FORMATS[fmt].suffix)))
+        takes_options = FORMATS[fmt].takes_options
         self.articles_group.setEnabled(takes_options)
         self.conflicts_only.setEnabled(takes_options)
         self._update()
@@ -193,7 +183,7 @@ class ExportDialog(QDialog):
         problem = ""
         if not self.path():
             problem = "Choose where to save the report."
-        elif self.format() != "json" and not self.chosen_articles():
+        elif FORMATS[self.format()].takes_options and not self.chosen_articles():
             problem = "Tick at least one article."
         self.problem.setText(problem or ("A file of this name exists and will be replaced."
                                          if os.path.isfile(self.path()) else ""))
@@ -202,15 +192,16 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.format()
-        filters = [FORMAT_NAMES[fmt]] + [FORMAT_NAMES[k] for k in FORMAT_ORDER if k != fmt]
+        filters = [FORMATS[fmt].file_filter] + [FORMATS[k].file_filter for k in FORMATS
+                                                if k != fmt]
         path, chosen = QFileDialog.getSaveFileName(self, "Export report to", self.path(),
                                                    ";;".join(filters))
         if not path:
             return
-        picked = next((k for k in FORMAT_ORDER if FORMAT_NAMES[k] == chosen), fmt)
+        picked = next((k for k in FORMATS if FORMATS[k].file_filter == chosen), fmt)
         by_suffix = format_for(path)
         if by_suffix is None:
-            path += SUFFIX_FOR[picked]
+            path += FORMATS[picked].suffix
             by_suffix = picked
         self.path_edit.setText(path)
         if by_suffix != fmt:

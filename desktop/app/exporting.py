@@ -19,6 +19,7 @@ from typing import Callable, Optional
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
+from ..cli import use_pdf_writer
 from ..engine.model import Comparison
 from . import operations
 from .export_dialog import ExportDialog
@@ -35,6 +36,7 @@ class Exporter(QObject):
 
     def __init__(self, settings: QSettings, parent: Optional[QObject] = None):
         super().__init__(parent)
+        use_pdf_writer()  # the formats' table gets Qt's PDF writer from a front end
         self.settings = settings
         self.dialog: Optional[ExportDialog] = None
         self._runner = TaskRunner(self)

@@ -17,6 +17,7 @@ from ..engine.model import Comparison, CompareConfig, Document
 from ..engine.pipeline import compare, read_documents
 from ..engine.atomic import write_atomic
 from ..engine.report import render
+from ..engine.report.formats import FORMATS
 from .story import StoryModel, story_model
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class ExportResult:
 
 def render_on_gui_thread(fmt: str) -> bool:
     """PDF is laid out by Qt's text engine, which is not safe beside the GUI thread."""
-    return fmt == "pdf"
+    return FORMATS[fmt].drawn_by_qt
 
 
 def export_job(comparison: Comparison, path: str, fmt: str, options,
