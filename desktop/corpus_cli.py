@@ -6,10 +6,12 @@ date and title columns), sorts them into stories, compares each story of
 two or more articles and writes, under DIR: ``stories/ID.json`` (the
 comparison contract), ``stories/ID.html`` (the report), ``tables/*.csv``
 (Parquet too when pyarrow is installed) and ``index.html``.  Progress and
-an ETA go to stderr.  Re-running the same command resumes an interrupted
-run.  Exit codes as ``parallax compare``: 0 done, 1 nothing done (bad usage,
-no readable article), 2 done but some inputs unreadable or some stories
-failed, 130 interrupted (Ctrl+C; re-run to go on).
+an ETA go to stderr.  ``--dask SCHEDULER`` (or ``local:N``) runs the same
+job on a Dask cluster instead of the local process pool (the optional
+``cluster`` extra).  Re-running the same command resumes an interrupted
+run, on either engine.  Exit codes as ``parallax compare``: 0 done, 1
+nothing done (bad usage, no readable article), 2 done but some inputs
+unreadable or some stories failed, 130 interrupted (Ctrl+C; re-run to go on).
 """
 from __future__ import annotations
 
@@ -30,8 +32,13 @@ def build_parser(parser_class=argparse.ArgumentParser) -> argparse.ArgumentParse
                         help="folders (walked recursively), article files, links, or .csv/.jsonl "
                              "lists with a text or url column (optional outlet, date, title)")
     parser.add_argument("--out", required=True, metavar="DIR", help="where to write the results")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
+    engine = parser.add_mutually_exclusive_group()
+    engine.add_argument("--workers", type=int, default=None, metavar="N",
                         help="processes in the local pool (default: one per CPU; 0: no pool)")
+    engine.add_argument("--dask", default=None, metavar="SCHEDULER",
+                        help="run the stories on a Dask cluster: a scheduler's address "
+                             "(tcp://host:8786) or local:N for N local worker processes; needs "
+                             "pip install 'parallax[cluster]'")
     parser.add_argument("--window", type=int, default=30, metavar="DAYS",
                         help="articles dated further apart are never one story (default 30; "
                              "-1: no window)")
@@ -87,12 +94,21 @@ def run(args: argparse.Namespace, say=None) -> int:
     """Run the parsed command; the exit code."""
     from .engine.corpus import CorpusOptions, run_corpus
     say = say or (lambda message: print(message, file=sys.stderr))
+    if args.dask is not None:
+        from .engine.corpus.dask_engine import DaskMissing, local_size, require
+        try:
+            require()
+            local_size(args.dask)
+        except (DaskMissing, ValueError) as exc:
+            say(f"parallax corpus: {exc}")
+            return EXIT_FAILED
     options = CorpusOptions(window_days=None if args.window < 0 else args.window,
                             event_threshold=args.event_threshold, find_facts=not args.no_facts)
     progress = (lambda *a: None) if args.quiet else Progress()
     try:
         result = run_corpus(args.inputs, Path(args.out), options, workers=args.workers,
-                            progress=progress)
+                            progress=progress, engine="dask" if args.dask else "local",
+                            scheduler=args.dask)
     except KeyboardInterrupt:
         say(f"parallax corpus: interrupted; finished stories are kept in {args.out}: "
             "run the same command again to go on")

@@ -1,9 +1,10 @@
-"""Where a corpus's tasks run: a local process pool (the default) or in this process.
+"""Where a corpus's tasks run: a local process pool (the default), a Dask cluster, or this process.
 
-Tasks are plain functions of picklable payloads (articles as text) that
-return text (contract JSON), so any executor with ``submit`` will do.  The
-pool's workers ignore Ctrl+C: the command handles it once, in the main
-process, and stops the workers itself.
+Tasks are plain functions of picklable payloads (articles as JSON text) that
+return text (contract JSON), so any ``concurrent.futures`` executor will do:
+the local pool, or a Dask client's (:mod:`.dask_engine`, only imported when
+asked for).  The pool's workers ignore Ctrl+C: the command handles it once,
+in the main process, and stops the workers itself.
 
 Public verbs: :func:`executor` and :func:`width`.
 """
@@ -21,14 +22,22 @@ def _quiet_worker() -> None:
 
 
 @contextlib.contextmanager
-def executor(engine: str = "local", workers: Optional[int] = None) -> Iterator[Optional[Executor]]:
-    """An executor for ``engine`` ("local"), or None to run in this process (``workers == 0``).
+def executor(engine: str = "local", workers: Optional[int] = None,
+             scheduler: Optional[str] = None) -> Iterator[Optional[Executor]]:
+    """An executor for ``engine``, or None to run in this process (local, ``workers == 0``).
 
-    On the way out -- finished, failed or interrupted -- queued tasks are
-    cancelled and the workers stopped, so Ctrl+C returns at once.
+    ``engine`` is ``"local"`` (a process pool of ``workers``, default one per
+    CPU) or ``"dask"`` (``scheduler``: a Dask scheduler's address or
+    ``local:N``).  On the way out -- finished, failed or interrupted -- queued
+    tasks are cancelled and the workers stopped, so Ctrl+C returns at once.
     """
+    if engine == "dask":
+        from .dask_engine import dask_executor
+        with dask_executor(scheduler or "local") as pool:
+            yield pool
+        return
     if engine != "local":
-        raise ValueError(f"unknown engine {engine!r} (known: local)")
+        raise ValueError(f"unknown engine {engine!r} (known: local, dask)")
     if workers == 0:
         yield None
         return
@@ -49,4 +58,6 @@ def executor(engine: str = "local", workers: Optional[int] = None) -> Iterator[O
 
 def width(pool: Optional[Executor]) -> int:
     """How many tasks the executor runs at once (1 for none)."""
-    return getattr(pool, "_max_workers", 1) if pool is not None else 1
+    if pool is None:
+        return 1
+    return getattr(pool, "workers", None) or getattr(pool, "_max_workers", 1)

@@ -89,13 +89,22 @@ class Spool:
                 position += len(line)
         return True
 
-    def read(self, number: int) -> Document:
+    def text(self, number: int) -> str:
+        """The article's JSON line, as it travels to a worker."""
         with self.path.open("rb") as handle:
             handle.seek(self.offsets[number])
-            data = json.loads(handle.readline())
-        data["warnings"] = tuple(data.get("warnings", ()))
-        data["removed"] = ()
-        return Document(**data)
+            return handle.readline().decode("utf-8")
+
+    def read(self, number: int) -> Document:
+        return document_of(self.text(number))
+
+
+def document_of(line: str) -> Document:
+    """The :class:`Document` of one spooled JSON line."""
+    data = json.loads(line)
+    data["warnings"] = tuple(data.get("warnings", ()))
+    data["removed"] = ()
+    return Document(**data)
 
 
 def _line(document: Document) -> bytes:
@@ -180,8 +189,8 @@ def _config(options: CorpusOptions) -> CompareConfig:
 
 def _block_task(payload: tuple) -> list[list[int]]:
     from .stories import stories_of_block
-    documents, pairs, options = payload
-    return stories_of_block(documents, pairs, _config(options))
+    lines, pairs, options = payload
+    return stories_of_block([document_of(line) for line in lines], pairs, _config(options))
 
 
 def _story_task(payload: tuple) -> tuple[str, str, dict]:
@@ -194,9 +203,9 @@ def _story_task(payload: tuple) -> tuple[str, str, dict]:
     from ..pipeline import compare
     from ..report import render_html
     from .summary import story_summary
-    story_id, documents, options = payload
+    story_id, lines, options = payload
     try:
-        comparison = compare(documents, _config(options))
+        comparison = compare([document_of(line) for line in lines], _config(options))
         return contract.dumps(comparison), render_html(comparison), story_summary(story_id, comparison)
     except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the corpus
         return None, f"{type(exc).__name__}: {exc}", None
@@ -219,7 +228,7 @@ def _sort(facts: list[dict], spool: Spool, options: CorpusOptions, executor, in_
 
     def items():
         for number, block in enumerate(several):
-            yield number, ([spool.read(k) for k in block], inside.get(number, []), options)
+            yield number, ([spool.text(k) for k in block], inside.get(number, []), options)
 
     def on_result(number, found):
         block = several[number]
@@ -234,12 +243,13 @@ def _sort(facts: list[dict], spool: Spool, options: CorpusOptions, executor, in_
 
 def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOptions(),
                engine: str = "local", workers: Optional[int] = None,
-               progress: Optional[ProgressFn] = None) -> CorpusResult:
+               progress: Optional[ProgressFn] = None, scheduler: Optional[str] = None) -> CorpusResult:
     """Sort the articles of ``inputs`` into stories and compare each; write everything under ``out``.
 
     ``engine`` is ``"local"`` (a process pool of ``workers``, default: one per
-    CPU; 0 runs everything in this process) -- see :mod:`.engines`.  Re-running
-    with the same inputs and options resumes.  ``KeyboardInterrupt`` leaves
+    CPU; 0 runs everything in this process) or ``"dask"`` (``scheduler``: a
+    Dask scheduler's address or ``local:N``) -- see :mod:`.engines`.  Re-running
+    with the same inputs and options resumes, on either engine.  ``KeyboardInterrupt`` leaves
     every finished file in place and propagates.
     """
     out = Path(out)
@@ -252,7 +262,7 @@ def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOpti
     saved_path = work / "stories.json"
     saved = _load_json(saved_path)
     result = CorpusResult()
-    with engines.executor(engine, workers) as executor:
+    with engines.executor(engine, workers, scheduler) as executor:
         in_flight = 2 * engines.width(executor)
         if saved and saved.get("fingerprint") == fingerprint and spool.load():
             stories = saved["stories"]
@@ -280,7 +290,7 @@ def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOpti
         def items():
             for story_id, members in todo:
                 if len(members) > 1:
-                    yield story_id, (story_id, [spool.read(k) for k in members], options)
+                    yield story_id, (story_id, [spool.text(k) for k in members], options)
 
         def on_result(story_id, outcome):
             contract_json, report, summary = outcome
