@@ -98,7 +98,7 @@ def test_next_difference_moves_row_by_row(window, qtbot, tmp_path):
     wait_shown(qtbot, window, 2)
     story = window.story_view
     rows = story.model.story.rows
-    differing = [n for n, r in enumerate(rows) if r.changed or r.conflicts]
+    differing = [n for n, r in enumerate(rows) if r.differs]
     assert len(differing) >= 3
     seen = []
     for _ in range(3):

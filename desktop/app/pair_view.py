@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToo
 
 from . import styles
 from .article_pane import ArticlePane
+from .eliding import ElidingComboBox
 from .viewmodels import PairViewModel, Stop
 from .labels import PlainLabel
 
@@ -134,8 +135,8 @@ class PairView(QWidget):
         self._anchor_cache: Optional[tuple] = None
         self._points = styles.DEFAULT_TEXT_POINTS
 
-        self.left_pick = QComboBox()
-        self.right_pick = QComboBox()
+        self.left_pick = ElidingComboBox()
+        self.right_pick = ElidingComboBox()
         for pick in (self.left_pick, self.right_pick):
             pick.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             pick.setMinimumContentsLength(14)

@@ -15,7 +15,7 @@ Both run on a worker thread when the articles are many (see
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 from ..engine.model import Article, Comparison, Document, article_of
@@ -48,6 +48,9 @@ class StoryRow:
     conflicts: tuple[str, ...] = ()  # notes of the conflicting facts mentioned in the row
     conflict_ids: tuple[str, ...] = ()
     changed: bool = False  # wording differs, or only one article tells it
+    # Worth a stop of next/previous difference: words changed (not just spaces or
+    # punctuation), an article of the story that lacks the point, or a conflict.
+    differs: bool = False
 
     @property
     def weak(self) -> bool:
@@ -147,7 +150,21 @@ def story_model(comparison: Comparison, reference: Optional[str] = None) -> Stor
                                  block.article, changed=True))
     rows = _in_reference_order(comparison, rows, reference, ids)
     rows = _mark_conflicts(comparison, rows)
+    of_story = [n for n, a in enumerate(articles) if a.related] or list(range(len(ids)))
+    rows = [replace(r, differs=_differs(r, of_story)) for r in rows]
     return StoryModel(columns, reference, rows)
+
+
+def _differs(row: StoryRow, of_story: Sequence[int]) -> bool:
+    """A conflict, words that differ (more than spaces or punctuation), or an
+    article of the story (not one set apart) that does not tell the point."""
+    if row.conflicts:
+        return True
+    told = [n for n in of_story if row.cells[n] is not None]
+    if told and len(told) < len(of_story):
+        return True
+    return any(span.mark and any(ch.isalnum() for ch in span.text)
+               for cell in row.cells if cell is not None for span in cell.spans)
 
 
 def single_article_model(document: Document, article_id: str = "A") -> StoryModel:
@@ -242,8 +259,8 @@ def _mark_conflicts(comparison: Comparison, rows: list[StoryRow]) -> list[StoryR
                         ranges.append((lo, hi))
             cells.append(StoryCell(cell.article, cell.passages,
                                    _overlay(cell.spans, ranges, "conflict")))
-        out[n] = StoryRow(row.key, row.group, tuple(cells), row.reference, row.confidence,
-                          tuple(notes[n].values()), tuple(notes[n]), row.changed)
+        out[n] = replace(row, cells=tuple(cells), conflicts=tuple(notes[n].values()),
+                         conflict_ids=tuple(notes[n]))
     return out
 
 

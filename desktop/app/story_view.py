@@ -10,9 +10,12 @@ which the table scrolls sideways a column at a time (text never scrolls).
 Heights are measured with the same :class:`QTextLayout` the cells are drawn
 with, in slices of at most ~12 ms per turn of the event loop (the first slice
 on the turn after the table is filled), so 20 articles never hold the window
-still.  Signals: ``open_requested(row, column)`` (a click on the
-point column, or a double click on a cell: read it side by side),
-``reference_changed(article id)``, ``point_changed(row)``.
+still.  An article's column can be collapsed to a strip and expanded again
+(the header's button or its menu, :mod:`desktop.app.story_header`); which
+columns are collapsed is kept, by article id, across new comparisons.
+Signals: ``open_requested(row, column)`` (a click on the point column, or a
+double click on a cell: read it side by side), ``reference_changed(article
+id)``, ``point_changed(row)``.
 """
 from __future__ import annotations
 
@@ -22,11 +25,13 @@ from typing import Optional
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPointF, QRect, QSize, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen, QTextCharFormat, QTextLayout
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
                                QStyle, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from . import styles
+from .eliding import ElidingComboBox
 from .story import StoryModel, StoryRow
+from .story_header import COLLAPSED_WIDTH, StoryHeader
 from .labels import PlainLabel
 
 EMPTY_TEXT = "not in this article"
@@ -40,6 +45,7 @@ class StoryTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.story: Optional[StoryModel] = None
+        self.collapsed: set[str] = set()  # article ids whose columns are strips
 
     def reset(self, story: Optional[StoryModel]) -> None:
         self.beginResetModel()
@@ -62,9 +68,13 @@ class StoryTableModel(QAbstractTableModel):
             return "Point" if role == Qt.DisplayRole else None
         column = self.story.columns[section - 1]
         if role == Qt.DisplayRole:
-            mark = " ★" if column.id == self.story.reference else ""
-            apart = " (other event)" if not column.related else ""
-            return f"{column.id} · {column.label}{apart}{mark}"
+            if column.id in self.collapsed:
+                return column.id
+            # The whole title: the header ends it in "…" where it does not fit, so
+            # the marks go first, where they are never cut.
+            mark = "★ " if column.id == self.story.reference else ""
+            apart = "(other event) " if not column.related else ""
+            return f"{mark}{column.id} · {apart}{column.title}"
         if role == Qt.ToolTipRole:
             tip = f"{column.id}: {column.title}"
             if column.id == self.story.reference:
@@ -214,6 +224,8 @@ class _CellDelegate(QStyledItemDelegate):
         return layout
 
     def height(self, row: int, col: int, width: int) -> int:
+        if col > 0 and self._view.is_collapsed(col):
+            return 0  # a strip holds no text
         return int(self.layout(row, col, width).boundingRect().height()) + 2 * PAD
 
     def paint(self, painter, option, index) -> None:
@@ -242,9 +254,15 @@ class _CellDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(2, 2, -3, -3))
             painter.setPen(t.text)
-        layout = self.layout(row, col, rect.width())
         painter.setClipRect(rect)
-        layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+        if col > 0 and self._view.is_collapsed(col):
+            if not empty:  # a strip: a bar where the article tells the point
+                mark = t.conflict if story_row.conflicts else t.muted
+                painter.fillRect(QRect(rect.center().x() - 2, rect.top() + PAD, 4,
+                                       rect.height() - 2 * PAD), mark)
+        else:
+            layout = self.layout(row, col, rect.width())
+            layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
         painter.setPen(QPen(t.border, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
@@ -276,19 +294,28 @@ class StoryView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        header = self.table.horizontalHeader()
+        header = StoryHeader(self.table)
+        self.table.setHorizontalHeader(header)
+        header.collapsed = self.is_collapsed
+        header.toggle_requested.connect(self.toggle_column)
+        header.expand_all_requested.connect(self.expand_all)
         header.setSectionResizeMode(QHeaderView.Fixed)
         header.setTextElideMode(Qt.ElideRight)
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.header = header
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.header.menu_for(self.table.columnAt(pos.x())).popup(
+                self.table.viewport().mapToGlobal(pos)))
         self.table.clicked.connect(self._on_click)
         self.table.doubleClicked.connect(
             lambda index: self.open_requested.emit(index.row(), index.column() - 1))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
-        self.reference_pick = QComboBox()
+        self.reference_pick = ElidingComboBox(
+            "The article the rows follow and the words are compared with")
         self.reference_pick.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.reference_pick.setMinimumContentsLength(16)
-        self.reference_pick.setToolTip("The article the rows follow and the words are compared with")
         self.reference_pick.currentIndexChanged.connect(self._on_reference)
         self.position_label = PlainLabel("")
         self.position_label.setObjectName("Muted")
@@ -341,10 +368,12 @@ class StoryView(QWidget):
         self.reference_pick.clear()
         if story is not None and len(story.columns) > 1:
             for column in story.columns:
-                self.reference_pick.addItem(f"{column.id} — {column.label}", column.id)
+                self.reference_pick.addItem(f"{column.id} — {column.title}", column.id)
             self.reference_pick.setCurrentIndex(max(0, self.reference_pick.findData(story.reference)))
         self.reference_pick.setEnabled(self.reference_pick.count() > 1)
         self.reference_pick.blockSignals(False)
+        self.reference_pick.setToolTip(self.reference_pick.currentText())
+        self.model.collapsed &= set(self.column_ids())
         self._fit()
         self._update_position()
 
@@ -394,8 +423,9 @@ class StoryView(QWidget):
 
     # --- navigation by point --------------------------------------------------------------
 
-    def _differs(self, row: StoryRow) -> bool:
-        return row.changed or bool(row.conflicts)
+    @staticmethod
+    def _differs(row: StoryRow) -> bool:
+        return row.differs
 
     def next_difference(self) -> bool:
         return self._go(+1)
@@ -433,6 +463,10 @@ class StoryView(QWidget):
         if n >= 0:
             row = story.rows[n]
             what = []
+            if n in differing:
+                what.append(f"difference {differing.index(n) + 1} of {len(differing)}")
+            else:
+                what.append("told alike")
             if row.only_in and len(story.columns) > 1:
                 what.append(f"only in {row.only_in}")
             elif row.group:
@@ -456,6 +490,34 @@ class StoryView(QWidget):
         if aid:
             self.reference_changed.emit(aid)
 
+    # --- collapsing columns --------------------------------------------------------------------
+
+    def is_collapsed(self, section: int) -> bool:
+        """Whether a table column (1.., the articles) is collapsed to a strip."""
+        ids = self.column_ids()
+        return 0 < section <= len(ids) and ids[section - 1] in self.model.collapsed
+
+    def set_collapsed(self, article_id: str, collapsed: bool) -> None:
+        if collapsed:
+            self.model.collapsed.add(article_id)
+        else:
+            self.model.collapsed.discard(article_id)
+        story = self.model.story
+        if story is not None:
+            self.model.headerDataChanged.emit(Qt.Horizontal, 1, len(story.columns))
+        self._widths = []  # the free width goes to the columns still open
+        self._fit()
+        self.table.viewport().update()
+
+    def toggle_column(self, section: int) -> None:
+        ids = self.column_ids()
+        if 0 < section <= len(ids):
+            self.set_collapsed(ids[section - 1], not self.is_collapsed(section))
+
+    def expand_all(self) -> None:
+        for aid in list(self.model.collapsed):
+            self.set_collapsed(aid, False)
+
     # --- sizes -------------------------------------------------------------------------------
 
     def eventFilter(self, watched, event) -> bool:
@@ -467,10 +529,11 @@ class StoryView(QWidget):
         story = self.model.story
         if story is None:
             return []
-        count = len(story.columns)
-        available = self.table.viewport().width() - POINT_WIDTH
-        width = max(MIN_COLUMN, available // max(1, count))
-        return [POINT_WIDTH] + [width] * count
+        strips = [c.id in self.model.collapsed for c in story.columns]
+        open_count = len(strips) - sum(strips)
+        available = self.table.viewport().width() - POINT_WIDTH - COLLAPSED_WIDTH * sum(strips)
+        width = max(MIN_COLUMN, available // max(1, open_count))
+        return [POINT_WIDTH] + [COLLAPSED_WIDTH if strip else width for strip in strips]
 
     def _fit(self) -> None:
         """Set the column widths for the space there is, then measure the rows in batches."""

@@ -1,0 +1,130 @@
+"""The story table's columns: titles elided with "…", collapsing to a strip, 12 columns
+scrolling a column at a time, and the count of points that differ."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.app.story import StoryCell, StoryColumn, StoryModel, StoryRow
+from desktop.app.story_header import COLLAPSED_WIDTH
+from desktop.app.story_view import MIN_COLUMN, StoryView
+from desktop.engine.report.view import Span
+
+from app_helpers import drop, url_mime, write_pair
+from conftest import SEED_003
+
+LONG = ("Section of Oregon river bridge collapses, sending two vehicles into the water "
+        "below during the morning commute")
+TEXT = ("The span gave way at 6:40 a.m., just as the first wave of mill-shift traffic was "
+        "crossing, according to sheriff's dispatch logs and two witnesses on the bank.")
+
+
+def synthetic_story(columns: int, rows: int = 6) -> StoryModel:
+    ids = [chr(ord("A") + n) for n in range(columns)]
+    cols = tuple(StoryColumn(aid, f"Outlet {aid}", f"{LONG} ({aid})", True, "") for aid in ids)
+    story_rows = []
+    for r in range(rows):
+        cells = tuple(StoryCell(aid, (f"{aid}{r + 1}",), (Span(TEXT),)) if (r + n) % 4 else None
+                      for n, aid in enumerate(ids))
+        story_rows.append(StoryRow(f"G{r + 1}", f"G{r + 1}", cells, "A", differs=True))
+    return StoryModel(cols, "A", story_rows)
+
+
+def shown(qtbot, columns: int, width: int = 1280) -> StoryView:
+    view = StoryView()
+    qtbot.addWidget(view)
+    view.resize(width, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_story(synthetic_story(columns))
+    qtbot.waitUntil(view.measured, timeout=10_000)
+    return view
+
+
+def test_long_titles_end_in_an_ellipsis_with_the_whole_title_in_the_tooltip(qtbot):
+    view = shown(qtbot, 3, width=900)
+    header = view.header
+    text = header.shown_text(1)
+    assert text.endswith("…") and text.startswith("★ A · Section of Oregon")
+    tip = view.model.headerData(1, Qt.Horizontal, Qt.ToolTipRole)
+    assert LONG in tip
+    pick = view.reference_pick
+    pick.resize(220, pick.height())
+    assert pick.displayed_text().endswith("…")
+    assert pick.displayed_text()[:-1] in pick.currentText()
+    assert LONG in pick.toolTip()
+
+
+def test_twelve_columns_scroll_a_column_at_a_time_and_wrap(qtbot):
+    view = shown(qtbot, 12)
+    table = view.table
+    widths = [table.columnWidth(c) for c in range(1, 13)]
+    assert min(widths) >= MIN_COLUMN, "columns keep a readable width"
+    assert table.horizontalScrollBar().maximum() > 0, "the table scrolls sideways"
+    assert table.horizontalScrollMode() == table.ScrollMode.ScrollPerItem
+    line = view.delegate.font.pointSize()
+    assert table.rowHeight(0) > 3 * line, "a cell's text wraps onto several lines"
+
+
+def test_a_column_collapses_to_a_strip_and_expands_again(qtbot):
+    view = shown(qtbot, 4, width=1200)
+    table, header = view.table, view.header
+    before = table.columnWidth(2)
+    # The header's button collapses B.
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=header.button_rect(2).center())
+    assert table.columnWidth(2) == COLLAPSED_WIDTH
+    assert table.columnWidth(1) > before, "the other columns take the room"
+    assert header.shown_text(2) == "B"
+    # Kept across a new story with the same articles.
+    view.show_story(synthetic_story(4))
+    assert table.columnWidth(2) == COLLAPSED_WIDTH
+    # The context menu expands it again.
+    menu = header.menu_for(2)
+    action = next(a for a in menu.actions() if a.text().startswith("Expand Column"))
+    action.trigger()
+    assert abs(table.columnWidth(2) - before) < 24, "back to its share of the width"
+    # And a click on a collapsed strip anywhere opens it.
+    view.toggle_column(3)
+    assert table.columnWidth(3) == COLLAPSED_WIDTH
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(3) + 4, header.height() // 2))
+    assert table.columnWidth(3) > COLLAPSED_WIDTH
+
+
+def wait_shown(qtbot, window, count):
+    qtbot.waitUntil(lambda: window.comparison is not None
+                    and len(window.comparison.articles) == count
+                    and not window.comparison_busy()
+                    and window.shown_comparison is window.comparison
+                    and window.story_view.measured(), timeout=30_000)
+
+
+def test_only_points_that_differ_are_counted_and_visited(window, qtbot, tmp_path):
+    # Two copies of one article, the second with one sentence reworded and one paragraph
+    # more: most points are told alike and are no difference.
+    folder = tmp_path / "alike"
+    folder.mkdir()
+    text = SEED_003.read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    body = max(range(len(paragraphs)), key=lambda n: len(paragraphs[n]))
+    changed = list(paragraphs)
+    changed[body] = changed[body].replace(" the ", " one ", 1)
+    changed.insert(len(changed) // 2, "Reporters waited outside the West Wing for two hours "
+                   "before the mayor-elect came out to speak to the cameras.")
+    (folder / "one.txt").write_text(text, encoding="utf-8")
+    (folder / "two.txt").write_text("\n\n".join(changed), encoding="utf-8")
+    drop(window, url_mime(sorted(folder.glob("*.txt"))))
+    wait_shown(qtbot, window, 2)
+    story = window.story_view
+    rows = story.model.story.rows
+    alike = [n for n, r in enumerate(rows)
+             if all(c is not None for c in r.cells) and len({c.text for c in r.cells}) == 1]
+    assert len(alike) >= 3, "most points are told word for word alike"
+    differing = [n for n in range(len(rows)) if n not in alike]
+    label = story.position_label.text()
+    assert f"{len(rows)} points, {len(differing)} with differences" in label, label
+    seen = []
+    while story.next_difference():
+        seen.append(story.current_row())
+    assert seen == differing
+    assert not set(seen) & set(alike)
