@@ -350,17 +350,12 @@ def main(argv=None) -> int:
     parser.add_argument("--topics", type=int, nargs="*", help="only these ECB+ topics")
     parser.add_argument("--sample", type=int, default=0, help="print this many new flags to read")
     parser.add_argument("--seed", type=int, default=60, help="seed of the sample")
-    parser.add_argument("--referents", action="store_true",
-                        help="turn on the referent check (facts.quantities.REFERENTS), off by default")
     parser.add_argument("--explain", action="store_true",
                         help="print the sentences of the judged flags shown")
     args = parser.parse_args(argv)
     if not rd.available():
         print(f"real_news_facts: no data at {rd.data_root()}; nothing measured", file=sys.stderr)
         return 1
-    if args.referents:
-        from desktop.engine.facts import quantities
-        quantities.REFERENTS = True
     evaluate(args.topics, args.sample, args.seed, explain=args.explain)
     return 0
 

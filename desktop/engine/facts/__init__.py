@@ -16,6 +16,7 @@ from ..errors import Cancelled
 from ..model import CancelFn, Comparison, Fact
 from .draft import Draft
 from .extract import extract
+from .gate import Scene
 from .people import people_facts
 from .quantities import article_facts, group_facts, leftover_facts, sentence_facts
 from .quote_facts import quote_facts, single_quotes
@@ -53,10 +54,11 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
     used: set[int] = set()
     drafts: list[Draft] = []
     if len(related) >= 2:
-        drafts += group_facts(comparison, extractions, used, cancelled)
+        scene = Scene(extractions, comparison.groups)
+        drafts += group_facts(comparison, scene, used, cancelled)
         check()
-        drafts += article_facts(extractions, used, group_of)
-        drafts += sentence_facts(extractions, used, group_of)
+        drafts += article_facts(scene, used, group_of)
+        drafts += sentence_facts(scene, used, group_of)
         drafts += quote_facts(extractions, used, group_of, passage_groups)
         check()
         drafts += people_facts(extractions, group_of, passage_groups)

@@ -15,6 +15,7 @@ class Draft:
     mentions: list[Mention]
     group: Optional[str] = None
     approximate: bool = False
+    origin: str = ""  # which comparison made it (group, article, sentence, quote, person): for diagnosis
 
     def fact(self, fact_id: str) -> Fact:
         return Fact(fact_id, self.kind, self.status, self.group, self.note, tuple(self.mentions),

@@ -15,7 +15,6 @@ from .items import Item, PassageIndex, Taken
 from .names import NameHit, Person, find_names
 from .numbers import find_numbers
 from .quotes import find_quotes
-from .referents import anchor_of
 
 
 @dataclass
@@ -44,16 +43,6 @@ def extract(article: Article) -> Extraction:
         item.in_quote = k >= 0 and quotes[k].start <= item.start < quotes[k].end
         if item.passage:
             by_passage.setdefault(item.passage, []).append(item)
-            if _referents_on():  # anchors cost time; only the referent check reads them
-                p = article.passages[index.position(item.passage)]
-                item.extra["anchor"] = anchor_of(article.text, item.start, item.end, p.start, p.end,
-                                                 item.extra.get("phrase") or "", item.kind)
     for q in quotes:
         q.passage = index.at(q.start)
     return Extraction(article, quantities, quotes, hits, people, by_passage, index)
-
-
-def _referents_on() -> bool:
-    from . import quantities  # imported here: quantities imports this module
-
-    return quantities.REFERENTS

@@ -64,6 +64,12 @@ def events() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def irregular_verbs() -> dict[str, str]:
+    """Irregular verb form -> the verb ("fell" -> "fall")."""
+    return _pairs("verbs.txt")
+
+
+@lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list("facts", "speech_verbs.txt"))
 

@@ -119,7 +119,8 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
             for aid, person in entries:
                 for full, hit in person.full_names.items():
                     mentions.append(_mention(articles[aid], hit))
-            drafts.append(Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions))
+            drafts.append(Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions,
+                                origin="first-name"))
             spelled.add(surname)
         # Titles: an office in one article that fits none the other gives.
         clash = None
@@ -150,7 +151,7 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                     if role in lexicon.offices():
                         mentions.append(_mention(articles[aid], hit, True))
             drafts.append(Draft("person", "conflict", f"{who}'s title: {told} vs {hb.title_text}",
-                                mentions))
+                                mentions, origin="title"))
         if not found and surname not in spelled:
             hits = []
             for aid, person in entries:
@@ -188,7 +189,8 @@ def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> 
                     for aid, person in entries.items():
                         hit = next(iter(person.full_names.values()), person.hits[0])
                         mentions.append(_mention(articles[aid], hit))
-                return Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions)
+                return Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions,
+                             origin="surname")
     return None
 
 

@@ -16,7 +16,7 @@ from .draft import Draft
 from .extract import Extraction
 from .items import Item
 from .notes import quantity_note
-from .referents import same_referent
+from .gate import Scene, same_thing
 from .values import cluster_status, date_class, relation
 
 import re
@@ -114,34 +114,16 @@ def _clusters_for(kind: str, by_article: dict[str, list[Item]]) -> list[list[Ite
     return _unique_clusters(by_article, lambda i: "time")
 
 
-# Whether disagreeing values must also measure the same thing (:mod:`.referents`).
-# Off by default: on ECB+ it cuts judged false flags shown again from 65 to 38
-# of 112 but loses real ones (37 -> 32 of 48) and 3 of 30 planted conflicts on
-# the own cases; ``benchmarks/real_news_facts.py --referents`` measures it on.
-REFERENTS = False
-
-
-def _comparable(similarity: Optional[dict] = None):
-    """Whether two disagreeing values measure the same thing (see :mod:`.referents`).
-
-    Inside a group (``similarity`` given) one shared near word will do; two
-    values compared across whole articles need two.
-    """
+def _comparable(scene: Scene):
+    """Whether two disagreeing values measure the same thing (see :mod:`.gate`)."""
     def check(a: Item, b: Item) -> bool:
-        similar = bool(similarity) and similarity.get((a.passage, b.passage), 0.0) >= _NEAR_COPY
-        keyed = a.kind == "number" and bool(a.extra.get("event")) and a.key == b.key
-        return same_referent(a.extra.get("anchor"), b.extra.get("anchor"), similar,
-                             need=1 if similarity is not None else _NEED_APART, keyed=keyed)
+        return same_thing(a, b, scene)
     return check
 
 
-_NEAR_COPY = 0.7  # diff similarity of two sentences that are one sentence edited
-_NEED_APART = 1  # near words two values compared outside a group must share
-
-
 def _draft(items: list[Item], group: Optional[str], used: set[int],
-           similarity: Optional[dict] = None) -> Optional[Draft]:
-    status, approx = cluster_status(items, _comparable(similarity) if REFERENTS else None)
+           scene: Scene) -> Optional[Draft]:
+    status, approx = cluster_status(items, _comparable(scene))
     if status is None:
         return None
     for item in items:
@@ -183,8 +165,8 @@ def _weak_conflict(items: list[Item], extractions: dict[str, Extraction], group,
     return conflicting
 
 
-def group_facts(comparison: Comparison, extractions: dict[str, Extraction], used: set[int],
-                cancelled) -> list[Draft]:
+def group_facts(comparison: Comparison, scene: Scene, used: set[int], cancelled) -> list[Draft]:
+    extractions = scene.extractions
     drafts = []
     for group in comparison.groups:
         if cancelled():
@@ -205,8 +187,9 @@ def group_facts(comparison: Comparison, extractions: dict[str, Extraction], used
                 # shares and dates need their sentences to agree on the matter.
                 if kind in ("money", "percent", "date") and _weak_conflict(cluster, extractions, group):
                     continue
-                draft = _draft(cluster, group.id, used, _pair_similarity(group))
+                draft = _draft(cluster, group.id, used, scene)
                 if draft:
+                    draft.origin = "group"
                     drafts.append(draft)
     return drafts
 
@@ -230,7 +213,7 @@ def _context_words(ext: Extraction, item: Item) -> set[str]:
     return {lexicon.singular(w)[:6] for w in words if w not in stop and len(w) > 2}
 
 
-def article_facts(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
+def article_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     """Counts of one specific thing compared across whole articles.
 
     With what happened to them ("people injured") head noun and event are
@@ -238,6 +221,7 @@ def article_facts(extractions: dict[str, Extraction], used: set[int], group_of) 
     sentences must share at least two other words, since "2,800 residents"
     (who live there) and "4,000 residents" (who fled) are different things.
     """
+    extractions = scene.extractions
     per_key: dict[str, dict[str, list[Item]]] = {}
     for aid, ext in extractions.items():
         for item in ext.quantities:
@@ -260,8 +244,9 @@ def article_facts(extractions: dict[str, Extraction], used: set[int], group_of) 
             shared = set.intersection(*contexts) - noun - {lexicon.singular(cluster[0].extra.get("head") or "")[:6]}
             if len(shared) < 2:
                 continue
-        draft = _draft(cluster, group_of([i.passage for i in cluster]), used)
+        draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene)
         if draft:
+            draft.origin = "article"
             drafts.append(draft)
     return drafts
 
@@ -328,8 +313,7 @@ def _kind_key(item: Item):
     return None
 
 
-def sentence_facts(extractions: dict[str, Extraction], used: set[int], group_of,
-                   min_shared: int = 3) -> list[Draft]:
+def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) -> list[Draft]:
     """Pairs of leftover quantities whose sentences share several words.
 
     The aligner may leave two tellings of one fact apart (one article folds
@@ -337,6 +321,7 @@ def sentence_facts(extractions: dict[str, Extraction], used: set[int], group_of,
     same thing still pair up when their sentences share at least
     ``min_shared`` content words and each is the other's only best match.
     """
+    extractions = scene.extractions
     contexts: dict[str, set[str]] = {}
     candidates: dict[tuple, list[Item]] = {}
     skip = _not_context()
@@ -371,7 +356,8 @@ def sentence_facts(extractions: dict[str, Extraction], used: set[int], group_of,
                 continue
             if best.get(id(b), (0, None))[1] is not a:
                 continue
-            draft = _draft([a, b], group_of([a.passage, b.passage]), used)
+            draft = _draft([a, b], group_of([a.passage, b.passage]), used, scene)
             if draft:
+                draft.origin = "sentence"
                 drafts.append(draft)
     return drafts

@@ -164,13 +164,15 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
             note = f"quote “{clip(a.text, 40)}” attributed to {a.speaker} vs {b.speaker}"
             if variant:
                 note += "; wording differs too"
-            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group))
+            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group,
+                                origin="speaker"))
         elif variant:
             i, j = variant[0]
             wa, wb = wording_difference(quotes[i].text, quotes[j].text)
             who = next((q.speaker for q in (quotes[i], quotes[j]) if q.speaker), None)
             note = f"{who + chr(39) + 's ' if who else ''}quote worded differently: “{wa}” vs “{wb}”"
-            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group))
+            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group,
+                                origin="wording"))
         else:
             who = next((i.speaker for i in items if i.speaker), None)
             note = f"same quote{' from ' + who if who else ''}: “{clip(items[0].text, 48)}”"

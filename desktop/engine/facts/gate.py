@@ -1,0 +1,111 @@
+"""Whether two disagreeing values are values of the same thing.
+
+A shared noun is not enough on real news: "11 seasons" with Philadelphia
+and "15 seasons" in the NBA, "sentenced Tuesday" and "convicted Thursday",
+"went to Promises on Tuesday" and "her rep said Friday" are all different
+things.  Two values are taken for one thing when
+
+- they stand opposite each other in two sentences that are otherwise
+  nearly the same (one sentence edited into the other); or
+- they hang on the same verb ("died Thursday" / "died on Friday", "served
+  five months" / "served four months"), or, for counts, share what happened
+  to the counted things ("10 people killed" / "killed three people").
+
+A date or time of the report itself ("officials said Saturday") is never
+compared: when a story was told is no fact of the story.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from ..model import Article, Group
+from .items import Item
+from .slots import Slot, opposite, similarity, slot_for
+
+if TYPE_CHECKING:
+    from .extract import Extraction
+
+# Two sentences this alike (word-diff ratio) are one sentence edited.
+NEAR_COPY = 0.5
+_DATED = ("date", "time")
+
+
+@lru_cache(maxsize=1)
+def value_words() -> frozenset[str]:
+    """Words that only give a value's size or shape, never what it measures."""
+    from .dates import MONTHS, WEEKDAYS
+    from .numbers import WORD_VALUES
+    return frozenset(WORD_VALUES) | frozenset(MONTHS) | frozenset(WEEKDAYS) | {
+        "million", "billion", "trillion", "thousand", "hundred", "dozen", "dozens", "percent",
+        "per", "cent", "today", "yesterday", "tomorrow", "tonight", "a.m", "p.m", "am", "pm"}
+
+
+@dataclass
+class Scene:
+    """What the gate reads besides the two values: articles and aligned groups."""
+
+    extractions: dict[str, "Extraction"]
+    groups: tuple[Group, ...] = ()
+    group_of: dict[str, Group] = field(default_factory=dict)  # passage id -> its group
+
+    def __post_init__(self) -> None:
+        for group in self.groups:
+            for pid in group.passages:
+                self.group_of.setdefault(pid, group)
+
+    def article(self, article_id: str) -> Article:
+        return self.extractions[article_id].article
+
+    def tight(self, a: Item, b: Item) -> Optional[Group]:
+        """The group when the two values' sentences are each other's only telling of it.
+
+        One sentence from each article in one aligned group, each holding
+        the only value of its kind there: the alignment says the two
+        sentences tell the same thing, and nothing else in them competes.
+        """
+        group = self.group_of.get(a.passage or "")
+        if group is None or self.group_of.get(b.passage or "") is not group:
+            return None
+        for item in (a, b):
+            own = [p for p in group.passages if p.rstrip("0123456789") == item.article]
+            if len(own) != 1:
+                return None
+            same_kind = [i for i in self.extractions[item.article].by_passage.get(item.passage, ())
+                         if i.kind == item.kind and not i.in_quote]
+            if len(same_kind) != 1:
+                return None
+        return group
+
+
+def slot(item: Item, article: Article) -> Slot:
+    words = value_words()
+    phrase = (item.extra.get("phrase") or "").lower().split()
+    if phrase:
+        words = words | frozenset(phrase)
+    return slot_for(item, article, words, dated=item.kind in _DATED)
+
+
+def near_copy(a: Slot, b: Slot) -> bool:
+    """The values stand opposite each other in two near-identical sentences."""
+    return similarity(a, b) >= NEAR_COPY and opposite(a, b)
+
+
+def same_thing(a: Item, b: Item, scene: Scene) -> bool:
+    if not a.passage or not b.passage:
+        return False
+    sa, sb = slot(a, scene.article(a.article)), slot(b, scene.article(b.article))
+    if sa.bare or sb.bare:
+        return False  # a dateline or time stamp: when a page was made, not what happened
+    if a.kind in _DATED and (sa.reporting or sb.reporting):
+        return False
+    if near_copy(sa, sb):
+        return True
+    if a.kind == "number" and a.extra.get("event") and a.extra.get("event") == b.extra.get("event"):
+        return True  # "10 people killed" / "killed three people": what happened to them
+    if a.kind in ("money", "percent", "time") and scene.tight(a, b) is not None:
+        # A sum, a share or a clock time is specific: the only one each side
+        # gives in two sentences aligned one to one is the same.
+        return True
+    return bool(sa.verbs & sb.verbs)

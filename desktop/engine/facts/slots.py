@@ -1,0 +1,229 @@
+"""Where a value sits in its sentence, and whether two values sit in one slot.
+
+Two articles that tell one thing often share most of a sentence and differ
+in the value ("The 6.1-magnitude quake struck Qeshm" / "The 5.9-magnitude
+quake struck Qeshm").  Aligning the two sentences word by word (a diff)
+shows whether two values stand opposite each other, in a sentence that is
+otherwise the same: then they are two values of one thing, whatever noun
+follows them or not.
+
+Also read here, from the words around a value (its clause):
+
+- ``frame``: the content words next to it (the verb or noun it hangs on:
+  "died Thursday", "served five months in prison");
+- ``reporting``: a date or time of the report itself ("officials said
+  Saturday"), never a fact of the story.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Optional
+
+from . import lexicon
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+(?:[.,:]\d+)*")
+_CLAUSE_STOPS = ",;:—–()[]\n\"“”"
+# Words that hedge, place or connect a value: no part of what it measures.
+_LIGHT = {"on", "at", "in", "late", "early", "last", "this", "next", "since", "by", "until", "from",
+          "of", "the", "a", "an", "about", "around", "some", "nearly", "almost", "more", "than",
+          "over", "under", "least", "just", "approximately", "roughly", "estimated", "p", "m", "am",
+          "pm", "ago", "before", "after", "earlier", "later", "only", "up", "to", "for", "with",
+          "and", "or", "was", "were", "is", "are", "had", "has", "have", "been", "be", "its", "their",
+          "his", "her", "s", "it", "that", "which", "who", "as", "total", "another", "further",
+          "then", "still", "also", "all", "those", "these", "there", "other", "morning", "evening",
+          "night", "afternoon", "day", "days", "week", "weeks", "year", "years", "month", "months"}
+_REPORTING = {"said", "says", "say", "told", "tells", "announced", "announces", "confirmed", "confirms",
+              "reported", "reports", "stated", "added", "statement", "released", "according", "tweeted",
+              "posted", "wrote", "explained", "noted", "revealed", "disclosed", "declared", "insisted",
+              "acknowledged", "testified", "report", "reporting", "news", "conference", "briefing"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A value's place in its sentence (token indices) and the words about it."""
+
+    tokens: tuple[str, ...]       # the sentence's words, lower case
+    first: int                    # the value's tokens: [first, last)
+    last: int
+    frame: frozenset[str]         # stems of content words close by in its clause
+    reporting: bool               # a date or time of the report itself
+    verbs: frozenset[str] = frozenset()  # the verb it hangs on, each side, in its clause
+    bare: bool = False            # the sentence says nothing but values (a dateline, a time stamp)
+
+
+# Words ending like verbs that are not verbs (or say nothing of what happened).
+_NOT_VERBS = {"hundred", "red", "bed", "need", "speed", "seed", "feed", "breed", "weed", "creed",
+              "shed", "sled", "led", "morning", "evening", "during", "nothing", "something",
+              "anything", "everything", "building", "spring", "thing", "king", "ring", "string",
+              "wing", "ceiling", "according", "including", "following", "meeting", "ruling",
+              "hearing", "funding", "earnings", "wedding", "sibling", "shooting", "bombing",
+              "landing", "beijing", "reading", "sterling", "darling", "pudding", "clothing",
+              "headquartered", "unprecedented", "sacred", "kindred", "naked", "wicked", "rugged",
+              "beloved", "aged"}
+_AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may",
+                "might", "must", "get"}
+_BE = {"was", "were", "is", "are", "been", "be", "being"}
+_DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our", "this", "that"}
+_MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
+
+
+def verb_lemma(word: str, before: str = "") -> str | None:
+    """The verb a word is a form of, by rule, or None when it does not read as one.
+
+    "fell" -> "fall", "falling" -> "fall", "killed" -> "kill", "died" -> "die";
+    a participle after a determiner is an adjective ("a reported $30
+    million"); a bare word after "will" or "to" is a verb ("will host").
+    """
+    lemma = _lemma(word.lower().replace("’", "'"), before)
+    # Words for one happening ("hurt", "injuring", "wounded") are one verb.
+    return _event_classes().get(lemma, lemma) if lemma else None
+
+
+def _lemma(w: str, before: str) -> str | None:
+    irregular = lexicon.irregular_verbs()
+    if w in irregular:
+        return _root(irregular[w])
+    if w in _NOT_VERBS or before in _DETERMINERS or not w.isalpha():
+        return None
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ed") and len(w) >= 5:
+        return _root(w[:-2])
+    if w.endswith("ing") and len(w) >= 6:
+        return _root(w[:-3])
+    if before in _MODALS and len(w) > 2 and w not in lexicon.stopwords():
+        return _root(w)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _event_classes() -> dict[str, str]:
+    """Verb -> what happened, from the event words ("hurt", "injured" -> "injured")."""
+    classes = {}
+    for word, event in lexicon.events().items():
+        lemma = _lemma(word, "")
+        if lemma:
+            classes.setdefault(lemma, event)
+    return classes
+
+
+def _root(stem: str) -> str:
+    """One spelling for "arriv(e)", "stopp(ed)", "stop": final e dropped, doubled consonant undone."""
+    if stem.endswith("e") and len(stem) > 2:
+        stem = stem[:-1]
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem
+
+
+def _stem(word: str) -> str:
+    return lexicon.singular(word.lower().replace("’", "'").split("'")[0])[:5]
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), lo + m.start(), lo + m.end()) for m in _TOKEN.finditer(text[lo:hi])]
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    left = start
+    while left > lo and text[left - 1] not in _CLAUSE_STOPS:
+        left -= 1
+    right = end
+    while right < hi and text[right] not in _CLAUSE_STOPS:
+        right += 1
+    return left, right
+
+
+def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: frozenset[str],
+            reach: int = 2, dated: bool = False) -> Slot:
+    """The slot of the value ``text[start:end]`` in the sentence ``text[lo:hi]``.
+
+    ``value_words``: words that only say the value's scale or shape (number
+    words, month and weekday names), left out of the frame.
+    """
+    toks = _tokens(text, lo, hi)
+    words = tuple(t for t, _, _ in toks)
+    inside = [k for k, (_, s, e) in enumerate(toks) if s < end and start < e]
+    first = inside[0] if inside else 0
+    last = inside[-1] + 1 if inside else 0
+    c_lo, c_hi = _clause(text, start, end, lo, hi)
+    stop = lexicon.stopwords()
+
+    def content(k: int) -> bool:
+        w = words[k]
+        return w[0].isalpha() and w not in stop and w not in _LIGHT and w not in value_words \
+            and len(w) > 1
+
+    before = [k for k in range(first - 1, -1, -1) if toks[k][1] >= c_lo and content(k)][:reach]
+    after = [k for k in range(last, len(toks)) if toks[k][2] <= c_hi and content(k)][:reach]
+    frame = frozenset(_stem(words[k]) for k in before + after)
+    verbs = []
+    for order in (range(first - 1, -1, -1), range(last, len(toks))):
+        for k in order:
+            if toks[k][1] < c_lo or toks[k][2] > c_hi:
+                break
+            lemma = verb_lemma(words[k], words[k - 1] if k > 0 else "")
+            if lemma and lemma not in _AUXILIARIES:
+                verbs.append(lemma)
+                break
+    bare = not any(content(k) for k in range(len(toks)))
+    reporting = False
+    if dated:
+        # A speech verb right before or right after the date ("said Saturday",
+        # "Saturday said"), with only light words between.
+        near = []
+        for order in (range(first - 1, -1, -1), range(last, len(toks))):
+            for k in order:
+                if toks[k][1] < c_lo or toks[k][2] > c_hi:
+                    break
+                if words[k] in _LIGHT or words[k] in value_words:
+                    continue
+                near.append(k)
+                break
+        speech = lexicon.speech_verbs() | _REPORTING
+        # "The fire was reported at 2:35" is the happening itself, not the report.
+        reporting = any(words[k] in speech and not (k > 0 and words[k - 1] in _BE) for k in near)
+    return Slot(words, first, last, frame, reporting, frozenset(verbs), bare)
+
+
+@lru_cache(maxsize=4096)
+def _opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, tuple]:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio(), tuple(matcher.get_opcodes())
+
+
+def similarity(a: Slot, b: Slot) -> float:
+    """How alike the two sentences read, word for word (0..1)."""
+    return _opcodes(a.tokens, b.tokens)[0]
+
+
+def opposite(a: Slot, b: Slot) -> bool:
+    """The two values stand opposite each other where the two sentences differ."""
+    _, ops = _opcodes(a.tokens, b.tokens)
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace":
+            continue
+        if i1 < a.last and a.first < i2 and j1 < b.last and b.first < j2:
+            return True
+    return False
+
+
+def shared_frame(a: Slot, b: Slot) -> int:
+    return len(a.frame & b.frame)
+
+
+def slot_for(item, article, value_words: frozenset[str], dated: bool = False) -> Optional[Slot]:
+    """The slot of an extracted item, cached on it."""
+    cached = item.extra.get("slot")
+    if cached is not None:
+        return cached
+    if not item.passage:
+        return None
+    passage = article.passages[int(item.passage[len(article.id):]) - 1]
+    slot = slot_of(article.text, item.start, item.end, passage.start, passage.end, value_words,
+                   dated=dated)
+    item.extra["slot"] = slot
+    return slot
