@@ -128,3 +128,30 @@ def test_only_points_that_differ_are_counted_and_visited(window, qtbot, tmp_path
         seen.append(story.current_row())
     assert seen == differing
     assert not set(seen) & set(alike)
+
+
+def test_an_article_set_apart_keeps_its_reason_under_a_long_title(qtbot):
+    from desktop.app.article_list import ArticleList, ArticleRow
+    listing = ArticleList()
+    qtbot.addWidget(listing)
+    listing.resize(300, 500)
+    listing.show()
+    qtbot.waitExposed(listing)
+    title = "The Wary, Warming, Wildly Consequential Alliance of Ocasio-Cortez and Mamdani " * 2
+    note = "Reports another event: 1 sentence of 12 told again in the main story; 6 names shared"
+    listing.show_entries([
+        ArticleRow(1, None, title, "", "", 2390, False, True, "a.txt", note),
+        ArticleRow(2, "A", "Short title", "Outlet", "2025-11-21", 700, True, False, "b.txt")])
+    tree, delegate = listing.tree, listing.entry_delegate
+    assert tree.itemDelegateForColumn(1) is delegate, "the column is drawn line by line"
+    item = tree.topLevelItem(0)
+    index = tree.indexFromItem(item, 1)
+    width = tree.columnWidth(1)
+    lines = delegate.lines_for(item.text(1), item.font(1), width)
+    assert lines[1].endswith("…") and len([ln for ln in lines if "Alliance" in ln]) <= 2, \
+        "the title is cut to two lines with an ellipsis"
+    assert any(ln.startswith("⚠ Another story (left out):") for ln in lines)
+    assert any("outlet unknown" in ln for ln in lines)
+    rect = tree.visualRect(index)
+    spacing = tree.fontMetrics().lineSpacing()
+    assert rect.height() >= len(lines) * spacing, "the row is tall enough for every line"

@@ -2,16 +2,20 @@
 
 ``ArticleList.show_entries(rows)`` redraws from plain :class:`ArticleRow`
 values; the user's edits come back as signals (toggle, rename, remove,
-move) for the window to apply to the session and recompare.
+move) for the window to apply to the session and recompare.  The article
+column is drawn by :class:`_EntryDelegate`: a long title is cut to two lines
+with "…" so the outlet line and, for an article set apart, the reason it was
+set apart always show.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QToolButton,
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QToolButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from . import styles
@@ -43,6 +47,79 @@ def _short_reason(note: str) -> str:
     return note or "it seems to report a different event"
 
 
+def fit_lines(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
+    """``text`` wrapped to ``width``: at most ``most`` lines, the last cut with "…"."""
+    words = text.split()
+    lines: list[str] = []
+    line = ""
+    for n, word in enumerate(words):
+        trial = f"{line} {word}" if line else word
+        if not line or metrics.horizontalAdvance(trial) <= width:
+            line = trial
+            continue
+        if len(lines) == most - 1:  # the last line allowed takes the rest, and "…"
+            rest = " ".join([line] + words[n:])
+            lines.append(metrics.elidedText(rest, Qt.ElideRight, width))
+            return lines
+        lines.append(metrics.elidedText(line, Qt.ElideRight, width))
+        line = word
+    if line:
+        lines.append(metrics.elidedText(line, Qt.ElideRight, width))
+    return lines
+
+
+class _EntryDelegate(QStyledItemDelegate):
+    """The article column: title (two lines at most), outlet · date, and the reason
+    an article was set apart (two lines at most), each line cut with "…", never dropped."""
+
+    PAD = 3
+
+    def lines_for(self, text: str, font: QFont, width: int) -> list[str]:
+        metrics = QFontMetrics(font)
+        width = max(40, width - 2 * self.PAD)
+        parts = text.split("\n")
+        lines = fit_lines(parts[0], metrics, width, 2)
+        for extra, most in zip(parts[1:], (1, 2)):
+            lines += fit_lines(extra, metrics, width, most)
+        return lines
+
+    def _font(self, option, index) -> QFont:
+        font = index.data(Qt.FontRole)
+        return font if isinstance(font, QFont) else option.font
+
+    def sizeHint(self, option, index) -> QSize:
+        tree = self.parent()
+        width = tree.columnWidth(index.column()) if tree is not None else option.rect.width()
+        font = self._font(option, index)
+        count = len(self.lines_for(str(index.data() or ""), font, width))
+        return QSize(width, count * QFontMetrics(font).lineSpacing() + 2 * self.PAD)
+
+    def paint(self, painter, option, index) -> None:
+        view_option = QStyleOptionViewItem(option)
+        self.initStyleOption(view_option, index)
+        text = view_option.text
+        view_option.text = ""
+        style = view_option.widget.style() if view_option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.CE_ItemViewItem, view_option, painter, view_option.widget)
+        font = self._font(option, index)
+        metrics = QFontMetrics(font)
+        selected = bool(option.state & QStyle.State_Selected)
+        colour = option.palette.color(QPalette.HighlightedText) if selected else \
+            (index.data(Qt.ForegroundRole).color() if index.data(Qt.ForegroundRole) is not None
+             else option.palette.color(QPalette.Text))
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(colour)
+        rect = option.rect
+        y = rect.top() + self.PAD
+        for line in self.lines_for(text, font, rect.width()):
+            painter.drawText(QRect(rect.left() + self.PAD, y, rect.width() - 2 * self.PAD,
+                                   metrics.lineSpacing()), Qt.AlignLeft | Qt.AlignVCenter, line)
+            y += metrics.lineSpacing()
+        painter.restore()
+
+
 class ArticleList(QWidget):
     include_toggled = Signal(int, bool)
     rename_requested = Signal(int, str)
@@ -72,6 +149,10 @@ class ArticleList(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.entry_delegate = _EntryDelegate(self.tree)
+        self.tree.setItemDelegateForColumn(1, self.entry_delegate)
+        # Rows are as tall as their lines at the column's width: measured again on resize.
+        header.sectionResized.connect(lambda *_a: self.tree.doItemsLayout())
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
 
