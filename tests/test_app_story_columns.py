@@ -155,3 +155,22 @@ def test_an_article_set_apart_keeps_its_reason_under_a_long_title(qtbot):
     rect = tree.visualRect(index)
     spacing = tree.fontMetrics().lineSpacing()
     assert rect.height() >= len(lines) * spacing, "the row is tall enough for every line"
+
+
+def test_the_story_takes_the_room_and_the_split_is_remembered(make_window, qtbot, tmp_path):
+    window = make_window()  # 1400 x 900, as every window of this test
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_shown(qtbot, window, 2)
+    split = window.right_split
+    reader, facts = split.sizes()
+    assert reader >= 2 * facts, f"the story table gets most of the height: {split.sizes()}"
+    assert window.story_view.table.height() > 0.5 * window.height()
+    # The user drags the split (the handle reports the move); the next window has it.
+    split.setSizes([reader - 150, facts + 150])
+    split.splitterMoved.emit(reader - 150, 1)
+    moved = split.sizes()
+    window.close()
+    again = make_window()  # opens on the drop target: the split shows with the articles
+    drop(again, url_mime(write_pair(tmp_path / "pair")))
+    wait_shown(qtbot, again, 2)
+    qtbot.waitUntil(lambda: abs(again.right_split.sizes()[1] - moved[1]) <= 2, timeout=2000)

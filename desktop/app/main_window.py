@@ -135,9 +135,9 @@ class MainWindow(QMainWindow):
         self.right_split.setChildrenCollapsible(False)
         self.right_split.addWidget(self.reader_tabs)
         self.right_split.addWidget(self.tabs)
-        self.right_split.setStretchFactor(0, 3)
-        self.right_split.setStretchFactor(1, 2)
-        self.right_split.setSizes([520, 320])
+        self.right_split.setStretchFactor(0, 3)  # the story takes most of the room a window gains
+        self.right_split.setStretchFactor(1, 1)
+        self.right_split.setSizes([700, 300])
         self.main_split = QSplitter(Qt.Horizontal)
         self.main_split.addWidget(self.article_list)
         self.main_split.addWidget(self.right_split)

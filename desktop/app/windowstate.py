@@ -1,7 +1,8 @@
 """The main window's size, place and splitter positions, kept between runs.
 
 One owner of the ``window/*`` settings.  The first start fits the screen, so
-a 1280 x 800 laptop shows the whole window.
+a 1280 x 800 laptop shows the whole window.  A splitter's place is saved as
+soon as the user drags it (not only on close), so a crash keeps it too.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def restore(window: QMainWindow, settings: QSettings, splitters: dict[str, QSpli
         state = settings.value(f"window/{name}")
         if isinstance(state, QByteArray) and not state.isEmpty():
             splitter.restoreState(state)
+        splitter.splitterMoved.connect(
+            lambda _pos, _index, n=name, s=splitter: settings.setValue(f"window/{n}", s.saveState()))
 
 
 def save(window: QMainWindow, settings: QSettings, splitters: dict[str, QSplitter]) -> None:
