@@ -168,3 +168,34 @@ def test_average_linkage_does_not_chain_events():
 def test_of_two_stories_of_one_size_the_more_alike_is_the_main_one():
     same = {(0, 1): 0.6, (2, 3): 0.9, (0, 2): 0.1, (1, 3): 0.1}
     assert clusters(4, same, 0.5) == [[2, 3], [0, 1]]
+
+
+def test_two_tight_points_stay_apart_when_only_one_of_their_sentences_is_linked():
+    # Two points, each told by four articles, and one sentence of the first
+    # linked to one of the second: most of either side has no partner across.
+    links = {}
+    for point in (0, 4):
+        for a in range(4):
+            for b in range(a + 1, 4):
+                links[(a, point, b, point)] = 0.9
+    links[(0, 0, 1, 4)] = 0.6
+    groups = build_groups(links, 0.5)
+    assert len(groups) == 2
+
+
+def test_names_every_report_gives_weigh_less_than_the_protagonist():
+    from desktop.engine.events import _name_cosines, summarise
+
+    def summary(*names):
+        return summarise([{"x": 1.0}] * len(names), None, [frozenset(n) for n in names])
+
+    team = {"charger", "diego"}
+    # The team and the city come up in every sentence, more often than either man.
+    jackson = [team | {"jackson"}, team | {"jackson"}, team]
+    williams = [team | {"williams"}, team | {"williams"}, team]
+    summaries = [summary(*jackson), summary(*jackson[:2]), summary(*williams)]
+    cos = _name_cosines(summaries, [(0, 1), (0, 2), (1, 2)])
+    # The two reports of Jackson's arrest are far closer than either is to the
+    # report of Williams's, although all three share the team, city and police.
+    assert cos[(0, 1)] > 0.8
+    assert cos[(0, 2)] < 0.5 and cos[(1, 2)] < 0.5

