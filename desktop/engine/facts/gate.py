@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Group
 from .items import Item
-from .slots import Slot, opposite, similarity, slot_for
+from .slots import Slot, opposite, same_verb, similarity, slot_for
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -108,4 +108,4 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         # A sum, a share or a clock time is specific: the only one each side
         # gives in two sentences aligned one to one is the same.
         return True
-    return bool(sa.verbs & sb.verbs)
+    return same_verb(sa, sb)

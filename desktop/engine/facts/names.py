@@ -133,14 +133,20 @@ def _classify(words: list[str]) -> str:
     return "person"
 
 
-def _name_like(word: str) -> bool:
+def _name_like(word: str, joined_ok: bool = False) -> bool:
+    """A word that can be part of a person's name.
+
+    ``joined_ok``: a hyphenated word is a surname ("Ms. Ocasio-Cortez",
+    "Alexandria Ocasio-Cortez") rather than two names joined
+    ("Trump-Mamdani talks").
+    """
     bare = word.rstrip(".")
     if bare in lexicon.not_name_words() or bare.lower() in lexicon.stopwords():
         return False
     if len(bare) > 1 and bare.isupper():
         return False  # an acronym
     parts = bare.split("-")
-    if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not joined_ok:
         return False  # "Trump-Mamdani": two names joined, not one
     return True
 
@@ -160,8 +166,10 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             if word.endswith(".") and word.lower() not in _KEEP_DOT:
                 clean = clean.rstrip(".")
             tokens[-1] = (clean, s, s + len(clean))
+            honored = False  # "Ms. Ocasio-Cortez": an honorific says a person follows
             while tokens and (tokens[0][0].lower() in lexicon.stopwords()
                               or tokens[0][0].rstrip(".").lower() in _HONORIFICS):
+                honored = honored or tokens[0][0].rstrip(".").lower() in _HONORIFICS
                 tokens = tokens[1:]
             # "Despite Trump": drop leading words that are no name, unless the
             # whole run is a known place or organisation ("White House").
@@ -196,7 +204,9 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             kind = _classify(words)
             start, end = tokens[0][1], tokens[-1][2]
             if kind == "person":
-                if not all(_name_like(w) for w in words) or len(words) > 4:
+                # A hyphenated surname is a name after an honorific or a first name.
+                if not all(_name_like(w, honored or (k == len(words) - 1 and k > 0))
+                           for k, w in enumerate(words)) or len(words) > 4:
                     continue
                 if role is None:
                     ap = apposition_re.match(text, end, min(len(text), end + 80))
@@ -205,7 +215,8 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
                         title_start, title_text = ap.start(2), ap.group(2)
                         former = "former" in ap.group(1).lower() or "ex-" in ap.group(1).lower()
                 if len(words) == 1:
-                    singles.append((words[0], start, end, role, title_text, title_start, former))
+                    singles.append((words[0], start, end, role, title_text, title_start, former,
+                                    honored))
                     continue
             hits.append(NameHit(start, end, text[start:end], kind, role, title_text, title_start,
                                 former))
@@ -216,11 +227,11 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
         surname = hit.text.split()[-1].lower()
         person = people.setdefault(surname, Person(surname))
         person.full_names.setdefault(hit.text, hit)
-    for word, start, end, role, title_text, title_start, former in singles:
+    for word, start, end, role, title_text, title_start, former, honored in singles:
         key = word.lower()
         after = text[end:end + 30].lstrip(" ,").split(" ", 1)[0].lower().strip(",.;:")
         before = text[max(0, start - 12):start].rstrip().rsplit(" ", 1)[-1].lower()
-        if key in people or role or after in speech or before in speech:
+        if key in people or role or honored or after in speech or before in speech:
             hit = NameHit(start, end, word, "person", role, title_text, title_start, former)
             hits.append(hit)
             people.setdefault(key, Person(key))

@@ -20,6 +20,8 @@ from .notes import clip, wording_difference
 
 _SHINGLE = 4
 _VARIANT = 0.75
+_PHRASE = 4  # fewer words than this: a phrase, not a quote of its own
+_CLAIM = 5   # a quote this long at least can be attributed to two people in conflict
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -31,6 +33,8 @@ def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Optional[str]:
     if a == b:
         return "same"
     long, short = (a, b) if len(a) >= len(b) else (b, a)
+    if len(short) < _PHRASE:
+        return None  # "like wildfire", "Deep Throat": a phrase many quotes hold, not a partial quote
     if _contains(long, short):
         return "part"
     if len(short) >= 5:
@@ -41,15 +45,17 @@ def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Optional[str]:
 
 
 def _speaker_key(speaker: Optional[str]) -> Optional[str]:
-    """A named speaker's surname; descriptions ("one analyst") are not names."""
+    """A named speaker's surname (surnames, "|"-joined, for "Zadan and Meron"); descriptions are not names."""
     if not speaker or not speaker[:1].isupper():
         return None
-    return speaker.split()[-1].lower()
+    return "|".join(part.split()[-1].lower() for part in speaker.split(" and ") if part.split())
 
 
 def _same_person(a: str, b: str) -> bool:
     if a == b:
         return True
+    if "|" in a or "|" in b:  # joint speakers: one shared is enough
+        return any(_same_person(x, y) for x in a.split("|") for y in b.split("|"))
     # Spelling variants of one surname still name one person.
     return len(a) > 4 and len(b) > 4 and _edit_distance(a, b) <= 1
 
@@ -145,10 +151,15 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
         items = [quotes[k] for k in members]
         variant = [(i, j) for (i, j), rel in pairs.items() if rel == "variant" and i in members]
         speaker_clash = None
+        related = {(i, j) for i, j in pairs if i in members}
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
                 a, b = items[x], items[y]
                 if a.article == b.article or not a.extra.get("explicit") or not b.extra.get("explicit"):
+                    continue
+                # Only a quote told by both, not two quotes joined through a third.
+                key = (min(members[x], members[y]), max(members[x], members[y]))
+                if key not in related or min(len(a.extra["tokens"]), len(b.extra["tokens"])) < _CLAIM:
                     continue
                 ka, kb = _speaker_key(a.speaker), _speaker_key(b.speaker)
                 if ka and kb and not _same_person(ka, kb):

@@ -114,6 +114,21 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 _NAME = r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
+_EDITORIAL = re.compile(r"\[[^\]]{0,80}\]|\([^)]{0,80}\)")
+_DASH_SPEAKER = re.compile(r"\s*[—–-]{1,2}\s*" + _NAME)
+# A full stop that ends no sentence: a title or an initial ("Mr. Barkan", "W. Mark Felt").
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Lt|Sen|Rep|Gov|Gen|St|Sgt|Capt|Det|Prof|Jr|Sr|Col|Maj|"
+                           r"Cmdr|Adm|Supt|Insp|Atty|Gen|Pres|Rev|Fr|No|Mt|Ft)|\b[A-Z])$")
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """The first full stop after ``start`` that ends a sentence (or ``limit``)."""
+    k = text.find(".", start, limit)
+    while k >= 0:
+        if not _ABBREVIATION.search(text, max(start, k - 6), k):
+            return k
+        k = text.find(".", k + 1, limit)
+    return limit
 
 
 class _Speakers:
@@ -128,6 +143,7 @@ class _Speakers:
         self.after_name_first = re.compile(
             rf"\s*[,:]?\s*(?:((?i:he|she|they|we)|I)|{_NAME})\s+(?:\w+ly\s+|had\s+|has\s+|later\s+|then\s+|also\s+)?(?:{verbs})\b")
         self.according = re.compile(r"\s*[,:]?\s*according to\s+" + _NAME)
+        self.appositive = re.compile(rf"\s*[,:]?([^,.“”\"]{{2,60}}),[^,.“”\"]{{2,70}},\s*(?:{verbs})\b")
         self.verb_re = re.compile(rf"\b(?:{verbs})\b")
 
     def person_at(self, start: int, end: int) -> Optional[NameHit]:
@@ -135,6 +151,23 @@ class _Speakers:
         if i < len(self.persons) and self.persons[i].start < end:
             return self.persons[i]
         return None
+
+    def persons_in_span(self, start: int, end: int) -> list[NameHit]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [h for h in self.persons[i:j] if h.end <= end]
+
+    def persons_in(self, start: int, end: int) -> list[NameHit]:
+        """People named in ``[start, end)`` joined only by "and" ("Zadan and Meron")."""
+        i = bisect.bisect_left(self.starts, start)
+        found: list[NameHit] = []
+        while i < len(self.persons) and self.persons[i].start < end:
+            hit = self.persons[i]
+            if found and self.text[found[-1].end:hit.start].strip() != "and":
+                break
+            found.append(hit)
+            i += 1
+        return found
 
     def person_before_verb(self, start: int, verb: int) -> Optional[NameHit]:
         i = bisect.bisect_left(self.starts, verb) - 1
@@ -158,14 +191,18 @@ class _Speakers:
     def find(self, o: int, c: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
         """The speaker and whether a name (not a pronoun) gives it."""
         text = self.text
-        tail_end = len(text)
-        for stop in (".", "!", "?", "\n", "“", "‘", '"'):
+        tail_end = min(_sentence_end(text, c + 1, c + 160), c + 160)
+        for stop in ("!", "?", "\n", "“", "‘", '"'):
             k = text.find(stop, c + 1, c + 160)
             if k >= 0:
                 tail_end = min(tail_end, k)
-        tail_end = min(tail_end, c + 160)
         tail = text[c + 1:tail_end]
-        if text[c - 1:c] in ".!?" and re.match(r"\s*[A-Z]", tail):
+        dash = _DASH_SPEAKER.match(tail)
+        if dash:  # "…” — Zohran Mamdani"
+            hit = self.person_at(c + 1 + dash.start(1), c + 1 + dash.end(1))
+            if hit:
+                return self.display(hit), True
+        if text[c - 1:c] == "." and re.match(r"\s*[A-Z]", tail):
             tail = ""  # the quote closed its sentence: what follows is a new one
         m = self.after_name_first.match(tail)
         if not m:
@@ -175,6 +212,9 @@ class _Speakers:
             if v and "," not in tail[:v.start()].lstrip(" ,"):
                 hit = self.person_before_verb(c + 1, c + 1 + v.start())
                 if hit is not None:
+                    joint = self.persons_in(c + 1, hit.end)
+                    if len(joint) > 1 and joint[-1] is hit:
+                        return " and ".join(dict.fromkeys(self.display(h) for h in joint)), True
                     return self.display(hit), True
         if m:
             if m.group(1):
@@ -184,12 +224,23 @@ class _Speakers:
                 return None, False
             hit = self.person_at(c + 1 + m.start(2), c + 1 + m.end(2))
             return self.display(hit) if hit else m.group(2), True
+        m = self.appositive.match(tail)
+        if m:  # "…,” Morris Katz, a top Mamdani adviser, said": the last person named before the aside
+            hits = self.persons_in_span(c + 1 + m.start(1), c + 1 + m.end(1))
+            if hits:
+                return self.display(hits[-1]), True
         m = self.after_verb_first.match(tail)
         if m:
             who = m.group(1).strip()
-            hit = self.person_at(c + 1 + m.start(1), c + 1 + m.end(1))
-            if hit:
-                return self.display(hit), True
+            hits = self.persons_in(c + 1 + m.start(1), c + 1 + m.end(1))
+            if hits:
+                # "said Zadan and Meron": both speak.
+                return " and ".join(dict.fromkeys(self.display(h) for h in hits)), True
+            if who.split()[0].lower() in lexicon.titles() or who.lower() in lexicon.titles():
+                # "said Secretary of the Interior Dirk Kempthorne": the title's holder.
+                hit = self.person_at(c + 1 + m.start(1), tail_end)
+                if hit and not text[c + 1 + m.start(1):hit.start].count(","):
+                    return self.display(hit), True
             if who.lower() in _PRONOUNS:
                 hit = self.last_person_before(o, quotes)
                 return self.display(hit) if hit else None, False
@@ -234,6 +285,16 @@ class _Speakers:
         return None, False
 
 
+def _attribution_only(gap: str, verb_re: re.Pattern) -> bool:
+    """The text between two quotes is just the first one's attribution sentence."""
+    if "\n" in gap or len(gap) > 160 or not verb_re.search(gap):
+        return False
+    body = gap.strip().rstrip(".").strip()
+    ends = [m.start() for m in re.finditer(r"[.!?](?=\s)", body)]
+    ends = [k for k in ends if not _ABBREVIATION.search(body, max(0, k - 6), k)]
+    return not ends and gap.rstrip().endswith(".")
+
+
 def find_quotes(article: Article, hits: list[NameHit], people: dict[str, Person]) -> list[Item]:
     text = article.text
     spans = _spans(text)
@@ -249,11 +310,15 @@ def find_quotes(article: Article, hits: list[NameHit], people: dict[str, Person]
         if end <= start:
             continue
         speaker, explicit = speakers.find(o, c, spans)
-        if speaker is None and previous is not None:
+        if speaker is None and previous is not None and previous[2]:
             gap = text[previous[1] + 1:o]
-            if len(gap) <= 80 and not re.search(r"[.!?]\s", gap) and previous[2]:
+            if len(gap) <= 80 and not re.search(r"[.!?]\s", gap):
                 speaker = previous[2]
-        tokens = normal_tokens(text[start:end])
+            elif _attribution_only(gap, speakers.verb_re):
+                # "“…,” Mr. Barkan said. “…”": the quote goes on after its attribution.
+                speaker = previous[2]
+        # "[the Act]", "(Tara Reid)": an editor's words inside a quote are not the speaker's.
+        tokens = normal_tokens(_EDITORIAL.sub(" ", text[start:end]))
         if not tokens:
             continue
         value = " ".join(text[start:end].replace("’", "'").replace("‘", "'").split())

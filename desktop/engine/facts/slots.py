@@ -52,6 +52,7 @@ class Slot:
     reporting: bool               # a date or time of the report itself
     verbs: frozenset[str] = frozenset()  # the verb it hangs on, each side, in its clause
     bare: bool = False            # the sentence says nothing but values (a dateline, a time stamp)
+    verb: Optional[str] = None    # its own verb: the closest before it, else after it
 
 
 # Words ending like verbs that are not verbs (or say nothing of what happened).
@@ -160,6 +161,9 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
     before = [k for k in range(first - 1, -1, -1) if toks[k][1] >= c_lo and content(k)][:reach]
     after = [k for k in range(last, len(toks)) if toks[k][2] <= c_hi and content(k)][:reach]
     frame = frozenset(_stem(words[k]) for k in before + after)
+    # The verbs a value may hang on: the closest one before it in its clause
+    # ("served five months", "died Thursday") and the closest after it
+    # ("three cables were cut"); the first of them is its own verb.
     verbs = []
     for order in (range(first - 1, -1, -1), range(last, len(toks))):
         for k in order:
@@ -186,7 +190,8 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         speech = lexicon.speech_verbs() | _REPORTING
         # "The fire was reported at 2:35" is the happening itself, not the report.
         reporting = any(words[k] in speech and not (k > 0 and words[k - 1] in _BE) for k in near)
-    return Slot(words, first, last, frame, reporting, frozenset(verbs), bare)
+    return Slot(words, first, last, frame, reporting, frozenset(verbs), bare,
+                verbs[0] if verbs else None)
 
 
 @lru_cache(maxsize=4096)
@@ -213,6 +218,16 @@ def opposite(a: Slot, b: Slot) -> bool:
 
 def shared_frame(a: Slot, b: Slot) -> int:
     return len(a.frame & b.frame)
+
+
+def same_verb(a: Slot, b: Slot) -> bool:
+    """Each value's own verb is one the other may hang on.
+
+    "approve a levy on May 12" / "ask voters on May 5 to approve a levy"
+    agree; "divorced Neal in 1947 when she met" / "began modeling in 1950
+    when she met" do not (the divorce, the start of modelling).
+    """
+    return (a.verb is not None and a.verb in b.verbs) or (b.verb is not None and b.verb in a.verbs)
 
 
 def slot_for(item, article, value_words: frozenset[str], dated: bool = False) -> Optional[Slot]:
