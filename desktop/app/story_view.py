@@ -164,21 +164,14 @@ class _CellDelegate(QStyledItemDelegate):
     def set_theme(self) -> None:
         t = styles.current_theme()
         self.theme = t
-        ins = QTextCharFormat()
-        ins.setBackground(t.insert_bg)
-        ins.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-        ins.setUnderlineColor(t.insert_fg)
-        ins.setForeground(t.insert_fg if t.dark else t.text)
-        ref = QTextCharFormat()  # in the reference: worded otherwise elsewhere (no strike-through)
-        ref.setBackground(t.replace_bg)
-        ref.setForeground(t.text)
-        conflict = QTextCharFormat()
-        conflict.setBackground(t.fact_value_bg)
-        conflict.setForeground(QColor("#1f2328"))
-        conflict.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-        conflict.setUnderlineColor(t.conflict)
-        self._formats = {"ins": ins, "del": ref, "conflict": conflict}
+        self._formats = {"ins": styles.span_format("insert", t),
+                         "del": styles.span_format("reference", t),
+                         "conflict": styles.span_format("conflict", t)}
         self._cache.clear()
+
+    def formats(self) -> dict[str, QTextCharFormat]:
+        """The formats the marks are drawn with (mark -> format)."""
+        return dict(self._formats)
 
     def clear(self) -> None:
         self._cache.clear()
@@ -239,9 +232,8 @@ class _CellDelegate(QStyledItemDelegate):
             fill = QColor(t.current_bg)
         elif col == 0:
             fill = t.window
-        elif story_row.weak:
-            fill = QColor(t.replace_bg)
-            fill.setAlpha(70)
+        elif story_row.weak:  # a grey veil, not the amber of changed words
+            fill = QColor(t.base).darker(103) if not t.dark else QColor(t.base).lighter(108)
         else:
             fill = t.base
         painter.fillRect(rect, fill)

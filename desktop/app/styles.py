@@ -4,7 +4,10 @@ Views never pick colours themselves: they ask this module for a
 :class:`Theme` (``current_theme()``) and for span formats
 (``span_format(kind)``).  Each diff kind carries a non-colour signal too
 (underline, strike-through, dotted underline) so colour is never the only
-cue.
+cue.  Conflicts stand apart from changed words in hue (orchid against amber
+and green, apart for red-green colour blindness too), in weight (bold) and in
+their wavy underline; every text colour keeps a contrast of 4.5:1 or more on
+its background in both themes (tests/test_app_colours.py measures it).
 """
 from __future__ import annotations
 
@@ -41,6 +44,8 @@ class Theme:
     link_changed: QColor
     current_bg: QColor
     conflict: QColor
+    conflict_bg: QColor  # behind a conflicting value in the text
+    conflict_fg: QColor  # the conflicting value's words
     fact_value_bg: QColor
     find_bg: QColor
     border: QColor
@@ -56,7 +61,8 @@ _LIGHT = Theme(
     only_here=QColor("#8b949e"),
     link_equal=QColor(90, 140, 220, 60), link_changed=QColor(230, 160, 40, 80),
     current_bg=QColor("#e4ecfb"), conflict=QColor("#c62828"),
-    fact_value_bg=QColor("#ffe08a"), find_bg=QColor("#b9e3ff"), border=QColor("#d0d7de"),
+    conflict_bg=QColor("#dcaaf0"), conflict_fg=QColor("#3d0a47"),
+    fact_value_bg=QColor("#dcaaf0"), find_bg=QColor("#b9e3ff"), border=QColor("#d0d7de"),
 )
 
 _DARK = Theme(
@@ -69,7 +75,8 @@ _DARK = Theme(
     only_here=QColor("#8b949e"),
     link_equal=QColor(110, 160, 255, 55), link_changed=QColor(240, 175, 60, 70),
     current_bg=QColor("#2f3a4f"), conflict=QColor("#ff6b6b"),
-    fact_value_bg=QColor("#7a5d00"), find_bg=QColor("#1f5f8a"), border=QColor("#3a3f46"),
+    conflict_bg=QColor("#6a2a80"), conflict_fg=QColor("#fbe9ff"),
+    fact_value_bg=QColor("#6a2a80"), find_bg=QColor("#1f5f8a"), border=QColor("#3a3f46"),
 )
 
 _theme_override: str = "system"  # "system" | "light" | "dark"
@@ -141,7 +148,13 @@ def style_sheet(theme: Theme) -> str:
     return f"""
     QToolBar {{ border: none; spacing: 6px; padding: 4px 6px; }}
     QTabWidget::pane {{ border: 1px solid {t.border.name()}; border-radius: 4px; }}
-    QTabBar::tab {{ padding: 6px 14px; }}
+    QTabBar::tab {{ padding: 6px 14px; margin-right: 2px; background: {t.window.name()};
+                    color: {t.muted.name()}; border: 1px solid {t.border.name()};
+                    border-bottom: 3px solid {t.window.name()};
+                    border-top-left-radius: 4px; border-top-right-radius: 4px; }}
+    QTabBar::tab:selected {{ background: {t.base.name()}; color: {t.text.name()};
+                             border-bottom: 3px solid {t.accent.name()}; }}
+    QTabBar::tab:hover:!selected {{ color: {t.text.name()}; }}
     QTextEdit, QTextBrowser {{ border: 1px solid {t.border.name()}; border-radius: 4px; }}
     QTreeView, QTableView, QListView {{ border: 1px solid {t.border.name()}; }}
     QHeaderView::section {{ padding: 4px 6px; }}
@@ -190,7 +203,9 @@ def span_format(kind: str, theme: Theme | None = None) -> QTextCharFormat:
     Kinds: ``insert`` (words only this side has), ``delete`` (words only the
     other side has, shown struck through), ``replace`` (words that changed),
     ``only_here`` (a passage with no partner on the other side),
-    ``fact_value`` (a fact's value), ``current`` (the passage being read),
+    ``reference`` (in the story's reference cell, words worded otherwise elsewhere),
+    ``fact_value`` and ``conflict`` (a fact's value, a conflicting value: bold,
+    wavy underline), ``current`` (the passage being read),
     ``find`` (a find match).
     """
     t = theme or current_theme()
@@ -206,18 +221,25 @@ def span_format(kind: str, theme: Theme | None = None) -> QTextCharFormat:
         fmt.setFontStrikeOut(True)
     elif kind == "replace":
         fmt.setBackground(t.replace_bg)
-        fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#d08a00") if not t.dark else QColor("#f0b43c"))
+        fmt.setForeground(t.text)
+        # Dashed: the wave is the conflicts' mark.
+        fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
+        fmt.setUnderlineColor(QColor("#b07400") if not t.dark else QColor("#f0b43c"))
+    elif kind == "reference":
+        # In the story's reference cell: words worded otherwise elsewhere (a tint only).
+        fmt.setBackground(t.replace_bg)
+        fmt.setForeground(t.text)
     elif kind == "only_here":
         # Muted, with a dotted underline in a light tone: marked without
         # becoming hard to read.  The pane also draws a hatched bar beside it.
         fmt.setForeground(QColor(t.text).lighter(160) if not t.dark else QColor(t.text).darker(125))
         fmt.setUnderlineStyle(QTextCharFormat.DotLine)
         fmt.setUnderlineColor(QColor(t.only_here.red(), t.only_here.green(), t.only_here.blue(), 150))
-    elif kind == "fact_value":
-        fmt.setBackground(t.fact_value_bg)
-        fmt.setFontWeight(QFont.DemiBold)
-        fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+    elif kind in ("fact_value", "conflict"):
+        fmt.setBackground(t.conflict_bg)
+        fmt.setForeground(t.conflict_fg)
+        fmt.setFontWeight(QFont.Bold)
+        fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
         fmt.setUnderlineColor(t.conflict)
     elif kind == "current":
         fmt.setBackground(t.current_bg)
