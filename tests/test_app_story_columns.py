@@ -174,3 +174,80 @@ def test_the_story_takes_the_room_and_the_split_is_remembered(make_window, qtbot
     drop(again, url_mime(write_pair(tmp_path / "pair")))
     wait_shown(qtbot, again, 2)
     qtbot.waitUntil(lambda: abs(again.right_split.sizes()[1] - moved[1]) <= 2, timeout=2000)
+
+
+def test_weekdays_show_the_calendar_date_they_resolve_to(window, qtbot, tmp_path):
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    body = ("The council voted 7-2 on Friday to close the Ashby Street bridge for repairs "
+            "costing $4.2 million, the mayor's office said. Work starts in the spring and "
+            "should last nine months, according to the city engineer, Dana Whitlock.")
+    (folder / "one.txt").write_text("Council closes Ashby Street bridge\nNovember 18, 2024\n\n"
+                                    + body, encoding="utf-8")
+    (folder / "two.txt").write_text("Ashby Street bridge to close for repairs\nNovember 17, 2024"
+                                    "\n\n" + body.replace("7-2", "6-3"), encoding="utf-8")
+    drop(window, url_mime(sorted(folder.glob("*.txt"))))
+    wait_shown(qtbot, window, 2)
+    model = window.facts_view.model
+    shown = [model.data(model.index(r, c)) for r in range(model.rowCount())
+             for c in range(2, model.columnCount())]
+    assert "Friday (15 Nov 2024)" in shown, shown
+    notes = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+    assert any("Friday, 15 Nov 2024" in note for note in notes), notes
+
+
+def test_calendar_words_for_every_precision():
+    from desktop.app.viewmodels import calendar_text
+    assert calendar_text("2024-11-15") == "15 Nov 2024"
+    assert calendar_text("2026-03") == "Mar 2026"
+    assert calendar_text("2025") == "2025"
+    assert calendar_text("--11-21") == "21 Nov"
+    assert calendar_text("2026-03-02/2026-03-08") == "2 Mar 2026 – 8 Mar 2026"
+    assert calendar_text("Friday") == "Friday"
+    assert calendar_text("2024-02-31") == "2024-02-31"
+
+
+def pair_shown(window, qtbot, tmp_path):
+    drop(window, url_mime(write_pair(tmp_path / "pair")))
+    wait_shown(qtbot, window, 2)
+    window.reader_tabs.setCurrentWidget(window.reader_box)
+    pair = window.pair_view
+    qtbot.waitUntil(lambda: pair.model is not None and pair.left_pane.isVisible(), timeout=5000)
+    return pair
+
+
+def test_connectors_are_drawn_only_between_passages_in_view(window, qtbot, tmp_path):
+    pair = pair_shown(window, qtbot, tmp_path)
+    connector = pair.connector
+    full, stubs = connector.visible_links()
+    assert full and len(full) < len(pair.model.links), "not every link is drawn"
+    top, bottom = connector._area()
+    for _n, lt, lb, rt, rb in full:
+        assert lb > top and lt < bottom and rb > top and rt < bottom
+    drawn = {n for n, *_rest in full} | {n for n, *_rest in stubs}
+    for n, link in enumerate(pair.model.links):
+        if n in drawn:
+            continue
+        for pane, span in ((pair.left_pane, link.left), (pair.right_pane, link.right)):
+            t, b = pane.range_y(*span)
+            assert b <= 0 or t >= pane.viewport().height(), "a link left out is out of view"
+
+
+def test_clicking_a_passage_brings_its_partner_into_view(window, qtbot, tmp_path):
+    pair = pair_shown(window, qtbot, tmp_path)
+    left, right = pair.left_pane, pair.right_pane
+    height = right.viewport().height()
+    # A link whose partner is far from where the right pane stands once the left is there.
+    for n, link in enumerate(pair.model.links):
+        left.scroll_range_to(*link.left, 0.3)
+        top, bottom = right.range_y(*link.right)
+        if bottom < 0 or top > height:
+            break
+    else:
+        raise AssertionError("every partner already shows: no reordered passage to test")
+    ltop, lbottom = left.range_y(*link.left)
+    click = QPoint(40, (ltop + min(lbottom, ltop + 20)) // 2)
+    qtbot.mouseClick(left.viewport(), Qt.LeftButton, pos=click)
+    top, bottom = right.range_y(*link.right)
+    assert 0 <= top < height, "the partner is scrolled into view"
+    assert right.current == link.right and left.current == link.left

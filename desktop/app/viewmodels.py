@@ -5,14 +5,19 @@
   the passages only one side has, and the ordered list of differences.
 * :func:`overview_model` - the pairwise sharing matrix and the
   who-carries-which-group grid.
-* :func:`fact_rows` - the facts table, conflicts first.
+* :func:`fact_rows` - the facts table, conflicts first; a date written as
+  a weekday or "yesterday" shows the calendar date the facts engine resolved
+  it to (the mention's ISO value), as in "Friday (27 Feb 2026)".
 """
 from __future__ import annotations
 
 import bisect
+import re
 
 from dataclasses import dataclass, field
 from typing import Optional
+
+from datetime import date
 
 from ..engine.model import Article, Comparison, Fact, Mention, article_of
 from ..engine.report.view import value_text
@@ -264,22 +269,71 @@ class FactRow:
     values: dict[str, str]  # article id -> value as written
 
 
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_ISO = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+_MONTH_DAY = re.compile(r"--(\d\d)(?:-(\d\d))?$")
+
+
+def calendar_text(value) -> str:
+    """A date fact's value in calendar words: "2024-11-15" -> "15 Nov 2024",
+    "2026-03" -> "Mar 2026", a range "a/b" -> "a – b", "--11-21" -> "21 Nov";
+    anything else (an unresolved weekday keeps its name) as it is."""
+    text = value_text(value)
+    if "/" in text:
+        return " – ".join(calendar_text(part) for part in text.split("/", 1))
+    found, partial = _ISO.match(text), _MONTH_DAY.match(text)
+    try:
+        if found:
+            year, month, day = found.groups()
+            if day:
+                date(int(year), int(month), int(day))  # a real day, or shown as it is
+                return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+            return f"{_MONTHS[int(month) - 1]} {year}" if month else year
+        if partial:
+            month, day = partial.groups()
+            name = _MONTHS[int(month) - 1]
+            return f"{int(day)} {name}" if day else name
+    except (ValueError, IndexError):
+        pass
+    return text
+
+
+def _with_date(written: str, value) -> str:
+    """``written`` followed by the calendar date it stands for, when that says more."""
+    resolved = calendar_text(value)
+    if not resolved or resolved.casefold() in written.casefold() or \
+            value_text(value).casefold() in written.casefold():
+        return written
+    if any(ch.isdigit() for ch in written):  # "March 3": only the year it was read in
+        year = _ISO.match(value_text(value).split("/")[0])
+        return f"{written} ({year.group(1)})" if year and year.group(1) not in written \
+            else written
+    return f"{written} ({resolved})"
+
+
 def fact_rows(comparison: Comparison, conflicts_only: bool = False) -> list[FactRow]:
     rows = []
     for fact in comparison.facts:
         if conflicts_only and fact.status != "conflict":
             continue
         values: dict[str, str] = {}
+        note = fact.note
         for mention in fact.mentions:
             shown = mention.text if mention.text else str(mention.value)
-            resolved = value_text(mention.value)
-            if fact.kind == "date" and resolved and resolved.casefold() not in shown.casefold():
-                shown += f" ({resolved})"  # a weekday with the calendar date it stands for
+            if fact.kind == "date":
+                dated = _with_date(shown, mention.value)
+                if dated != shown and not any(ch.isdigit() for ch in shown):
+                    # The note names the date as written: give it its calendar date once.
+                    in_note = f"{shown}, {calendar_text(mention.value)}"
+                    if in_note not in note:
+                        note = re.sub(rf"(?<!\w){re.escape(shown)}(?!\w|,)", in_note, note,
+                                      count=1)
+                shown = dated
             if mention.article in values and shown not in values[mention.article].split(" / "):
                 values[mention.article] += f" / {shown}"
             else:
                 values.setdefault(mention.article, shown)
-        rows.append(FactRow(fact, fact.status, fact.kind, fact.note, values))
+        rows.append(FactRow(fact, fact.status, fact.kind, note, values))
     rows.sort(key=lambda r: _STATUS_ORDER.get(r.status, 3))
     return rows
 
