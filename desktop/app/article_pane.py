@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (QColor, QPainter, QTextBlockFormat, QTextCursor, QTextDocument,
                            QTextFormat)
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
@@ -54,7 +54,12 @@ class QtIndex:
 
 
 class ArticlePane(QTextEdit):
-    """Shows one article; ``show_article`` fills it, ``range_y`` locates text."""
+    """Shows one article; ``show_article`` fills it, ``range_y`` locates text.
+
+    ``clicked(offset)``: a click (not a drag selecting words) at that character.
+    """
+
+    clicked = Signal(int)
 
     def __init__(self, side: str, parent=None):
         super().__init__(parent)
@@ -76,6 +81,7 @@ class ArticlePane(QTextEdit):
         self._points = styles.DEFAULT_TEXT_POINTS
         self._own_document: Optional[QTextDocument] = None
         self._bar_strip = _BarStrip(self)
+        self._pressed_at: Optional[QPoint] = None
         self.verticalScrollBar().valueChanged.connect(self._bar_strip.update)
 
     # --- content -----------------------------------------------------------
@@ -198,6 +204,16 @@ class ArticlePane(QTextEdit):
         self._bar_strip.setGeometry(vp.x() - _BAR_MARGIN, vp.y(), _BAR_MARGIN, vp.height())
 
     def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
+            self._pressed_at = event.position().toPoint()
+        elif event.type() == QEvent.MouseButtonRelease and event.button() == Qt.LeftButton:
+            pressed, self._pressed_at = self._pressed_at, None
+            handled = super().viewportEvent(event)
+            # A click, not the end of a drag that selected words to copy.
+            if pressed is not None and (event.position().toPoint() - pressed).manhattanLength() \
+                    < 4 and not self.textCursor().hasSelection():
+                self.clicked.emit(self.offset_at(event.position().toPoint()))
+            return handled
         if event.type() == QEvent.ToolTip:
             text = self.tooltip_for(self.offset_at(event.pos()))
             if text:

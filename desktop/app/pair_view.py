@@ -4,6 +4,9 @@
 and lays out: overview strip | left pane | connectors | right pane | strip.
 Scrolling either pane moves the other so linked passages stay level;
 ``next_difference`` / ``previous_difference`` walk the model's stops.
+Connectors are drawn only between passages that both show; a passage whose
+partner is scrolled away gets a short stub pointing up or down, and clicking
+a passage brings its partner into view, level with it (``show_partner``).
 """
 from __future__ import annotations
 
@@ -23,7 +26,10 @@ from .labels import PlainLabel
 
 
 class ConnectorWidget(QWidget):
-    """Filled curves from each passage on the left to its partner on the right."""
+    """Filled curves from each passage on the left to its partner on the right,
+    for the links whose two ends both show; stubs for those with one end away."""
+
+    STUB = 12  # how far a stub reaches into the gutter
 
     def __init__(self, view: "PairView"):
         super().__init__(view)
@@ -36,35 +42,56 @@ class ConnectorWidget(QWidget):
         mine = self.mapTo(self.window(), QPoint(0, 0)).y()
         return origin - mine + y
 
-    def paintEvent(self, event) -> None:
-        model = self._view.model
-        if model is None:
-            return
+    def _area(self) -> tuple[float, float]:
+        """The band beside both text areas (not beside the titles above them)."""
         left, right = self._view.left_pane, self._view.right_pane
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        theme = styles.current_theme()
-        width, height = self.width(), self.height()
-        current_link = self._view.current_link()
-        # Draw only beside the text areas, not beside the titles above them.
         top = max(self._y_in_self(left, 0), self._y_in_self(right, 0))
         bottom = min(self._y_in_self(left, left.viewport().height()),
                      self._y_in_self(right, right.viewport().height()))
-        painter.setClipRect(QRectF(0, top, width, max(0.0, bottom - top)))
+        return top, bottom
+
+    def visible_links(self) -> tuple[list[tuple], list[tuple]]:
+        """Links to draw: ``(n, lt, lb, rt, rb)`` with both ends in view, and stubs
+        ``(n, side, top, bottom, partner_below)`` for links with one end in view."""
+        model = self._view.model
+        if model is None:
+            return [], []
+        left, right = self._view.left_pane, self._view.right_pane
+        top, bottom = self._area()
+        full, stubs = [], []
         for n, link in enumerate(model.links):
-            lt, lb = left.range_y(*link.left)
-            rt, rb = right.range_y(*link.right)
-            lt, lb = self._y_in_self(left, lt), self._y_in_self(left, lb)
-            rt, rb = self._y_in_self(right, rt), self._y_in_self(right, rb)
-            if max(lb, rb) < 0 or min(lt, rt) > height:
-                continue
+            lt, lb = (self._y_in_self(left, y) for y in left.range_y(*link.left))
+            rt, rb = (self._y_in_self(right, y) for y in right.range_y(*link.right))
+            left_in = lb > top and lt < bottom
+            right_in = rb > top and rt < bottom
+            if left_in and right_in:
+                full.append((n, lt, lb, rt, rb))
+            elif left_in:
+                stubs.append((n, "left", lt, lb, rt >= bottom))
+            elif right_in:
+                stubs.append((n, "right", rt, rb, lt >= bottom))
+        return full, stubs
+
+    def paintEvent(self, event) -> None:
+        if self._view.model is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        theme = styles.current_theme()
+        width = self.width()
+        current_link = self._view.current_link()
+        top, bottom = self._area()
+        painter.setClipRect(QRectF(0, top, width, max(0.0, bottom - top)))
+        links = self._view.model.links
+        full, stubs = self.visible_links()
+        for n, lt, lb, rt, rb in full:
             path = QPainterPath(QPointF(0, lt))
             mid = width / 2
             path.cubicTo(QPointF(mid, lt), QPointF(mid, rt), QPointF(width, rt))
             path.lineTo(QPointF(width, rb))
             path.cubicTo(QPointF(mid, rb), QPointF(mid, lb), QPointF(0, lb))
             path.closeSubpath()
-            fill = styles.link_fill(link.changed, theme)
+            fill = styles.link_fill(links[n].changed, theme)
             edge = QColor(fill)
             edge.setAlpha(200 if n == current_link else 120)
             if n == current_link:
@@ -73,6 +100,16 @@ class ConnectorWidget(QWidget):
             painter.fillPath(path, fill)
             painter.setPen(QPen(edge, 2.0 if n == current_link else 1.0))
             painter.drawPath(path)
+        for n, side, y0, y1, below in stubs:
+            # A short tab from the passage, bent toward where its partner is.
+            x0, x1 = (0, self.STUB) if side == "left" else (width, width - self.STUB)
+            tip = min(y1, bottom - 2) if below else max(y0, top + 2)
+            y0, y1 = max(y0, top), min(y1, bottom)
+            path = QPainterPath(QPointF(x0, y0))
+            path.lineTo(QPointF(x1, tip))
+            path.lineTo(QPointF(x0, y1))
+            path.closeSubpath()
+            painter.fillPath(path, styles.link_fill(links[n].changed, theme))
 
 
 class OverviewStrip(QWidget):
@@ -192,6 +229,7 @@ class PairView(QWidget):
                 lambda _v, p=pane, o=other: self._follow(p, o))
             pane.verticalScrollBar().valueChanged.connect(self.connector.update)
             pane.tooltip_for = lambda offset, side=pane.side: self._tooltip(side, offset)
+            pane.clicked.connect(lambda offset, side=pane.side: self.show_partner(side, offset))
 
     def _title_labels(self) -> tuple[QLabel, QLabel]:
         title, sub = PlainLabel(), PlainLabel()
@@ -476,6 +514,32 @@ class PairView(QWidget):
             self.position_label.setText(
                 f"{shared} shared passage{'s' * (shared != 1)}, {total} difference"
                 f"{'s' * (total != 1)} — Alt+↓ for the next")
+
+    def show_partner(self, side: str, offset: int) -> bool:
+        """A click on a passage: mark it and bring its partner into view, level with it."""
+        model = self.model
+        pid = model.passage_at(side, offset) if model is not None else None
+        n = model.link_for_passage(pid) if pid is not None else None
+        if n is None:
+            return False
+        link = model.links[n]
+        pane, other = (self.left_pane, self.right_pane) if side == "left" else \
+            (self.right_pane, self.left_pane)
+        mine, theirs = (link.left, link.right) if side == "left" else (link.right, link.left)
+        pane.set_current(mine)
+        other.set_current(theirs)
+        top, _ = pane.range_y(*mine)
+        level = max(0.0, min(0.7, top / max(1, pane.viewport().height())))
+        self._syncing = True
+        try:
+            other.scroll_range_to(*theirs, level)
+        finally:
+            self._syncing = False
+        self._stop_index = next((k for k, stop in enumerate(model.stops) if stop.link == n),
+                                self._stop_index)
+        self._update_position_label()
+        self.connector.update()
+        return True
 
     # --- facts and find ---------------------------------------------------------
 
