@@ -7,14 +7,14 @@ they run on a worker thread and hand back plain values.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
 from ..engine.errors import Cancelled, IngestError
 from ..engine.ingest.web import fetch_url
 from ..engine.model import Comparison, CompareConfig, Document
-from ..engine.pipeline import compare, read_documents
+from ..engine.pipeline import FACTS_FAILED, compare, read_documents
 from ..engine.atomic import write_atomic
 from ..engine.report import render
 from ..engine.report.formats import FORMATS
@@ -53,25 +53,16 @@ def compare_job(documents: Sequence[Document], keys: Sequence[int], config: Comp
     """Compare, then build the story table read against the entry ``reference`` (a key).
 
     Result: ``(keys, comparison, facts_error, story)``; when fact checking
-    breaks, the articles are compared again without it and ``facts_error``
-    says what went wrong.
+    breaks, the comparison comes without facts and ``facts_error`` says what
+    went wrong.
     """
     documents, keys = list(documents), list(keys)
 
     def job(progress, should_cancel):
-        facts_error = None
-        try:
-            comparison = compare(documents, config, progress, should_cancel)
-        except Cancelled:
-            raise
-        except Exception as exc:
-            if not config.find_facts:
-                raise
-            # The passages are worth showing even when fact checking breaks.
-            log.exception("finding facts failed; comparing again without them")
-            comparison = compare(documents, replace(config, find_facts=False), progress,
-                                 should_cancel)
-            facts_error = f"{type(exc).__name__}: {exc}"
+        # A facts failure is a warning on the comparison (pipeline.compare).
+        comparison = compare(documents, config, progress, should_cancel)
+        facts_error = next((w.removeprefix(FACTS_FAILED) for w in comparison.warnings
+                            if w.startswith(FACTS_FAILED)), None)
         ref_id = None
         if reference in keys:
             ref_id = comparison.articles[keys.index(reference)].id

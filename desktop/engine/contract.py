@@ -5,7 +5,8 @@ are only ever added, never renamed or removed.  Added so far beyond the
 founding list: article ``byline``/``related``/``word_count``/``warnings``, diff
 ``a_passages``/``b_passages``/``similarity``, fact ``approximate``, the
 top-level ``errors`` and ``generator``, article ``event``/``event_note`` (which
-event cluster, and why an article was set apart) and group ``confidence``.
+event cluster, and why an article was set apart), group ``confidence`` and the
+top-level ``warnings`` (caveats of the whole comparison, e.g. facts not found).
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ import json
 from typing import Any
 
 from .. import __version__
-from .model import (Article, Comparison, DiffOp, Fact, Group, InputError, Mention, PairDiff,
-                    Passage)
+from .model import (Article, Comparison, DiffOp, Fact, FactKind, FactStatus, Group, InputError,
+                    Mention, PairDiff, Passage, fact_enum)
 
 SCHEMA = "parallax.comparison/1"
 
@@ -50,6 +51,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             for f in comparison.facts
         ],
         "errors": [{"source": e.source, "reason": e.reason} for e in comparison.errors],
+        "warnings": list(comparison.warnings),
     }
 
 
@@ -88,7 +90,8 @@ def from_dict(data: dict[str, Any]) -> Comparison:
             for g in data["groups"]
         )
         facts = tuple(
-            Fact(f["id"], f["kind"], f["status"], f.get("group"), f.get("note", ""),
+            Fact(f["id"], fact_enum(FactKind, f["kind"]), fact_enum(FactStatus, f["status"]),
+                 f.get("group"), f.get("note", ""),
                  tuple(Mention(m["article"], m.get("passage"), m["start"], m["end"], m["text"],
                                _tupled(m.get("value")), m.get("speaker"))
                        for m in f["mentions"]),
@@ -96,9 +99,10 @@ def from_dict(data: dict[str, Any]) -> Comparison:
             for f in data.get("facts", ())
         )
         errors = tuple(InputError(e["source"], e["reason"]) for e in data.get("errors", ()))
+        warnings = tuple(str(w) for w in data.get("warnings", ()))
     except (KeyError, TypeError, IndexError) as exc:
         raise ValueError(f"damaged comparison document ({exc.__class__.__name__}: {exc})") from None
-    return Comparison(articles, groups, facts, errors)
+    return Comparison(articles, groups, facts, errors, warnings)
 
 
 def dumps(comparison: Comparison, indent: int | None = 1) -> str:

@@ -7,13 +7,13 @@ one line: id, kind, the note, and in brackets where each article says it
 """
 from __future__ import annotations
 
-from .model import Comparison, Fact
+from .model import Comparison, Fact, FactStatus
 from .wording import plural
 
-_ORDER = {"conflict": 0, "agree": 1, "single": 2}
-_HEADINGS = {"conflict": "CONFLICTS: the articles disagree",
-             "agree": "AGREEMENTS: the articles say the same",
-             "single": "ONLY IN ONE ARTICLE"}
+_ORDER = {FactStatus.CONFLICT: 0, FactStatus.AGREE: 1, FactStatus.SINGLE: 2}
+_HEADINGS = {FactStatus.CONFLICT: "CONFLICTS: the articles disagree",
+             FactStatus.AGREE: "AGREEMENTS: the articles say the same",
+             FactStatus.SINGLE: "ONLY IN ONE ARTICLE"}
 _MAX_TEXT = 60
 
 

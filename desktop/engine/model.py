@@ -8,7 +8,8 @@ JSON contract (see :mod:`desktop.engine.contract`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from enum import StrEnum
+from typing import Any, Callable, Optional, Union
 
 ProgressFn = Callable[[str, float], None]
 CancelFn = Callable[[], bool]
@@ -108,6 +109,44 @@ class Group:
         return tuple(dict.fromkeys(article_of(p) for p in self.passages))
 
 
+class FactStatus(StrEnum):
+    """What the articles do with a fact.  A ``StrEnum``: equal to its plain string."""
+
+    CONFLICT = "conflict"  # two or more articles give values that cannot both be right
+    AGREE = "agree"        # two or more articles give the same (or compatible) value
+    SINGLE = "single"      # only one article gives it
+
+
+class FactKind(StrEnum):
+    """What a fact is about.  A ``StrEnum``: equal to its plain string."""
+
+    NUMBER = "number"
+    MONEY = "money"
+    PERCENT = "percent"
+    DATE = "date"
+    TIME = "time"
+    QUOTE = "quote"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+
+
+# A mention's value as the contract carries it: a number (int or float); a
+# string (a quote's words, a name, a title, an ISO date or clock time); a
+# mapping for money ({"amount", "currency"}) and vague counts ({"min",
+# "max"}); a tuple when read back from JSON lists; None when not read.
+MentionValue = Union[int, float, str, dict[str, Any], tuple, None]
+
+
+def fact_enum(enum: type[StrEnum], value: str) -> Any:
+    """``value`` as a member of ``enum``, or the plain string when it names none
+    (a document written by a later version may know more kinds)."""
+    try:
+        return enum(value)
+    except ValueError:
+        return value
+
+
 @dataclass(frozen=True)
 class Mention:
     article: str
@@ -115,15 +154,15 @@ class Mention:
     start: int
     end: int
     text: str
-    value: Any = None
+    value: MentionValue = None
     speaker: Optional[str] = None
 
 
 @dataclass(frozen=True)
 class Fact:
     id: str
-    kind: str
-    status: str  # "conflict" | "agree" | "single"
+    kind: FactKind
+    status: FactStatus
     group: Optional[str]
     note: str
     mentions: tuple[Mention, ...]
@@ -147,6 +186,7 @@ class Comparison:
     groups: tuple[Group, ...]
     facts: tuple[Fact, ...] = ()
     errors: tuple[InputError, ...] = ()
+    warnings: tuple[str, ...] = ()  # caveats of the comparison as a whole (e.g. facts not found)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

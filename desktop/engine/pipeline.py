@@ -7,6 +7,7 @@ and stop with :class:`Cancelled` as soon as ``should_cancel()`` is true.
 """
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import replace
 from itertools import combinations
@@ -24,6 +25,9 @@ from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Grou
 from .segment import segment
 from .wording import plural
 from .worddiff import word_diff
+
+
+log = logging.getLogger(__name__)
 
 
 class _Steps:
@@ -106,10 +110,29 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     step("facts", 0.0)
     result = Comparison(tuple(articles), tuple(groups), (), tuple(errors))
     if config.find_facts:
-        result = Comparison(result.articles, result.groups,
-                            tuple(facts_stage.find_facts(result, should_cancel)), result.errors)
+        result = _with_facts(result, should_cancel)
     step("done", 1.0)
     return result
+
+
+def _with_facts(result: Comparison, should_cancel: Optional[CancelFn]) -> Comparison:
+    """The comparison with its facts; when finding them breaks, without, and a warning says so.
+
+    The aligned passages are worth showing even then, in the app and on the
+    command line alike.
+    """
+    try:
+        facts = tuple(facts_stage.find_facts(result, should_cancel))
+    except Cancelled:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any fault of the facts stage, reported not raised
+        log.exception("finding facts failed; the comparison goes on without them")
+        return replace(result, warnings=result.warnings + (f"{FACTS_FAILED}{type(exc).__name__}: {exc}",))
+    return replace(result, facts=facts)
+
+
+# How the warning of a facts failure begins (the app shows what follows it).
+FACTS_FAILED = "Facts could not be found: "
 
 
 def event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list[int]]:

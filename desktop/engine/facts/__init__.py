@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..errors import Cancelled
-from ..model import CancelFn, Comparison, Fact
+from ..model import CancelFn, Comparison, Fact, FactStatus
 from .draft import Draft
 from .extract import extract
 from .gate import Scene
@@ -21,7 +21,7 @@ from .people import people_facts
 from .quantities import article_facts, group_facts, leftover_facts, sentence_facts
 from .quote_facts import quote_facts, single_quotes
 
-_STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+_STATUS_ORDER = {FactStatus.CONFLICT: 0, FactStatus.AGREE: 1, FactStatus.SINGLE: 2}
 
 
 def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None) -> list[Fact]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Group
 from .items import Item
-from .slots import Slot, opposite, same_verb, similarity, slot_for
+from .slots import Slot, opposite, same_verb, similarity, slot_for, unit_after
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -87,9 +87,21 @@ def slot(item: Item, article: Article) -> Slot:
     return slot_for(item, article, words, dated=item.kind in _DATED)
 
 
-def near_copy(a: Slot, b: Slot) -> bool:
+def _near_copy(a: Slot, b: Slot) -> bool:
+    if similarity(a, b) < NEAR_COPY or not opposite(a, b):
+        return False
+    # "15 miles north" / "24km north", "170,000-square-foot" / "15,800-square-metre":
+    # one distance in two units, not two distances.
+    ua, ub = unit_after(a), unit_after(b)
+    return ua == ub or not ua or not ub
+
+
+def near_copy(scene: Scene, a: Item, b: Item) -> bool:
     """The values stand opposite each other in two near-identical sentences."""
-    return similarity(a, b) >= NEAR_COPY and opposite(a, b)
+    if not a.passage or not b.passage:
+        return False
+    sa, sb = slot(a, scene.article(a.article)), slot(b, scene.article(b.article))
+    return not (sa.bare or sb.bare) and _near_copy(sa, sb)
 
 
 def same_thing(a: Item, b: Item, scene: Scene) -> bool:
@@ -100,7 +112,7 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False  # a dateline or time stamp: when a page was made, not what happened
     if a.kind in _DATED and (sa.reporting or sb.reporting):
         return False
-    if near_copy(sa, sb):
+    if _near_copy(sa, sb):
         return True
     if a.kind == "number" and a.extra.get("event") and a.extra.get("event") == b.extra.get("event"):
         return True  # "10 people killed" / "killed three people": what happened to them

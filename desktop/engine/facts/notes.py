@@ -1,6 +1,7 @@
 """Short human sentences for facts: "passengers hurt: four vs five"."""
 from __future__ import annotations
 
+from ..model import FactStatus
 from .items import Item
 
 _KIND_LABELS = {"money": "amount", "percent": "share", "date": "date", "time": "time",
@@ -40,9 +41,9 @@ def quantity_label(items: list[Item]) -> str:
 def quantity_note(items: list[Item], status: str, approximate: bool) -> str:
     label = quantity_label(items)
     texts = distinct_texts(items)
-    if status == "conflict":
+    if status == FactStatus.CONFLICT:
         return f"{label}: {' vs '.join(texts)}"
-    if status == "agree":
+    if status == FactStatus.AGREE:
         body = " / ".join(texts)
         return f"{label}: {body} ({'roughly the same' if approximate else 'same'})"
     return f"{label}: {texts[0]} (only in {items[0].article})"

@@ -213,6 +213,27 @@ def _topic_after(text: str, end: int) -> Optional[str]:
     return lexicon.singular(phrase[-1].lower()) if phrase else None
 
 
+# "2 1/2 years", "3½ minutes": a whole number and a fraction are one value.
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MIXED_RE = re.compile(r"(?<![\w.,/])(?:(?P<whole>\d+)\s+(?P<n>\d)/(?P<d>\d{1,2})|"
+                       r"(?P<whole2>\d+)?(?P<vulgar>[½¼¾⅓⅔]))(?![\w/])")
+
+
+def _mixed_value(m: re.Match) -> Optional[float]:
+    if m.group("vulgar"):
+        return round(int(m.group("whole2") or 0) + _VULGAR[m.group("vulgar")], 6)
+    n, d = int(m.group("n")), int(m.group("d"))
+    if d == 0 or n >= d:
+        return None
+    return round(int(m.group("whole")) + n / d, 6)
+
+
+# A run of digit groups with spaces between ("0800 555 111") or a leading
+# zero ("0845"): a telephone number or a code, never a quantity.
+_CODE_BEFORE = re.compile(r"\d[ \t]$")
+_CODE_AFTER = re.compile(r"^[ \t]\d")
+
+
 def find_numbers(article: Article, taken: Taken) -> list[Item]:
     text = article.text
     items: list[Item] = []
@@ -232,6 +253,19 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
         items.append(span_item(article, "percent", m.start(), m.end(), value=round(fraction, 6),
                                lo=lo, hi=hi, approx=approx, key="pct",
                                extra={"topic": _topic_after(text, m.end())}))
+    for m in _MIXED_RE.finditer(text):
+        if taken.hit(m.start(), m.end()):
+            continue
+        value = _mixed_value(m)
+        if value is None:
+            continue
+        taken.add(m.start(), m.end())
+        head, phrase, event, event_word = count_noun(text, m.end(), value)
+        key = f"{head}|{event or ''}" if head is not None else None
+        label = " ".join(x for x in (phrase, event_word.lower()) if x)
+        items.append(span_item(article, "number", m.start(), m.end(), value=value, lo=value,
+                               hi=value, key=key, label=label,
+                               extra={"head": head, "event": event, "phrase": phrase}))
     for m in _NUMBER_RE.finditer(text):
         item = _number_item(article, m)
         if item is None or taken.hit(item.start, item.end):
@@ -251,6 +285,11 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     qual = m.group("qual")
     if num[0].isdigit():
         digits = num.replace(",", "")
+        if not (cur or unit or scale_s) and (
+                (len(digits) > 1 and digits[0] == "0" and "." not in digits)
+                or _CODE_BEFORE.search(text, max(0, m.start("num") - 2), m.start("num"))
+                or _CODE_AFTER.match(text[m.end("num"):m.end("num") + 2])):
+            return None
         if len(digits.partition(".")[0]) > _MAX_DIGITS:
             return None  # a serial, a hash or garbage, never a quantity in prose
         value = float(digits)

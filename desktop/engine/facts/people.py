@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..model import Article, Mention
+from ..model import Article, FactKind, FactStatus, Mention
 from . import lexicon
 from .draft import Draft
 from .extract import Extraction
@@ -119,7 +119,7 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
             for aid, person in entries:
                 for full, hit in person.full_names.items():
                     mentions.append(_mention(articles[aid], hit))
-            drafts.append(Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions,
+            drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {ha.text} vs {hb.text}", mentions,
                                 origin="first-name"))
             spelled.add(surname)
         # Titles: an office in one article that fits none the other gives.
@@ -150,14 +150,14 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                 for role, hit in person.roles.items():
                     if role in lexicon.offices():
                         mentions.append(_mention(articles[aid], hit, True))
-            drafts.append(Draft("person", "conflict", f"{who}'s title: {told} vs {hb.title_text}",
+            drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{who}'s title: {told} vs {hb.title_text}",
                                 mentions, origin="title"))
         if not found and surname not in spelled:
             hits = []
             for aid, person in entries:
                 full = next(iter(person.full_names.values()), None)
                 hits.append(_mention(articles[aid], full or person.hits[0]))
-            drafts.append(Draft("person", "agree",
+            drafts.append(Draft(FactKind.PERSON, FactStatus.AGREE,
                                 f"{entries[0][1].display} named in {', '.join(a for a, _ in entries)}",
                                 hits))
     drafts.extend(_entity_agreements(extractions, articles))
@@ -189,7 +189,7 @@ def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> 
                     for aid, person in entries.items():
                         hit = next(iter(person.full_names.values()), person.hits[0])
                         mentions.append(_mention(articles[aid], hit))
-                return Draft("person", "conflict", f"{owner}: {ha.text} vs {hb.text}", mentions,
+                return Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {ha.text} vs {hb.text}", mentions,
                              origin="surname")
     return None
 
@@ -211,6 +211,6 @@ def _entity_agreements(extractions: dict[str, Extraction], articles) -> list[Dra
     for (kind, _), per in seen.items():
         if len(per) >= 2:
             first = next(iter(per.values()))
-            drafts.append(Draft(kind, "agree", f"{first.text} named in {', '.join(per)}",
+            drafts.append(Draft(kind, FactStatus.AGREE, f"{first.text} named in {', '.join(per)}",
                                 [_mention(articles[aid], hit) for aid, hit in per.items()]))
     return drafts

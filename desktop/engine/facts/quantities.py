@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from ..model import Comparison
+from ..model import Comparison, FactStatus
 from . import lexicon
 from .draft import Draft
 from .extract import Extraction
 from .items import Item
 from .notes import quantity_note
-from .gate import Scene, same_thing
+from .gate import Scene, near_copy, same_thing
 from .values import cluster_status, date_class, relation
 
 import re
@@ -182,6 +182,7 @@ def group_facts(comparison: Comparison, scene: Scene, used: set[int], cancelled)
         for kind, by_article in by_kind.items():
             if len(by_article) < 2:
                 continue
+            drafts += _opposite_pairs(by_article, group.id, used, scene)
             for cluster in _clusters_for(kind, by_article):
                 # Counts carry their noun and clock times are specific; sums,
                 # shares and dates need their sentences to agree on the matter.
@@ -192,6 +193,42 @@ def group_facts(comparison: Comparison, scene: Scene, used: set[int], cancelled)
                     draft.origin = "group"
                     drafts.append(draft)
     return drafts
+
+
+def _opposite_pairs(by_article: dict[str, list[Item]], group: str, used: set[int],
+                    scene: Scene) -> list[Draft]:
+    """Values that stand opposite each other in two near-identical sentences.
+
+    "The 6.1-magnitude quake struck" / "The 5.9-magnitude quake struck": one
+    sentence edited into the other, and the edit is the value, so the two
+    are values of one thing even with no counted noun after them.  Each
+    value pairs with at most one other per article (the first it faces).
+    """
+    drafts = []
+    articles = list(by_article)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1:]:
+            for a in by_article[first]:
+                for b in by_article[second]:
+                    if id(a) in used or id(b) in used or a.in_quote or b.in_quote:
+                        continue
+                    if relation(a, b) != "conflict" or not near_copy(scene, a, b):
+                        continue
+                    draft = _draft([a, b], group, used, scene)
+                    if draft:
+                        draft.note = draft.note.replace("number:", f"{_slot_label(a, scene)}:", 1)
+                        draft.origin = "opposite"
+                        drafts.append(draft)
+    return drafts
+
+
+def _slot_label(item: Item, scene: Scene) -> str:
+    """What an unlabelled value is of, from the word joined to it ("6.1-magnitude")."""
+    if item.label:
+        return item.label
+    text = scene.article(item.article).text
+    joined = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", text[item.end:item.end + 30])
+    return joined.group(1) if joined else "number"
 
 
 def _specific(item: Item) -> bool:
@@ -274,14 +311,14 @@ def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of)
             items = [lst[0] for lst in per.values()]
             for i in items:
                 used.add(id(i))
-            drafts.append(Draft(kind, "agree", quantity_note(items, "agree", False),
+            drafts.append(Draft(kind, FactStatus.AGREE, quantity_note(items, FactStatus.AGREE, False),
                                 [i.mention() for i in items], group_of([i.passage for i in items]),
                                 any(i.approx for i in items)))
             continue
         (aid, lst), = per.items()
         if kind == "number" and len(keyed.get(key, ())) > 1:
             continue  # other articles count this too, but not comparably: no "single"
-        drafts.append(Draft(kind, "single", quantity_note(lst, "single", lst[0].approx),
+        drafts.append(Draft(kind, FactStatus.SINGLE, quantity_note(lst, FactStatus.SINGLE, lst[0].approx),
                             [item.mention() for item in lst], group_of([i.passage for i in lst]),
                             any(i.approx for i in lst)))
     return drafts

@@ -12,6 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Optional
 
+from ..model import FactKind, FactStatus
 from . import lexicon
 from .draft import Draft
 from .extract import Extraction
@@ -115,13 +116,26 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
         g = passage_groups.get(q.passage) if q.passage else None
         if g and q.extra.get("explicit") and _speaker_key(q.speaker) and len(q.extra["tokens"]) >= 4:
             in_group.setdefault(g, []).append(n)
-    for members in in_group.values():
+    # On real news one speaker gives several quotes and an aligned group may
+    # hold two of them: only a pair told one to one (each article's only
+    # sentence in the group), of like length, neither already told word for
+    # word elsewhere, is one quote worded differently.
+    told = {k for key in pairs for k in key}
+    per_article: dict[tuple[str, str], int] = {}
+    for pid, g in passage_groups.items():
+        per_article[(g, pid.rstrip("0123456789"))] = per_article.get((g, pid.rstrip("0123456789")), 0) + 1
+    for g, members in in_group.items():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
                 a, b = quotes[i], quotes[j]
                 key = (min(i, j), max(i, j))
-                if a.article == b.article or key in pairs:
+                if a.article == b.article or key in pairs or i in told or j in told:
+                    continue
+                if per_article.get((g, a.article)) != 1 or per_article.get((g, b.article)) != 1:
+                    continue
+                la, lb = len(a.extra["tokens"]), len(b.extra["tokens"])
+                if max(la, lb) > 2.5 * min(la, lb):
                     continue
                 if not _same_person(_speaker_key(a.speaker), _speaker_key(b.speaker)):
                     continue
@@ -175,19 +189,19 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
             note = f"quote “{clip(a.text, 40)}” attributed to {a.speaker} vs {b.speaker}"
             if variant:
                 note += "; wording differs too"
-            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group,
+            drafts.append(Draft(FactKind.QUOTE, FactStatus.CONFLICT, note, [i.mention() for i in items], group,
                                 origin="speaker"))
         elif variant:
             i, j = variant[0]
             wa, wb = wording_difference(quotes[i].text, quotes[j].text)
             who = next((q.speaker for q in (quotes[i], quotes[j]) if q.speaker), None)
             note = f"{who + chr(39) + 's ' if who else ''}quote worded differently: “{wa}” vs “{wb}”"
-            drafts.append(Draft("quote", "conflict", note, [i.mention() for i in items], group,
+            drafts.append(Draft(FactKind.QUOTE, FactStatus.CONFLICT, note, [i.mention() for i in items], group,
                                 origin="wording"))
         else:
             who = next((i.speaker for i in items if i.speaker), None)
             note = f"same quote{' from ' + who if who else ''}: “{clip(items[0].text, 48)}”"
-            drafts.append(Draft("quote", "agree", note, [i.mention() for i in items], group))
+            drafts.append(Draft(FactKind.QUOTE, FactStatus.AGREE, note, [i.mention() for i in items], group))
     return drafts
 
 
@@ -198,7 +212,7 @@ def single_quotes(extractions: dict[str, Extraction], used: set[int], group_of) 
             if id(q) in used or not q.passage or len(q.extra["tokens"]) < 4:
                 continue
             who = f" ({q.speaker})" if q.speaker else ""
-            drafts.append(Draft("quote", "single",
+            drafts.append(Draft(FactKind.QUOTE, FactStatus.SINGLE,
                                 f"quote{who} only in {q.article}: “{clip(q.text, 48)}”",
                                 [q.mention()], group_of([q.passage])))
     return drafts

@@ -236,6 +236,11 @@ class _Speakers:
             if hits:
                 # "said Zadan and Meron": both speak.
                 return " and ".join(dict.fromkeys(self.display(h) for h in hits)), True
+            after = self.person_at(c + 1 + m.end(1), c + 1 + m.end(1) + 6)
+            if after is not None and re.match(r"\.?\s*$", text[c + 1 + m.end(1):after.start]):
+                # "said Oregon State Police Lt. Gregg Hastings": the abbreviation's
+                # full stop cut the title from the name.
+                return self.display(after), True
             if who.split()[0].lower() in lexicon.titles() or who.lower() in lexicon.titles():
                 # "said Secretary of the Interior Dirk Kempthorne": the title's holder.
                 hit = self.person_at(c + 1 + m.start(1), tail_end)

@@ -66,6 +66,8 @@ _NOT_VERBS = {"hundred", "red", "bed", "need", "speed", "seed", "feed", "breed",
               "beloved", "aged"}
 _AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may",
                 "might", "must", "get"}
+_SUBORDINATORS = {"when", "after", "before", "while", "because", "since", "until", "where", "who",
+                  "which", "whose", "whom", "that", "if", "though", "although", "as", "and", "but"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our", "this", "that"}
 _MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
@@ -169,11 +171,15 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         for k in order:
             if toks[k][1] < c_lo or toks[k][2] > c_hi:
                 break
+            if k > first and words[k] in _SUBORDINATORS:
+                break  # "in 1998 when he joined": the next clause's verb is not the value's
             lemma = verb_lemma(words[k], words[k - 1] if k > 0 else "")
             if lemma and lemma not in _AUXILIARIES:
                 verbs.append(lemma)
                 break
-    bare = not any(content(k) for k in range(len(toks)))
+    # A line of values alone, or in capitals ("UPDATED: THURSDAY, MARCH 14, 2013, 9:31 AM").
+    line = text[lo:hi]
+    bare = not any(content(k) for k in range(len(toks))) or not any(c.islower() for c in line)
     reporting = False
     if dated:
         # A speech verb right before or right after the date ("said Saturday",
@@ -214,6 +220,16 @@ def opposite(a: Slot, b: Slot) -> bool:
         if i1 < a.last and a.first < i2 and j1 < b.last and b.first < j2:
             return True
     return False
+
+
+def unit_after(slot: Slot) -> tuple[str, ...]:
+    """The words right after a value that say its unit ("square", "foot"; "km")."""
+    unit = []
+    for w in slot.tokens[slot.last:slot.last + 2]:
+        if not w[0].isalpha() or w in lexicon.stopwords():
+            break
+        unit.append(w)
+    return tuple(unit)
 
 
 def shared_frame(a: Slot, b: Slot) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..model import FactStatus
 from .items import Item
 
 _TOLERANCE = 1e-9
@@ -69,8 +70,8 @@ def relation(a: Item, b: Item) -> Optional[str]:
     return _intervals(a, b)
 
 
-def cluster_status(items: list[Item], comparable=None) -> tuple[Optional[str], bool]:
-    """("conflict" | "agree" | None, approximate) over every pair from different articles.
+def cluster_status(items: list[Item], comparable=None) -> tuple[Optional[FactStatus], bool]:
+    """(conflict | agree | None, approximate) over every pair from different articles.
 
     ``comparable(a, b)`` says whether two disagreeing values measure the same
     thing; when some disagreeing pair does not and none that does disagrees,
@@ -97,4 +98,4 @@ def cluster_status(items: list[Item], comparable=None) -> tuple[Optional[str], b
                 approx = True
     if not compared or (unrelated and not conflict):
         return None, False
-    return ("conflict" if conflict else "agree"), approx
+    return (FactStatus.CONFLICT if conflict else FactStatus.AGREE), approx

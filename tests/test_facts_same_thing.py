@@ -1,0 +1,161 @@
+"""A conflict is two values of the same thing: the gate, its readings, and the shared vocabulary.
+
+The sentences here are written for these tests in the manner of wire copy:
+each pair tells one event twice, once with values of the same thing that
+disagree (a conflict), once with values of different things (no conflict).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop.engine import contract
+from desktop.engine.facts.slots import same_verb, slot_of, verb_lemma
+from desktop.engine.facts.gate import value_words
+from desktop.engine.model import (CompareConfig, Document, FactKind, FactStatus, Mention)
+from desktop.engine.pipeline import FACTS_FAILED, compare
+
+
+def _slot(sentence: str, value: str, dated: bool = False):
+    at = sentence.index(value)
+    return slot_of(sentence, at, at + len(value), 0, len(sentence), value_words(), dated=dated)
+
+
+def _conflicts(a: str, b: str, kind: str | None = None):
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b))]
+    comparison = compare(docs, CompareConfig())
+    return [f for f in comparison.facts if f.status == FactStatus.CONFLICT and (kind is None or f.kind == kind)]
+
+
+# -- readings ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, lemma", [
+    ("fell", "fall"), ("falling", "fall"), ("killed", "killed"), ("died", "killed"),
+    ("hurt", "injured"), ("injuring", "injured"), ("sold", "sell"), ("came", "com"),
+    ("coming", "com"), ("morning", None), ("hundred", None),
+])
+def test_verb_lemmas_put_forms_of_one_happening_together(word, lemma):
+    assert verb_lemma(word) == lemma
+
+
+def test_a_participle_after_an_article_is_no_verb():
+    assert verb_lemma("reported", "a") is None  # "for a reported $30 million"
+    assert verb_lemma("host", "will") == "host"
+
+
+def test_a_report_date_is_told_apart_from_the_happening():
+    said = _slot("The warehouse burned down late Tuesday, the fire chief said Wednesday.",
+                 "Wednesday", dated=True)
+    assert said.reporting
+    burned = _slot("The warehouse burned down late Tuesday, the fire chief said Wednesday.",
+                   "Tuesday", dated=True)
+    assert not burned.reporting
+    passive = _slot("The blaze was reported at 4:10 a.m. by a passing driver.", "4:10", dated=True)
+    assert not passive.reporting, "the blaze being reported is the happening itself"
+
+
+def test_a_dateline_is_bare():
+    assert _slot("MONDAY, MARCH 3, 2014, 9:41 PM", "9:41", dated=True).bare
+
+
+def test_own_verb_decides_which_happening_a_date_belongs_to():
+    a = _slot("He left the firm in 1998 when he joined the city council.", "1998", dated=True)
+    b = _slot("He joined the city council in 2001 when he left the firm.", "2001", dated=True)
+    assert a.verb == "leav" and b.verb == "join"
+    assert not same_verb(a, b)
+    c = _slot("The mayor resigned on Friday after the audit.", "Friday", dated=True)
+    d = _slot("The mayor, 61, resigned Thursday.", "Thursday", dated=True)
+    assert same_verb(c, d)
+
+
+# -- the gate on whole comparisons ----------------------------------------------------
+
+_BASE = ("Flooding swept through the river town of Harlow after three days of rain. "
+         "Emergency crews worked through the night to reach stranded residents. ")
+
+
+def test_values_opposite_in_near_copies_conflict_even_without_a_noun():
+    a = _BASE + "The 4.8-magnitude tremor that followed rattled windows across Harlow, officials said."
+    b = _BASE + "The 5.2-magnitude tremor that followed rattled windows across Harlow, officials said."
+    notes = [f.note for f in _conflicts(a, b, FactKind.NUMBER)]
+    assert notes, "4.8 vs 5.2 stand in one slot of one sentence"
+
+
+def test_counts_of_different_things_in_one_group_do_not_conflict():
+    a = _BASE + "Rescuers pulled 14 people from flooded homes on Sunday."
+    b = _BASE + "Rescuers pulled residents from flooded homes, and 300 people spent the night in shelters."
+    assert not _conflicts(a, b, FactKind.NUMBER)
+
+
+def test_dates_of_different_happenings_do_not_conflict():
+    a = _BASE + "The levee failed on Sunday, the county said Tuesday."
+    b = _BASE + "The levee failed on Sunday and the governor visited Harlow on Monday."
+    assert not _conflicts(a, b, FactKind.DATE)
+
+
+def test_one_happening_on_two_days_is_a_conflict():
+    a = _BASE + "The levee failed on Sunday night, flooding the lower town."
+    b = _BASE + "The levee failed on Saturday night, flooding the lower town."
+    assert _conflicts(a, b, FactKind.DATE)
+
+
+def test_joint_speakers_are_no_speaker_conflict():
+    quote = "“We will rebuild every home that the water took from us,”"
+    a = _BASE + f"{quote} said Dana Ruiz and Tom Okafor."
+    b = _BASE + f"{quote} organisers Dana Ruiz and Tom Okafor said in a statement."
+    c = _BASE + f"{quote} said Okafor."
+    assert not _conflicts(a, b, FactKind.QUOTE)
+    assert not _conflicts(a, c, FactKind.QUOTE)
+
+
+def test_speaker_after_an_abbreviated_title():
+    from desktop.engine.facts.extract import extract
+    from desktop.engine.model import Article
+    from desktop.engine.segment import segment
+    text = ("Lena Marsh has run the shelter for a decade. “We are full tonight,” Ms. Marsh said. "
+            "“Nobody will be turned away.” Her deputy, Paul Greer, agreed.")
+    article = Article("A", "t", text, segment(text, "A"))
+    speakers = [(q.text, q.speaker) for q in extract(article).quotes]
+    assert speakers[0][1] == "Lena Marsh"
+    assert speakers[1][1] == "Lena Marsh", "a quote going on after its attribution keeps its speaker"
+
+
+# -- one vocabulary ---------------------------------------------------------------------
+
+def test_status_and_kind_are_enums_equal_to_their_strings():
+    assert FactStatus.CONFLICT == "conflict" and FactKind.MONEY == "money"
+    assert json.dumps({"s": FactStatus.AGREE}) == '{"s": "agree"}'
+
+
+def test_the_contract_gives_enums_back_and_keeps_unknown_kinds():
+    a = _BASE + "The levee failed on Sunday night, flooding the lower town."
+    b = _BASE + "The levee failed on Saturday night, flooding the lower town."
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b))]
+    comparison = compare(docs, CompareConfig())
+    back = contract.loads(contract.dumps(comparison))
+    assert back.facts == comparison.facts
+    assert all(isinstance(f.status, FactStatus) and isinstance(f.kind, FactKind) for f in back.facts)
+    data = contract.to_dict(comparison)
+    data["facts"][0]["kind"] = "vehicle"  # a kind a later version may add
+    assert contract.from_dict(data).facts[0].kind == "vehicle"
+
+
+def test_a_facts_failure_is_a_warning_on_the_comparison(monkeypatch):
+    import desktop.engine.pipeline as pipeline
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("no facts today")
+
+    monkeypatch.setattr(pipeline.facts_stage, "find_facts", broken)
+    docs = [Document(source="a.txt", text=_BASE), Document(source="b.txt", text=_BASE)]
+    comparison = compare(docs, CompareConfig())
+    assert comparison.groups, "the passages are still compared"
+    assert comparison.facts == ()
+    assert comparison.warnings == (f"{FACTS_FAILED}ValueError: no facts today",)
+    assert contract.loads(contract.dumps(comparison)).warnings == comparison.warnings
+
+
+def test_mention_values_keep_their_types():
+    m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
+    assert m.value["amount"] == 5
