@@ -43,8 +43,9 @@ def build_parser(parser_class=argparse.ArgumentParser) -> argparse.ArgumentParse
                         help="articles dated further apart are never one story (default 30; "
                              "-1: no window)")
     parser.add_argument("--event-threshold", type=float, default=None, metavar="P",
-                        help="probability of 'same event' needed to join a story (default: the "
-                             "app's own; higher splits more)")
+                        help="mean probability of 'same event' over the best quarter of two "
+                             "stories' article pairs needed to join them (default 0.6; higher "
+                             "splits more)")
     parser.add_argument("--no-facts", action="store_true", help="skip the facts stage (faster)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,

@@ -50,7 +50,7 @@ class CorpusOptions:
 
     window_days: Optional[int] = 30  # candidates only within this many days (when both dates are known)
     max_block: int = 40  # most articles the same-event decision sees at once
-    event_threshold: Optional[float] = None  # P(same event) to join stories; None: the app's own
+    event_threshold: Optional[float] = None  # link two clusters need to join; None: stories.LINK_THRESHOLD
     find_facts: bool = True
 
     def fingerprint(self, inputs: list[str]) -> str:
@@ -179,18 +179,14 @@ def _run_tasks(executor: Optional[Executor], function, items: Iterable[tuple[obj
 
 
 def _config(options: CorpusOptions) -> CompareConfig:
-    if options.event_threshold is None:
-        return CompareConfig(find_facts=options.find_facts)
-    from ..events import EventModel, event_model, register_event_model
-    name = f"corpus@{options.event_threshold:g}"
-    register_event_model(name, EventModel(event_model().weights, options.event_threshold))
-    return CompareConfig(event_model=name, find_facts=options.find_facts)
+    return CompareConfig(find_facts=options.find_facts)
 
 
 def _block_task(payload: tuple) -> list[list[int]]:
-    from .stories import stories_of_block
-    lines, pairs, options = payload
-    return stories_of_block([document_of(line) for line in lines], pairs, _config(options))
+    from .stories import LINK_THRESHOLD, stories_of_block
+    lines, options = payload
+    threshold = LINK_THRESHOLD if options.event_threshold is None else options.event_threshold
+    return stories_of_block([document_of(line) for line in lines], _config(options), threshold)
 
 
 def _story_task(payload: tuple) -> tuple[str, str, dict]:
@@ -220,15 +216,10 @@ def _sort(facts: list[dict], spool: Spool, options: CorpusOptions, executor, in_
     stories: list[list[int]] = [b for b in blocks if len(b) == 1]
     several = [b for b in blocks if len(b) > 1]
     done = [0]
-    home = {k: (number, n) for number, block in enumerate(several) for n, k in enumerate(block)}
-    inside: dict[int, list[tuple[int, int]]] = {}
-    for a, b in pairs:
-        if a in home and b in home and home[a][0] == home[b][0]:
-            inside.setdefault(home[a][0], []).append((home[a][1], home[b][1]))
 
     def items():
         for number, block in enumerate(several):
-            yield number, ([spool.text(k) for k in block], inside.get(number, []), options)
+            yield number, ([spool.text(k) for k in block], options)
 
     def on_result(number, found):
         block = several[number]
