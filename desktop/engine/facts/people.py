@@ -37,11 +37,21 @@ def _mention(article: Article, hit: NameHit, with_title: bool = False) -> Mentio
 
 
 def _close(a: str, b: str) -> bool:
-    """Two spellings of one name that differ by a letter or two, not by house style."""
+    """Two spellings of one name that differ by a letter or two, not by house style.
+
+    "Bettie"/"Betty", "Bryant"/"Brian": two letters in a name of five or
+    more; "Catherine"/"Katherine", "Giannis"/"Yiannis": the first letter
+    alone, in a name of five or more (shorter names differing in their first
+    letter are other names: "Dan"/"Jan").
+    """
     if a == b or len(a) < 3 or len(b) < 3 or same_spelling(a, b):
         return False
-    limit = 1 if min(len(a), len(b)) < 6 else 2
-    return _edit_distance(a.lower(), b.lower()) <= limit
+    la, lb = a.lower(), b.lower()
+    distance = _edit_distance(la, lb)
+    if la[0] != lb[0]:
+        return distance == 1 and min(len(a), len(b)) >= 5 and la[1:] == lb[1:]
+    limit = 1 if min(len(a), len(b)) < 5 else 2
+    return distance <= limit
 
 
 def _first_names(person: Person) -> dict[str, NameHit]:
@@ -75,15 +85,15 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
     articles = {aid: ext.article for aid, ext in extractions.items()}
     spelled: set[str] = set()
 
-    # Surnames spelt differently: blocked by their first three letters.
+    # Surnames spelt differently: blocked by their first two letters ("Wetzler"/"Welzler").
     blocks: dict[str, list[str]] = {}
     for surname in by_surname:
-        blocks.setdefault(surname[:3], []).append(surname)
+        blocks.setdefault(surname[:2], []).append(surname)
     for names in blocks.values():
         for x in range(len(names)):
             for y in range(x + 1, len(names)):
                 sa, sb = names[x], names[y]
-                if len(sa) < 5 or not _close(sa, sb):
+                if len(sa) < 4 or not _close(sa, sb):
                     continue
                 draft = _surname_variant(sa, sb, by_surname, articles, passage_groups)
                 if draft:
@@ -105,7 +115,7 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                     if na in fb:
                         continue
                     for nb, hb in fb.items():
-                        if nb not in fa and _close(na, nb) and na[:1].lower() == nb[:1].lower():
+                        if nb not in fa and _close(na, nb):
                             found = (aa, ha, ab, hb)
                             break
                     if found:

@@ -45,6 +45,15 @@ def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Optional[str]:
     return None
 
 
+def _elided_part(short: Item, long: Item) -> bool:
+    """Every stretch of a quote with words left out ("…") is in the other quote."""
+    parts = short.extra.get("fragments") or ()
+    if len(parts) < 2:
+        return False
+    whole = long.extra["tokens"]
+    return all(len(p) >= 2 and _contains(whole, p) for p in parts)
+
+
 def _speaker_key(speaker: Optional[str]) -> Optional[str]:
     """A named speaker's surname (surnames, "|"-joined, for "Zadan and Meron"); descriptions are not names."""
     if not speaker or not speaker[:1].isupper():
@@ -91,6 +100,8 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
         if key in pairs:
             return
         rel = relation(quotes[i].extra["tokens"], quotes[j].extra["tokens"])
+        if rel == "variant" and (_elided_part(quotes[i], quotes[j]) or _elided_part(quotes[j], quotes[i])):
+            rel = "part"  # "…around the city... I still" leaves words out, it changes none
         if rel:
             pairs[key] = rel
 
@@ -139,8 +150,11 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
                     continue
                 if not _same_person(_speaker_key(a.speaker), _speaker_key(b.speaker)):
                     continue
-                shared = {w for w in a.extra["tokens"] if len(w) > 3 and w not in stop} & set(b.extra["tokens"])
-                if shared:
+                words_a = {w for w in a.extra["tokens"] if len(w) > 3 and w not in stop}
+                words_b = {w for w in b.extra["tokens"] if len(w) > 3 and w not in stop}
+                shared = words_a & words_b
+                # About the same matter: a good share of the shorter one's words.
+                if shared and len(shared) >= 0.3 * min(len(words_a), len(words_b)):
                     pairs[key] = "variant"
     # Clusters by union-find.
     parent = list(range(len(quotes)))

@@ -35,12 +35,24 @@ _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "
              "11th": "eleventh", "12th": "twelfth"}
 
 
+_ON_THE_HOUR = re.compile(r"\b(\d{1,2})\s?:\s?00\b")
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+
+
+def fragments(text: str) -> tuple[tuple[str, ...], ...]:
+    """A quote's stretches between the ellipses that mark words left out."""
+    parts = [normal_tokens(p) for p in _ELLIPSIS.split(text)]
+    return tuple(p for p in parts if p)
+
+
 def normal_tokens(text: str) -> tuple[str, ...]:
     """Words folded to what a house style cannot change: the key for comparing quotes.
 
     Case, apostrophes, accents, British/American spelling and small ordinals
     ("11th hour"/"eleventh-hour") are not the speaker's words.
     """
+    # "6:00 p.m." and "6 p.m.", "6: 00" (a stray space): one time, written two ways.
+    text = _ON_THE_HOUR.sub(r"\1", text)
     words = (w.replace("’", "'") for w in _WORD_RE.findall(text.lower()))
     return tuple(_ORDINALS.get(w) or fold_word(w) for w in words)
 
@@ -329,6 +341,7 @@ def find_quotes(article: Article, hits: list[NameHit], people: dict[str, Person]
         value = " ".join(text[start:end].replace("’", "'").replace("‘", "'").split())
         items.append(span_item(article, "quote", start, end, value=value, speaker=speaker,
                                key="quote", label="quote",
-                               extra={"tokens": tokens, "explicit": explicit}))
+                               extra={"tokens": tokens, "explicit": explicit,
+                                      "fragments": fragments(_EDITORIAL.sub(" ", text[start:end]))}))
         previous = (o, c, speaker)
     return items
