@@ -227,6 +227,19 @@ def test_blocking_keeps_the_candidate_list_linear_and_blocks_bounded():
     assert max(map(len, blocks)) <= 4 and [0, 1, 2, 3] in blocks
 
 
+def test_blocking_by_date_pairs_only_articles_within_the_window():
+    # Twelve months of the same story words: each month's two reports pair, no two months do,
+    # and an undated report may pair with any of them.
+    keys = [frozenset({"quake", "island", "rescue", f"m{n // 2}"}) for n in range(24)] + \
+        [frozenset({"quake", "island", "rescue"})]
+    dates = [f"2024-{1 + n // 2:02d}-{10 + n % 2:02d}" for n in range(24)] + [None]
+    pairs = candidate_pairs(keys, dates, window_days=3, neighbours=30)
+    dated = {(a, b) for a, b in pairs if b < 24}
+    assert dated == {(n, n + 1) for n in range(0, 24, 2)}
+    assert any(b == 24 for _, b in pairs)
+    assert len(candidate_pairs(keys, dates, window_days=None, neighbours=30)) > len(pairs)
+
+
 def _ecb_available() -> bool:
     sys.path.insert(0, str(ROOT))
     from benchmarks import realdata

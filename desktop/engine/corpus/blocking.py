@@ -9,8 +9,11 @@ article pairs from different topics share none of their top 20, against
 value per band (:mod:`.minhash`), find the articles that share key terms in
 time linear in the corpus; each article keeps its ``NEIGHBOURS`` closest
 candidates by exact key-term overlap, so the candidate list stays linear
-too.  Two articles whose publication dates are both known and more than
-``window_days`` apart are never candidates.
+too.  Dates block as well: two articles whose publication dates are both
+known and more than ``window_days`` apart are never candidates, and they
+do not even meet in a bucket unless their dates fall in the same or
+neighbouring ``window_days``-wide slots, so a corpus spanning years costs
+no more per article than one spanning a month.
 
 :func:`block_into_groups` then cuts the candidate graph into blocks of at
 most ``max_block`` articles (single linkage, strongest pair first, refusing
@@ -21,14 +24,15 @@ Public verbs: :func:`key_terms`, :func:`candidate_pairs`, :func:`block_into_grou
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from datetime import date
 from itertools import combinations
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from ..features import content_terms
-from .minhash import lsh_buckets, signature
+from .minhash import signature
 
 KEY_TERMS = 20
 NEIGHBOURS = 10
@@ -59,33 +63,84 @@ def _days_apart(a: Optional[str], b: Optional[str]) -> Optional[int]:
         return None
 
 
+def _slot(published: Optional[str], window_days: Optional[int]) -> Optional[int]:
+    """The stretch of ``window_days`` days an article's date falls in; None when undated (or no window)."""
+    if window_days is None or not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal() // max(1, window_days)
+    except ValueError:
+        return None
+
+
+def _meetings(members: list[int], slots: Sequence[Optional[int]]) -> Iterator[tuple[int, int]]:
+    """The pairs (a < b) of one LSH bucket whose dates may lie within the window.
+
+    Blocking by date as well as by terms: two dated articles meet only in
+    the same or neighbouring slots (so a corpus spanning years never pairs
+    its months), an undated article meets every other.  A slot's group (or
+    the undated group) of more than ``MAX_BUCKET`` is a word of the whole
+    period, not of a story, and is skipped.
+    """
+    groups: dict[Optional[int], list[int]] = {}
+    for number in members:
+        groups.setdefault(slots[number], []).append(number)
+    undated = groups.pop(None, [])
+    if len(undated) > MAX_BUCKET:
+        undated = []
+    yield from combinations(undated, 2)
+    for slot, group in groups.items():
+        if len(group) > MAX_BUCKET:
+            continue
+        yield from combinations(group, 2)
+        later = groups.get(slot + 1, ())
+        if len(later) <= MAX_BUCKET:
+            yield from ((min(a, b), max(a, b)) for a in group for b in later)
+        yield from ((min(a, b), max(a, b)) for a in group for b in undated)
+
+
 def candidate_pairs(keys: Sequence[frozenset[str]], dates: Sequence[Optional[str]] = (),
                     window_days: Optional[int] = 30, neighbours: int = NEIGHBOURS,
                     min_overlap: float = MIN_OVERLAP) -> dict[tuple[int, int], float]:
-    """(a, b) with a < b -> key-term Jaccard, for the pairs worth the engine's decision."""
+    """(a, b) with a < b -> key-term Jaccard, for the pairs worth the engine's decision.
+
+    The LSH buckets are built one band at a time and each article keeps
+    only its ``neighbours`` best candidates so far, so memory grows with
+    the corpus, not with the pairs its buckets hold.
+    """
+    count = len(keys)
     signatures = [signature(k, SIGNATURE) for k in keys]
-    best: list[list[tuple[float, int]]] = [[] for _ in keys]
-    seen: set[tuple[int, int]] = set()
-    for members in lsh_buckets(signatures, rows=1).values():
-        if len(members) < 2 or len(members) > MAX_BUCKET:
-            continue
-        for a, b in combinations(members, 2):
-            if (a, b) in seen:
+    slots = [_slot(d, window_days) for d in dates] if dates else [None] * count
+    best: list[list[tuple[float, int]]] = [[] for _ in keys]  # min-heaps of (overlap, other)
+    seen: set[int] = set()
+    for band in range(SIGNATURE):
+        buckets: dict[int, list[int]] = {}
+        for number, sig in enumerate(signatures):
+            buckets.setdefault(sig[band], []).append(number)
+        for members in buckets.values():
+            if len(members) < 2:
                 continue
-            seen.add((a, b))
-            union = len(keys[a] | keys[b])
-            overlap = len(keys[a] & keys[b]) / union if union else 0.0
-            if overlap < min_overlap:
-                continue
-            if dates and window_days is not None:
-                days = _days_apart(dates[a], dates[b])
-                if days is not None and days > window_days:
+            for a, b in _meetings(members, slots):
+                if a * count + b in seen:
                     continue
-            best[a].append((overlap, b))
-            best[b].append((overlap, a))
+                seen.add(a * count + b)
+                union = len(keys[a] | keys[b])
+                overlap = len(keys[a] & keys[b]) / union if union else 0.0
+                if overlap < min_overlap:
+                    continue
+                if dates and window_days is not None:
+                    days = _days_apart(dates[a], dates[b])
+                    if days is not None and days > window_days:
+                        continue
+                for one, other in ((a, b), (b, a)):
+                    heap = best[one]
+                    if len(heap) < neighbours:
+                        heapq.heappush(heap, (overlap, other))
+                    elif (overlap, other) > heap[0]:
+                        heapq.heapreplace(heap, (overlap, other))
     pairs: dict[tuple[int, int], float] = {}
     for a, found in enumerate(best):
-        for overlap, b in sorted(found, reverse=True)[:neighbours]:
+        for overlap, b in found:
             pairs[(min(a, b), max(a, b))] = overlap
     return pairs
 
