@@ -7,7 +7,8 @@ exporting.Exporter` the reports; :class:`~desktop.app.presenter.Presenter`
 fills the views when the controller says something changed;
 :class:`~desktop.app.navigation.Navigator` steps differences, conflicts and
 find; :class:`~desktop.app.appearance.Appearance` the text size and theme;
-:class:`~desktop.app.intake.Intake` the open dialogs, paste and drops.  This
+:class:`~desktop.app.intake.Intake` the open dialogs, paste and drops;
+:class:`~desktop.app.view_state.ViewState` what a saved session keeps of the view.  This
 window lays out the views (the story table first, the pair view as the
 close-up, facts and overview below) and wires them to those parts.
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (QMainWindow, QProgressBar, QPushButton, QSplitter
 from ..engine.model import Comparison, CompareConfig, Fact
 from . import paths, windowstate
 from .actions import build_menus
-from .appearance import Appearance, valid_points
+from .appearance import Appearance
 from .article_list import ArticleList
 from .controller import ComparisonController
 from .drop_target import DropTarget
@@ -48,6 +49,7 @@ from .recent import Recent
 from .session_files import SessionFiles
 from .refcount_guard import keep_guarding
 from .story_view import StoryView
+from .view_state import ViewState
 from .labels import PlainLabel
 
 def _bar_over(bar: QWidget, body: QWidget) -> QWidget:
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self.settings, self)
         self.navigator = Navigator(self, self.controller)
         self.sessions = SessionFiles(
-            self.controller, self.recent, self, self,
+            self.controller, self.recent, ViewState(self), self,
             Path(autosave_dir) if autosave_dir is not None else paths.data_dir(),
             autosave=autosave, ask_to_save=ask_to_save)
         self.presenter = Presenter(self, self.controller, self.sessions, self)
@@ -331,31 +333,6 @@ class MainWindow(QMainWindow):
     def rebuild_recent_menu(self) -> None:
         self.recent.fill_menu(self.recent_menu, self.sessions.open, self.load_paths,
                               lambda: (self.recent.clear(), self.rebuild_recent_menu()))
-
-    # --- what a saved session holds besides the articles ----------------------------------------
-
-    def pair_keys(self) -> Optional[tuple[int, int]]:
-        return self.presenter.pair_keys()
-
-    def set_pair_keys(self, keys: Optional[tuple[int, int]]) -> None:
-        self.presenter.set_pair_keys(keys)
-
-    def view_settings(self) -> dict:
-        return {"tab": "overview" if self.tabs.currentWidget() is self.overview_view else "facts",
-                "conflicts_only": self.facts_view.conflicts_only.isChecked(),
-                "text_points": self.appearance.points}
-
-    def apply_view_settings(self, settings: dict) -> None:
-        tab = settings.get("tab")
-        if tab in ("facts", "overview"):
-            self.tabs.setCurrentWidget(self.overview_view if tab == "overview"
-                                       else self.facts_view)
-        only = settings.get("conflicts_only")
-        if isinstance(only, bool):
-            (self.facts_view.conflicts_only if only else self.facts_view.show_all).setChecked(True)
-        points = settings.get("text_points")
-        if valid_points(points):
-            self.appearance.set_points(points)
 
     def is_modified(self) -> bool:
         return self.sessions.is_modified()
