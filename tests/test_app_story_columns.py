@@ -221,7 +221,7 @@ def test_connectors_are_drawn_only_between_passages_in_view(window, qtbot, tmp_p
     connector = pair.connector
     full, stubs = connector.visible_links()
     assert full and len(full) < len(pair.model.links), "not every link is drawn"
-    top, bottom = connector._area()
+    top, bottom = connector.area()
     for _n, lt, lb, rt, rb in full:
         assert lb > top and lt < bottom and rb > top and rt < bottom
     drawn = {n for n, *_rest in full} | {n for n, *_rest in stubs}

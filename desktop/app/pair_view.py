@@ -42,7 +42,7 @@ class ConnectorWidget(QWidget):
         mine = self.mapTo(self.window(), QPoint(0, 0)).y()
         return origin - mine + y
 
-    def _area(self) -> tuple[float, float]:
+    def area(self) -> tuple[float, float]:
         """The band beside both text areas (not beside the titles above them)."""
         left, right = self._view.left_pane, self._view.right_pane
         top = max(self._y_in_self(left, 0), self._y_in_self(right, 0))
@@ -57,7 +57,7 @@ class ConnectorWidget(QWidget):
         if model is None:
             return [], []
         left, right = self._view.left_pane, self._view.right_pane
-        top, bottom = self._area()
+        top, bottom = self.area()
         full, stubs = [], []
         for n, link in enumerate(model.links):
             lt, lb = (self._y_in_self(left, y) for y in left.range_y(*link.left))
@@ -80,7 +80,7 @@ class ConnectorWidget(QWidget):
         theme = styles.current_theme()
         width = self.width()
         current_link = self._view.current_link()
-        top, bottom = self._area()
+        top, bottom = self.area()
         painter.setClipRect(QRectF(0, top, width, max(0.0, bottom - top)))
         links = self._view.model.links
         full, stubs = self.visible_links()
