@@ -30,13 +30,13 @@ WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 _NUMWORD = "|".join(_UNITS + _TENS + ["hundred", "thousand", "million", "billion", "dozen"])
 _WORDS = (rf"(?:\b(?:an?|one)\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?"
           rf"\b(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-])(?:{_NUMWORD}))*\b")
-_DIGITS = r"(?<![\w.,/:'’-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|,\d|\.\d)"
+_DIGITS = r"(?:(?<![\w.,/:'’-])|(?<=\$US))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|,\d|\.\d)"
 _VAGUE = r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+(?:of|more|upon)\b)"
 _QUALS = ("about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|"
           "more than|over|at least|upwards of|in excess of|just over|just under|fewer than|less than|"
           "under|up to|at most|as many as|as much as|as few as|no more than|no fewer than|"
           "no less than|only|exactly|just|a total of|a further|another")
-_CURRENCY = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|\$|€|£|¥)"
+_CURRENCY = r"(?P<cur>US\$|U\.S\.\s?\$|\$US|C\$|A\$|\$|€|£|¥)"
 _UNIT = (r"(?P<unit>\s*%|\s*percent\b|\s*per\s?cent\b|\s*percentage\s+points?\b|"
          r"\s+(?:US\s|U\.S\.\s)?dollars\b|\s+euros?\b|\s+pounds(?:\s+sterling)?\b|\s+yen\b|"
          r"\s+(?:USD|EUR|GBP)\b)")
@@ -44,7 +44,7 @@ _UNIT = (r"(?P<unit>\s*%|\s*percent\b|\s*per\s?cent\b|\s*percentage\s+points?\b|
 _NUMBER_RE = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALS}))\s+)?(?:{_CURRENCY}\s?)?"
     rf"(?P<num>{_DIGITS}|{_WORDS}|{_VAGUE})"
-    rf"(?P<scale>\s+(?:million|billion|trillion|thousand)\b|(?:k|m|mn|mln|bn|b|tn)\b)?"
+    rf"(?P<scale>[\s-]+(?:million|billion|trillion|thousand)\b|(?:k|m|mn|mln|bn|b|tn)\b)?"
     rf"{_UNIT}?",
     re.IGNORECASE)
 
@@ -62,7 +62,7 @@ _FRACTION_RE = re.compile(
 
 _VAGUE_RANGES = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999),
                  "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11)}
-_CURRENCIES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "c$": "CAD", "a$": "AUD",
+_CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "u.s.$": "USD", "u.s. $": "USD", "c$": "CAD", "a$": "AUD",
                "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "us dollars": "USD",
                "u.s. dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds": "GBP",
                "pounds sterling": "GBP", "yen": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
@@ -272,7 +272,23 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
             continue
         taken.add(item.start, item.end)
         items.append(item)
-    return items
+    return _without_conversions(text, items)
+
+
+def _without_conversions(text: str, items: list[Item]) -> list[Item]:
+    """Drop a sum in brackets right after another sum: "85 million euros ($108 million)"
+    converts the first, it states nothing of its own."""
+    sums = sorted((i for i in items if i.kind == "money"), key=lambda i: i.start)
+    ends = [i.end for i in sums]
+    drop = set()
+    for item in sums:
+        before = text[max(0, item.start - 4):item.start]
+        if "(" not in before:
+            continue
+        opened = item.start - 4 + before.rindex("(") if item.start >= 4 else before.rindex("(")
+        if any(0 <= opened - e <= 2 for e in ends):
+            drop.add(id(item))
+    return [i for i in items if id(i) not in drop]
 
 
 def _number_item(article: Article, m: re.Match) -> Optional[Item]:
@@ -280,7 +296,7 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     num = m.group("num")
     cur = m.group("cur")
     unit = (m.group("unit") or "").strip().lower()
-    scale_s = (m.group("scale") or "").strip().lower()
+    scale_s = (m.group("scale") or "").strip(" \t\n-").lower()
     start = m.start()
     qual = m.group("qual")
     if num[0].isdigit():

@@ -11,6 +11,7 @@ named alike in several articles too.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..model import Article, FactKind, FactStatus, Mention
@@ -115,7 +116,8 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                     if na in fb:
                         continue
                     for nb, hb in fb.items():
-                        if nb not in fa and _close(na, nb):
+                        if nb not in fa and _close(na, nb) and not _plural_of_two(
+                                na, ha, articles[aa], nb, hb, articles[ab]):
                             found = (aa, ha, ab, hb)
                             break
                     if found:
@@ -132,7 +134,10 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
             drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {ha.text} vs {hb.text}", mentions,
                                 origin="first-name"))
             spelled.add(surname)
-        # Titles: an office in one article that fits none the other gives.
+        # Titles: an office in one article that fits none the other gives; an
+        # office inside a quote ("As president, Senator Obama will ...") is
+        # the speaker's word at the time, not the article's.
+        entries = [(aid, _unquoted_roles(p, extractions[aid])) for aid, p in entries]
         clash = None
         for x in range(len(entries)):
             for y in range(len(entries)):
@@ -172,6 +177,27 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                                 hits))
     drafts.extend(_entity_agreements(extractions, articles))
     return drafts
+
+
+def _plural_of_two(na: str, ha: NameHit, article_a: Article, nb: str, hb: NameHit,
+                   article_b: Article) -> bool:
+    """"Hurricanes Katrina and George" against "Hurricane Katrina": a plural
+    for two names joined by "and" is grammar, not another spelling."""
+    if na.rstrip("s") != nb.rstrip("s") or na == nb or " " in na or " " in nb:
+        return False  # only a plural title word before one name ("Motion Pictures Arts" is a slip)
+    plural, hit, article = (na, ha, article_a) if len(na) > len(nb) else (nb, hb, article_b)
+    return bool(re.match(r"\s+and\s+[A-Z]", article.text[hit.end:hit.end + 12]))
+
+
+def _unquoted_roles(person: Person, ext: Extraction) -> Person:
+    """The person with only the titles given outside quotations."""
+    quotes = [(q.start, q.end) for q in ext.quotes]
+    roles = {role: hit for role, hit in person.roles.items()
+             if not any(s <= (hit.title_start if hit.title_start is not None else hit.start) < e
+                        for s, e in quotes)}
+    if len(roles) == len(person.roles):
+        return person
+    return Person(person.surname, person.full_names, person.hits, roles)
 
 
 def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> Optional[Draft]:

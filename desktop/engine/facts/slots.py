@@ -167,6 +167,7 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
     # ("served five months", "died Thursday") and the closest after it
     # ("three cables were cut"); the first of them is its own verb.
     verbs = []
+    own_word = None  # the word of the value's own verb, and whether it is passive
     for order in (range(first - 1, -1, -1), range(last, len(toks))):
         for k in order:
             if toks[k][1] < c_lo or toks[k][2] > c_hi:
@@ -176,6 +177,8 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
             lemma = verb_lemma(words[k], words[k - 1] if k > 0 else "")
             if lemma and lemma not in _AUXILIARIES:
                 verbs.append(lemma)
+                if own_word is None:
+                    own_word = (words[k], k > 0 and words[k - 1] in _BE)
                 break
     # A line of values alone, or in capitals ("UPDATED: THURSDAY, MARCH 14, 2013, 9:31 AM").
     line = text[lo:hi]
@@ -196,6 +199,10 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         speech = lexicon.speech_verbs() | _REPORTING
         # "The fire was reported at 2:35" is the happening itself, not the report.
         reporting = any(words[k] in speech and not (k > 0 and words[k - 1] in _BE) for k in near)
+        # "posted in Hit and Run Accidents on Friday", "announced at a news
+        # conference Tuesday that": the value's own verb is the telling.
+        if own_word is not None and own_word[0] in speech and not own_word[1]:
+            reporting = True
     return Slot(words, first, last, frame, reporting, frozenset(verbs), bare,
                 verbs[0] if verbs else None)
 
