@@ -147,11 +147,13 @@ def test_an_article_set_apart_keeps_its_reason_under_a_long_title(qtbot):
     item = tree.topLevelItem(0)
     index = tree.indexFromItem(item, 1)
     width = tree.columnWidth(1)
-    lines = delegate.lines_for(item.text(1), item.font(1), width)
+    lines = delegate.lines_at(index, item.font(1), width)  # what paint draws
     assert lines[1].endswith("…") and len([ln for ln in lines if "Alliance" in ln]) <= 2, \
         "the title is cut to two lines with an ellipsis"
     assert any(ln.startswith("⚠ Another story (left out):") for ln in lines)
     assert any("outlet unknown" in ln for ln in lines)
+    tree.grab()  # paint it
+    assert delegate.painted[0] == lines, "the row draws every line it measured"
     rect = tree.visualRect(index)
     spacing = tree.fontMetrics().lineSpacing()
     assert rect.height() >= len(lines) * spacing, "the row is tall enough for every line"

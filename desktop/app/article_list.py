@@ -74,6 +74,10 @@ class _EntryDelegate(QStyledItemDelegate):
 
     PAD = 3
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.painted: dict[int, list[str]] = {}
+
     def lines_for(self, text: str, font: QFont, width: int) -> list[str]:
         metrics = QFontMetrics(font)
         width = max(40, width - 2 * self.PAD)
@@ -87,17 +91,23 @@ class _EntryDelegate(QStyledItemDelegate):
         font = index.data(Qt.FontRole)
         return font if isinstance(font, QFont) else option.font
 
+    def lines_at(self, index, font: QFont, width: int) -> list[str]:
+        """The lines an entry shows at ``width``: what is drawn and what is measured.
+
+        Read from the model, not the style option, whose text has its line
+        breaks turned into Unicode line separators."""
+        return self.lines_for(str(index.data(Qt.DisplayRole) or ""), font, width)
+
     def sizeHint(self, option, index) -> QSize:
         tree = self.parent()
         width = tree.columnWidth(index.column()) if tree is not None else option.rect.width()
         font = self._font(option, index)
-        count = len(self.lines_for(str(index.data() or ""), font, width))
+        count = len(self.lines_at(index, font, width))
         return QSize(width, count * QFontMetrics(font).lineSpacing() + 2 * self.PAD)
 
     def paint(self, painter, option, index) -> None:
         view_option = QStyleOptionViewItem(option)
         self.initStyleOption(view_option, index)
-        text = view_option.text
         view_option.text = ""
         style = view_option.widget.style() if view_option.widget else None
         if style is not None:
@@ -113,7 +123,9 @@ class _EntryDelegate(QStyledItemDelegate):
         painter.setPen(colour)
         rect = option.rect
         y = rect.top() + self.PAD
-        for line in self.lines_for(text, font, rect.width()):
+        lines = self.lines_at(index, font, rect.width())
+        self.painted[index.row()] = lines  # what the row last showed (tests read it)
+        for line in lines:
             painter.drawText(QRect(rect.left() + self.PAD, y, rect.width() - 2 * self.PAD,
                                    metrics.lineSpacing()), Qt.AlignLeft | Qt.AlignVCenter, line)
             y += metrics.lineSpacing()

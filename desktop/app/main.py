@@ -7,8 +7,9 @@ tracebacks) go to the log file in the data folder either way (see
 ``--smoke`` opens, waits for the comparison, prints a one-line summary and
 exits (for packaging CI).  Hidden options for looking at the app:
 ``--screenshot PATH`` saves the window once the comparison is shown, with
-``--theme``, ``--tab``, ``--size``, ``--next-diff N`` and ``--fact N`` to
-choose what the picture shows.
+``--theme``, ``--tab``, ``--pair`` (the side-by-side close-up instead of the
+story table), ``--size``, ``--next-diff N`` and ``--fact N`` to choose what
+the picture shows (``docs/screenshots/take.sh`` takes the README's pictures).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PATH", help=hidden)
     parser.add_argument("--theme", choices=("system", "light", "dark"), help=hidden)
     parser.add_argument("--tab", choices=("facts", "overview"), help=hidden)
+    parser.add_argument("--pair", action="store_true", help=hidden)
     parser.add_argument("--size", default="1600x1000", help=hidden)
     parser.add_argument("--next-diff", type=int, default=0, help=hidden)
     parser.add_argument("--fact", type=int, default=-1, help=hidden)
@@ -149,6 +151,8 @@ def _run(args: argparse.Namespace, automated: bool) -> int:
                                                             file=sys.stderr), finish(1)))
     elif args.screenshot:
         def shoot() -> None:
+            if args.pair:
+                window.reader_tabs.setCurrentWidget(window.reader_box)
             for _ in range(args.next_diff):
                 window.next_difference()
             if args.tab:
