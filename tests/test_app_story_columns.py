@@ -53,6 +53,12 @@ def test_long_titles_end_in_an_ellipsis_with_the_whole_title_in_the_tooltip(qtbo
     assert pick.displayed_text().endswith("…")
     assert pick.displayed_text()[:-1] in pick.currentText()
     assert LONG in pick.toolTip()
+    # The line saying where the reader is ends in "…" too, never cut mid-letter.
+    view.resize(430, 400)
+    view.select_row(0)
+    label = view.position_label
+    qtbot.waitUntil(lambda: 0 < label.width() < label.fontMetrics().horizontalAdvance(label.text()))
+    assert label.displayed_text().endswith("…") and label.toolTip() == label.text()
 
 
 def test_twelve_columns_scroll_a_column_at_a_time_and_wrap(qtbot):

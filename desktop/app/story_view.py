@@ -26,10 +26,10 @@ from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPointF, QRect, QS
                             Signal)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
-                               QStyle, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+                               QSizePolicy, QStyle, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from . import styles
-from .eliding import ElidingComboBox
+from .eliding import ElidedLabel, ElidingComboBox
 from .story import StoryModel, StoryRow
 from .story_header import COLLAPSED_WIDTH, StoryHeader
 from .labels import PlainLabel
@@ -309,7 +309,7 @@ class StoryView(QWidget):
         self.reference_pick.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.reference_pick.setMinimumContentsLength(16)
         self.reference_pick.currentIndexChanged.connect(self._on_reference)
-        self.position_label = PlainLabel("")
+        self.position_label = ElidedLabel("")
         self.position_label.setObjectName("Muted")
         self.left_out = PlainLabel("")
         self.left_out.setObjectName("Muted")
@@ -322,9 +322,13 @@ class StoryView(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(PlainLabel("Read against"))
-        bar.addWidget(self.reference_pick)
+        # The picker grows with the window (a title shows whole on a wide screen),
+        # up to a width that leaves the position line its room.
+        self.reference_pick.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.reference_pick.setMaximumWidth(520)
+        bar.addWidget(self.reference_pick, 2)
         bar.addSpacing(12)
-        bar.addWidget(self.position_label, 1)
+        bar.addWidget(self.position_label, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)

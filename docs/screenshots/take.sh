@@ -29,5 +29,5 @@ for size in 1280x800 1920x1080; do
 done
 # The README's picture, and the close-up it links to.
 cp "$out/story-seeds-1280x800-light.png" "$out/story-seeds.png"
-run pair-connectors.png 1600x1000 light --pair --next-diff 2 seeds/003_4ecc2cef7e96f6a9.txt \
+run pair-connectors.png 1600x1000 light --pair --next-diff 1 seeds/003_4ecc2cef7e96f6a9.txt \
     seeds/004_414ec68b31cd158a.txt
