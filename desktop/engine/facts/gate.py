@@ -114,8 +114,12 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False
     if _near_copy(sa, sb):
         return True
+    if sa.subject and sb.subject and sa.subject != sb.subject:
+        return False  # "Vaughn finished with 16 points" / "Daye finished with 20 points"
     if a.kind == "number" and a.extra.get("event") and a.extra.get("event") == b.extra.get("event"):
         return True  # "10 people killed" / "killed three people": what happened to them
+    if a.extra.get("converted") and b.extra.get("converted") and opposite(sa, sb):
+        return True  # one sum converted two ways, in the same place of one sentence
     if a.kind in ("money", "percent", "time") and scene.tight(a, b) is not None:
         # A sum, a share or a clock time is specific: the only one each side
         # gives in two sentences aligned one to one is the same.

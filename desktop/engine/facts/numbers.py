@@ -272,14 +272,16 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
             continue
         taken.add(item.start, item.end)
         items.append(item)
-    return _without_conversions(text, items)
+    return _with_conversions_marked(text, items)
 
 
-def _without_conversions(text: str, items: list[Item]) -> list[Item]:
-    """Drop a sum in brackets right after another sum: "85 million euros ($108 million)"
-    converts the first, it states nothing of its own."""
+def _with_conversions_marked(text: str, items: list[Item]) -> list[Item]:
+    """Mark a sum in brackets right after another sum: "85 million euros ($108 million)"
+    converts the first; it is compared only with other conversions (two outlets
+    converting one sum differently), never with a sum an article states."""
     sums = sorted((i for i in items if i.kind == "money"), key=lambda i: i.start)
-    ends = [i.end for i in sums]
+    # What a bracket converts: a sum, or a bare figure whose currency sign was lost.
+    ends = [i.end for i in items if i.kind in ("money", "number")]
     drop = set()
     for item in sums:
         before = text[max(0, item.start - 4):item.start]
@@ -288,7 +290,11 @@ def _without_conversions(text: str, items: list[Item]) -> list[Item]:
         opened = item.start - 4 + before.rindex("(") if item.start >= 4 else before.rindex("(")
         if any(0 <= opened - e <= 2 for e in ends):
             drop.add(id(item))
-    return [i for i in items if id(i) not in drop]
+    for item in items:
+        if id(item) in drop:
+            item.key = f"{item.key}|converted"
+            item.extra["converted"] = True
+    return items
 
 
 def _number_item(article: Article, m: re.Match) -> Optional[Item]:

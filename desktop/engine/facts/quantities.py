@@ -212,6 +212,8 @@ def _opposite_pairs(by_article: dict[str, list[Item]], group: str, used: set[int
                 for b in by_article[second]:
                     if id(a) in used or id(b) in used or a.in_quote or b.in_quote:
                         continue
+                    if a.extra.get("converted") != b.extra.get("converted"):
+                        continue  # a converted sum against a stated one
                     if relation(a, b) != "conflict" or not near_copy(scene, a, b):
                         continue
                     draft = _draft([a, b], group, used, scene)

@@ -53,6 +53,7 @@ class Slot:
     verbs: frozenset[str] = frozenset()  # the verb it hangs on, each side, in its clause
     bare: bool = False            # the sentence says nothing but values (a dateline, a time stamp)
     verb: Optional[str] = None    # its own verb: the closest before it, else after it
+    subject: Optional[str] = None  # the name just before its own verb ("Vaughn finished with 16")
 
 
 # Words ending like verbs that are not verbs (or say nothing of what happened).
@@ -64,10 +65,12 @@ _NOT_VERBS = {"hundred", "red", "bed", "need", "speed", "seed", "feed", "breed",
               "landing", "beijing", "reading", "sterling", "darling", "pudding", "clothing",
               "headquartered", "unprecedented", "sacred", "kindred", "naked", "wicked", "rugged",
               "beloved", "aged"}
-_AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may",
+_AUXILIARIES = {"be", "have", "hav", "do", "will", "would", "shall", "should", "can", "could", "may",
                 "might", "must", "get"}
 _SUBORDINATORS = {"when", "after", "before", "while", "because", "since", "until", "where", "who",
                   "which", "whose", "whom", "that", "if", "though", "although", "as", "and", "but"}
+_SPEECH_FORMS = {"said", "says", "say", "saying", "told", "tells", "telling", "added", "adding",
+                 "stated", "reported", "announced", "confirmed", "estimated", "estimates", "noted"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our", "this", "that"}
 _MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
@@ -168,6 +171,7 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
     # ("three cables were cut"); the first of them is its own verb.
     verbs = []
     own_word = None  # the word of the value's own verb, and whether it is passive
+    subject = None
     for order in (range(first - 1, -1, -1), range(last, len(toks))):
         for k in order:
             if toks[k][1] < c_lo or toks[k][2] > c_hi:
@@ -175,10 +179,14 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
             if k > first and words[k] in _SUBORDINATORS:
                 break  # "in 1998 when he joined": the next clause's verb is not the value's
             lemma = verb_lemma(words[k], words[k - 1] if k > 0 else "")
+            if lemma and not dated and words[k] in _SPEECH_FORMS:
+                continue  # "said five villages were hit": the telling, not what the count is of
             if lemma and lemma not in _AUXILIARIES:
                 verbs.append(lemma)
                 if own_word is None:
                     own_word = (words[k], k > 0 and words[k - 1] in _BE)
+                    if k < first:
+                        subject = _subject(text, toks, k)
                 break
     # A line of values alone, or in capitals ("UPDATED: THURSDAY, MARCH 14, 2013, 9:31 AM").
     line = text[lo:hi]
@@ -204,7 +212,18 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         if own_word is not None and own_word[0] in speech and not own_word[1]:
             reporting = True
     return Slot(words, first, last, frame, reporting, frozenset(verbs), bare,
-                verbs[0] if verbs else None)
+                verbs[0] if verbs else None, subject)
+
+
+def _subject(text: str, toks: list[tuple[str, int, int]], verb: int) -> Optional[str]:
+    """The surname of a capitalised name right before a verb ("Earl Clark finished")."""
+    k = verb - 1
+    if k < 0:
+        return None
+    word = text[toks[k][1]:toks[k][2]]
+    if not word[:1].isupper() or word.lower() in lexicon.stopwords() or word.isupper():
+        return None
+    return word.lower()
 
 
 @lru_cache(maxsize=4096)
