@@ -1,39 +1,53 @@
-"""Corpus scale: blocking libraries, story sorting on ECB+, and time as the corpus grows.
+"""Corpus scale: blocking libraries, story sorting on ECB+, and time and memory as the corpus grows.
 
-    python benchmarks/corpus_scale.py                # all three parts
     python benchmarks/corpus_scale.py --part blocking
-    python benchmarks/corpus_scale.py --part ecb     # parallax corpus on all of ECB+ topics 1-35
-    python benchmarks/corpus_scale.py --part scale --sizes 1000,2000
+    python benchmarks/corpus_scale.py --part ecb          # parallax corpus on all of ECB+ topics 1-35
+    python benchmarks/corpus_scale.py --part ecb --cv     # ... and out of sample (needs numpy)
+    python benchmarks/corpus_scale.py --part scale --sizes 1000,10000 --engines local,dask
+    python benchmarks/corpus_scale.py --part scale --sizes 100000 --sort-only
 
 *blocking*: the project's pure-Python MinHash (``desktop/engine/corpus/minhash.py``)
-against ``datasketch`` (if installed) on the ECB+ articles' key-term sets:
-signature time per article, and for LSH with 1 and 2 rows per band the
-recall of same-event (same sub-topic) pairs and the number of candidate pairs.
+against ``datasketch`` (if installed) on the ECB+ articles' key-term sets.
 
 *ecb*: the whole command on every ECB+ article in one corpus, scored by
 sub-topic: purity (share of articles whose story's majority is their
 sub-topic) and completeness (share of articles in their sub-topic's largest
-story), with wall time.
+story).  The shipped models were fitted on these very topics, so that
+figure is in-sample; ``--cv`` measures it honestly: for each of the five
+topic folds (``realdata.fold_of``) the sentence scorer and the same-event
+model are refitted on the other four (``benchmarks/training.py``), every
+block is scored with them and only the fold's own articles are counted.
+It reports the app's grouping rule, the corpus's, and a nested choice of
+the corpus rule's two numbers (picked on four folds, counted on the fifth).
 
-*scale*: a synthetic corpus of N articles made from ECB+ (each article
-repeated with its sentences shuffled, outlet and date varied; copies of one
-sub-topic are one story), sorting only (no comparison), to show how the
-sorting time grows with N.  Needs ``../shared/data`` (or ``$PARALLAX_SHARED_DATA``).
+*scale*: a synthetic corpus of N articles made from ECB+ (every article
+repeated with its paragraphs shuffled, the outlet varied and the date
+moved on a week per copy, so each copy of a sub-topic is its own story),
+run by the command's own code on the local pool and on a local Dask
+cluster of two workers, each run in a fresh process: wall time per stage,
+stories, purity and completeness against the copies' sub-topics, and the
+peak memory of the whole process tree (main process and workers, sampled
+every 0.2 s).  Needs ``../shared/data`` (or ``$PARALLAX_SHARED_DATA``).
 """
 from __future__ import annotations
 
 import argparse
 import itertools
 import json
+import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from benchmarks import realdata  # noqa: E402
 from desktop.engine.corpus import CorpusOptions, run_corpus  # noqa: E402
@@ -54,14 +68,23 @@ def ecb_articles() -> list[tuple[str, str, str]]:
     return out
 
 
-def purity_completeness(stories: list[list[int]], truth: list[str]) -> tuple[float, float]:
-    purity = sum(Counter(truth[k] for k in s).most_common(1)[0][1] for s in stories) / len(truth)
+def tally(stories: list[list[int]], truth: list[str], counted=None) -> tuple[int, int, int]:
+    """(articles in their story's majority, articles in their label's largest story, articles) over ``counted``."""
+    counted = set(range(len(truth))) if counted is None else counted
+    pure = 0
     by_label: dict[str, Counter] = {}
     for n, story in enumerate(stories):
+        majority = Counter(truth[k] for k in story).most_common(1)[0][0]
+        pure += sum(1 for k in story if k in counted and truth[k] == majority)
         for k in story:
-            by_label.setdefault(truth[k], Counter())[n] += 1
-    completeness = sum(c.most_common(1)[0][1] for c in by_label.values()) / len(truth)
-    return purity, completeness
+            if k in counted:
+                by_label.setdefault(truth[k], Counter())[n] += 1
+    return pure, sum(c.most_common(1)[0][1] for c in by_label.values()), len(counted)
+
+
+def purity_completeness(stories: list[list[int]], truth: list[str]) -> tuple[float, float]:
+    pure, complete, total = tally(stories, truth)
+    return pure / total, complete / total
 
 
 def part_blocking() -> None:
@@ -101,85 +124,233 @@ def part_blocking() -> None:
                       f"{len(candidates)} ({len(candidates) / (len(keys) * (len(keys) - 1) / 2):.1%}) |")
 
 
-def part_ecb(workers) -> None:
+def part_ecb(workers, cv: bool) -> None:
     articles = ecb_articles()
     with tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "ecb.jsonl"
         listing.write_text("".join(json.dumps({"path": p}) + "\n" for p, _, _ in articles), encoding="utf-8")
         truth = {p: label for p, label, _ in articles}
-        for threshold in (None, 0.6, 0.7):
-            out = Path(tmp) / f"out{threshold}"
-            start = time.perf_counter()
-            result = run_corpus([str(listing)], out, CorpusOptions(event_threshold=threshold), workers=workers)
-            took = time.perf_counter() - start
-            sources = [json.loads(line)["source"] for line in
-                       (out / "work" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
-            purity, completeness = purity_completeness(result.stories, [truth[s] for s in sources])
-            shared = sum(1 for s in result.stories if len(s) > 1)
-            print(f"ECB+ all topics, same-event threshold {threshold or 'app default (0.5)'}: "
-                  f"{result.articles} articles -> {len(result.stories)} stories ({shared} of 2+), "
-                  f"purity {purity:.3f}, completeness {completeness:.3f}, "
-                  f"{took:.1f} s with comparisons and reports (workers: {workers or 'one per CPU'})")
+        out = Path(tmp) / "out"
+        start = time.perf_counter()
+        result = run_corpus([str(listing)], out, CorpusOptions(), workers=workers)
+        took = time.perf_counter() - start
+        sources = [json.loads(line)["source"] for line in
+                   (out / "work" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+        labels = [truth[s] for s in sources]
+        purity, completeness = purity_completeness(result.stories, labels)
+        shared = sum(1 for s in result.stories if len(s) > 1)
+        print(f"ECB+ all topics, shipped models (in-sample): {result.articles} articles -> "
+              f"{len(result.stories)} stories ({shared} of 2+), purity {purity:.3f}, completeness "
+              f"{completeness:.3f}, {took:.1f} s with comparisons and reports "
+              f"(workers: {workers or 'one per CPU'})")
+        if cv:
+            cross_validated(out, labels)
+
+
+def cross_validated(out: Path, truth: list[str]) -> None:
+    """Out-of-sample purity and completeness: models refitted without each topic fold."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import training as tr  # needs numpy (the `train` extra)
+    from desktop.engine.corpus.blocking import block_into_groups, candidate_pairs
+    from desktop.engine.corpus.run import CorpusOptions as Options, Spool
+    from desktop.engine.corpus.stories import LINK_SHARE, LINK_THRESHOLD, link_stories, same_event_probabilities
+    from desktop.engine.events import clusters, register_event_model
+    from desktop.engine.model import CompareConfig
+    from desktop.engine.scoring import register
+
+    spool = Spool(out / "work" / "articles.jsonl")
+    spool.load()
+    documents = [spool.read(k) for k in range(len(spool.offsets))]
+    counts = [terms_of(d.text) for d in documents]
+    df = Counter(t for c in counts for t in c)
+    keys = [key_terms(c, df, len(counts)) for c in counts]
+    options = Options()
+    blocks = block_into_groups(len(keys), candidate_pairs(keys, [d.published for d in documents],
+                                                          options.window_days), options.max_block)
+    fold_of_article = [realdata.fold_of(int(label.split("_")[0])) for label in truth]
+    ecb, msrp, gold = tr.ecb_sentence_examples(), tr.msrp_sentence_examples(), tr.gold_case_examples()
+    rules = {"app (closest three, 0.5)": None, f"corpus ({LINK_SHARE:g} of pairs, {LINK_THRESHOLD:g})":
+             (LINK_SHARE, LINK_THRESHOLD)}
+    grid = [(share, threshold) for share in (0.25, 0.34, 0.5, 0.67, 1.0)
+            for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)]
+    found: dict[object, dict[int, tuple[int, int, int]]] = {}
+    for fold in range(realdata.FOLDS):
+        scorer = tr.fit_scorer(ecb, msrp, f"cv{fold}", exclude_fold=fold, gold=gold)
+        register(scorer.name, lambda s=scorer: s)
+        model = tr.fit_event_model(tr.event_examples(scorer, [t for t in realdata.topics()
+                                                              if realdata.fold_of(t) != fold]))
+        register_event_model(f"cv{fold}", model)
+        config = CompareConfig(scorer=scorer.name, event_model=f"cv{fold}", find_facts=False)
+        same = [same_event_probabilities([documents[k] for k in b], config) if len(b) > 1 else {}
+                for b in blocks]
+        counted = {k for k, f in enumerate(fold_of_article) if f == fold}
+        for rule in list(rules.values()) + grid:
+            stories = []
+            for block, probabilities in zip(blocks, same):
+                if rule is None:
+                    local = clusters(len(block), probabilities, model.threshold)
+                else:
+                    local = link_stories(len(block), probabilities, rule[1], rule[0])
+                stories += [[block[k] for k in members] for members in local]
+            found.setdefault(rule, {})[fold] = tally(stories, truth, counted)
+        print(f"  fold {fold} done", file=sys.stderr, flush=True)
+
+    def pooled(rule, folds) -> tuple[float, float]:
+        sums = [sum(found[rule][f][i] for f in folds) for i in range(3)]
+        return sums[0] / sums[2], sums[1] / sums[2]
+
+    folds = range(realdata.FOLDS)
+    print(f"ECB+ out of sample (scorer and event model refitted without each of {realdata.FOLDS} topic folds):")
+    print("| grouping rule | purity | completeness |")
+    print("|---|---|---|")
+    for name, rule in rules.items():
+        print(f"| {name} | {pooled(rule, folds)[0]:.3f} | {pooled(rule, folds)[1]:.3f} |")
+    nested = [0, 0, 0]
+    picks = []
+    for fold in folds:
+        others = [f for f in folds if f != fold]
+
+        def merit(rule):
+            p, c = pooled(rule, others)
+            return (p >= 0.95 and c >= 0.9, p + c)
+        pick = max(grid, key=merit)
+        picks.append(pick)
+        for i in range(3):
+            nested[i] += found[pick][fold][i]
+    print(f"| corpus rule, share and threshold picked on the other four folds {picks} | "
+          f"{nested[0] / nested[2]:.3f} | {nested[1] / nested[2]:.3f} |")
 
 
 def synthetic(size: int, seed: int = 1) -> tuple[list[dict], list[str]]:
+    """``size`` articles: ECB+ repeated, each copy shuffled, its outlet varied and dated a week later."""
     rng = random.Random(seed)
     base = ecb_articles()
     rows, truth = [], []
+    start = date(2020, 1, 1)
     for n in range(size):
-        path, label, text = base[n % len(base)]
+        _, label, text = base[n % len(base)]
         copy = n // len(base)
         paragraphs = text.split("\n")
         if copy:
             rng.shuffle(paragraphs)
-        topic_day = sum(map(ord, label)) % 300
-        day = f"2024-{1 + (topic_day + 7 * copy) // 28 % 12:02d}-{1 + (topic_day + 7 * copy) % 28:02d}"
-        rows.append({"text": "\n".join(paragraphs), "outlet": f"Outlet {n % 20}", "date": day})
-        truth.append(f"{label}#{copy}")  # each copy of the corpus is dated a week later: its own story
+        topic_day = sum(map(ord, label)) % 300  # the two events of a topic fall on different days
+        day = start + timedelta(days=topic_day + 7 * copy)
+        rows.append({"text": "\n".join(paragraphs), "outlet": f"Outlet {(n + copy) % 20}",
+                     "date": day.isoformat()})
+        truth.append(f"{label}#{copy}")
     return rows, truth
 
 
-def part_scale(sizes: list[int], workers) -> None:
-    print("| articles | read + sort s | stories | purity | completeness | peak memory MB |")
-    print("|---|---|---|---|---|---|")
-    for size in sizes:
-        rows, truth = synthetic(size)
-        with tempfile.TemporaryDirectory() as tmp:
-            listing = Path(tmp) / "corpus.jsonl"
-            listing.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-            out = Path(tmp) / "out"
+class PeakMemory:
+    """The largest summed resident memory of this process and all its descendants, sampled."""
 
-            def stop_before_comparing(stage, done, total):
-                if stage == "compare":
-                    raise StopIteration
+    def __init__(self, every: float = 0.2):
+        self.every, self.peak, self._stop = every, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
 
-            start = time.perf_counter()
+    def _run(self) -> None:
+        import psutil  # comes with dask[distributed]; only this benchmark needs it
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for process in [me] + me.children(recursive=True):
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.every)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def one_run(size: int, engine: str, sort_only: bool, workers: int) -> dict:
+    """One scale run in this process: a dict of what was measured."""
+    rows, truth = synthetic(size)
+    stage_started: dict[str, float] = {}
+
+    def progress(stage, done, total):
+        stage_started.setdefault(stage, time.perf_counter())
+        if sort_only and stage == "compare":
+            raise StopIteration  # the stories are saved: stop before comparing them
+
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "corpus.jsonl"
+        with listing.open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row) + "\n")
+        del rows
+        out = Path(tmp) / "out"
+        start = time.perf_counter()
+        with PeakMemory() as memory:
             try:
-                run_corpus([str(listing)], out, CorpusOptions(window_days=3), workers=workers,
-                           progress=stop_before_comparing)
+                result = run_corpus([str(listing)], out, CorpusOptions(window_days=3, find_facts=True),
+                                    engine=engine, workers=workers,
+                                    scheduler=f"local:{workers}" if engine == "dask" else None,
+                                    progress=progress)
+                compared = result.compared
             except StopIteration:
-                pass
-            took = time.perf_counter() - start
-            stories = json.loads((out / "work" / "stories.json").read_text(encoding="utf-8"))["stories"]
-            purity, completeness = purity_completeness(stories, truth)
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"| {size} | {took:.1f} | {len(stories)} | {purity:.3f} | {completeness:.3f} | {peak:.0f} |")
+                compared = 0
+        end = time.perf_counter()
+        stories = json.loads((out / "work" / "stories.json").read_text(encoding="utf-8"))["stories"]
+    purity, completeness = purity_completeness(stories, truth)
+    read_s = stage_started.get("sort", end) - start
+    sort_s = stage_started.get("compare", end) - stage_started.get("sort", end)
+    return {"articles": size, "engine": engine, "sort_only": sort_only, "read_s": round(read_s, 1),
+            "sort_s": round(sort_s, 1), "compare_s": None if sort_only else round(end - stage_started["compare"], 1),
+            "total_s": round(end - start, 1), "stories": len(stories), "compared": compared,
+            "purity": round(purity, 3), "completeness": round(completeness, 3),
+            "peak_mb": round(memory.peak / 2**20),
+            "main_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def part_scale(sizes: list[int], engines: list[str], sort_only: bool, workers: int) -> None:
+    print("| articles | engine | stage | read s | sort s | compare s | total s | stories | purity | "
+          "completeness | peak MB (all processes) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for size in sizes:
+        for engine in engines:
+            # A fresh process per run, so that peak memory is the run's own.
+            done = subprocess.run([sys.executable, __file__, "--one", str(size), engine, "--workers", str(workers)]
+                                  + (["--sort-only"] if sort_only else []), capture_output=True, text=True)
+            if done.returncode != 0:
+                print(f"| {size} | {engine} | failed: {done.stderr.strip().splitlines()[-1:]} |")
+                continue
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+            print(f"| {r['articles']:,} | {r['engine']} | "
+                  f"{'read + sort' if r['sort_only'] else 'whole job'} | {r['read_s']} | {r['sort_s']} | "
+                  f"{'' if r['compare_s'] is None else r['compare_s']} | {r['total_s']} | {r['stories']:,} | "
+                  f"{r['purity']:.3f} | {r['completeness']:.3f} | {r['peak_mb']:,} |", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", choices=("blocking", "ecb", "scale", "all"), default="all")
-    parser.add_argument("--sizes", default="1000,2000,4000")
-    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--cv", action="store_true", help="ecb: also out of sample (refits the models)")
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--engines", default="local,dask")
+    parser.add_argument("--sort-only", action="store_true", help="scale: read and sort, compare nothing")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--one", nargs=2, metavar=("SIZE", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not realdata.available():
         sys.exit("../shared/data (ECB+) is absent")
+    if args.one:
+        print(json.dumps(one_run(int(args.one[0]), args.one[1], args.sort_only, args.workers)))
+        return
     if args.part in ("blocking", "all"):
         part_blocking()
     if args.part in ("ecb", "all"):
-        part_ecb(args.workers)
+        part_ecb(args.workers, args.cv)
     if args.part in ("scale", "all"):
-        part_scale([int(s) for s in args.sizes.split(",")], args.workers)
+        part_scale([int(s) for s in args.sizes.split(",")], args.engines.split(","), args.sort_only,
+                   args.workers)
 
 
 if __name__ == "__main__":

@@ -271,9 +271,9 @@ def test_ecb_subset_is_sorted_into_its_sub_topics(tmp_path):
     completeness = sum(c.most_common(1)[0][1] for c in by_label.values()) / len(truth)
     print(f"ECB+ topics 1, 3, 8, 19: {len(truth)} articles, {len(result.stories)} stories, "
           f"purity {purity:.3f}, completeness {completeness:.3f}")
-    # Floors under the measured 1.000 / 0.874 (docs/corpus.md: the whole corpus does better,
+    # Floors under the measured 1.000 / 0.893 (docs/corpus.md: the whole corpus does better,
     # its key terms are measured against more articles).
-    assert purity >= 0.95 and completeness >= 0.8
+    assert purity >= 0.95 and completeness >= 0.85
 
 
 def test_a_story_the_pipeline_fails_on_is_reported_and_the_others_are_written(tmp_path, monkeypatch):

@@ -147,9 +147,13 @@ def _read_all(inputs: list[str], spool: Spool, progress: ProgressFn) -> tuple[li
     return facts, errors
 
 
-def _story_id(rank: int, sources: list[str]) -> str:
-    digest = hashlib.sha1("\n".join(sorted(sources)).encode("utf-8", "replace")).hexdigest()[:8]
-    return f"s{rank:04d}-{digest}"
+def story_ids(stories: list[list[int]], sources: list[str]) -> list[str]:
+    """Each story's id (``s0001-1a2b3c4d``): its rank and a hash of its members' sources."""
+    out = []
+    for rank, members in enumerate(stories, start=1):
+        joined = "\n".join(sorted(sources[k] for k in members))
+        out.append(f"s{rank:04d}-{hashlib.sha1(joined.encode('utf-8', 'replace')).hexdigest()[:8]}")
+    return out
 
 
 def _run_tasks(executor: Optional[Executor], function, items: Iterable[tuple[object, tuple]],
@@ -186,7 +190,8 @@ def _block_task(payload: tuple) -> list[list[int]]:
     from .stories import LINK_THRESHOLD, stories_of_block
     lines, options = payload
     threshold = LINK_THRESHOLD if options.event_threshold is None else options.event_threshold
-    return stories_of_block([document_of(line) for line in lines], _config(options), threshold)
+    return stories_of_block([document_of(line) for line in lines], _config(options), threshold,
+                            options.window_days)
 
 
 def _story_task(payload: tuple) -> tuple[str, str, dict]:
@@ -265,8 +270,7 @@ def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOpti
                 "format": FORMAT, "fingerprint": fingerprint, "stories": stories,
                 "errors": [{"source": e.source, "reason": e.reason} for e in result.errors]}))
         result.articles, result.stories = len(spool.offsets), stories
-        ids = [_story_id(rank, [spool.read(k).source for k in members])
-               for rank, members in enumerate(stories, start=1)]
+        ids = story_ids(stories, [spool.read(k).source for k in range(len(spool.offsets))])
         summaries_done = {i for i in ids if (story_dir / f"{i}.summary.json").is_file()}
         todo = [(i, m) for i, m in zip(ids, stories) if i not in summaries_done]
         result.skipped = len(ids) - len(todo)
