@@ -21,6 +21,8 @@ from .notes import clip, wording_difference
 
 _SHINGLE = 4
 _VARIANT = 0.75
+_LONG = 8  # a quote this long may be compared loosely (one speaker, or a stretch of a longer one)
+_SAME_SPEAKER = 0.65  # the likeness two quotes of one named speaker need to be one quote
 _PHRASE = 4  # fewer words than this: a phrase, not a quote of its own
 _CLAIM = 5   # a quote this long at least can be attributed to two people in conflict
 
@@ -30,7 +32,7 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Optional[str]:
+def relation(a: tuple[str, ...], b: tuple[str, ...], variant: float = _VARIANT) -> Optional[str]:
     if a == b:
         return "same"
     long, short = (a, b) if len(a) >= len(b) else (b, a)
@@ -40,8 +42,38 @@ def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Optional[str]:
         return "part"
     if len(short) >= 5:
         ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
-        if ratio >= _VARIANT:
+        if len(short) < _LONG:
+            variant = max(variant, _VARIANT)  # a short quote needs the strict likeness
+        if ratio >= variant or (len(short) >= _LONG and _window_ratio(long, short) >= variant):
             return "variant"
+    return None
+
+
+def _window_ratio(long: tuple[str, ...], short: tuple[str, ...]) -> float:
+    """How alike the shorter quote is to the stretch of the longer one it matches.
+
+    "I just wanted to say that I know that the things I've done caused ..."
+    against "I know that the things that I've done caused ...": one outlet
+    quotes more of the sentence, and the rest is worded differently.
+    """
+    matcher = SequenceMatcher(None, long, short, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return 0.0
+    window = long[blocks[0].a:blocks[-1].a + blocks[-1].size]
+    if not len(short) * 0.7 <= len(window) <= len(short) * 1.5:
+        return 0.0
+    return SequenceMatcher(None, window, short, autojunk=False).ratio()
+
+
+def _fragment_relation(elided: Item, other: Item) -> Optional[str]:
+    """A quote with words left out ("…") against a whole one: its stretches compared one by one."""
+    parts = elided.extra.get("fragments") or ()
+    if len(parts) < 2:
+        return None
+    found = [relation(p, other.extra["tokens"]) for p in parts if len(p) >= 5]
+    if "variant" in found:
+        return "variant"
     return None
 
 
@@ -99,7 +131,13 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
         key = (min(i, j), max(i, j))
         if key in pairs:
             return
-        rel = relation(quotes[i].extra["tokens"], quotes[j].extra["tokens"])
+        ka, kb = _speaker_key(quotes[i].speaker), _speaker_key(quotes[j].speaker)
+        # One named speaker on both sides: a looser likeness is still one quote.
+        same_speaker = bool(ka and kb and _same_person(ka, kb))
+        rel = relation(quotes[i].extra["tokens"], quotes[j].extra["tokens"],
+                       _SAME_SPEAKER if same_speaker else _VARIANT)
+        if rel is None:
+            rel = _fragment_relation(quotes[i], quotes[j]) or _fragment_relation(quotes[j], quotes[i])
         if rel == "variant" and (_elided_part(quotes[i], quotes[j]) or _elided_part(quotes[j], quotes[i])):
             rel = "part"  # "…around the city... I still" leaves words out, it changes none
         if rel:
