@@ -81,6 +81,7 @@ def test_a_column_collapses_to_a_strip_and_expands_again(qtbot):
     assert table.columnWidth(2) == COLLAPSED_WIDTH
     assert table.columnWidth(1) > before, "the other columns take the room"
     assert header.shown_text(2) == "B"
+    assert table.horizontalScrollBar().maximum() == 0, "the columns fit: no sideways bar"
     # Kept across a new story with the same articles.
     view.show_story(synthetic_story(4))
     assert table.columnWidth(2) == COLLAPSED_WIDTH

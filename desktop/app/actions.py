@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from . import styles
+from .corpus_window import open_corpus_result
 
 Slot = Union[str, Callable]
 Keys = Union[None, QKeySequence.StandardKey, str, list]
@@ -28,6 +29,8 @@ MENUS: list[tuple[str, list]] = [
          "Download a news article from its web address", "open_link_action"),
         ("Open the Sa&mple Comparison", "intake.open_sample", None, "", None),
         ("Open Sess&ion…", "sessions.open_dialog", None, "", None),
+        ("Open Cor&pus Result…", open_corpus_result, None,
+         "List the stories of a parallax corpus run and open one", None),
         "recent",
         None,
         ("&Save", "sessions.save", QKeySequence.Save,

@@ -106,7 +106,7 @@ class _CarriersModel(QAbstractTableModel):
         aid = self.data_model.article_ids[index.column() - 1]
         has = aid in carriers
         if role == Qt.DisplayRole:
-            return "✓" if has else "·"
+            return "✓" if has else "✗"
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
         if role == Qt.ForegroundRole:
@@ -154,7 +154,7 @@ class OverviewView(QWidget):
                              "article. Click a cell to read the pair.", self.matrix)
         grid_box = _titled("Who reported what",
                            "Each row is something several articles tell; ✓ = the article tells "
-                           "it, · = it leaves it out.", self.grid)
+                           "it, ✗ = it leaves it out.", self.grid)
 
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(matrix_box)

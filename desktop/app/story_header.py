@@ -29,6 +29,9 @@ class StoryHeader(QHeaderView):
         self.collapsed: Callable[[int], bool] = lambda _section: False
         self.setSectionsClickable(True)
         self.setHighlightSections(False)
+        # The style's least section width can exceed a strip's, and a strip a pixel
+        # wider than planned brings a sideways scroll bar for nothing.
+        self.setMinimumSectionSize(COLLAPSED_WIDTH)
         self.setContextMenuPolicy(Qt.CustomContextMenu)
         self.customContextMenuRequested.connect(
             lambda pos: self._popup(self.logicalIndexAt(pos), self.mapToGlobal(pos)))

@@ -31,3 +31,8 @@ done
 cp "$out/story-seeds-1280x800-light.png" "$out/story-seeds.png"
 run pair-connectors.png 1600x1000 light --pair --next-diff 1 seeds/003_4ecc2cef7e96f6a9.txt \
     seeds/004_414ec68b31cd158a.txt
+# The panels below the reader, the first window, and the facts of the sample's meeting.
+run overview.png 1280x800 light --tab overview tests/gold/align/bridge_collapse
+run facts-conflict-003-004.png 1280x800 dark --tab facts --fact 0 \
+    seeds/003_4ecc2cef7e96f6a9.txt seeds/004_414ec68b31cd158a.txt
+run empty-window.png 1280x800 light
