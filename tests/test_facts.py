@@ -113,7 +113,10 @@ def test_absolute_dates():
 
 
 def test_relative_dates_resolve_against_publication():
-    assert _one("Crews will clear it Thursday.", "date", published="2025-11-22").value == "2025-11-20"
+    # Told ahead ("will", "begins"): the coming Thursday; told as past: the last one.
+    assert _one("Crews will clear it Thursday.", "date", published="2025-11-22").value == "2025-11-27"
+    assert _one("The team begins its postseason Thursday.", "date", published="2025-11-22").value == "2025-11-27"
+    assert _one("Crews cleared it Thursday.", "date", published="2025-11-22").value == "2025-11-20"
     assert _one("It was built last year.", "date", published="2025-11-22").value == "2024"
     unresolved = _one("Crews will clear it Thursday.", "date")
     assert unresolved.value == "Thursday" and unresolved.extra["weekday"] == 3

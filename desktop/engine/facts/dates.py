@@ -158,7 +158,10 @@ def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Opti
             return span_item(article, "date", m.start(), m.end(), value=g["wd5"],
                              extra={"precision": "day", "weekday": wd})
         delta = (published.weekday() - wd) % 7
-        if rel == "next":
+        if rel == "next" or (rel != "last" and _told_ahead(article.text, m.start())):
+            # "will play Saturday", "begins its postseason Saturday": the coming one.
+            first = published + timedelta(days=(wd - published.weekday()) % 7)
+        elif rel == "next":
             first = published + timedelta(days=(wd - published.weekday()) % 7 or 7)
         elif rel == "last" and delta == 0:
             first = published - timedelta(days=7)
@@ -200,6 +203,28 @@ def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Opti
     return span_item(article, "date", m.start(), m.end(), value=value,
                      lo=float(first.toordinal()), hi=float(last.toordinal()), approx=approx,
                      extra={"precision": precision, "weekday": weekday})
+
+
+# Words that put what a weekday dates ahead of the report: future tense,
+# schedules and plans, and the present of fixtures ("begins", "faces").
+_AHEAD = re.compile(
+    r"\b(?:will|won['’]t|'ll|shall|is|are|was|were)\s+(?:\w+ly\s+)?(?:be\s+)?"
+    r"(?:scheduled|set|due|expected|slated|planned|to)\b|\b(?:will|won['’]t|'ll)\b|"
+    r"\b(?:begins|starts|opens|kicks off|faces|plays|hosts|visits|returns|resumes|meets)\b",
+    re.IGNORECASE)
+
+
+def _told_ahead(text: str, start: int) -> bool:
+    """The clause holding a weekday speaks of what is still to come."""
+    lo = max(0, start - 80)
+    for stop in (".", ";", "!", "?", "\n", "—"):
+        k = text.rfind(stop, lo, start)
+        if k >= 0:
+            lo = k + 1
+    head = text[lo:start]
+    if re.search(r"\b(?:said|says|told|announced)\b", head):
+        head = head[re.search(r"\b(?:said|says|told|announced)\b(?!.*\b(?:said|says|told|announced)\b)", head).end():]
+    return bool(_AHEAD.search(head))
 
 
 def _wd_index(name: Optional[str]) -> Optional[int]:
