@@ -114,6 +114,12 @@ def run(args: argparse.Namespace, say=None) -> int:
         say(f"parallax corpus: interrupted; finished stories are kept in {args.out}: "
             "run the same command again to go on")
         return EXIT_INTERRUPTED
+    except RuntimeError as exc:
+        from .engine.corpus.dask_engine import DaskUnreachable
+        if not isinstance(exc, DaskUnreachable):
+            raise
+        say(f"parallax corpus: {exc}")
+        return EXIT_FAILED
     for error in result.errors:
         say(f"parallax corpus: {error}")
     for story_id, reason in result.failed:

@@ -112,3 +112,11 @@ def test_the_app_and_the_local_engine_never_import_dask():
                           env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@needs_dask
+def test_an_unreachable_scheduler_is_one_clear_error():
+    from desktop.engine.corpus.dask_engine import DaskUnreachable, dask_executor
+    with pytest.raises(DaskUnreachable, match="could not reach the Dask scheduler at tcp://127.0.0.1:9"):
+        with dask_executor("tcp://127.0.0.1:9", connect_timeout=1):
+            pass

@@ -14,7 +14,7 @@ processes on this machine (the pipeline is pure Python: threads would share
 one interpreter lock); any other address is a running scheduler's
 (``tcp://host:8786``).
 
-Public verbs: :func:`require`, :func:`dask_executor`.
+Public verbs: :func:`require`, :func:`local_size`, :func:`dask_executor`.
 """
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ INSTALL = "pip install 'parallax[cluster]' (or: pip install 'dask[distributed]')
 
 class DaskMissing(RuntimeError):
     """``--dask`` was asked for but ``dask.distributed`` is not installed."""
+
+
+class DaskUnreachable(RuntimeError):
+    """The scheduler did not answer, or has no worker."""
 
 
 def require():
@@ -106,10 +110,17 @@ def dask_executor(address: str, connect_timeout: float = 30.0) -> Iterator[DaskP
                                                dashboard_address=None, silence_logs=logging.ERROR)
         client = distributed.Client(cluster)
     else:
-        client = distributed.Client(address, timeout=connect_timeout)
+        try:
+            client = distributed.Client(address, timeout=connect_timeout)
+        except OSError as exc:  # distributed reports a connection time-out as OSError
+            raise DaskUnreachable(f"could not reach the Dask scheduler at {address}: {exc}") from exc
     try:
         if not client.nthreads():  # a scheduler with no worker would wait for ever
-            client.wait_for_workers(1, timeout=connect_timeout)
+            try:
+                client.wait_for_workers(1, timeout=connect_timeout)
+            except TimeoutError as exc:
+                raise DaskUnreachable(f"the Dask scheduler at {address} has no worker "
+                                      f"(waited {connect_timeout:g} s)") from exc
         pool = DaskPool(client)
         try:
             yield pool
