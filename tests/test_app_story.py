@@ -81,8 +81,8 @@ def test_a_row_click_opens_the_pair_on_that_point(window, qtbot, tmp_path):
     model = story.model.story
     n = next(i for i, r in enumerate(model.rows) if r.group and i > len(model.rows) // 2)
     story.select_row(n)
-    rect = story.cell_rect(n, -1)
-    qtbot.mouseClick(story.table.viewport(), Qt.LeftButton, pos=rect.center())
+    rect = story.cell_rect(n, -1)  # the point's label, in the row header
+    qtbot.mouseClick(story.point_header.viewport(), Qt.LeftButton, pos=rect.center())
     assert window.reader_tabs.currentWidget() is window.reader_box
     cell = model.rows[n].cells[0]
     _, passage = window.comparison.passage(cell.passages[0])

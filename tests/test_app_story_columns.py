@@ -81,7 +81,8 @@ def test_a_column_collapses_to_a_strip_and_expands_again(qtbot):
     assert table.columnWidth(2) == COLLAPSED_WIDTH
     assert table.columnWidth(1) > before, "the other columns take the room"
     assert header.shown_text(2) == "B"
-    assert table.horizontalScrollBar().maximum() == 0, "the columns fit: no sideways bar"
+    qtbot.waitUntil(view.measured)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2000)  # fits
     # Kept across a new story with the same articles.
     view.show_story(synthetic_story(4))
     assert table.columnWidth(2) == COLLAPSED_WIDTH
@@ -260,3 +261,18 @@ def test_clicking_a_passage_brings_its_partner_into_view(window, qtbot, tmp_path
     top, bottom = right.range_y(*link.right)
     assert 0 <= top < height, "the partner is scrolled into view"
     assert right.current == link.right and left.current == link.left
+
+
+def test_the_point_labels_stay_in_view_when_the_articles_scroll_sideways(qtbot):
+    view = shown(qtbot, 12)
+    table = view.table
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert table.columnAt(0) > 5, "scrolled to the last articles"
+    header = view.point_header
+    assert header.isVisible() and header.width() > 40
+    assert view.model.headerData(0, Qt.Vertical).startswith("1")
+    # Stepping to another point keeps the articles in view where they are.
+    view.select_row(4)
+    assert bar.value() == bar.maximum()
+    assert view.cell_rect(4, -1).intersects(header.viewport().rect())

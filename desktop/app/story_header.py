@@ -7,12 +7,17 @@ again.  Right-clicking a section (or a cell, through :meth:`menu_for`) offers
 the same, and "Expand all columns".  The header only asks and draws; the
 :class:`~desktop.app.story_view.StoryView` owns which columns are collapsed
 (``collapsed(section)``) and sets the widths.
+
+:class:`PointHeader` is the table's row header: each point's number and
+marks ("weak link", "⚠ 2 conflicts", "Side by side ›"), drawn by the view's
+``paint_point``.  Being a header, it stays put when the table scrolls
+sideways through many articles.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QToolTip
 
@@ -117,3 +122,22 @@ class StoryHeader(QHeaderView):
     def _popup(self, section: int, where) -> None:
         if section >= 0:
             self.menu_for(section).popup(where)
+
+
+class PointHeader(QHeaderView):
+    def __init__(self, width: int, paint_point: Callable, parent=None):
+        super().__init__(Qt.Vertical, parent)
+        self._width = width
+        self._paint_point = paint_point  # (painter, rect, row)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(False)
+        self.setSectionResizeMode(QHeaderView.Fixed)
+        self.setMinimumWidth(width)
+
+    def sizeHint(self) -> QSize:
+        # Fixed: measuring every point's words for a width would walk every row.
+        return QSize(self._width, super().sizeHint().height())
+
+    def paintSection(self, painter, rect: QRect, section: int) -> None:
+        if rect.isValid():
+            self._paint_point(painter, rect, section)

@@ -1,8 +1,8 @@
 """The story table: every included article side by side, one row per point of the story.
 
 ``StoryView.show_story(model)`` takes a :class:`~desktop.app.story.StoryModel`.
-Column 0 names the point (its number, "weak link", conflicts); then one
-column per article, each cell the passage with its word changes against the
+The row header names the point (its number, "weak link", conflicts) and
+stays in view when the table scrolls sideways; then one column per article, each cell the passage with its word changes against the
 row's reference article, or "not in this article".  Rows are as tall as their
 longest cell; columns share the width down to a readable minimum, beyond
 which the table scrolls sideways a column at a time (text never scrolls).
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from . import styles
 from .eliding import ElidedLabel, ElidingComboBox
 from .story import StoryModel, StoryRow
-from .story_header import COLLAPSED_WIDTH, StoryHeader
+from .story_header import COLLAPSED_WIDTH, PointHeader, StoryHeader
 from .labels import PlainLabel
 
 EMPTY_TEXT = "not in this article"
@@ -62,8 +62,14 @@ class StoryTableModel(QAbstractTableModel):
         return self.story.rows[n]
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if self.story is None or orientation != Qt.Horizontal:
+        if self.story is None:
             return None
+        if orientation == Qt.Vertical:  # the point header (drawn by the view)
+            if not 0 <= section < len(self.story.rows):
+                return None
+            if role == Qt.ToolTipRole:
+                return self._row_tip(self.story.rows[section])
+            return self.point_label(section) if role == Qt.DisplayRole else None
         if section == 0:
             return "Point" if role == Qt.DisplayRole else None
         column = self.story.columns[section - 1]
@@ -221,6 +227,23 @@ class _CellDelegate(QStyledItemDelegate):
             return 0  # a strip holds no text
         return int(self.layout(row, col, width).boundingRect().height()) + 2 * PAD
 
+    def paint_point(self, painter, rect: QRect, row: int, current: bool) -> None:
+        """A point's label in the row header: number, marks, a conflict bar."""
+        t = self.theme
+        story_row = self._view.model.row(row)
+        painter.save()
+        painter.fillRect(rect, QColor(t.current_bg) if current else t.window)
+        if story_row.conflicts:
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), t.conflict)
+        painter.setClipRect(rect)
+        painter.setPen(t.muted)
+        self.layout(row, 0, rect.width()).draw(painter, QPointF(rect.left() + PAD,
+                                                                rect.top() + PAD))
+        painter.setPen(QPen(t.border, 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.restore()
+
     def paint(self, painter, option, index) -> None:
         t = self.theme
         rect = option.rect
@@ -230,24 +253,20 @@ class _CellDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.State_Selected)
         if selected:
             fill = QColor(t.current_bg)
-        elif col == 0:
-            fill = t.window
         elif story_row.weak:  # a grey veil, not the amber of changed words
             fill = QColor(t.base).darker(103) if not t.dark else QColor(t.base).lighter(108)
         else:
             fill = t.base
         painter.fillRect(rect, fill)
-        empty = col > 0 and story_row.cells[col - 1] is None
-        painter.setPen(t.muted if (empty or col == 0) else t.text)
-        if col == 0 and story_row.conflicts:
-            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), t.conflict)
-        if story_row.weak and col > 0 and not empty:
+        empty = story_row.cells[col - 1] is None  # (column 0 is the row header's)
+        painter.setPen(t.muted if empty else t.text)
+        if story_row.weak and not empty:
             pen = QPen(t.muted, 1, Qt.DashLine)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(2, 2, -3, -3))
             painter.setPen(t.text)
         painter.setClipRect(rect)
-        if col > 0 and self._view.is_collapsed(col):
+        if self._view.is_collapsed(col):
             if not empty:  # a strip: a bar where the article tells the point
                 mark = t.conflict if story_row.conflicts else t.muted
                 painter.fillRect(QRect(rect.center().x() - 2, rect.top() + PAD, 4,
@@ -284,8 +303,13 @@ class StoryView(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerItem)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        # Column 0 (the point) is drawn as the row header, which stays in view when
+        # the articles scroll sideways; the column itself is hidden.
+        self.point_header = PointHeader(
+            POINT_WIDTH, lambda painter, rect, row: self.delegate.paint_point(
+                painter, rect, row, row == self.current_row()), self.table)
+        self.table.setVerticalHeader(self.point_header)
+        self.point_header.sectionClicked.connect(lambda row: self.open_requested.emit(row, -1))
         header = StoryHeader(self.table)
         self.table.setHorizontalHeader(header)
         header.collapsed = self.is_collapsed
@@ -299,7 +323,6 @@ class StoryView(QWidget):
         self.table.customContextMenuRequested.connect(
             lambda pos: self.header.menu_for(self.table.columnAt(pos.x())).popup(
                 self.table.viewport().mapToGlobal(pos)))
-        self.table.clicked.connect(self._on_click)
         self.table.doubleClicked.connect(
             lambda index: self.open_requested.emit(index.row(), index.column() - 1))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
@@ -356,6 +379,7 @@ class StoryView(QWidget):
         """Show a story table (``None``: empty)."""
         self.delegate.clear()
         self.model.reset(story)
+        self.table.setColumnHidden(0, True)
         self._heights = []
         self._widths = []
         self.prompt.setVisible(bool(story and story.prompt))
@@ -401,8 +425,14 @@ class StoryView(QWidget):
     def select_row(self, row: int) -> bool:
         if not 0 <= row < self.model.rowCount():
             return False
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtCenter)
+        # Column 0 is hidden (the row header draws it): scrolling to it would not move.
+        # The leftmost column in view keeps the sideways place among many articles.
+        column = max(self.table.columnAt(0), min(1, self.model.columnCount() - 1))
+        index = self.model.index(row, column)
+        sideways = self.table.horizontalScrollBar().value()
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.PositionAtCenter)
+        self.table.horizontalScrollBar().setValue(sideways)  # the row, not the columns
         return True
 
     def select_passage(self, passage_id: str) -> bool:
@@ -414,7 +444,12 @@ class StoryView(QWidget):
         return bool(story) and self.select_row(story.row_of_group(group_id))
 
     def cell_rect(self, row: int, column: int) -> QRect:
-        """Where a cell is drawn (column: article column, -1 the point column)."""
+        """Where a cell is drawn, in the table's viewport (column: an article's column),
+        or with column -1 a point's label, in the point header's viewport."""
+        if column < 0:
+            header = self.point_header
+            return QRect(0, header.sectionViewportPosition(row), header.width(),
+                         header.sectionSize(row))
         return self.table.visualRect(self.model.index(row, column + 1))
 
     # --- navigation by point --------------------------------------------------------------
@@ -445,6 +480,7 @@ class StoryView(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous=None) -> None:
         self._update_position()
+        self.point_header.viewport().update()  # the current point's label is tinted
         if current.isValid():
             self.point_changed.emit(current.row())
 
@@ -476,10 +512,6 @@ class StoryView(QWidget):
             self.position_label.setText(
                 f"{total} point{'s' * (total != 1)}, {len(differing)} with differences"
                 + (" — Alt+↓ for the next" if differing else ""))
-
-    def _on_click(self, index: QModelIndex) -> None:
-        if index.isValid() and index.column() == 0:
-            self.open_requested.emit(index.row(), -1)
 
     def _on_reference(self) -> None:
         aid = self.reference_pick.currentData()
@@ -527,7 +559,7 @@ class StoryView(QWidget):
             return []
         strips = [c.id in self.model.collapsed for c in story.columns]
         open_count = len(strips) - sum(strips)
-        available = self.table.viewport().width() - POINT_WIDTH - COLLAPSED_WIDTH * sum(strips)
+        available = self.table.viewport().width() - COLLAPSED_WIDTH * sum(strips)
         width = max(MIN_COLUMN, available // max(1, open_count))
         return [POINT_WIDTH] + [COLLAPSED_WIDTH if strip else width for strip in strips]
 
