@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Group
 from .items import Item
-from .slots import Slot, opposite, same_verb, similarity, slot_for, unit_after
+from .slots import Slot, opposite, same_verb, similarity, slot_for, unit_after, zone_after
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -87,13 +87,15 @@ def slot(item: Item, article: Article) -> Slot:
     return slot_for(item, article, words, dated=item.kind in _DATED)
 
 
-def _near_copy(a: Slot, b: Slot) -> bool:
+def _near_copy(a: Slot, b: Slot, counted: bool = False) -> bool:
+    """``counted``: bare numbers, which must say the same unit or both none
+    ("26 Somali crewmembers" against the "11" of "10 Nov 11")."""
     if similarity(a, b) < NEAR_COPY or not opposite(a, b):
         return False
     # "15 miles north" / "24km north", "170,000-square-foot" / "15,800-square-metre":
     # one distance in two units, not two distances.
     ua, ub = unit_after(a), unit_after(b)
-    return ua == ub or not ua or not ub
+    return ua == ub or (not counted and (not ua or not ub))
 
 
 def near_copy(scene: Scene, a: Item, b: Item) -> bool:
@@ -101,7 +103,17 @@ def near_copy(scene: Scene, a: Item, b: Item) -> bool:
     if not a.passage or not b.passage:
         return False
     sa, sb = slot(a, scene.article(a.article)), slot(b, scene.article(b.article))
-    return not (sa.bare or sb.bare) and _near_copy(sa, sb)
+    return not (sa.bare or sb.bare) and _near_copy(sa, sb, a.kind == "number")
+
+
+def _told_too(a: Item, b: Item, scene: Scene) -> bool:
+    """``a``'s sentence also gives ``b``'s value: "32 million tuned in, against 55.3
+    million a decade ago" holds the 55.3 million the other article gives."""
+    from .values import relation
+    for other in scene.extractions[a.article].by_passage.get(a.passage or "", ()):
+        if other is not a and other.kind == b.kind and relation(other, b) == "same":
+            return True
+    return False
 
 
 def same_thing(a: Item, b: Item, scene: Scene) -> bool:
@@ -112,7 +124,11 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False  # a dateline or time stamp: when a page was made, not what happened
     if a.kind in _DATED and (sa.reporting or sb.reporting):
         return False
-    if _near_copy(sa, sb):
+    if a.kind == "time" and zone_after(sa) and zone_after(sb) and zone_after(sa) != zone_after(sb):
+        return False  # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off
+    if _told_too(a, b, scene) or _told_too(b, a, scene):
+        return False
+    if _near_copy(sa, sb, a.kind == "number"):
         return True
     if sa.subject and sb.subject and sa.subject != sb.subject:
         return False  # "Vaughn finished with 16 points" / "Daye finished with 20 points"

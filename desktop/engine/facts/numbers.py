@@ -275,20 +275,21 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
     return _with_conversions_marked(text, items)
 
 
+_CONVERTS = re.compile(r"\d(?:[\d,.]*\d)?(?:[\s-]*(?:million|billion|trillion|bn|mn|m|k)\b)?"
+                       r"(?:\s*(?:euros?|pounds|dollars|yen|yuan|rupees|[A-Z]{3}))?\s*\(\s*$",
+                       re.IGNORECASE)
+
+
 def _with_conversions_marked(text: str, items: list[Item]) -> list[Item]:
     """Mark a sum in brackets right after another sum: "85 million euros ($108 million)"
     converts the first; it is compared only with other conversions (two outlets
     converting one sum differently), never with a sum an article states."""
-    sums = sorted((i for i in items if i.kind == "money"), key=lambda i: i.start)
-    # What a bracket converts: a sum, or a bare figure whose currency sign was lost.
-    ends = [i.end for i in items if i.kind in ("money", "number")]
     drop = set()
-    for item in sums:
-        before = text[max(0, item.start - 4):item.start]
-        if "(" not in before:
+    for item in items:
+        if item.kind != "money":
             continue
-        opened = item.start - 4 + before.rindex("(") if item.start >= 4 else before.rindex("(")
-        if any(0 <= opened - e <= 2 for e in ends):
+        # What a bracket converts: a sum or a bare figure (its currency sign may be lost).
+        if _CONVERTS.search(text, max(0, item.start - 40), item.start):
             drop.add(id(item))
     for item in items:
         if id(item) in drop:
@@ -307,6 +308,9 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     qual = m.group("qual")
     if num[0].isdigit():
         digits = num.replace(",", "")
+        around = text[max(0, m.start("num") - 1):m.end("num") + 6]
+        if "\ufffd" in around or re.match(r",\s\d{3}\b", text[m.end("num"):m.end("num") + 5]):
+            return None  # a garbled character beside it, or "2, 000" (a broken thousands comma)
         if not (cur or unit or scale_s) and (
                 (len(digits) > 1 and digits[0] == "0" and "." not in digits)
                 or _CODE_BEFORE.search(text, max(0, m.start("num") - 2), m.start("num"))

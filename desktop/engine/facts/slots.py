@@ -25,7 +25,7 @@ from typing import Optional
 from . import lexicon
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+(?:[.,:]\d+)*")
-_CLAUSE_STOPS = ",;:—–()[]\n\"“”"
+_CLAUSE_STOPS = ",;:—–\n\"“”"  # brackets stay inside: "announced today (14 October 2011)"
 # Words that hedge, place or connect a value: no part of what it measures.
 _LIGHT = {"on", "at", "in", "late", "early", "last", "this", "next", "since", "by", "until", "from",
           "of", "the", "a", "an", "about", "around", "some", "nearly", "almost", "more", "than",
@@ -178,6 +178,8 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
                 break
             if k > first and words[k] in _SUBORDINATORS:
                 break  # "in 1998 when he joined": the next clause's verb is not the value's
+            if text[toks[k][1] - 1:toks[k][1]] == "-" or text[toks[k][2]:toks[k][2] + 1] == "-":
+                continue  # "worst-hit", "long-awaited": part of a compound word, no verb
             lemma = verb_lemma(words[k], words[k - 1] if k > 0 else "")
             if lemma and not dated and words[k] in _SPEECH_FORMS:
                 continue  # "said five villages were hit": the telling, not what the count is of
@@ -246,6 +248,20 @@ def opposite(a: Slot, b: Slot) -> bool:
         if i1 < a.last and a.first < i2 and j1 < b.last and b.first < j2:
             return True
     return False
+
+
+ZONES = frozenset({"et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+                   "gmt", "utc", "bst", "cet", "cest", "ist", "jst", "aest", "aedt"})
+
+
+def zone_after(slot: Slot) -> Optional[str]:
+    """A time zone written right after a clock time ("4:30 p.m. ET" -> "et")."""
+    for w in slot.tokens[slot.last:slot.last + 3]:
+        if w in ZONES:
+            return w
+        if w not in ("p", "m", "a", "am", "pm"):
+            return None
+    return None
 
 
 def unit_after(slot: Slot) -> tuple[str, ...]:
