@@ -111,7 +111,10 @@ def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     million a decade ago" holds the 55.3 million the other article gives."""
     from .values import relation
     for other in scene.extractions[a.article].by_passage.get(a.passage or "", ()):
-        if other is not a and other.kind == b.kind and relation(other, b) == "same":
+        if other is a or other.kind != b.kind or relation(other, b) != "same":
+            continue
+        # A count of something else ("18 injured and 12 arrested") is not the same value.
+        if b.kind != "number" or other.key is None or other.key == b.key:
             return True
     return False
 

@@ -99,7 +99,10 @@ def _lemma(w: str, before: str) -> str | None:
     if w.endswith("ed") and len(w) >= 5:
         return _root(w[:-2])
     if w.endswith("ing") and len(w) >= 6:
-        return _root(w[:-3])
+        # "was scoring", ", killing three": a verb; "the ACC scoring record": a modifier.
+        if before in _BE or before in ("", "and", "after", "before", "while", "by", "when", "since"):
+            return _root(w[:-3])
+        return None
     if before in _MODALS and len(w) > 2 and w not in lexicon.stopwords():
         return _root(w)
     return None
@@ -180,7 +183,7 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
                 break  # "in 1998 when he joined": the next clause's verb is not the value's
             if text[toks[k][1] - 1:toks[k][1]] == "-" or text[toks[k][2]:toks[k][2] + 1] == "-":
                 continue  # "worst-hit", "long-awaited": part of a compound word, no verb
-            lemma = verb_lemma(words[k], words[k - 1] if k > 0 else "")
+            lemma = verb_lemma(words[k], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
             if lemma and not dated and words[k] in _SPEECH_FORMS:
                 continue  # "said five villages were hit": the telling, not what the count is of
             if lemma and lemma not in _AUXILIARIES:
