@@ -16,10 +16,11 @@
 
 Every file is written atomically.  A re-run with the same inputs reuses the
 spool and the stories and skips every story whose summary exists, so an
-interrupted run (Ctrl+C, a killed machine) goes on where it stopped.  Tasks
-run on an :mod:`.engines` executor; articles travel to them as text and
-results come back as contract JSON, and at most a few tasks are in flight,
-so memory is bounded by the largest story, not the corpus.
+interrupted run (Ctrl+C, a killed machine) goes on where it stopped, on
+either engine.  Tasks run on an :mod:`.engines` executor (the local pool or
+a Dask cluster); articles travel to them as their spooled JSON lines and
+results come back as contract JSON, and at most two tasks per worker are in
+flight, so memory is bounded by the largest story, not the corpus.
 """
 from __future__ import annotations
 
