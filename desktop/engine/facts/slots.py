@@ -71,6 +71,8 @@ _SUBORDINATORS = {"when", "after", "before", "while", "because", "since", "until
                   "which", "whose", "whom", "that", "if", "though", "although", "as", "and", "but"}
 _SPEECH_FORMS = {"said", "says", "say", "saying", "told", "tells", "telling", "added", "adding",
                  "stated", "reported", "announced", "confirmed", "estimated", "estimates", "noted"}
+_SIDES = {"knee", "ankle", "leg", "arm", "hand", "foot", "eye", "ear", "shoulder", "hip", "side",
+          "wing", "field", "tackle", "guard", "lane", "turn", "back", "wrist", "elbow", "thigh"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our", "this", "that"}
 _MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
@@ -90,9 +92,11 @@ def verb_lemma(word: str, before: str = "") -> str | None:
 
 def _lemma(w: str, before: str) -> str | None:
     irregular = lexicon.irregular_verbs()
+    if before in _DETERMINERS:
+        return None  # "a reported $30 million", "his left knee", "a broken leg": adjectives
     if w in irregular:
         return _root(irregular[w])
-    if w in _NOT_VERBS or before in _DETERMINERS or not w.isalpha():
+    if w in _NOT_VERBS or not w.isalpha():
         return None
     if w.endswith("ied") and len(w) > 4:
         return w[:-3] + "y"
@@ -183,6 +187,8 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
                 break  # "in 1998 when he joined": the next clause's verb is not the value's
             if text[toks[k][1] - 1:toks[k][1]] == "-" or text[toks[k][2]:toks[k][2] + 1] == "-":
                 continue  # "worst-hit", "long-awaited": part of a compound word, no verb
+            if words[k] == "left" and k + 1 < len(words) and words[k + 1] in _SIDES:
+                continue  # "a sprained left knee": a side, not a leaving
             lemma = verb_lemma(words[k], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
             if lemma and not dated and words[k] in _SPEECH_FORMS:
                 continue  # "said five villages were hit": the telling, not what the count is of
