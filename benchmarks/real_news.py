@@ -105,7 +105,7 @@ def event_separation(sets, config, tally: Tally) -> None:
 def _documents(names):
     documents, kept = [], []
     for name in names:
-        document = rd.ecb_document(name)
+        document = rd.ecb_document_undated(name)
         if document is not None:
             documents.append(document)
             kept.append(name)

@@ -93,6 +93,10 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_FOLD).lower()
     text = " ".join(text.split())
+    # The corpus spaces some marks its own way ("business - and", "3:33 a. m."):
+    # a value is the same however the space falls around a hyphen or a point.
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"(?<=\b[a-z])\.\s(?=[a-z]\b)", ".", text)
     return text.strip(" ,.;:\"'…")
 
 

@@ -199,3 +199,30 @@ def test_names_every_report_gives_weigh_less_than_the_protagonist():
     # report of Williams's, although all three share the team, city and police.
     assert cos[(0, 1)] > 0.8
     assert cos[(0, 2)] < 0.5 and cos[(1, 2)] < 0.5
+
+
+def _ring(count: int, near: float, far: float) -> dict[tuple[int, int], float]:
+    """Reports each much like the two beside them and only loosely like the rest."""
+    same = {}
+    for a in range(count):
+        for b in range(a + 1, count):
+            beside = b - a == 1 or (a == 0 and b == count - 1)
+            # The loose pairs differ a little, as real ones do, so that no
+            # article is everyone's next-closest by a tie.
+            same[(a, b)] = near if beside else far + 0.02 * ((5 * a + 3 * b) % 7)
+    return same
+
+
+def test_a_story_of_many_reports_is_held_together_by_each_reports_closest():
+    same = _ring(12, 0.9, 0.3)
+    assert clusters(12, same, 0.44) == [list(range(12))]
+    # Letting every pair have its say would break the story up: the 54 loose
+    # pairs outvote the 12 close ones.
+    assert len(clusters(12, same, 0.44, neighbours=11)) > 1
+
+
+def test_a_report_like_one_of_three_but_not_the_others_is_set_apart():
+    same = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.7, (1, 3): 0.2, (2, 3): 0.2}
+    assert clusters(4, same, 0.44) == [[0, 1, 2], [3]]
+    same[(1, 3)] = same[(2, 3)] = 0.6
+    assert clusters(4, same, 0.44) == [[0, 1, 2, 3]]

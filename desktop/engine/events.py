@@ -268,40 +268,115 @@ def register_event_model(name: str, model: EventModel) -> None:
     _MODELS[name] = model
 
 
+# How many closest articles each article's say covers.  Measured on the ECB+
+# mixed sets and whole sub-topics (cross-validated by topic): 3 set apart
+# fewer outsiders (0.770 against 0.798), 4 and all-pairs agree on mixed sets,
+# but with all pairs a story of many reports fell apart (12.9% of the
+# articles of whole sub-topics left outside their story, against 2.6% with 4).
+NEIGHBOURS = 4
+
+
 def clusters(count: int, same: dict[tuple[int, int], float], threshold: float,
-             closest: int = 3) -> list[list[int]]:
-    """Clusters of ``count`` articles; ``same[(a, b)]`` is P(same event).
+             neighbours: int = NEIGHBOURS) -> list[list[int]]:
+    """Clusters of ``count`` articles; ``same[(a, b)]`` is P(same event), a < b.
 
-    Two clusters join while the mean of their ``closest`` most alike cross
-    pairs reaches ``threshold`` (all pairs, when there are fewer): a lone
-    article joins a story of three only when it is like all three, yet a
-    story of fifteen reports need not be alike pair by pair, only each
-    report to its nearest few.  Largest cluster first; among clusters of one
-    size, the most cohesive (highest mean probability inside) first.
+    The partition sought is the one that best agrees with the pairwise
+    decisions (correlation clustering): two articles in one cluster add
+    ``logit(p) - logit(threshold)``, so a pair judged alike argues for
+    joining and a pair judged apart against.  Only pairs where one article
+    is among the other's ``neighbours`` most alike have a say: a lone report
+    of another event is tested against everyone in a small comparison, while
+    a story told by fifteen reports, which are not all alike pair by pair,
+    is held together by each report's closest few.  Found greedily (join the
+    two clusters whose pairs agree most, while any agree), then each article
+    moves to the cluster it agrees with most until none moves.  A missing
+    pair counts as judged apart.  Largest cluster first; of two as large,
+    the most cohesive (highest mean probability inside) first.
     """
-    groups = [[k] for k in range(count)]
-
-    def link(x: list[int], y: list[int]) -> float:
-        values = sorted((same.get((min(a, b), max(a, b)), 0.0) for a in x for b in y), reverse=True)
-        top = values[:max(1, min(closest, len(values)))]
-        return sum(top) / len(top)
-
-    while len(groups) > 1:
-        best, pair = threshold, None
-        for m in range(len(groups)):
-            for n in range(m + 1, len(groups)):
-                value = link(groups[m], groups[n])
-                if value >= best:
-                    best, pair = value, (m, n)
+    weights = _agreements(count, same, threshold, neighbours)
+    groups: dict[int, set[int]] = {k: {k} for k in range(count)}
+    where = list(range(count))
+    # Total agreement between every two clusters with a say on each other.
+    between: dict[int, dict[int, float]] = {k: {} for k in range(count)}
+    for (a, b), w in weights.items():
+        between[a][b] = between[a].get(b, 0.0) + w
+        between[b][a] = between[b].get(a, 0.0) + w
+    while True:
+        best, pair = 0.0, None
+        for x in sorted(between):
+            for y, w in between[x].items():
+                if x < y and w > best + 1e-12:
+                    best, pair = w, (x, y)
         if pair is None:
             break
-        m, n = pair
-        groups[m] = sorted(groups[m] + groups[n])
-        del groups[n]
+        x, y = pair
+        groups[x] |= groups.pop(y)
+        for k in groups[x]:
+            where[k] = x
+        for z, w in between.pop(y).items():
+            if z == x:
+                continue
+            between[z].pop(y, None)
+            between[x][z] = between[x].get(z, 0.0) + w
+            between[z][x] = between[z].get(x, 0.0) + w
+        between[x].pop(y, None)
+    _settle(groups, where, weights, count)
+    found = [sorted(g) for g in groups.values() if g]
+
     def cohesion(group: list[int]) -> float:
         pairs = [(a, b) for n, a in enumerate(group) for b in group[n + 1:]]
         return sum(same.get(pair, 0.0) for pair in pairs) / len(pairs) if pairs else 0.0
 
     # Of two stories told by as many articles, the main one is the one whose
     # reports are most alike: a tie must not be settled by the order of files.
-    return sorted(groups, key=lambda g: (-len(g), -cohesion(g), g[0]))
+    return sorted(found, key=lambda g: (-len(g), -cohesion(g), g[0]))
+
+
+
+
+def _agreements(count: int, same: dict[tuple[int, int], float], threshold: float,
+                neighbours: int) -> dict[tuple[int, int], float]:
+    """``logit(p) - logit(threshold)`` for the pairs where one is among the other's closest."""
+    def p(a: int, b: int) -> float:
+        return same.get((a, b) if a < b else (b, a), 0.0)
+
+    kept: set[tuple[int, int]] = set()
+    for a in range(count):
+        closest = sorted((b for b in range(count) if b != a), key=lambda b: (-p(a, b), b))[:neighbours]
+        kept.update((min(a, b), max(a, b)) for b in closest)
+    bar = _logit(threshold)
+    return {pair: _logit(p(*pair)) - bar for pair in sorted(kept)}
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
+def _settle(groups: dict[int, set[int]], where: list[int], weights, count: int, rounds: int = 10) -> None:
+    """Move single articles to the cluster they agree with most (alone if they agree with none)."""
+    ties: dict[int, dict[int, float]] = {k: {} for k in range(count)}
+    for (a, b), w in weights.items():
+        ties[a][b] = w
+        ties[b][a] = w
+    for _ in range(rounds):
+        moved = False
+        for k in range(count):
+            totals: dict[int, float] = {}
+            for other, w in ties[k].items():
+                totals[where[other]] = totals.get(where[other], 0.0) + w
+            here = totals.get(where[k], 0.0)
+            target, best = None, here
+            for cluster, total in sorted(totals.items()):
+                if cluster != where[k] and total > best + 1e-9:
+                    target, best = cluster, total
+            if target is None and here < -1e-9 and len(groups[where[k]]) > 1:
+                target = next(n for n in range(count) if n not in groups or not groups[n])
+                groups[target] = set()
+            if target is not None:
+                groups[where[k]].discard(k)
+                groups[target].add(k)
+                where[k] = target
+                moved = True
+        if not moved:
+            return

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from .datelines import dateline_date
+
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -106,7 +108,8 @@ def parse_date_line(line: str) -> str | None:
             return date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
         except ValueError:
             return None
-    return None
+    # Timestamps wrapped in times, zones and weekdays ("UPDATED 05/03/2013 at 11:00 AM EDT").
+    return dateline_date(line)
 
 
 def _words(line: str) -> int:

@@ -1,0 +1,44 @@
+"""Timestamp lines as news sites print them give the article's date; sentences never do."""
+import pytest
+
+from desktop.engine.ingest import read_document
+from desktop.engine.ingest.datelines import dateline_date
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("UPDATED 05/03/2013 at 11:00 AM EDT", "2013-05-03"),
+    ("12:52 p. m. EDT May 2, 2013", "2013-05-02"),
+    ("Fri., May. 3, 2013 11:45 AM PDT", "2013-05-03"),
+    ("June 6th, 2013 7:38pm EDT", "2013-06-06"),
+    ("8/2/13 at 1:30 PM", "2013-08-02"),
+    ("PUBLISHED: 22:07 GMT, 7 July 2012", "2012-07-07"),
+    ("Updated Thu 6 May 2010, 9:03am AEST", "2010-05-06"),
+    ("WASHINGTON, DC, April 28, 2009", "2009-04-28"),
+    ("2 A. M. FEB. 4, 2009", "2009-02-04"),
+    ("Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am", "2012-04-09"),
+    ("25/12/2011", "2011-12-25"),  # the day first when the month cannot come first
+])
+def test_a_timestamp_line_gives_its_date(line, iso):
+    assert dateline_date(line) == iso
+
+
+@pytest.mark.parametrize("line", [
+    "Three people died May 3, 2013.",
+    "The gang member shot him outside a building in 2005.",
+    "By Dana Reyes, May 3, 2013",     # a byline: read by the byline rule, not as a bare date
+    "May 3",                          # no year: not a date to rely on
+    "13/13/2013",
+    "Posted 1 year, 160 days ago",
+])
+def test_a_line_that_is_more_than_a_date_gives_none(line):
+    assert dateline_date(line) is None
+
+
+def test_a_pasted_article_with_its_timestamp_line_is_dated(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("UPDATED 05/03/2013 at 11:00 AM EDT\n\n"
+                    "The actress checked into a treatment centre in Malibu on Thursday, her "
+                    "publicist said, and will stay there for several weeks.\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.published == "2013-05-03"
+    assert "11:00 AM" not in document.text
