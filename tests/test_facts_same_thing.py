@@ -156,6 +156,28 @@ def test_a_facts_failure_is_a_warning_on_the_comparison(monkeypatch):
     assert contract.loads(contract.dumps(comparison)).warnings == comparison.warnings
 
 
+def test_pounds_of_a_body_are_a_weight_not_sterling():
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.facts.numbers import find_numbers
+    from desktop.engine.model import Article
+
+    def kinds(text):
+        return [(i.kind, i.text) for i in find_numbers(Article("A", "t", text, ()), Taken())]
+
+    assert ("number", "150 pounds") in kinds("The suspect is 5-foot-9, 150 pounds, with short hair.")
+    assert ("money", "400 pounds") in kinds("The magistrates fined him 400 pounds on Monday.")
+
+
+def test_a_bracketed_sum_after_another_is_a_conversion():
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.facts.numbers import find_numbers
+    from desktop.engine.model import Article
+    text = "The thieves took jewels worth 40 million euros ($52 million) from the shop."
+    items = find_numbers(Article("A", "t", text, ()), Taken())
+    converted = [i for i in items if i.extra.get("converted")]
+    assert [i.text for i in converted] == ["$52 million"]
+
+
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5

@@ -298,6 +298,23 @@ def _with_conversions_marked(text: str, items: list[Item]) -> list[Item]:
     return items
 
 
+_BODY = re.compile(r"\bweigh|\bweight|\bheav(?:y|ier)\b|\blighter\b|\btall\b|\d-(?:foot|feet|ft)\b|\blbs?\b",
+                   re.IGNORECASE)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - 200)
+    hi = min([k for k in (text.find(". ", at), text.find("\n", at)) if k >= 0] + [at + 200])
+    return text[max(0, lo):hi]
+
+
+def _weight_item(article: Article, m: re.Match, start: int, value: float, qual) -> Item:
+    lo, hi, approx = _hedge(qual, value)
+    return span_item(article, "number", start, m.end(), value=int(value) if value == int(value) else value,
+                     lo=lo, hi=hi, approx=approx, key="pound|", label="pounds",
+                     extra={"head": "pound", "event": None, "phrase": "pounds"})
+
+
 def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     text = article.text
     num = m.group("num")
@@ -342,6 +359,9 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     if not math.isfinite(value) or value > _MAX_VALUE:
         return None  # "a million million million ...": no figure a report compares
     is_money = bool(cur) or unit in _CURRENCIES or unit.startswith(("us ", "u.s. "))
+    if is_money and unit == "pounds" and not cur and _BODY.search(_sentence_around(text, start)):
+        # "weighing 130 pounds", "5-foot-8, 135 pounds": a weight, not sterling.
+        return _weight_item(article, m, start, value, qual)
     is_percent = unit.startswith(("%", "percent", "per"))
     points = unit.startswith("percentage")
     if not (is_money or is_percent or points):
