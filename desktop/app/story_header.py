@@ -136,7 +136,7 @@ class PointHeader(QHeaderView):
 
     def sizeHint(self) -> QSize:
         # Fixed: measuring every point's words for a width would walk every row.
-        return QSize(self._width, super().sizeHint().height())
+        return QSize(self._width, self._width)
 
     def paintSection(self, painter, rect: QRect, section: int) -> None:
         if rect.isValid():
