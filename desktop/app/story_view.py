@@ -522,8 +522,10 @@ class StoryView(QWidget):
 
     def is_collapsed(self, section: int) -> bool:
         """Whether a table column (1.., the articles) is collapsed to a strip."""
-        ids = self.column_ids()
-        return 0 < section <= len(ids) and ids[section - 1] in self.model.collapsed
+        # Asked for every cell measured and drawn: no list built per call.
+        story, collapsed = self.model.story, self.model.collapsed
+        return bool(collapsed) and story is not None and 0 < section <= len(story.columns) \
+            and story.columns[section - 1].id in collapsed
 
     def set_collapsed(self, article_id: str, collapsed: bool) -> None:
         if collapsed:
