@@ -178,6 +178,45 @@ def test_a_bracketed_sum_after_another_is_a_conversion():
     assert [i.text for i in converted] == ["$52 million"]
 
 
+def test_time_elapsed_to_the_report_differs_by_the_day_it_was_written():
+    a = _BASE + "Schools stayed shut after eight days of flooding in the valley."
+    b = _BASE + "Schools stayed shut after five days of flooding in the valley."
+    docs = [Document(source="a.txt", text=a, published="2024-03-10"),
+            Document(source="b.txt", text=b, published="2024-03-07")]
+    comparison = compare(docs, CompareConfig())
+    assert not [f for f in comparison.facts if f.status == FactStatus.CONFLICT and f.kind == FactKind.NUMBER]
+    same_day = [Document(source="a.txt", text=a, published="2024-03-10"),
+                Document(source="b.txt", text=b, published="2024-03-10")]
+    comparison = compare(same_day, CompareConfig())
+    assert [f for f in comparison.facts if f.status == FactStatus.CONFLICT and f.kind == FactKind.NUMBER]
+
+
+def test_a_bare_clock_reading_is_no_time_of_day():
+    from desktop.engine.facts.dates import find_times
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.model import Article
+
+    def times(text):
+        return [i.text for i in find_times(Article("A", "t", text, ()), Taken())]
+
+    assert times("The drive ate up 6:05 of the clock.") == []
+    assert times("The polls closed at 20:00 local time.") == ["20:00"]
+
+
+def test_house_styles_inside_quotes_are_one_wording():
+    from desktop.engine.facts.quotes import normal_tokens
+    assert normal_tokens("died at 6:41pm PST this evening") == normal_tokens("died at 18:41 this evening")
+    assert normal_tokens("we met at 6 p.m. sharp") == normal_tokens("we met at 6:00 p.m. sharp")
+    assert normal_tokens("the voters' anger") == normal_tokens("the voter's anger")
+
+
+def test_a_quote_note_shows_the_change_not_the_longer_quote():
+    from desktop.engine.facts.notes import wording_difference
+    a, b = wording_difference("We will rebuild. Every family will get help from the city and the state.",
+                              "Every family will get help from the state.")
+    assert "city" in a and "rebuild" not in a
+
+
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5

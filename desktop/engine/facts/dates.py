@@ -252,6 +252,10 @@ _TIME_RE = re.compile(
     r"|\b(?P<word>noon|midnight|midday)\b)",
     re.IGNORECASE)
 
+_AT_CLOCK = re.compile(r"\b(?:at|by|around|about|from|until|till|before|after|since|to|between)\s+$",
+                       re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|local|hrs\b|hours\b|h\b|[AP]M\b)", re.IGNORECASE)
+
 _TIME_WINDOWS = {  # qualifier -> (minutes before, minutes after)
     "about": (30, 30), "around": (30, 30), "approximately": (30, 30), "roughly": (30, 30),
     "shortly after": (0, 45), "just after": (0, 30), "soon after": (0, 60), "a little after": (0, 45),
@@ -274,6 +278,12 @@ def find_times(article: Article, taken: Taken) -> list[Item]:
             pm = g["ampm"].lower().startswith("p")
             minutes = (hour % 12 + (12 if pm else 0)) * 60 + minute
         else:
+            # "ate up 6:05 of the clock", "with 4:08 to play": a bare H:MM is a
+            # game clock or a length unless something says it is a time of day.
+            before = article.text[max(0, m.start() - 14):m.start()]
+            after = article.text[m.end():m.end() + 10]
+            if not _AT_CLOCK.search(before) and not _CLOCK_AFTER.match(after):
+                continue
             minutes = int(g["h24"]) * 60 + int(g["m24"])
         qual = (g["qual"] or "").lower()
         before, after = _TIME_WINDOWS.get(qual, (0, 0))

@@ -106,6 +106,25 @@ def near_copy(scene: Scene, a: Item, b: Item) -> bool:
     return not (sa.bare or sb.bare) and _near_copy(sa, sb, a.kind == "number")
 
 
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
+
+
+def _elapsed(item: Item, s: Slot) -> bool:
+    """A count of time up to the report ("eight days ago", "the past eight days",
+    "after eight days of riots"): it grows with the day an article was written."""
+    if item.kind != "number" or item.extra.get("head") not in _TIME_UNITS:
+        return False
+    before = s.tokens[s.first - 1] if s.first > 0 else ""
+    unit_at = s.last + len((item.extra.get("phrase") or "").split())
+    after = s.tokens[unit_at] if unit_at < len(s.tokens) else ""
+    return after == "ago" or before in ("past", "last") or (before == "after" and after == "of")
+
+
+def _same_day(scene: Scene, a: Item, b: Item) -> bool:
+    pa, pb = scene.article(a.article).published, scene.article(b.article).published
+    return bool(pa) and pa == pb
+
+
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     """``a``'s sentence also gives ``b``'s value: "32 million tuned in, against 55.3
     million a decade ago" holds the 55.3 million the other article gives."""
@@ -131,6 +150,8 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False  # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off
     if _told_too(a, b, scene) or _told_too(b, a, scene):
         return False
+    if (_elapsed(a, sa) or _elapsed(b, sb)) and not _same_day(scene, a, b):
+        return False  # "eight days ago" on Saturday is "five days of riots" on Wednesday
     if _near_copy(sa, sb, a.kind == "number"):
         return True
     if sa.subject and sb.subject and sa.subject != sb.subject:

@@ -60,6 +60,11 @@ def wording_difference(a: str, b: str, context: int = 3) -> tuple[str, str]:
     norm = lambda ws: [w.lower().strip(".,;:!?\"'“”‘’") for w in ws]  # noqa: E731
     ops = [op for op in SequenceMatcher(None, norm(wa), norm(wb), autojunk=False).get_opcodes()
            if op[0] != "equal"]
+    # One outlet quoting more of the sentence (words only at the start or the
+    # end of one side) is no difference of wording: show the first change inside.
+    inner = [op for op in ops if not (op[0] in ("insert", "delete") and
+                                      (op[1] == 0 and op[3] == 0 or op[2] == len(wa) and op[4] == len(wb)))]
+    ops = inner or ops
     if not ops:
         return clip(a, 40), clip(b, 40)
     _, i1, i2, j1, j2 = ops[0]

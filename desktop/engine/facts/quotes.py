@@ -35,6 +35,16 @@ _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "
              "11th": "eleventh", "12th": "twelfth"}
 
 
+_CLOCK_12 = re.compile(r"\b(\d{1,2})(?::\s?(\d{2}))?\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_ZONE = re.compile(r"\b(?:PST|PDT|EST|EDT|CST|CDT|MST|MDT|GMT|UTC|BST|CET|ET|PT)\b")
+_PLURAL_POSSESSIVE = re.compile(r"(\w{3,})s['’](?=\s)")
+
+
+def _to_24h(m: re.Match) -> str:
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"{hour:02d}:{m.group(2) or '00'}"
+
+
 _ON_THE_HOUR = re.compile(r"\b(\d{1,2})\s?:\s?00\b")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 
@@ -52,7 +62,12 @@ def normal_tokens(text: str) -> tuple[str, ...]:
     ("11th hour"/"eleventh-hour") are not the speaker's words.
     """
     # "6:00 p.m." and "6 p.m.", "6: 00" (a stray space): one time, written two ways.
+    # "6:41pm PST" and "18:41": one clock time in two house styles; the zone is the outlet's gloss.
+    text = _CLOCK_12.sub(_to_24h, text)
+    text = _ZONE.sub(" ", text)
     text = _ON_THE_HOUR.sub(r"\1", text)
+    # "the population's anger" / "the populations' anger": where the apostrophe falls is typing.
+    text = _PLURAL_POSSESSIVE.sub(r"\1's", text)
     words = (w.replace("’", "'") for w in _WORD_RE.findall(text.lower()))
     return tuple(_ORDINALS.get(w) or fold_word(w) for w in words)
 
