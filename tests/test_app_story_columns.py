@@ -276,3 +276,16 @@ def test_the_point_labels_stay_in_view_when_the_articles_scroll_sideways(qtbot):
     view.select_row(4)
     assert bar.value() == bar.maximum()
     assert view.cell_rect(4, -1).intersects(header.viewport().rect())
+
+
+def test_the_facts_filter_sits_beside_the_panel_tabs(window, qtbot, tmp_path):
+    from PySide6.QtCore import Qt as _Qt
+    bar = window.facts_view.filter_bar
+    assert window.tabs.cornerWidget(_Qt.TopRightCorner) is bar, "not a row of its own"
+    window.stack.setCurrentWidget(window.main_split)
+    window.tabs.setCurrentWidget(window.facts_view)
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    window.tabs.setCurrentWidget(window.overview_view)
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=2000)
+    window.tabs.setCurrentWidget(window.facts_view)
+    qtbot.waitUntil(bar.isVisible, timeout=2000)

@@ -3,6 +3,9 @@
 ``FactsView.show_facts(rows, article_ids)`` fills it from
 :func:`~desktop.app.viewmodels.fact_rows`; choosing a row emits
 ``fact_chosen(fact)`` so the window can show its passages side by side.
+Its filter and count (``filter_bar``) can be moved beside the panel's tabs
+with ``detach_filter_bar()``, giving the rows the height; the bar then shows
+only while the facts do.
 """
 from __future__ import annotations
 
@@ -117,19 +120,38 @@ class FactsView(QWidget):
         self.empty_label.setObjectName("Muted")
         self.empty_label.setAlignment(Qt.AlignCenter)
 
-        bar = QHBoxLayout()
+        self.filter_bar = QWidget()
+        self._bar_detached = False
+        bar = QHBoxLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(PlainLabel("Show:"))
         bar.setSpacing(0)
         bar.addSpacing(6)
         bar.addWidget(self.show_all)
         bar.addWidget(self.conflicts_only)
-        bar.addStretch(1)
+        bar.addSpacing(16)
         bar.addWidget(self.summary)
+        bar.addSpacing(6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
+
+    def detach_filter_bar(self) -> QWidget:
+        """The filter and count, out of the panel (the window puts them beside its tabs)."""
+        self.layout().removeWidget(self.filter_bar)
+        self._bar_detached = True
+        return self.filter_bar
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.filter_bar.setVisible(True)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        if self._bar_detached:
+            self.filter_bar.setVisible(False)  # beside the tabs: not over the overview
 
     def show_facts(self, rows: list[FactRow], article_ids: list[str], total: int,
                    conflicts: int) -> None:

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.facts_view, "Facts")
         self.tabs.addTab(self.overview_view, "Overview: who reported what")
+        self.tabs.setCornerWidget(self.facts_view.detach_filter_bar())  # rows get the height
         self.right_split = QSplitter(Qt.Vertical)
         self.right_split.setChildrenCollapsible(False)
         self.right_split.addWidget(self.reader_tabs)
