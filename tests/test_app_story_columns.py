@@ -289,3 +289,14 @@ def test_the_facts_filter_sits_beside_the_panel_tabs(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=2000)
     window.tabs.setCurrentWidget(window.facts_view)
     qtbot.waitUntil(bar.isVisible, timeout=2000)
+
+
+def test_a_weekday_with_no_date_to_go_by_borrows_the_matching_articles_date():
+    # 004 has no publication date: its "Friday" is matched to 003's "November 21, 2025".
+    from conftest import SEED_004
+    from desktop.app.viewmodels import fact_rows
+    from desktop.engine.pipeline import compare_files
+    comparison = compare_files([str(SEED_003), str(SEED_004)])
+    values = [row.values for row in fact_rows(comparison) if row.kind == "date"]
+    assert {"A": "November 21, 2025", "B": "Friday (21 Nov 2025, from A)"} in values
+    assert any(v == {"B": "Thursday"} for v in values), "nothing to go by: left as written"

@@ -7,7 +7,10 @@
   who-carries-which-group grid.
 * :func:`fact_rows` - the facts table, conflicts first; a date written as
   a weekday or "yesterday" shows the calendar date the facts engine resolved
-  it to (the mention's ISO value), as in "Friday (27 Feb 2026)".
+  it to (the mention's ISO value), as in "Friday (27 Feb 2026)"; a weekday
+  the engine could not resolve (no publication date) but matched to another
+  article's dated mention shows that date and whose it is, "Friday (21 Nov
+  2025, from A)".
 """
 from __future__ import annotations
 
@@ -311,6 +314,38 @@ def _with_date(written: str, value) -> str:
     return f"{written} ({resolved})"
 
 
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def _day_of(value) -> Optional[date]:
+    text = value_text(value)
+    found = _ISO.match(text)
+    if not (found and found.group(3)):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _weekday_dates(fact: Fact) -> dict[int, str]:
+    """For each mention that is a bare weekday (the article had no date to resolve it by),
+    the one day another article's mention of this fact gives on that weekday, and whose."""
+    days = [(m.article, _day_of(m.value)) for m in fact.mentions]
+    out = {}
+    for n, mention in enumerate(fact.mentions):
+        name = value_text(mention.value).casefold()
+        if name not in _WEEKDAYS:
+            continue
+        found = {(day, article) for article, day in days
+                 if day is not None and article != mention.article
+                 and day.weekday() == _WEEKDAYS.index(name)}
+        if len({day for day, _article in found}) == 1:
+            day, article = min(found, key=lambda item: item[1])
+            out[n] = f"{calendar_text(day.isoformat())}, from {article}"
+    return out
+
+
 def fact_rows(comparison: Comparison, conflicts_only: bool = False) -> list[FactRow]:
     rows = []
     for fact in comparison.facts:
@@ -318,9 +353,12 @@ def fact_rows(comparison: Comparison, conflicts_only: bool = False) -> list[Fact
             continue
         values: dict[str, str] = {}
         note = fact.note
-        for mention in fact.mentions:
+        inferred = _weekday_dates(fact) if fact.kind == "date" else {}
+        for n, mention in enumerate(fact.mentions):
             shown = mention.text if mention.text else str(mention.value)
-            if fact.kind == "date":
+            if n in inferred:
+                shown = f"{shown} ({inferred[n]})"
+            elif fact.kind == "date":
                 dated = _with_date(shown, mention.value)
                 if dated != shown and not any(ch.isdigit() for ch in shown):
                     # The note names the date as written: give it its calendar date once.
