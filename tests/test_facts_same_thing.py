@@ -217,6 +217,16 @@ def test_a_quote_note_shows_the_change_not_the_longer_quote():
     assert "city" in a and "rebuild" not in a
 
 
+def test_a_conflict_is_told_once():
+    from pathlib import Path
+    from desktop.engine import compare_files
+    case = Path(__file__).resolve().parent / "gold" / "facts" / "council_vote"
+    comparison = compare_files(sorted(str(p) for p in case.glob("*.txt")), CompareConfig())
+    told = [frozenset((m.article, m.start) for m in f.mentions)
+            for f in comparison.facts if f.status == FactStatus.CONFLICT]
+    assert len(told) == len(set(told)), "two conflict facts with the same mentions"
+
+
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5

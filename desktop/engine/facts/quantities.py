@@ -182,7 +182,6 @@ def group_facts(comparison: Comparison, scene: Scene, used: set[int], cancelled)
         for kind, by_article in by_kind.items():
             if len(by_article) < 2:
                 continue
-            drafts += _opposite_pairs(by_article, group.id, used, scene)
             for cluster in _clusters_for(kind, by_article):
                 # Counts carry their noun and clock times are specific; sums,
                 # shares and dates need their sentences to agree on the matter.
@@ -192,6 +191,8 @@ def group_facts(comparison: Comparison, scene: Scene, used: set[int], cancelled)
                 if draft:
                     draft.origin = "group"
                     drafts.append(draft)
+            # Then what no key brought together: values facing each other in near copies.
+            drafts += _opposite_pairs(by_article, group.id, used, scene)
     return drafts
 
 
