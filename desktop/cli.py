@@ -121,6 +121,8 @@ def _compare(args: argparse.Namespace, log_file: Optional[Path] = None) -> int:
     for article in comparison.articles:
         for warning in article.warnings:
             _say(f"parallax: warning: {article.source}: {warning}")
+    for warning in comparison.warnings:  # e.g. the facts could not be found
+        _say(f"parallax: warning: {warning}")
     if len(comparison.articles) < 2:
         _say(f"parallax: nothing to compare: {len(comparison.articles)} readable article(s), "
              "need at least 2")

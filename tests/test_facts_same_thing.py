@@ -227,6 +227,24 @@ def test_a_conflict_is_told_once():
     assert len(told) == len(set(told)), "two conflict facts with the same mentions"
 
 
+def test_the_command_line_says_when_facts_failed(monkeypatch, tmp_path, capsys):
+    import desktop.engine.pipeline as pipeline
+    from desktop import cli
+    from conftest import SEED_003, SEED_004
+
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PARALLAX_CONFIG_DIR", str(tmp_path / "config"))
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("no facts today")
+
+    monkeypatch.setattr(pipeline.facts_stage, "find_facts", broken)
+    code = cli.main(["compare", str(SEED_003), str(SEED_004), "--json", str(tmp_path / "o.json")])
+    assert code == 0, "the passages are still compared and written"
+    assert "Facts could not be found: ValueError: no facts today" in capsys.readouterr().err
+    assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["warnings"]
+
+
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5
