@@ -245,6 +245,17 @@ def test_the_command_line_says_when_facts_failed(monkeypatch, tmp_path, capsys):
     assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["warnings"]
 
 
+def test_counts_over_different_stretches_are_not_one_value():
+    a = _BASE + "The suspect had been arrested three times since October, police said."
+    b = _BASE + "The suspect had been arrested four times, police said."
+    assert not _conflicts(a, b, FactKind.NUMBER)
+
+
+def test_a_relative_clause_verb_is_the_dates_own():
+    s = _slot("He was hunting a man wanted for a robbery that occurred in Salem Monday.", "Monday", dated=True)
+    assert s.verb == "occur"
+
+
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5

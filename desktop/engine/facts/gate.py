@@ -120,6 +120,27 @@ def _elapsed(item: Item, s: Slot) -> bool:
     return after == "ago" or before in ("past", "last") or (before == "after" and after == "of")
 
 
+_SCOPES = {"since", "during", "so", "this", "in", "over", "for"}
+_PERIODS = {"first", "second", "third", "fourth", "final", "last", "opening", "overtime", "half",
+            "quarter", "period", "season", "career", "year", "month", "week", "far", "run", "stretch"}
+
+
+def _scope(item: Item, s: Slot) -> tuple[str, ...]:
+    """The stretch of time or play a count is limited to, read after its noun:
+    "since October", "during a 15-2 run", "in the second half", "so far", "this
+    season".  Two counts of one thing over different stretches are not one value."""
+    at = s.last + len((item.extra.get("phrase") or "").split())
+    words = s.tokens[at:at + 5]
+    if not words or words[0] not in _SCOPES:
+        return ()
+    if words[0] in ("since", "during"):
+        return tuple(words[:2])
+    tail = [w for w in words[1:4] if w not in ("the", "a", "an", "his", "her", "their", "its")]
+    if tail and tail[0] in _PERIODS:
+        return (words[0], tail[0])
+    return ()
+
+
 def _same_day(scene: Scene, a: Item, b: Item) -> bool:
     pa, pb = scene.article(a.article).published, scene.article(b.article).published
     return bool(pa) and pa == pb
@@ -152,6 +173,8 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False  # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off
     if _told_too(a, b, scene) or _told_too(b, a, scene):
         return False
+    if a.kind == "number" and _scope(a, sa) != _scope(b, sb):
+        return False  # "arrested three times since October" / "arrested four times"
     if (_elapsed(a, sa) or _elapsed(b, sb)) and not _same_day(scene, a, b):
         return False  # "eight days ago" on Saturday is "five days of riots" on Wednesday
     if _near_copy(sa, sb, a.kind == "number"):

@@ -74,7 +74,7 @@ _SPEECH_FORMS = {"said", "says", "say", "saying", "told", "tells", "telling", "a
 _SIDES = {"knee", "ankle", "leg", "arm", "hand", "foot", "eye", "ear", "shoulder", "hip", "side",
           "wing", "field", "tackle", "guard", "lane", "turn", "back", "wrist", "elbow", "thigh"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
-_DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our", "this", "that"}
+_DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our"}  # not "that": "a shooting that occurred"
 _MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
 
 
