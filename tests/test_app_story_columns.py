@@ -300,3 +300,13 @@ def test_a_weekday_with_no_date_to_go_by_borrows_the_matching_articles_date():
     values = [row.values for row in fact_rows(comparison) if row.kind == "date"]
     assert {"A": "November 21, 2025", "B": "Friday (21 Nov 2025, from A)"} in values
     assert any(v == {"B": "Thursday"} for v in values), "nothing to go by: left as written"
+
+
+def test_a_point_can_bring_an_articles_column_into_view(qtbot):
+    view = shown(qtbot, 12)
+    table = view.table
+    assert table.columnAt(0) == 1, "starts at the first article"
+    view.select_row(2, "K")
+    rect = view.cell_rect(2, view.column_ids().index("K"))
+    assert rect.intersects(table.viewport().rect()), "K's cell is scrolled into view"
+    assert view.current_row() == 2

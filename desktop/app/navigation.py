@@ -77,7 +77,11 @@ class Navigator:
         if not w.facts_view.select_fact(fact.id):
             w.presenter.show_fact(fact)
         if row >= 0:
-            w.story_view.select_row(row)
+            # With many articles, bring a column holding the mention into view.
+            story = w.story_view.model.story
+            told = [m.article for m in fact.mentions
+                    if m.passage and story.row_of_passage(m.passage) == row]
+            w.story_view.select_row(row, told[0] if told else None)
 
     # --- find ----------------------------------------------------------------------------
 

@@ -422,7 +422,9 @@ class StoryView(QWidget):
         index = self.table.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def select_row(self, row: int) -> bool:
+    def select_row(self, row: int, article_id: Optional[str] = None) -> bool:
+        """Make a point current and scroll it into view; with ``article_id``, also
+        bring that article's column into view (else the sideways place is kept)."""
         if not 0 <= row < self.model.rowCount():
             return False
         # Column 0 is hidden (the row header draws it): scrolling to it would not move.
@@ -433,6 +435,9 @@ class StoryView(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index, QAbstractItemView.PositionAtCenter)
         self.table.horizontalScrollBar().setValue(sideways)  # the row, not the columns
+        shown = self.model.story.column_of(article_id) if article_id else -1
+        if shown >= 0:
+            self.table.scrollTo(self.model.index(row, shown + 1), QAbstractItemView.EnsureVisible)
         return True
 
     def select_passage(self, passage_id: str) -> bool:
