@@ -256,6 +256,14 @@ def test_a_relative_clause_verb_is_the_dates_own():
     assert s.verb == "occur"
 
 
+def test_a_time_in_a_named_zone_is_not_compared_with_one_in_none():
+    a = _BASE + "The relief concert starts at 7:30 p.m. ET on Saturday in Harlow."
+    b = _BASE + "The relief concert starts at 6:30 p.m. on Saturday in Harlow."
+    assert not _conflicts(a, b, FactKind.TIME)
+    c = _BASE + "The relief concert starts at 8:30 p.m. on Saturday in Harlow."
+    assert _conflicts(b, c, FactKind.TIME)
+
+
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5

@@ -169,8 +169,10 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False
     if a.kind == "date" and (a.in_quote or b.in_quote):
         return False  # "we can grow our economy today": the speaker's day, not the article's
-    if a.kind == "time" and zone_after(sa) and zone_after(sb) and zone_after(sa) != zone_after(sb):
-        return False  # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off
+    if a.kind == "time" and zone_after(sa) != zone_after(sb):
+        # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off; against a time
+        # with no zone, which zone it is told in is unknown.
+        return False
     if _told_too(a, b, scene) or _told_too(b, a, scene):
         return False
     if a.kind == "number" and _scope(a, sa) != _scope(b, sb):
