@@ -264,6 +264,21 @@ def test_a_time_in_a_named_zone_is_not_compared_with_one_in_none():
     assert _conflicts(b, c, FactKind.TIME)
 
 
+def test_a_weekday_alone_agrees_with_a_date_of_that_weekday_whatever_the_week():
+    from desktop.engine.facts.values import relation
+    from desktop.engine.facts.dates import find_dates
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.model import Article
+    later = find_dates(Article("A", "t", "The court heard police were called on Saturday.", (),
+                               published="2013-06-18"), Taken())[0]
+    named = find_dates(Article("B", "t", "On Saturday 8 June 2013 police were called.", (),
+                               published="2013-06-10"), Taken())[0]
+    assert relation(later, named) == "same"
+    friday = find_dates(Article("C", "t", "Police were called on Friday.", (),
+                                published="2013-06-18"), Taken())[0]
+    assert relation(friday, named) == "conflict"
+
+
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5

@@ -200,9 +200,13 @@ def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Opti
     else:
         return None
     value = value or _iso(first, last, precision)
+    # A weekday alone is resolved by guessing its week from the publication
+    # date; "the court heard ... on Saturday" in a later article is still the
+    # Saturday another names "8 June".
     return span_item(article, "date", m.start(), m.end(), value=value,
                      lo=float(first.toordinal()), hi=float(last.toordinal()), approx=approx,
-                     extra={"precision": precision, "weekday": weekday})
+                     extra={"precision": precision, "weekday": weekday,
+                            "week_guessed": bool(g["wd5"]) and not (g["rel"] or "")})
 
 
 # Words that put what a weekday dates ahead of the report: future tense,

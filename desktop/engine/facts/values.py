@@ -36,6 +36,9 @@ def date_class(item: Item) -> str:
 def _dates(a: Item, b: Item) -> Optional[str]:
     resolved_a = a.hi > 0
     resolved_b = b.hi > 0
+    wa, wb = a.extra.get("weekday"), b.extra.get("weekday")
+    if (a.extra.get("week_guessed") or b.extra.get("week_guessed")) and wa is not None and wb is not None:
+        return "same" if wa == wb else "conflict"  # only the weekday was told, not its week
     if resolved_a and resolved_b:
         return _intervals(a, b)
     wa, wb = a.extra.get("weekday"), b.extra.get("weekday")
