@@ -85,6 +85,8 @@ def verb_lemma(word: str, before: str = "") -> str | None:
     a participle after a determiner is an adjective ("a reported $30
     million"); a bare word after "will" or "to" is a verb ("will host").
     """
+    if before in _MODALS and word[:1].isupper():
+        return None  # "moved back to Millom": a name after "to", not a verb
     lemma = _lemma(word.lower().replace("’", "'"), before)
     # Words for one happening ("hurt", "injuring", "wounded") are one verb.
     return _event_classes().get(lemma, lemma) if lemma else None
@@ -189,7 +191,7 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
                 continue  # "worst-hit", "long-awaited": part of a compound word, no verb
             if words[k] == "left" and k + 1 < len(words) and words[k + 1] in _SIDES:
                 continue  # "a sprained left knee": a side, not a leaving
-            lemma = verb_lemma(words[k], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
+            lemma = verb_lemma(text[toks[k][1]:toks[k][2]], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
             if lemma and not dated and words[k] in _SPEECH_FORMS:
                 continue  # "said five villages were hit": the telling, not what the count is of
             if lemma and lemma not in _AUXILIARIES:
