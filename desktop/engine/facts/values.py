@@ -66,6 +66,10 @@ def relation(a: Item, b: Item) -> Optional[str]:
         return None
     if a.kind == "date":
         if date_class(a) != date_class(b):
+            # A day against a vaguer stretch ("November 2, 2024" / "early November
+            # 2025"): by containment, when both are placed in time.
+            if a.hi > 0 and b.hi > 0 and "day" in (date_class(a), date_class(b)):
+                return "compatible" if a.lo <= b.hi and b.lo <= a.hi else "conflict"
             return None
         return _dates(a, b)
     if a.kind == "money" and a.value.get("currency") != b.value.get("currency"):
