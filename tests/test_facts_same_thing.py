@@ -279,16 +279,6 @@ def test_a_weekday_alone_agrees_with_a_date_of_that_weekday_whatever_the_week():
     assert relation(friday, named) == "conflict"
 
 
-def test_an_undated_article_takes_its_week_from_an_aligned_full_date():
-    from conftest import SEED_003, SEED_004
-    from desktop.engine import compare_files
-    comparison = compare_files([str(SEED_003), str(SEED_004)], CompareConfig())
-    values = {m.text: m.value for f in comparison.facts if f.kind == FactKind.DATE
-              for m in f.mentions if m.article == "B"}
-    assert values["Friday"] == "2025-11-21", "the meeting Friday is 003's November 21, 2025"
-    assert values["early November"] == "2025-11-01/2025-11-10"
-
-
 def test_a_day_and_a_vaguer_stretch_compare_by_containment():
     from desktop.engine.facts.dates import find_dates
     from desktop.engine.facts.items import Taken

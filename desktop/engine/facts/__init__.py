@@ -15,7 +15,6 @@ from typing import Optional
 from ..errors import Cancelled
 from ..model import CancelFn, Comparison, Fact, FactStatus
 from .draft import Draft
-from .event_dates import with_reference_dates
 from .extract import extract
 from .gate import Scene
 from .people import people_facts
@@ -40,8 +39,6 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
     for article in articles:
         check()
         extractions[article.id] = extract(article)
-    if len(extractions) >= 2:
-        with_reference_dates(comparison, extractions)
     related = set(extractions)
     passage_groups: dict[str, str] = {}
     for group in comparison.groups:
