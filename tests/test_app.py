@@ -336,3 +336,30 @@ def test_task_runner_drops_stale_results(qtbot):
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     qtbot.wait(500)
     assert results == ["new"]
+
+
+def test_a_task_whose_window_closed_meanwhile_ends_quietly(qtbot, capfd):
+    # Closing the window deletes its runner while the comparison or export
+    # still runs: the work must stop at its next progress step, with no
+    # traceback from the pool thread and nothing delivered anywhere.
+    import shiboken6
+    from PySide6.QtCore import QObject
+    from desktop.app.tasks import TaskRunner
+
+    owner = QObject()
+    runner = TaskRunner(owner)
+    steps = []
+
+    def job(progress, cancel):
+        for k in range(40):
+            time.sleep(0.01)
+            steps.append(k)
+            progress("compare", k / 40)
+        return "done"
+
+    runner.start(job)
+    qtbot.waitUntil(lambda: len(steps) >= 2, timeout=5000)
+    shiboken6.delete(owner)
+    qtbot.wait(600)
+    assert len(steps) < 40  # stopped early instead of running to the end for nobody
+    assert "Traceback" not in capfd.readouterr().err

@@ -49,19 +49,34 @@ class _Worker(QRunnable):
         now = time.monotonic()
         if now - self._last_progress >= _PROGRESS_INTERVAL or fraction >= 1.0:
             self._last_progress = now
-            self.relay.progress.emit(self.generation, stage, fraction)
+            if not self._tell(self.relay.progress, self.generation, stage, fraction):
+                # Nobody is left to show the result: stop the work.
+                raise Cancelled("the window that asked is gone")
 
     @Slot()
     def run(self) -> None:
         try:
             result = self.job(self._progress, self.cancel_flag.is_set)
         except Cancelled:
-            self.relay.cancelled.emit(self.generation)
+            self._tell(self.relay.cancelled, self.generation)
         except Exception as exc:  # report, never crash the worker thread
             traceback.print_exc()
-            self.relay.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+            self._tell(self.relay.failed, self.generation, f"{type(exc).__name__}: {exc}")
         else:
-            self.relay.finished.emit(self.generation, result)
+            self._tell(self.relay.finished, self.generation, result)
+
+    def _tell(self, signal, *args) -> bool:
+        """Emit to the UI thread; False when the runner (and its window) was closed meanwhile.
+
+        Closing a window while its export or comparison still runs deletes the
+        relay under the worker; PySide then raises on emit, which must end the
+        work quietly instead of as a traceback from a pool thread.
+        """
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            return False
+        return True
 
 
 class TaskRunner(QObject):
