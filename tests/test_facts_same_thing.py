@@ -296,3 +296,40 @@ def test_a_day_and_a_vaguer_stretch_compare_by_containment():
 def test_mention_values_keep_their_types():
     m = Mention("A", "A1", 0, 3, "$5", {"amount": 5, "currency": "USD"})
     assert m.value["amount"] == 5
+
+
+# -- distances from a named place ------------------------------------------------------
+
+def test_a_distance_from_one_place_is_one_fact_across_unaligned_sentences():
+    a = (_BASE + "The quake struck at dawn and its epicentre lay 40 miles northeast of Port Carra, "
+         "the seismological office said.\n\nRelief flights were on their way.")
+    b = ("Officials counted the damage to the harbour on Monday.\n\nA magnitude 5.8 quake shook the coast "
+         "before dawn.\n\nTwo schools lost their roofs.\n\nThe quake was centred 52 miles northeast of Port Carra.")
+    conflicts = _conflicts(a, b, "number")
+    assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["40", "52"]]
+
+
+def test_distances_of_two_things_from_one_place_are_two_facts():
+    a = _BASE + "Staff left the office tower, about 15 miles north of Halden, by noon."
+    b = _BASE + "Later a driver 50 miles north of Halden saw the van and called the police."
+    assert not _conflicts(a, b, "number")
+
+
+def test_a_distance_in_two_units_is_no_conflict():
+    from desktop.engine.facts.distances import place_of
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.facts.numbers import find_numbers
+    from desktop.engine.model import Article
+    text = "The island lies 1,150 kilometers (700 miles) southeast of Tehran."
+    keys = [place_of(i, text) for i in find_numbers(Article("A", "t", text, ()), Taken())]
+    assert ("tehran", "km") in keys and ("tehran", "mile") in keys
+
+
+def test_time_elapsed_conflicts_when_the_days_between_reports_cannot_explain_it():
+    a = _BASE + "The mayor had moved back to Harlow 12 weeks ago from the capital."
+    b = _BASE + "The mayor had moved back to Harlow six weeks ago from the capital."
+    docs = [Document(source="a.txt", text=a, published="2024-03-10"),
+            Document(source="b.txt", text=b, published="2024-03-09")]
+    conflicts = [f for f in compare(docs, CompareConfig()).facts
+                 if f.status == FactStatus.CONFLICT and f.kind == FactKind.NUMBER]
+    assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["12", "six"]]

@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..errors import Cancelled
 from ..model import CancelFn, Comparison, Fact, FactStatus
+from .distances import distance_facts
 from .draft import Draft
 from .extract import extract
 from .gate import Scene
@@ -58,6 +59,7 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
         drafts += group_facts(comparison, scene, used, cancelled)
         check()
         drafts += article_facts(scene, used, group_of)
+        drafts += distance_facts(extractions, used, group_of, drafts)
         drafts += sentence_facts(scene, used, group_of)
         drafts += quote_facts(extractions, used, group_of, passage_groups)
         check()
