@@ -333,3 +333,17 @@ def test_time_elapsed_conflicts_when_the_days_between_reports_cannot_explain_it(
     conflicts = [f for f in compare(docs, CompareConfig()).facts
                  if f.status == FactStatus.CONFLICT and f.kind == FactKind.NUMBER]
     assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["12", "six"]]
+
+
+def test_values_on_verbs_news_uses_for_one_happening_are_one_fact():
+    from desktop.engine.facts.slots import related_verbs
+    begin = _slot("Workers will begin clearing rubble from the square on Tuesday.", "Tuesday", dated=True)
+    start = _slot("Workers are due to start removing debris from the square on Wednesday.", "Wednesday",
+                  dated=True)
+    close = _slot("Workers will close the square on Wednesday.", "Wednesday", dated=True)
+    assert related_verbs(begin, start)
+    assert not related_verbs(begin, close)
+    a = _BASE + "Workers will begin clearing rubble from the flooded square on Tuesday, the council said."
+    b = _BASE + "Workers are due to start removing debris from the flooded square on Wednesday."
+    conflicts = _conflicts(a, b, "date")
+    assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["Tuesday", "Wednesday"]]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Group
 from .items import Item
-from .slots import Slot, opposite, same_verb, similarity, slot_for, unit_after, zone_after
+from .slots import Slot, opposite, related_verbs, same_verb, similarity, slot_for, unit_after, zone_after
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -215,4 +215,4 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         # paraphrased conflicts of the own cases: "rated poor" / "put in the
         # worst condition".)
         return True
-    return same_verb(sa, sb)
+    return same_verb(sa, sb) or related_verbs(sa, sb)

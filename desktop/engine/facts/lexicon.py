@@ -64,6 +64,17 @@ def events() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def synonym_clusters() -> dict[str, int]:
+    """Word -> the number of its cluster in the shared news synonyms (the
+    aligner's list): "begin" and "start", "rise" and "raise" are one."""
+    table: dict[str, int] = {}
+    for n, line in enumerate(word_list("lexicon", "news_synonyms.txt")):
+        for word in line.split():
+            table.setdefault(word.lower(), n)
+    return table
+
+
+@lru_cache(maxsize=1)
 def irregular_verbs() -> dict[str, str]:
     """Irregular verb form -> the verb ("fell" -> "fall")."""
     return _pairs("verbs.txt")

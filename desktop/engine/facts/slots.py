@@ -299,6 +299,21 @@ def same_verb(a: Slot, b: Slot) -> bool:
     return (a.verb is not None and a.verb in b.verbs) or (b.verb is not None and b.verb in a.verbs)
 
 
+def _clusters_of(lemma: str) -> set[int]:
+    """The synonym clusters a verb lemma's forms fall in ("begin", "start"; "schedul" -> "schedule")."""
+    table = lexicon.synonym_clusters()
+    forms = (lemma, lemma + "e", lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing")
+    return {table[f] for f in forms if f in table}
+
+
+def related_verbs(a: Slot, b: Slot) -> bool:
+    """The two values' own verbs are words news uses for one happening ("will
+    begin removing" / "to start hauling"): the shared synonym clusters."""
+    if a.verb is None or b.verb is None:
+        return False
+    return bool(_clusters_of(a.verb) & _clusters_of(b.verb))
+
+
 def slot_for(item, article, value_words: frozenset[str], dated: bool = False) -> Optional[Slot]:
     """The slot of an extracted item, cached on it."""
     cached = item.extra.get("slot")
