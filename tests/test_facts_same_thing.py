@@ -347,3 +347,10 @@ def test_values_on_verbs_news_uses_for_one_happening_are_one_fact():
     b = _BASE + "Workers are due to start removing debris from the flooded square on Wednesday."
     conflicts = _conflicts(a, b, "date")
     assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["Tuesday", "Wednesday"]]
+
+
+def test_a_count_in_a_sentence_opening_with_a_stretch_of_play_is_limited_to_it():
+    base = "The Hawks beat the Owls 70-64 on Saturday night in Dunmore. "
+    a = base + "During the decisive 12-0 run in the final minutes, Kerr grabbed two rebounds and blocked two shots."
+    b = base + "Kerr finished with 14 points and blocked five shots."
+    assert not _conflicts(a, b, "number")

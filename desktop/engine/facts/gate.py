@@ -132,7 +132,7 @@ def _scope(item: Item, s: Slot) -> tuple[str, ...]:
     at = s.last + len((item.extra.get("phrase") or "").split())
     words = s.tokens[at:at + 5]
     if not words or words[0] not in _SCOPES:
-        return ()
+        return _opening_scope(s)
     if words[0] in ("since", "during"):
         return tuple(words[:2])
     tail = [w for w in words[1:4] if w not in ("the", "a", "an", "his", "her", "their", "its")]
@@ -143,6 +143,18 @@ def _scope(item: Item, s: Slot) -> tuple[str, ...]:
 
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
          "month": 30.44, "year": 365.25}
+
+
+def _opening_scope(s: Slot) -> tuple[str, ...]:
+    """A stretch of play the sentence opens with, before the value ("During the
+    game's deciding 15-2 run, Echenique ... blocked two shots"): it limits
+    every count after it, like one told after the noun."""
+    if not s.tokens or s.tokens[0] not in ("during", "in", "since", "over") or s.first < 2:
+        return ()
+    for w in s.tokens[1:min(s.first, 8)]:
+        if w in _PERIODS and w not in ("year", "month", "week", "last", "far"):
+            return (s.tokens[0], w)
+    return ()
 
 
 def _days_between(scene: Scene, a: Item, b: Item) -> Optional[int]:
