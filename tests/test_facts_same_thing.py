@@ -354,3 +354,13 @@ def test_a_count_in_a_sentence_opening_with_a_stretch_of_play_is_limited_to_it()
     a = base + "During the decisive 12-0 run in the final minutes, Kerr grabbed two rebounds and blocked two shots."
     b = base + "Kerr finished with 14 points and blocked five shots."
     assert not _conflicts(a, b, "number")
+
+
+def test_going_back_is_a_return():
+    from desktop.engine.facts.slots import same_verb
+    back = _slot("The family moved back to Harlow in 2019 after a spell abroad.", "2019", dated=True)
+    returned = _slot("The family returned to Harlow in 2021 after a spell abroad.", "2021", dated=True)
+    moved = _slot("The family moved to Harlow in 2021.", "2021", dated=True)
+    assert back.verb == "return" and same_verb(back, returned)
+    assert not same_verb(moved, returned)
+    assert verb_lemma("wed") == verb_lemma("married") == "marry"

@@ -75,6 +75,8 @@ _SIDES = {"knee", "ankle", "leg", "arm", "hand", "foot", "eye", "ear", "shoulder
           "wing", "field", "tackle", "guard", "lane", "turn", "back", "wrist", "elbow", "thigh"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our"}  # not "that": "a shooting that occurred"
+# Verbs of going that, with "back", say a return ("moved back", "came back", "flew back").
+_GOING = {"mov", "com", "go", "head", "fly", "flew", "driv", "walk", "mak"}
 _MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
 
 
@@ -192,6 +194,8 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
             if words[k] == "left" and k + 1 < len(words) and words[k + 1] in _SIDES:
                 continue  # "a sprained left knee": a side, not a leaving
             lemma = verb_lemma(text[toks[k][1]:toks[k][2]], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
+            if lemma in _GOING and k + 1 < len(words) and words[k + 1] == "back":
+                lemma = "return"  # "moved back to Millom", "came back home": a return
             if lemma and not dated and words[k] in _SPEECH_FORMS:
                 continue  # "said five villages were hit": the telling, not what the count is of
             if lemma and lemma not in _AUXILIARIES:
