@@ -364,3 +364,12 @@ def test_going_back_is_a_return():
     assert back.verb == "return" and same_verb(back, returned)
     assert not same_verb(moved, returned)
     assert verb_lemma("wed") == verb_lemma("married") == "marry"
+
+
+def test_a_value_opening_its_own_clause_hangs_on_that_clause_s_verb():
+    s = _slot("Phone lines were cut on Friday after three masts were damaged in the gale.", "three")
+    assert s.verb == "damaged"
+    hurt = _slot("Two walkers suffered minor injuries in the gale.", "Two")
+    assert hurt.verb == "injured"
+    died = _slot("The man died after 10 minutes in the water.", "10")
+    assert died.verb == "killed", "no verb in the value's own clause: the one before still holds"

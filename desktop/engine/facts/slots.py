@@ -77,6 +77,10 @@ _BE = {"was", "were", "is", "are", "been", "be", "being"}
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our"}  # not "that": "a shooting that occurred"
 # Verbs of going that, with "back", say a return ("moved back", "came back", "flew back").
 _GOING = {"mov", "com", "go", "head", "fly", "flew", "driv", "walk", "mak"}
+_HARM = {"damage": "damaged", "injuries": "injured", "injury": "injured", "wounds": "injured",
+         "burns": "burned"}
+# Words that open a clause of their own before a value.
+_OPENERS = {"after", "when", "before", "while", "because", "until", "once", "as"}
 _MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
 
 
@@ -181,12 +185,14 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
     # ("served five months", "died Thursday") and the closest after it
     # ("three cables were cut"); the first of them is its own verb.
     verbs = []
-    own_word = None  # the word of the value's own verb, and whether it is passive
-    subject = None
+    found: list[int] = []  # token index of each verb in ``verbs``
+    crossed = False  # the value opens a clause of its own ("disrupted after three cables were cut")
     for order in (range(first - 1, -1, -1), range(last, len(toks))):
         for k in order:
             if toks[k][1] < c_lo or toks[k][2] > c_hi:
                 break
+            if k < first and not found and words[k] in _OPENERS:
+                crossed = True
             if k > first and words[k] in _SUBORDINATORS:
                 break  # "in 1998 when he joined": the next clause's verb is not the value's
             if text[toks[k][1] - 1:toks[k][1]] == "-" or text[toks[k][2]:toks[k][2] + 1] == "-":
@@ -196,15 +202,28 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
             lemma = verb_lemma(text[toks[k][1]:toks[k][2]], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
             if lemma in _GOING and k + 1 < len(words) and words[k + 1] == "back":
                 lemma = "return"  # "moved back to Millom", "came back home": a return
+            if lemma in ("suffer", "sustain"):
+                # "suffered severe damage", "sustained minor injuries": were damaged, were hurt
+                harm = [_HARM[w] for w in words[k + 1:k + 4] if w in _HARM]
+                lemma = harm[0] if harm else lemma
             if lemma and not dated and words[k] in _SPEECH_FORMS:
                 continue  # "said five villages were hit": the telling, not what the count is of
             if lemma and lemma not in _AUXILIARIES:
                 verbs.append(lemma)
-                if own_word is None:
-                    own_word = (words[k], k > 0 and words[k - 1] in _BE)
-                    if k < first:
-                        subject = _subject(text, toks, k)
+                found.append(k)
                 break
+    if crossed and len(found) == 2 and found[0] < first:
+        # The verb before "after"/"when" is the other clause's; the value's own
+        # verb is the one of its clause, after it ("three cables were damaged").
+        verbs.reverse()
+        found.reverse()
+    own_word = None  # the word of the value's own verb, and whether it is passive
+    subject = None
+    if found:
+        k = found[0]
+        own_word = (words[k], k > 0 and words[k - 1] in _BE)
+        if k < first:
+            subject = _subject(text, toks, k)
     # A line of values alone, or in capitals ("UPDATED: THURSDAY, MARCH 14, 2013, 9:31 AM").
     line = text[lo:hi]
     bare = not any(content(k) for k in range(len(toks))) or not any(c.islower() for c in line)
