@@ -373,3 +373,22 @@ def test_a_value_opening_its_own_clause_hangs_on_that_clause_s_verb():
     assert hurt.verb == "injured"
     died = _slot("The man died after 10 minutes in the water.", "10")
     assert died.verb == "killed", "no verb in the value's own clause: the one before still holds"
+
+
+def test_homes_lost_are_homes_destroyed_and_an_agreement_leaves_room_for_a_conflict():
+    lost = _slot("Twenty-two houses have been lost along the ridge, county officials said.", "Twenty-two")
+    burnt = _slot("The blaze has destroyed 25 houses, the sheriff said.", "25")
+    assert lost.verb == burnt.verb
+    match = _slot("He lost 12 matches in a row.", "12")
+    assert match.verb != burnt.verb
+    story = ("The Ridge Fire kept burning in the hills above Alder Creek on Wednesday.\n\n"
+             "About 400 people were told to leave, Sheriff Tom Vail said.\n\n")
+    a = story + "The Ridge Fire has destroyed 25 houses near Alder Creek, Sheriff Tom Vail said."
+    b = story + "Twenty-two houses have been lost near Alder Creek, most of them on Pine Road."
+    c = story + "More than a dozen houses have burned in the Ridge Fire, the sheriff said."
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b, c))]
+    conflicts = [f for f in compare(docs, CompareConfig()).facts
+                 if f.status == FactStatus.CONFLICT and f.kind == FactKind.NUMBER]
+    # (the agreement path itself is held by the wildfire gold case: 17 / 'more than a
+    # dozen' agree in a group, 'Nineteen homes have been lost' in no group with them)
+    assert len(conflicts) == 1 and {"25", "Twenty-two"} <= {m.text for m in conflicts[0].mentions}

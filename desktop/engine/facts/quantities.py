@@ -253,7 +253,8 @@ def _context_words(ext: Extraction, item: Item) -> set[str]:
     return {lexicon.singular(w)[:6] for w in words if w not in stop and len(w) > 2}
 
 
-def article_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
+def article_facts(scene: Scene, used: set[int], group_of,
+                  in_conflict: frozenset = frozenset()) -> list[Draft]:
     """Counts of one specific thing compared across whole articles.
 
     With what happened to them ("people injured") head noun and event are
@@ -273,17 +274,23 @@ def article_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     for key, per in per_key.items():
         if len(per) < 2:
             continue
-        if any(id(i) in used for lst in per.values() for i in lst):
-            continue  # already told inside a group
+        if any((i.article, i.start, i.end) in in_conflict for lst in per.values() for i in lst):
+            continue  # already told as a conflict inside a group
         cluster = _one_each(per)
         if not cluster:
             continue
+        # A value already agreeing with a vaguer one inside a group ("17 homes" /
+        # "more than a dozen homes") may still disagree with a third article
+        # ("Nineteen homes have been lost"): only that conflict is new.
+        told = any(id(i) in used for i in cluster)
         if not cluster[0].extra.get("event"):
             contexts = [_context_words(extractions[i.article], i) for i in cluster]
             noun = {w[:6] for w in (cluster[0].extra.get("phrase") or "").lower().split()}
             shared = set.intersection(*contexts) - noun - {lexicon.singular(cluster[0].extra.get("head") or "")[:6]}
             if len(shared) < 2:
                 continue
+        if told and cluster_status(cluster, _comparable(scene))[0] != FactStatus.CONFLICT:
+            continue
         draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene)
         if draft:
             draft.origin = "article"

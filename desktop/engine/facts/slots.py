@@ -81,6 +81,7 @@ _HARM = {"damage": "damaged", "injuries": "injured", "injury": "injured", "wound
          "burns": "burned"}
 # Words that open a clause of their own before a value.
 _OPENERS = {"after", "when", "before", "while", "because", "until", "once", "as"}
+_BUILDINGS = {"home", "homes", "house", "houses", "building", "buildings", "structures", "residences"}
 _MODALS = {"will", "would", "to", "can", "could", "may", "might", "must", "shall", "should"}
 
 
@@ -202,6 +203,8 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
             lemma = verb_lemma(text[toks[k][1]:toks[k][2]], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
             if lemma in _GOING and k + 1 < len(words) and words[k + 1] == "back":
                 lemma = "return"  # "moved back to Millom", "came back home": a return
+            if lemma == "los" and set(words[first:last + 2]) & _BUILDINGS:
+                lemma = verb_lemma("destroyed")  # "19 homes have been lost" (to a fire, a flood)
             if lemma in ("suffer", "sustain"):
                 # "suffered severe damage", "sustained minor injuries": were damaged, were hurt
                 harm = [_HARM[w] for w in words[k + 1:k + 4] if w in _HARM]
