@@ -243,6 +243,25 @@ def _sentence_of(comparison, mention) -> str:
     return mention.text
 
 
+def _holders(run: SubtopicRun | None, key: str, limit: int = 6) -> list[str]:
+    """Sentences of a sub-topic holding a judged note's values, to read why a real
+    conflict is no longer shown (values never paired, or paired and refused)."""
+    if run is None:
+        return []
+    from desktop.engine.facts.extract import extract
+    _, kind, rest = key.split("|", 2)
+    if kind in ("quote", "person"):
+        return []
+    judged = note_values(kind, rest.rsplit("#", 1)[0])
+    lines = []
+    for article in run.comparison.articles:
+        for item in extract(article).quantities:
+            hit = _value_hit(norm(item.text), judged)
+            if item.kind == kind and hit is not None:
+                lines.append(f"{article.id} [{judged[hit]}]: {_sentence_of(run.comparison, item.mention())[:180]}")
+    return lines[:limit]
+
+
 def evaluate(topics: list[int] | None = None, sample: int = 0, seed: int = 60,
              out=sys.stdout, explain: bool = False) -> dict:
     labels = judged_flags()
@@ -330,6 +349,9 @@ def evaluate(topics: list[int] | None = None, sample: int = 0, seed: int = 60,
         print("\njudged real flags no longer shown:", file=out)
         for k in missed_t:
             print(f"  {k}", file=out)
+            if explain:
+                for line in _holders(by_name.get(k.split("|", 1)[0]), k):
+                    print(f"      {line}", file=out)
     missed = [d for d in items if not found[d["id"]]]
     if missed:
         print("\ndisagreements missed:", file=out)
