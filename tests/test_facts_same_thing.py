@@ -392,3 +392,14 @@ def test_homes_lost_are_homes_destroyed_and_an_agreement_leaves_room_for_a_confl
     # (the agreement path itself is held by the wildfire gold case: 17 / 'more than a
     # dozen' agree in a group, 'Nineteen homes have been lost' in no group with them)
     assert len(conflicts) == 1 and {"25", "Twenty-two"} <= {m.text for m in conflicts[0].mentions}
+
+
+def test_the_one_share_of_two_best_matched_sentences_about_one_thing_is_one_fact():
+    story = ("The Pine Ridge fire burned 4,000 acres east of Dalton before crews held its lines "
+             "on Thursday.\n\nResidents of 300 homes were allowed back on Friday morning.\n\n")
+    a = story + ("Late on Friday the federal emergency agency approved a grant that will cover 80 percent "
+                 "of firefighting costs.\n\nSchools reopened.")
+    b = story + ("Dalton officials said a federal grant will pick up about half of the bill for fighting "
+                 "the fire, leaving the county to find the rest.\n\nSchools reopened.")
+    conflicts = _conflicts(a, b, "percent")
+    assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["80 percent", "about half"]]

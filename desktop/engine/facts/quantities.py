@@ -122,8 +122,11 @@ def _comparable(scene: Scene):
 
 
 def _draft(items: list[Item], group: Optional[str], used: set[int],
-           scene: Scene) -> Optional[Draft]:
-    status, approx = cluster_status(items, _comparable(scene))
+           scene: Scene, paired: bool = False) -> Optional[Draft]:
+    """``paired``: two sentences that are each other's best match and each give
+    one sum (or share): like two sentences aligned one to one, the sums are one."""
+    comparable = (lambda a, b: True) if paired else _comparable(scene)
+    status, approx = cluster_status(items, comparable)
     if status is None:
         return None
     for item in items:
@@ -360,6 +363,27 @@ def _kind_key(item: Item):
     return None
 
 
+def _folded(words: set[str]) -> set[str]:
+    """Context words with the shared news synonyms folded ("costs" and "bill" one)."""
+    table = lexicon.synonym_clusters()
+    return {f"~{table[w]}" if w in table else w for w in words}
+
+
+def _only_one(scene: Scene, item: Item) -> bool:
+    same = [i for i in scene.extractions[item.article].by_passage.get(item.passage or "", ())
+            if i.kind == item.kind and not i.in_quote]
+    return len(same) == 1
+
+
+def _of_what(scene: Scene, item: Item) -> set[str]:
+    """The words right after a sum or share, folded by the shared synonyms: what it
+    is of ("75 percent of firefighting costs" / "two thirds of the bill": costs, bill)."""
+    text = scene.article(item.article).text
+    stop = lexicon.stopwords() | _not_context()
+    words = [w for w in _WORDS.findall(text[item.end:item.end + 60].lower()) if w not in stop][:4]
+    return _folded({lexicon.singular(w) for w in words} | set(words))
+
+
 def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) -> list[Draft]:
     """Pairs of leftover quantities whose sentences share several words.
 
@@ -380,7 +404,7 @@ def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) 
             if key is None:
                 continue
             if item.passage not in contexts:
-                contexts[item.passage] = _context_words(ext, item) - skip
+                contexts[item.passage] = _folded(_context_words(ext, item) - skip)
             candidates.setdefault(key, []).append(item)
     best: dict[int, tuple[int, Optional[Item]]] = {}
     for items in candidates.values():
@@ -403,7 +427,9 @@ def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) 
                 continue
             if best.get(id(b), (0, None))[1] is not a:
                 continue
-            draft = _draft([a, b], group_of([a.passage, b.passage]), used, scene)
+            paired = a.kind in ("money", "percent") and _only_one(scene, a) and _only_one(scene, b) \
+                and bool(_of_what(scene, a) & _of_what(scene, b))
+            draft = _draft([a, b], group_of([a.passage, b.passage]), used, scene, paired=paired)
             if draft:
                 draft.origin = "sentence"
                 drafts.append(draft)
