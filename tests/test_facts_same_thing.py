@@ -403,3 +403,27 @@ def test_the_one_share_of_two_best_matched_sentences_about_one_thing_is_one_fact
                  "the fire, leaving the county to find the rest.\n\nSchools reopened.")
     conflicts = _conflicts(a, b, "percent")
     assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["80 percent", "about half"]]
+
+
+@pytest.mark.parametrize("third, joins", [
+    ("The storm had injured two people, they said.", True),
+    ("The storm had left two people homeless, they said.", False),
+])
+def test_a_further_article_s_count_on_the_same_verb_joins_a_count_s_conflict(third, joins):
+    from desktop.engine.facts.extract import extract
+    from desktop.engine.facts.gate import Scene
+    from desktop.engine.facts.quantities import extend_conflicts
+    from desktop.engine.facts.draft import Draft
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((
+        _BASE + "The storm injured five people in the valley.",
+        _BASE + "The storm injured three people in the valley.",
+        _BASE + "Officials in the next county spoke on Monday.\n\n" + third))]
+    comparison = compare(docs, CompareConfig(find_facts=False))
+    exts = {a.id: extract(a) for a in comparison.articles}
+    scene = Scene(exts)
+    five, three = ([i for i in exts[a].quantities if i.text in ("five", "three")][-1] for a in ("A", "B"))
+    draft = Draft("number", FactStatus.CONFLICT, "people: five vs three", [five.mention(), three.mention()],
+                  origin="group")
+    extend_conflicts(scene, {id(five), id(three)}, [draft])
+    assert [m.text for m in draft.mentions] == (["five", "three", "two"] if joins else ["five", "three"])
+    assert ("two" in draft.note) == joins

@@ -16,7 +16,7 @@ from .draft import Draft
 from .extract import Extraction
 from .items import Item
 from .notes import quantity_note
-from .gate import Scene, near_copy, same_thing
+from .gate import Scene, near_copy, same_thing, slot
 from .values import cluster_status, date_class, relation
 
 import re
@@ -434,3 +434,36 @@ def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) 
                 draft.origin = "sentence"
                 drafts.append(draft)
     return drafts
+
+
+def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
+    """Add to a count's conflict the value a further article gives for it.
+
+    A conflict told inside one group ("injuring five people" / "injured three
+    people") leaves out an article whose telling the aligner put elsewhere ("the
+    quake ... injured two people"): its count of the same noun on the same verb,
+    the one such count that article gives, belongs to the same fact.
+    """
+    from .slots import same_verb
+    for draft in drafts:
+        if draft.status != FactStatus.CONFLICT or draft.kind != "number" or draft.origin != "group":
+            continue
+        spans = {(m.article, m.start, m.end) for m in draft.mentions}
+        members = [i for ext in scene.extractions.values() for i in ext.quantities
+                   if (i.article, i.start, i.end) in spans]
+        heads = {i.extra.get("head") for i in members}
+        if len(heads) != 1 or not next(iter(heads)):
+            continue
+        told = {i.article for i in members}
+        for aid, ext in scene.extractions.items():
+            if aid in told:
+                continue
+            found = [i for i in ext.quantities if i.kind == "number" and id(i) not in used and i.passage
+                     and not i.in_quote and i.extra.get("head") in heads
+                     and any(same_verb(slot(i, ext.article), slot(m, scene.article(m.article)))
+                             and same_thing(i, m, scene) for m in members if relation(i, m) == "conflict")]
+            if found and _consistent(found):
+                used.add(id(found[0]))
+                draft.mentions.append(found[0].mention())
+                draft.note = quantity_note(members + [found[0]], FactStatus.CONFLICT, draft.approximate)
+                members.append(found[0])
