@@ -189,8 +189,9 @@ def cross_validated(out: Path, truth: list[str]) -> None:
             for block, probabilities in zip(blocks, same):
                 if rule is None:
                     local = clusters(len(block), probabilities, model.threshold)
-                else:
-                    local = link_stories(len(block), probabilities, rule[1], rule[0])
+                else:  # as the command does: no story spans more than the window
+                    local = link_stories(len(block), probabilities, rule[1], rule[0],
+                                         [documents[k].published for k in block], options.window_days)
                 stories += [[block[k] for k in members] for members in local]
             found.setdefault(rule, {})[fold] = tally(stories, truth, counted)
         print(f"  fold {fold} done", file=sys.stderr, flush=True)
