@@ -66,11 +66,16 @@ def events() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def synonym_clusters() -> dict[str, int]:
     """Word -> the number of its cluster in the shared news synonyms (the
-    aligner's list): "begin" and "start", "rise" and "raise" are one."""
+    aligner's list): "begin" and "start", "rise" and "raise" are one; then
+    the facts' own additions (``facts/same_meaning.txt``), a line joining the
+    cluster of a word it shares with one already read."""
     table: dict[str, int] = {}
-    for n, line in enumerate(word_list("lexicon", "news_synonyms.txt")):
-        for word in line.split():
-            table.setdefault(word.lower(), n)
+    lines = list(word_list("lexicon", "news_synonyms.txt")) + list(word_list("facts", "same_meaning.txt"))
+    for n, line in enumerate(lines):
+        words = [w.lower() for w in line.split()]
+        cluster = next((table[w] for w in words if w in table), n)
+        for word in words:
+            table.setdefault(word, cluster)
     return table
 
 
