@@ -113,13 +113,18 @@ def test_a_folder_is_sorted_into_its_stories_and_each_story_is_compared(tmp_path
     assert any(r["story"] == bridge["story"] and "14" in r["text"] for r in conflicts)
 
 
-def test_a_list_gives_outlets_and_dates_and_the_tables_count_by_outlet(tmp_path):
-    listing = tmp_path / "list.csv"
-    with listing.open("w", encoding="utf-8", newline="") as handle:
+def write_listing(path: Path) -> Path:
+    """The bridge, vote and lone articles as a CSV list with outlet and date columns."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["outlet", "date", "text"])
         for outlet, day, text in BRIDGE + VOTE + [LONE]:
             writer.writerow([outlet, day, text])
+    return path
+
+
+def test_a_list_gives_outlets_and_dates_and_the_tables_count_by_outlet(tmp_path):
+    listing = write_listing(tmp_path / "list.csv")
     out = tmp_path / "out"
     result = run_corpus([str(listing)], out, FAST, workers=0)
     assert result.articles == 6

@@ -8,26 +8,20 @@ shows its articles in the story table.
 """
 from __future__ import annotations
 
-import csv
 
 import pytest
 
 from desktop.app.actions import MENUS
 from desktop.app.corpus_window import CorpusWindow, open_corpus_result
 from desktop.engine.corpus import run_corpus
-from test_corpus import BRIDGE, FAST, LONE, VOTE
+from test_corpus import FAST, write_listing
 
 TIMEOUT = 30_000
 
 
 @pytest.fixture
 def corpus_run(tmp_path):
-    listing = tmp_path / "list.csv"
-    with listing.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["outlet", "date", "text"])
-        for outlet, day, text in BRIDGE + VOTE + [LONE]:
-            writer.writerow([outlet, day, text])
+    listing = write_listing(tmp_path / "list.csv")
     out = tmp_path / "run"
     run_corpus([str(listing)], out, FAST, workers=0)
     return out
