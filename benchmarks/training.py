@@ -234,13 +234,12 @@ def event_rows(names: list[str], scorer) -> tuple[list, list, list[str]]:
 
 
 def _comparison_rows(sentences, documents, scorer):
-    from desktop.engine.events import comparison_features, summarise
+    from desktop.engine.events import article_pair_rows
 
     vectors = sentence_vectors(sentences)
-    summaries = [summarise(v.sentences, d.published, v.names) for v, d in zip(vectors, documents)]
     scores = {(a, b): scorer.score(vectors[a], vectors[b])
               for a, b in combinations(range(len(documents)), 2)}
-    return comparison_features(summaries, scores, scorer.link_threshold, scorer.strong_threshold)
+    return article_pair_rows(vectors, [d.published for d in documents], scores, scorer)
 
 
 def event_examples(scorer, topics, seed: int = 11) -> Examples:

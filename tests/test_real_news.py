@@ -40,7 +40,7 @@ def test_articles_of_another_event_are_set_apart(measured):
     false_rate = events.ratio("insiders_set_apart", "insiders")
     print(f"\noutsider recall {recall:.3f}, false outsider rate {false_rate:.3f}")
     assert recall >= 0.78  # measured 0.847
-    assert false_rate <= 0.16  # measured 0.116
+    assert false_rate <= 0.16  # measured 0.097 (0.116 before the agreement clustering)
 
 
 def test_groups_hold_one_event(measured):
@@ -54,5 +54,5 @@ def test_sentences_that_tell_the_same_thing_are_grouped(measured):
     recall = align.ratio("strict_found", "strict")
     precision = align.ratio("judged_right", "judged")
     print(f"\nstrict gold recall {recall:.3f}, precision lower bound {precision:.3f}")
-    assert recall >= 0.62  # measured 0.651
-    assert precision >= 0.90  # measured 0.940
+    assert recall >= 0.62  # measured 0.658
+    assert precision >= 0.90  # measured 0.934

@@ -172,6 +172,19 @@ def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple
     )
 
 
+def article_pair_rows(vectors, published: list[Optional[str]],
+                      pair_scores: dict[tuple[int, int], dict[tuple[int, int], float]],
+                      scorer) -> dict[tuple[int, int], tuple]:
+    """The event model's features for every two articles of one comparison.
+
+    ``vectors``: each article's :class:`~desktop.engine.align.SentenceVectors`;
+    ``pair_scores``: the scorer's sentence-pair probabilities for every two.
+    The one place the app, the corpus and the fitting build these rows.
+    """
+    summaries = [summarise(v.sentences, date, v.names) for v, date in zip(vectors, published)]
+    return comparison_features(summaries, pair_scores, scorer.link_threshold, scorer.strong_threshold)
+
+
 def comparison_features(summaries: list[ArticleSummary],
                         pair_scores: dict[tuple[int, int], dict[tuple[int, int], float]],
                         link_threshold: float, strong_threshold: float) -> dict[tuple[int, int], tuple]:
@@ -253,6 +266,9 @@ class EventModel:
     def probability(self, row: tuple[float, ...]) -> float:
         z = sum(w * x for w, x in zip(self.weights, row))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probabilities(self, rows: dict[tuple[int, int], tuple]) -> dict[tuple[int, int], float]:
+        return {key: self.probability(row) for key, row in rows.items()}
 
 
 _MODELS: dict[str, EventModel] = {}

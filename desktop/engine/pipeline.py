@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from . import facts as facts_stage
 from .align import SentenceGroup, build_groups, sentence_vectors
-from .events import clusters, comparison_features, event_model, summarise
+from .events import article_pair_rows, clusters, event_model
 from .scoring import get_scorer
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
@@ -138,10 +138,8 @@ FACTS_FAILED = "Facts could not be found: "
 def event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list[int]]:
     """Articles clustered by event, largest first (see :mod:`desktop.engine.events`)."""
     model = event_model(config.event_model)
-    summaries = [summarise(v.sentences, a.published, v.names) for a, v in zip(articles, vectors)]
-    rows = comparison_features(summaries, pair_scores, scorer.link_threshold, scorer.strong_threshold)
-    same = {key: model.probability(row) for key, row in rows.items()}
-    return clusters(len(articles), same, model.threshold)
+    rows = article_pair_rows(vectors, [a.published for a in articles], pair_scores, scorer)
+    return clusters(len(articles), model.probabilities(rows), model.threshold)
 
 
 def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[Article]:
