@@ -5,9 +5,10 @@ sentences the sentence scorer links, how alike their openings are, which
 names and numbers they share, how far apart their publication dates are),
 and a logistic model fitted on ECB+ (two events of one kind per topic, e.g.
 two earthquakes) turns them into the probability that the two report the
-same event.  Articles are then clustered by the mean of their few closest
-links, so one strong pair cannot chain two stories together; every cluster
-is reported, and the largest is the main story.
+same event.  Articles are then clustered by agreement with those decisions
+over each article's few closest (correlation clustering), so one strong
+pair cannot chain two stories together; every cluster is reported, and the
+largest is the main story.
 """
 from __future__ import annotations
 
