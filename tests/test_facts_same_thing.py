@@ -427,3 +427,50 @@ def test_a_further_article_s_count_on_the_same_verb_joins_a_count_s_conflict(thi
     extend_conflicts(scene, {id(five), id(three)}, [draft])
     assert [m.text for m in draft.mentions] == (["five", "three", "two"] if joins else ["five", "three"])
     assert ("two" in draft.note) == joins
+
+
+# -- counts of time on one verb, across unaligned sentences -------------------------------
+
+_ACTRESS = ("The pin-up model whose photographs defined an era has died at 85.\n\n"
+            "Her agent confirmed the death to reporters outside the clinic.\n\n")
+
+
+def test_a_stay_of_different_length_on_one_verb_is_a_conflict_across_the_articles():
+    a = _ACTRESS + ("Her agent said she had been in hospital for three weeks with pneumonia and was "
+                    "about to go home when her heart failed.")
+    b = _ACTRESS + ("Fans gathered by the gates on Sunday.\n\nThe details are known: she had been "
+                    "hospitalized in Los Angeles for four weeks due to pneumonia, only to suffer a "
+                    "heart attack.")
+    conflicts = _conflicts(a, b, "number")
+    assert [sorted(m.text for m in f.mentions) for f in conflicts] == [["four", "three"]]
+
+
+def test_two_careers_on_one_verb_are_not_one_span():
+    a = _BASE + "Dough mixer Andy Ryan, who has worked at the plant for nearly 30 years, heard the shots echo."
+    b = _BASE + ("The suspect was escorted out on Monday.\n\nHer frustration grew over the summer, "
+                 "detectives said, before the rampage through the bakery where she had worked for 15 years.")
+    assert not _conflicts(a, b, "number")
+
+
+def test_an_offset_and_a_span_of_time_are_not_one_value():
+    a = _BASE + "The town had not been hit by a flood in more than 25 years, the mayor said."
+    b = _BASE + ("Residents were moved to the school gym.\n\nHarlow was hit by a flood almost two "
+                 "years after the dam upstream was rebuilt.")
+    assert not _conflicts(a, b, "number")
+
+
+def test_a_distance_is_tied_to_another_in_the_other_unit_through_a_third_article():
+    # Article C says "the island" and never names it; B names the island and says
+    # "island"; D names it too: C's and D's miles are of one thing through B.
+    b = ("Varna, a rocky island off the coast, lies 1,500 kilometers south of Molden and "
+         "has a population of 90,000.")
+    c = ("The island, which has about 90,000 residents, is about 940 miles south of Molden. "
+         "In March a quake hit Tarbel, 602 miles southeast of Molden.")
+    d = ("Varna, located 1,150 kilometers (700 miles) southeast of Molden, has a busy fishing "
+         "port.")
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((b, c, d))]
+    comparison = compare(docs, CompareConfig())
+    conflicts = [sorted(m.text for m in f.mentions) for f in comparison.facts
+                 if f.status == FactStatus.CONFLICT and f.kind == "number"]
+    assert ["700", "about 940"] in conflicts
+    assert not any("602" in values for values in conflicts)

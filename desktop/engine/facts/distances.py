@@ -72,6 +72,32 @@ def _about_one_thing(extractions: dict[str, Extraction]):
     return check
 
 
+def _linked_by_place(extractions: dict[str, Extraction], per_key: dict) -> "callable":
+    """Which distances from one place are of one thing: those whose sentences share
+    a word, directly or through another article's distance from that place in the
+    other unit ("about 940 miles south of Tehran" said of "the island", "1,500
+    kilometers south of Tehran" of "Qeshm, a ... island", "Qeshm, located 1,150
+    kilometers (700 miles) southeast of Tehran").  Returns item -> its component."""
+    about = _about_one_thing(extractions)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_place: dict[str, list[Item]] = {}
+    for (place, _), per in per_key.items():
+        by_place.setdefault(place, []).extend(i for lst in per.values() for i in lst)
+    for items in by_place.values():
+        for n, a in enumerate(items):
+            for b in items[n + 1:]:
+                if a.article != b.article and about(a, b):
+                    parent[find(id(a))] = find(id(b))
+    return lambda item: find(id(item))
+
+
 def _span(m) -> tuple:
     return (m.article, m.start, m.end)
 
@@ -90,19 +116,25 @@ def distance_facts(extractions: dict[str, Extraction], used: set[int], group_of,
             key = place_of(item, ext.article.text)
             if key:
                 per_key.setdefault(key, {}).setdefault(aid, []).append(item)
+    linked = _linked_by_place(extractions, per_key)
     drafts = []
     for per in per_key.values():
         if len(per) < 2:
             continue
         cluster = []
-        for items in per.values():
+        for aid, items in per.items():
             # An article giving two distances from one place (the epicentre, the
-            # island) says which is which only in words: leave it out.
+            # island; the island and last February's quake) says which is which
+            # only in words: keep those its words tie to another article's
+            # distance from there, or leave it out.
+            if len(items) > 1:
+                others = {linked(i) for other, lst in per.items() if other != aid for i in lst}
+                items = [i for i in items if linked(i) in others] or items
             if all(relation(items[0], other) in ("same", "compatible") for other in items[1:]):
                 cluster.append(items[0])
         if len(cluster) < 2:
             continue
-        status, approx = cluster_status(cluster, _about_one_thing(extractions))
+        status, approx = cluster_status(cluster, lambda a, b: linked(a) == linked(b))
         if status != FactStatus.CONFLICT and any(id(i) in used for i in cluster):
             continue  # an agreement already told
         if status is None:

@@ -436,6 +436,82 @@ def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) 
     return drafts
 
 
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
+_OFFSET_AFTER = {"ago", "after", "before", "later", "earlier", "prior"}
+_SPAN_BEFORE = {"for", "in", "over", "during", "past", "last", "spent"}
+_UNIT_STEMS = {"week", "month", "year", "day", "hour", "minut", "secon", "past", "last"}
+_HEDGES = {"about", "around", "almost", "nearly", "roughly", "some", "more", "less", "than", "the",
+           "over", "under", "just", "at", "least", "most", "only", "approximately", "a", "an"}
+
+
+def _time_shape(item: Item, s) -> Optional[str]:
+    """How a count of time is told: "offset" ("two weeks ago", "three weeks before
+    the shooting") or "span" ("for three weeks", "in the past four years")."""
+    unit_at = s.last + len((item.extra.get("phrase") or "").split())
+    after = s.tokens[unit_at] if unit_at < len(s.tokens) else ""
+    if after in _OFFSET_AFTER:
+        return "offset"
+    k = s.first - 1
+    while k >= 0 and s.tokens[k] in _HEDGES and s.tokens[k] not in _SPAN_BEFORE:
+        k -= 1
+    return "span" if k >= 0 and s.tokens[k] in _SPAN_BEFORE else None
+
+
+def verb_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
+    """Counts of time on one verb, compared across whole articles.
+
+    The aligner may keep two tellings apart ("had been in hospital for three
+    weeks with pneumonia" / "hospitalized in Los Angeles for four weeks due to
+    pneumonia"; "married two weeks before the shooting" / "wed about three weeks
+    ago").  A count of the same unit of time on the same verb, told the same way
+    (both an offset or both a span), the one such count each article gives, is
+    one fact; spans must also share a word close by ("pneumonia"), since "going
+    out with her boyfriend for two years" and "living in South Wales for three
+    years" are two lives.  Other counts are left to the aligned groups: box
+    scores repeat one verb and noun for every player ("finished with 269 yards").
+    """
+    per_key: dict[tuple, dict[str, list[Item]]] = {}
+    slots: dict[int, object] = {}
+    for aid, ext in scene.extractions.items():
+        for item in ext.quantities:
+            if item.kind != "number" or not item.passage or item.in_quote:
+                continue
+            head = item.extra.get("head")
+            if head not in _TIME_UNITS:
+                continue
+            s = slot(item, ext.article)
+            shape = _time_shape(item, s)
+            if s.verb is None or shape is None:
+                continue
+            slots[id(item)] = s
+            per_key.setdefault((head, s.verb, shape), {}).setdefault(aid, []).append(item)
+    drafts = []
+    for (_, _, shape), per in per_key.items():
+        if len(per) < 2:
+            continue
+        cluster = _one_each(per)
+        if not cluster or all(id(i) in used for i in cluster):
+            continue
+        # Values already told as one ("three weeks" twice) may disagree with a
+        # further article ("four weeks"): only that conflict is new.
+        told = any(id(i) in used for i in cluster)
+        if told and cluster_status(cluster, _comparable(scene))[0] != FactStatus.CONFLICT:
+            continue
+        if shape == "span":
+            # The verb's own word ("worked") does not count: "Andy Ryan, who has
+            # worked at the plant for nearly 30 years" and "where she had worked
+            # for 15 years" are two careers.
+            verb = slots[id(cluster[0])].verb or ""
+            shared = frozenset.intersection(*[slots[id(i)].frame for i in cluster])
+            if not {w for w in shared if w not in _UNIT_STEMS and not w.startswith(verb[:4])}:
+                continue
+        draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene)
+        if draft:
+            draft.origin = "verb"
+            drafts.append(draft)
+    return drafts
+
+
 def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
     """Add to a count's conflict the value a further article gives for it.
 

@@ -203,6 +203,8 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
             lemma = verb_lemma(text[toks[k][1]:toks[k][2]], words[k - 1] if k > 0 and toks[k - 1][1] >= c_lo else "")
             if lemma in _GOING and k + 1 < len(words) and words[k + 1] == "back":
                 lemma = "return"  # "moved back to Millom", "came back home": a return
+            if lemma is None and words[k] == "hospital" and k > 0 and words[k - 1] in ("in", "the"):
+                lemma = verb_lemma("hospitalized")  # "had been in hospital for three weeks"
             if lemma == "los" and set(words[first:last + 2]) & _BUILDINGS:
                 lemma = verb_lemma("destroyed")  # "19 homes have been lost" (to a fire, a flood)
             if lemma in ("suffer", "sustain"):
