@@ -474,3 +474,40 @@ def test_a_distance_is_tied_to_another_in_the_other_unit_through_a_third_article
                  if f.status == FactStatus.CONFLICT and f.kind == "number"]
     assert ["700", "about 940"] in conflicts
     assert not any("602" in values for values in conflicts)
+
+
+# -- a figure of another time or stretch -------------------------------------------------
+
+def _dated_conflicts(a: str, b: str, published=("2005-11-28", "2005-11-28")):
+    docs = [Document(source=f"{n}.txt", text=t, published=p) for n, (t, p) in enumerate(zip((a, b), published))]
+    comparison = compare(docs, CompareConfig())
+    return [sorted(m.text for m in f.mentions) for f in comparison.facts
+            if f.status == FactStatus.CONFLICT and f.kind == "number"]
+
+
+_QUAKE = "A strong earthquake hit the island of Varna on Sunday, officials said.\n\n"
+
+
+def test_a_count_in_a_sentence_about_months_before_is_another_happening():
+    a = _QUAKE + "A powerful earthquake hit the south on Sunday, killing 10 people and injuring 80."
+    b = _QUAKE + ("Rescue teams reached the island by noon.\n\nIn February, a quake measuring 6.4 hit "
+                  "the town of Tarbel, killing 612 people and wounding around 1,400.")
+    assert not _dated_conflicts(a, b)
+    # Told of the same happening, the two figures do conflict.
+    c = _QUAKE + ("Rescue teams reached the island by noon.\n\nOn Sunday, a quake measuring 6.4 hit "
+                  "the town of Tarbel, killing 12 people and wounding around 80.")
+    assert ["10", "12"] in _dated_conflicts(a, c)
+
+
+def test_days_of_unrest_so_far_grow_with_the_day_of_the_report():
+    a = _BASE + ("Riot police fired tear gas at youths outside the town hall as a strike shut the "
+                 "region, reeling from four days of riots sparked by the shooting.")
+    b = _BASE + ("Shops stayed shut.\n\nThe fatal shooting of the boy on Saturday sparked five days "
+                 "of riots and protests across the region.")
+    assert not _dated_conflicts(a, b, (None, None))
+
+
+def test_a_count_limited_to_a_named_season_is_not_this_season_s():
+    a = _BASE + "The striker also missed the final four games of the 2007 season after a knee injury."
+    b = _BASE + "Fans were told on Monday.\n\nThe striker will miss the final two games with a sprained knee."
+    assert not _dated_conflicts(a, b, (None, None))

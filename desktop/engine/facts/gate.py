@@ -117,6 +117,8 @@ def _elapsed(item: Item, s: Slot) -> bool:
     before = s.tokens[s.first - 1] if s.first > 0 else ""
     unit_at = s.last + len((item.extra.get("phrase") or "").split())
     after = s.tokens[unit_at] if unit_at < len(s.tokens) else ""
+    if item.extra.get("head") in ("day", "week") and after == "of":
+        return True  # "reeling from four days of riots": the riots so far
     return after == "ago" or before in ("past", "last") or (before == "after" and after == "of")
 
 
@@ -131,6 +133,10 @@ def _scope(item: Item, s: Slot) -> tuple[str, ...]:
     season".  Two counts of one thing over different stretches are not one value."""
     at = s.last + len((item.extra.get("phrase") or "").split())
     words = s.tokens[at:at + 5]
+    # "the final four games of the 2007 season", "in 2008": a year names the stretch.
+    year = next((w for w in s.tokens[at:at + 6] if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")), None)
+    if year and words and words[0] in ("of", "in", "during", "since"):
+        return ("year", year)
     if not words or words[0] not in _SCOPES:
         return _opening_scope(s)
     if words[0] in ("since", "during"):
@@ -179,6 +185,30 @@ def _elapsed_apart(scene: Scene, a: Item, b: Item) -> bool:
     return a.lo * ua > b.hi * ub + gap or b.lo * ub > a.hi * ua + gap
 
 
+def _months(value: str) -> Optional[int]:
+    try:
+        return int(value[:4]) * 12 + (int(value[5:7]) - 1 if len(value) >= 7 else 0)
+    except ValueError:
+        return None
+
+
+def _told_of_another_time(scene: Scene, item: Item) -> bool:
+    """The value's sentence names a month or year well before its report ("In
+    February, a quake ... hit Zarand, killing 612 people" in a November report):
+    background about another happening, not the story's own figure."""
+    published = scene.article(item.article).published
+    now = _months(published or "")
+    if now is None:
+        return False
+    for other in scene.extractions[item.article].by_passage.get(item.passage or "", ()):
+        if other.kind != "date" or other.in_quote or not isinstance(other.value, str):
+            continue
+        then = _months(other.value)
+        if then is not None and now - then >= 2:
+            return True
+    return False
+
+
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     """``a``'s sentence also gives ``b``'s value: "32 million tuned in, against 55.3
     million a decade ago" holds the 55.3 million the other article gives."""
@@ -208,6 +238,8 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False
     if _told_too(a, b, scene) or _told_too(b, a, scene):
         return False
+    if a.kind == "number" and _told_of_another_time(scene, a) != _told_of_another_time(scene, b):
+        return False  # last February's quake against this one
     if a.kind == "number" and _scope(a, sa) != _scope(b, sb):
         return False  # "arrested three times since October" / "arrested four times"
     if (_elapsed(a, sa) or _elapsed(b, sb)) and not _elapsed_apart(scene, a, b):

@@ -264,6 +264,9 @@ def _subject(text: str, toks: list[tuple[str, int, int]], verb: int) -> Optional
     word = text[toks[k][1]:toks[k][2]]
     if not word[:1].isupper() or word.lower() in lexicon.stopwords() or word.isupper():
         return None
+    from .dates import MONTHS, WEEKDAYS
+    if word.lower() in WEEKDAYS or word.lower() in MONTHS:
+        return None  # "hit the island on Sunday, injuring five people": a day, not who
     return word.lower()
 
 
