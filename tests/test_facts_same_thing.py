@@ -166,6 +166,10 @@ def test_pounds_of_a_body_are_a_weight_not_sterling():
 
     assert ("number", "150 pounds") in kinds("The suspect is 5-foot-9, 150 pounds, with short hair.")
     assert ("money", "400 pounds") in kinds("The magistrates fined him 400 pounds on Monday.")
+    # A height glued to the weight by a comma: the weight is still read.
+    glued = [(i.kind, i.value) for i in find_numbers(Article("A", "t", "Deputies said he is "
+                                                              "5-foot-8,135 pounds, with tattoos.", ()), Taken())]
+    assert ("number", 135) in glued and not any(v == 8135 for _, v in glued)
 
 
 def test_a_bracketed_sum_after_another_is_a_conversion():

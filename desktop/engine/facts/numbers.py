@@ -266,6 +266,18 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
         items.append(span_item(article, "number", m.start(), m.end(), value=value, lo=value,
                                hi=value, key=key, label=label,
                                extra={"head": head, "event": event, "phrase": phrase}))
+    for m in _HEIGHT_WEIGHT.finditer(text):
+        # "is 5-foot-8,135 pounds": a height, and after its comma the weight, which
+        # the number pattern never sees (a digit glued to a hyphen or a comma).
+        if taken.hit(m.start("weight"), m.end("weight")):
+            continue
+        value = float(m.group("weight"))
+        taken.add(m.start("weight"), m.end("weight"))
+        head, phrase, event, event_word = count_noun(text, m.end("weight"), value)
+        items.append(span_item(article, "number", m.start("weight"), m.end("weight"), value=value,
+                               lo=value, hi=value, key=f"{head}|{event or ''}" if head else None,
+                               label=" ".join(x for x in (phrase, event_word.lower()) if x),
+                               extra={"head": head, "event": event, "phrase": phrase}))
     for m in _NUMBER_RE.finditer(text):
         item = _number_item(article, m)
         if item is None or taken.hit(item.start, item.end):
@@ -313,6 +325,10 @@ def _weight_item(article: Article, m: re.Match, start: int, value: float, qual) 
     return span_item(article, "number", start, m.end(), value=int(value) if value == int(value) else value,
                      lo=lo, hi=hi, approx=approx, key="pound|", label="pounds",
                      extra={"head": "pound", "event": None, "phrase": "pounds"})
+
+
+_HEIGHT_WEIGHT = re.compile(r"\b\d\s?-?(?:foot|feet|ft)-?\s?\d{1,2},(?P<weight>\d{2,3})(?=\s+(?:pounds|lbs?)\b)",
+                            re.IGNORECASE)
 
 
 def _number_item(article: Article, m: re.Match) -> Optional[Item]:
