@@ -178,7 +178,14 @@ def main(argv=None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="print this many random linked pairs")
     parser.add_argument("--trial", metavar="NAME",
                         help="cross-validate a trial scorer from benchmarks/scorer_NAME.py instead")
+    parser.add_argument("--also", type=float, metavar="P",
+                        help="also link sentences of different groups at this probability "
+                             "(align.ALSO_THRESHOLD; off in the app)")
     args = parser.parse_args(argv)
+    if args.also is not None:
+        import desktop.engine.align as align
+
+        align.ALSO_THRESHOLD = args.also
     if not rd.available():
         print(f"real_news: no data at {rd.data_root()}; nothing measured", file=sys.stderr)
         return 1
@@ -222,6 +229,8 @@ def main(argv=None) -> int:
     cases = own_cases(own)
 
     mode = "shipped models" if args.shipped else f"cross-validated by topic ({rd.FOLDS} folds)"
+    if args.also is not None:
+        mode += f", also-links at {args.also}"
     print(f"Parallax on real news: {mode}; {len(topics)} ECB+ topics, {len(sets)} mixed sets")
     print("| measure | value | target |")
     print("|---|---|---|")

@@ -226,3 +226,41 @@ def test_a_report_like_one_of_three_but_not_the_others_is_set_apart():
     assert clusters(4, same, 0.44) == [[0, 1, 2], [3]]
     same[(1, 3)] = same[(2, 3)] = 0.6
     assert clusters(4, same, 0.44) == [[0, 1, 2, 3]]
+
+
+def _two_points_and_a_sentence_telling_both():
+    # Point 0 told by articles 0, 2 and 3; point 4 by articles 1, 2 and 3.
+    # Sentence 0 of article 0 also retells point 4 (linked to article 1's).
+    links = {}
+    for point, tellers in ((0, (0, 2, 3)), (4, (1, 2, 3))):
+        for a in tellers:
+            for b in tellers:
+                if a < b:
+                    links[(a, point, b, point)] = 0.9
+    links[(0, 0, 1, 4)] = 0.7
+    return links
+
+
+def test_a_sentence_retelling_two_points_is_also_linked_to_the_second():
+    links = _two_points_and_a_sentence_telling_both()
+    groups = build_groups(links, 0.35, also_threshold=0.5)
+    primary = [g for g in groups if not g.secondary]
+    also = [g for g in groups if g.secondary]
+    assert [g.members for g in primary] == [{0: (0,), 2: (0,), 3: (0,)}, {1: (4,), 2: (4,), 3: (4,)}]
+    assert [(g.members, g.confidence) for g in also] == [({0: (0,), 1: (4,)}, 0.7)]
+    assert groups[-1].secondary, "secondary groups come after every group of the partition"
+
+
+def test_also_links_are_off_unless_asked_and_never_below_their_bar():
+    links = _two_points_and_a_sentence_telling_both()
+    assert not any(g.secondary for g in build_groups(links, 0.35))
+    assert not any(g.secondary for g in build_groups(links, 0.35, also_threshold=0.75))
+    # Never below the link threshold itself (no main story: strong links only).
+    assert not any(g.secondary for g in build_groups(links, 0.8, also_threshold=0.5))
+
+
+def test_an_also_link_that_lost_its_sentence_to_a_stronger_one_is_not_kept():
+    links = _two_points_and_a_sentence_telling_both()
+    links[(0, 1, 1, 4)] = 0.8  # article 0 tells point 4 in its own sentence
+    groups = build_groups(links, 0.35, also_threshold=0.5)
+    assert not any(g.secondary for g in groups), groups
