@@ -17,8 +17,10 @@ figure is in-sample; ``--cv`` measures it honestly: for each of the five
 topic folds (``realdata.fold_of``) the sentence scorer and the same-event
 model are refitted on the other four (``benchmarks/training.py``), every
 block is scored with them and only the fold's own articles are counted.
-It reports the app's grouping rule, the corpus's, and a nested choice of
-the corpus rule's two numbers (picked on four folds, counted on the fifth).
+It reports the app's grouping rule, the corpus's linkage alone, the
+command's (linkage, then the split of stories with two unlike sides), and
+nested choices of the corpus rule's numbers (picked on four folds, counted
+on the fifth): the linkage's two alone, and those with the split's two.
 
 *scale*: a synthetic corpus of N articles made from ECB+ (every article
 repeated with its paragraphs shuffled, the outlet varied and the date
@@ -147,13 +149,26 @@ def part_ecb(workers, cv: bool) -> None:
             cross_validated(out, labels)
 
 
+def remembered(function):
+    """``function(members)``, computed once per set of members (the rules share the stories they split)."""
+    memo: dict[tuple[int, ...], object] = {}
+
+    def call(members):
+        key = tuple(members)
+        if key not in memo:
+            memo[key] = function(members)
+        return memo[key]
+    return call
+
+
 def cross_validated(out: Path, truth: list[str]) -> None:
     """Out-of-sample purity and completeness: models refitted without each topic fold."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import training as tr  # needs numpy (the `train` extra)
     from desktop.engine.corpus.blocking import block_into_groups, candidate_pairs
     from desktop.engine.corpus.run import CorpusOptions as Options, Spool
-    from desktop.engine.corpus.stories import LINK_SHARE, LINK_THRESHOLD, link_stories, same_event_probabilities
+    from desktop.engine.corpus.stories import (LINK_SHARE, LINK_THRESHOLD, SPLIT_BELOW, SPLIT_SIDE, SameEvent,
+                                               link_stories, split_stories)
     from desktop.engine.events import clusters, register_event_model
     from desktop.engine.model import CompareConfig
     from desktop.engine.scoring import register
@@ -169,10 +184,17 @@ def cross_validated(out: Path, truth: list[str]) -> None:
                                                           options.window_days), options.max_block)
     fold_of_article = [realdata.fold_of(int(label.split("_")[0])) for label in truth]
     ecb, msrp, gold = tr.ecb_sentence_examples(), tr.msrp_sentence_examples(), tr.gold_case_examples()
-    rules = {"app (agreement clustering, its bar)": None, f"corpus ({LINK_SHARE:g} of pairs, {LINK_THRESHOLD:g})":
-             (LINK_SHARE, LINK_THRESHOLD)}
-    grid = [(share, threshold) for share in (0.25, 0.34, 0.5, 0.67, 1.0)
-            for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)]
+    # A rule: None (the app's), or (share, threshold, split below or None, split side).
+    rules = {"app (agreement clustering, its bar)": None,
+             f"corpus linkage only ({LINK_SHARE:g} of pairs, {LINK_THRESHOLD:g})":
+             (LINK_SHARE, LINK_THRESHOLD, None, SPLIT_SIDE),
+             f"corpus linkage, then split (under {SPLIT_BELOW:g} across two sides of {SPLIT_SIDE}+; the command)":
+             (LINK_SHARE, LINK_THRESHOLD, SPLIT_BELOW, SPLIT_SIDE)}
+    linkage_grid = [(share, threshold, None, SPLIT_SIDE) for share in (0.25, 0.34, 0.5, 0.67, 1.0)
+                    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)]
+    split_grid = [(share, threshold, below, side) for share in (0.25, 0.5) for threshold in (0.4, 0.45, 0.5, 0.55)
+                  for below in (0.35, 0.4, 0.45) for side in (3, 4, 5)]
+    every = set(rules.values()) | set(linkage_grid) | set(split_grid)
     found: dict[object, dict[int, tuple[int, int, int]]] = {}
     for fold in range(realdata.FOLDS):
         scorer = tr.fit_scorer(ecb, msrp, f"cv{fold}", exclude_fold=fold, gold=gold)
@@ -181,17 +203,27 @@ def cross_validated(out: Path, truth: list[str]) -> None:
                                                               if realdata.fold_of(t) != fold]))
         register_event_model(f"cv{fold}", model)
         config = CompareConfig(scorer=scorer.name, event_model=f"cv{fold}", find_facts=False)
-        same = [same_event_probabilities([documents[k] for k in b], config) if len(b) > 1 else {}
-                for b in blocks]
+        scored = [SameEvent([documents[k] for k in b], config) if len(b) > 1 else None for b in blocks]
+        within = [remembered(same.within) if same is not None else None for same in scored]
         counted = {k for k, f in enumerate(fold_of_article) if f == fold}
-        for rule in list(rules.values()) + grid:
+        linked: dict[tuple[float, float], list] = {}
+        for rule in every:
             stories = []
-            for block, probabilities in zip(blocks, same):
+            for number, (block, same) in enumerate(zip(blocks, scored)):
+                if same is None:
+                    stories.append(block)
+                    continue
                 if rule is None:
-                    local = clusters(len(block), probabilities, model.threshold)
+                    local = clusters(len(block), same.probabilities, model.threshold)
                 else:  # as the command does: no story spans more than the window
-                    local = link_stories(len(block), probabilities, rule[1], rule[0],
-                                         [documents[k].published for k in block], options.window_days)
+                    share, threshold, below, side = rule
+                    key = (number, share, threshold)
+                    if key not in linked:
+                        linked[key] = link_stories(len(block), same.probabilities, threshold, share,
+                                                   [documents[k].published for k in block], options.window_days)
+                    local = linked[key]
+                    if below is not None:
+                        local = split_stories(local, within[number], below, side)
                 stories += [[block[k] for k in members] for members in local]
             found.setdefault(rule, {})[fold] = tally(stories, truth, counted)
         print(f"  fold {fold} done", file=sys.stderr, flush=True)
@@ -206,20 +238,23 @@ def cross_validated(out: Path, truth: list[str]) -> None:
     print("|---|---|---|")
     for name, rule in rules.items():
         print(f"| {name} | {pooled(rule, folds)[0]:.3f} | {pooled(rule, folds)[1]:.3f} |")
-    nested = [0, 0, 0]
-    picks = []
-    for fold in folds:
-        others = [f for f in folds if f != fold]
+    for name, grid in (("linkage only: share and threshold", linkage_grid),
+                       ("linkage and split: share, threshold, split below, side", split_grid)):
+        nested = [0, 0, 0]
+        picks = []
+        for fold in folds:
+            others = [f for f in folds if f != fold]
 
-        def merit(rule):
-            p, c = pooled(rule, others)
-            return (p >= 0.95 and c >= 0.9, p + c)
-        pick = max(grid, key=merit)
-        picks.append(pick)
-        for i in range(3):
-            nested[i] += found[pick][fold][i]
-    print(f"| corpus rule, share and threshold picked on the other four folds {picks} | "
-          f"{nested[0] / nested[2]:.3f} | {nested[1] / nested[2]:.3f} |")
+            def merit(rule):
+                p, c = pooled(rule, others)
+                return (p >= 0.95 and c >= 0.9, p + c)
+            pick = max(grid, key=merit)
+            picks.append(pick)
+            for i in range(3):
+                nested[i] += found[pick][fold][i]
+        print(f"| {name} picked on the other four folds ({len(grid)} choices) "
+              f"{[p[:2] if p[2] is None else p for p in picks]} | "
+              f"{nested[0] / nested[2]:.3f} | {nested[1] / nested[2]:.3f} |")
 
 
 def synthetic(size: int, seed: int = 1) -> tuple[list[dict], list[str]]:

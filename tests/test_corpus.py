@@ -21,6 +21,7 @@ from desktop.engine.corpus import CorpusOptions, run_corpus
 from desktop.engine.corpus.blocking import block_into_groups, candidate_pairs
 from desktop.engine.corpus.minhash import signature, similarity
 from desktop.engine.corpus.sources import Source, iter_sources
+from desktop.engine.corpus.stories import split_stories, stories_of_block
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -245,6 +246,28 @@ def test_blocking_by_date_pairs_only_articles_within_the_window():
     assert len(candidate_pairs(keys, dates, window_days=None, neighbours=30)) > len(pairs)
 
 
+def _two_sides(across: float, left: int = 4, right: int = 4):
+    """A story of ``left`` + ``right`` articles: alike within each side, ``across`` between the sides."""
+    count = left + right
+
+    def within(members):
+        side = {k: k < left for k in members}
+        return {(a, b): 0.9 if side[a] == side[b] else across for a in members for b in members if a < b}
+    return [list(range(count))], within
+
+
+def test_a_story_of_two_unlike_sides_is_cut_in_two():
+    stories, within = _two_sides(0.2)
+    assert split_stories(stories + [[8], [9, 10]], within) == [[0, 1, 2, 3], [4, 5, 6, 7], [9, 10], [8]]
+    # Sides alike enough, or one side too small to be a story of its own: the story stays whole.
+    assert split_stories(*_two_sides(0.45)) == [list(range(8))]
+    assert split_stories(*_two_sides(0.2, 4, 3)) == [list(range(7))]
+    # The split reads the story scored on its own (within), not the block's probabilities.
+    seen = []
+    split_stories(stories, lambda members: seen.append(list(members)) or within(members))
+    assert seen == [list(range(8))]
+
+
 def _ecb_available() -> bool:
     sys.path.insert(0, str(ROOT))
     from benchmarks import realdata
@@ -276,9 +299,32 @@ def test_ecb_subset_is_sorted_into_its_sub_topics(tmp_path):
     completeness = sum(c.most_common(1)[0][1] for c in by_label.values()) / len(truth)
     print(f"ECB+ topics 1, 3, 8, 19: {len(truth)} articles, {len(result.stories)} stories, "
           f"purity {purity:.3f}, completeness {completeness:.3f}")
-    # Floors under the measured 1.000 / 0.893 (docs/corpus.md: the whole corpus does better,
-    # its key terms are measured against more articles).
-    assert purity >= 0.95 and completeness >= 0.85
+    # Floors under the measured 1.000 / 0.816 (docs/corpus.md: the whole corpus does better,
+    # its key terms are measured against more articles).  Completeness was 0.893 before stories
+    # were split: the split cuts one story here (Lindsay Lohan's rehab, 16 reports: her lawyer
+    # saying she checked in, against the re-hired attorney and Betty Ford), one sub-topic of ECB+.
+    assert purity >= 0.95 and completeness >= 0.80
+
+
+@pytest.mark.skipif(not _ecb_available(), reason="../shared/data (ECB+) is absent")
+def test_two_events_of_one_kind_merged_by_the_linkage_are_split_apart():
+    # ECB+ topics 25 and 35 in one block: two injured-reserve moves of the Saints, two DUI
+    # arrests of Chargers players.  The block's linkage merges each topic's two events; scored
+    # on their own, each merged story falls into its two events (shipped models).
+    from benchmarks import realdata
+    documents, labels = [], []
+    for topic in (25, 35):
+        for sub, names in realdata.ecb_corpus()[topic].items():
+            for name in names:
+                document = realdata.ecb_document_undated(name)
+                if document is not None:
+                    documents.append(document)
+                    labels.append(f"{topic}_{sub}")
+    stories = stories_of_block(documents)
+    impure = sum(len(s) - Counter(labels[k] for k in s).most_common(1)[0][1] for s in stories)
+    largest = {label: max(sum(1 for k in s if labels[k] == label) for s in stories) for label in set(labels)}
+    assert impure <= 2, [Counter(labels[k] for k in s) for s in stories]
+    assert all(largest[label] >= 0.6 * labels.count(label) for label in largest), largest
 
 
 def test_a_story_the_pipeline_fails_on_is_reported_and_the_others_are_written(tmp_path, monkeypatch):

@@ -56,8 +56,10 @@ class CorpusOptions:
 
     def fingerprint(self, inputs: list[str]) -> str:
         """What a finished stage must match to be reused by a re-run."""
+        from .stories import SORTING
         data = json.dumps({"inputs": [os.path.abspath(i) if not i.startswith(("http://", "https://"))
-                                      else i for i in inputs], "options": asdict(self)}, sort_keys=True)
+                                      else i for i in inputs], "options": asdict(self),
+                           "sorting": SORTING}, sort_keys=True)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 

@@ -14,20 +14,26 @@ quakes, two arrests of one team's players), and three strong links between
 two such stories are easy to find.  Here two clusters join while the mean
 of the best quarter of all their cross pairs reaches 0.5: a story joins
 another only when a good share of its articles look alike, yet not every
-report need be like every other.  Chosen by topic-wise cross-validation on
-ECB+ with the scorer and event model refitted per fold
-(``benchmarks/corpus_scale.py --part ecb --cv``; docs/corpus.md): out of
-sample the app's rule gives purity 0.853, completeness 0.973; this one
-0.932, 0.935 (0.938, 0.905 when its two numbers too are picked without
-the fold they are counted on).
+report need be like every other.  Then each story of eight or more is
+scored again as a comparison of its own articles (:meth:`SameEvent.within`)
+and cut in two where it holds two sides of four or more whose cross pairs
+average under 0.4 (:func:`split_stories`): among themselves the names all
+its reports share weigh nothing and each article's closest other is a
+report of its own event, so two events of one kind that the block merged
+fall apart.  Chosen by topic-wise cross-validation on ECB+ with the scorer
+and event model refitted per fold (``benchmarks/corpus_scale.py --part ecb
+--cv``; docs/corpus.md): out of sample the app's rule gives purity 0.853,
+completeness 0.973; the linkage alone 0.932, 0.935; with the split 0.982,
+0.909 (0.982, 0.910 when the four numbers are picked without the fold they
+are counted on).
 
-Public verbs: :func:`stories_of_block`, :func:`link_stories`.
+Public verbs: :func:`stories_of_block`, :func:`link_stories`, :func:`split_stories`, :class:`SameEvent`.
 """
 from __future__ import annotations
 
 from datetime import date
 from itertools import combinations
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..align import sentence_vectors
 from ..events import article_pair_rows, event_model
@@ -37,25 +43,57 @@ from ..segment import segment
 
 LINK_SHARE = 0.25  # the share of two clusters' cross pairs whose mean decides a join
 LINK_THRESHOLD = 0.5  # ... and the mean it must reach
+SPLIT_BELOW = 0.4  # a story is cut in two when the mean probability across its two sides is under this
+SPLIT_SIDE = 4  # ... and each side holds this many articles or more
+# How stories are formed, for the run's fingerprint: sorted stories saved by
+# another rule are sorted again, not reused.
+SORTING = f"link {LINK_SHARE:g}/{LINK_THRESHOLD:g}, split {SPLIT_BELOW:g}/{SPLIT_SIDE}"
+
+
+class SameEvent:
+    """The same-event probabilities of one block, and of any part of it scored on its own.
+
+    ``probabilities``: (a, b) with a < b -> P(same event) for every two of
+    the block's articles, scored as one comparison.  :meth:`within` scores
+    some of them as a comparison of their own: the sentence links stay the
+    block's, but the features the model reads against the rest of the
+    comparison (each article's closest other, which names are rare) are
+    measured among those articles only, as in a comparison of one story.
+    """
+
+    def __init__(self, documents: Sequence[Document], config: CompareConfig = CompareConfig()):
+        ids = article_ids(len(documents))
+        # Dates are left out of the model's evidence.  In a corpus most articles of
+        # one day report different events, a case the model never saw (its ECB+
+        # training pairs are dated on one side at most): with dates, two same-day
+        # reports of unrelated events scored 0.62 on average, without them 0.07.
+        # Dates act instead as a hard limit (blocking, and the window in link_stories).
+        articles = [Article(id=aid, source=doc.source, text=doc.text, passages=segment(doc.text, aid),
+                            published=None) for aid, doc in zip(ids, documents)]
+        self._vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
+        self._scorer = get_scorer(config.scorer)
+        self._model = event_model(config.event_model)
+        self._pair_scores = {(a, b): self._scorer.score(self._vectors[a], self._vectors[b])
+                             for a, b in combinations(range(len(documents)), 2)}
+        self.probabilities = self._score(range(len(documents)))
+
+    def _score(self, members: Sequence[int]) -> dict[tuple[int, int], float]:
+        members = sorted(members)
+        local = {(i, j): self._pair_scores[(members[i], members[j])]
+                 for i, j in combinations(range(len(members)), 2)}
+        rows = article_pair_rows([self._vectors[k] for k in members], [None] * len(members), local,
+                                 self._scorer)
+        return {(members[i], members[j]): p for (i, j), p in self._model.probabilities(rows).items()}
+
+    def within(self, members: Sequence[int]) -> dict[tuple[int, int], float]:
+        """(a, b) -> P(same event) for every two of ``members``, scored as a comparison of them alone."""
+        return self._score(members)
 
 
 def same_event_probabilities(documents: Sequence[Document],
                              config: CompareConfig = CompareConfig()) -> dict[tuple[int, int], float]:
     """(a, b) with a < b -> P(same event), for every two of ``documents``, as one comparison."""
-    ids = article_ids(len(documents))
-    # Dates are left out of the model's evidence.  In a corpus most articles of
-    # one day report different events, a case the model never saw (its ECB+
-    # training pairs are dated on one side at most): with dates, two same-day
-    # reports of unrelated events scored 0.62 on average, without them 0.07.
-    # Dates act instead as a hard limit (blocking, and the window in link_stories).
-    articles = [Article(id=aid, source=doc.source, text=doc.text, passages=segment(doc.text, aid),
-                        published=None) for aid, doc in zip(ids, documents)]
-    vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
-    scorer = get_scorer(config.scorer)
-    pair_scores = {(a, b): scorer.score(vectors[a], vectors[b])
-                   for a, b in combinations(range(len(documents)), 2)}
-    rows = article_pair_rows(vectors, [None] * len(documents), pair_scores, scorer)
-    return event_model(config.event_model).probabilities(rows)
+    return SameEvent(documents, config).probabilities
 
 
 def _day(published: Optional[str]) -> Optional[int]:
@@ -110,6 +148,59 @@ def link_stories(count: int, same: dict[tuple[int, int], float], threshold: floa
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 
+def two_sides(count: int, same: dict[tuple[int, int], float]) -> tuple[list[list[int]], float]:
+    """``count`` articles cut in two by average linkage, and the mean probability across the cut.
+
+    Clusters join, the closest (highest mean of all their cross pairs)
+    first, until two are left; ties go to the earlier clusters.
+    """
+    groups = [[k] for k in range(count)]
+
+    def link(x: list[int], y: list[int]) -> float:
+        return sum(same.get((min(a, b), max(a, b)), 0.0) for a in x for b in y) / (len(x) * len(y))
+
+    while len(groups) > 2:
+        best, pair = -1.0, (0, 1)
+        for m in range(len(groups)):
+            for n in range(m + 1, len(groups)):
+                value = link(groups[m], groups[n])
+                if value > best:
+                    best, pair = value, (m, n)
+        m, n = pair
+        groups[m] = sorted(groups[m] + groups[n])
+        del groups[n]
+    return groups, (link(groups[0], groups[1]) if len(groups) == 2 else 1.0)
+
+
+def split_stories(stories: list[list[int]], within: Callable[[list[int]], dict[tuple[int, int], float]],
+                  below: float = SPLIT_BELOW, side: int = SPLIT_SIDE) -> list[list[int]]:
+    """Each story whose articles form two sides of ``side`` or more that are unlike, cut in two.
+
+    ``within(story)`` gives the story's probabilities scored as a comparison
+    of its own articles (:meth:`SameEvent.within`).  The story is cut in two
+    by average linkage; when both sides hold ``side`` articles or more and
+    the mean probability across the cut is under ``below``, they are two
+    stories.  Scored among themselves, the reports of two events of one kind
+    that the block's linkage merged (the same team, the same town) tell
+    apart better: the names they all share weigh nothing there, and each
+    article's closest other is a report of its own event.
+    """
+    out: list[list[int]] = []
+    for story in stories:
+        if len(story) < 2 * side:
+            out.append(story)
+            continue
+        members = sorted(story)
+        position = {k: n for n, k in enumerate(members)}
+        local = {(position[a], position[b]): p for (a, b), p in within(members).items()}
+        sides, across = two_sides(len(members), local)
+        if across < below and min(len(s) for s in sides) >= side:
+            out.extend([members[n] for n in s] for s in sides)
+        else:
+            out.append(story)
+    return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
 def stories_of_block(documents: Sequence[Document], config: CompareConfig = CompareConfig(),
                      threshold: float = LINK_THRESHOLD,
                      window_days: Optional[int] = None) -> list[list[int]]:
@@ -117,9 +208,14 @@ def stories_of_block(documents: Sequence[Document], config: CompareConfig = Comp
 
     Every pair is scored: a block is bounded (``max_block``), so this costs
     a constant per article, and the linkage needs the weak pairs too.  No
-    story spans more than ``window_days`` between its dated articles.
+    story spans more than ``window_days`` between its dated articles.  Then
+    each story is scored again on its own and cut in two where its articles
+    form two unlike sides (:func:`split_stories`): a story is a part of a
+    block, so this stays a constant per article.
     """
     if len(documents) < 2:
         return [[k] for k in range(len(documents))]
-    return link_stories(len(documents), same_event_probabilities(documents, config), threshold,
-                        dates=[d.published for d in documents], window_days=window_days)
+    same = SameEvent(documents, config)
+    linked = link_stories(len(documents), same.probabilities, threshold,
+                          dates=[d.published for d in documents], window_days=window_days)
+    return split_stories(linked, same.within)
