@@ -515,3 +515,29 @@ def test_a_count_limited_to_a_named_season_is_not_this_season_s():
     a = _BASE + "The striker also missed the final four games of the 2007 season after a knee injury."
     b = _BASE + "Fans were told on Monday.\n\nThe striker will miss the final two games with a sprained knee."
     assert not _dated_conflicts(a, b, (None, None))
+
+
+# -- days of one happening in unaligned sentences -----------------------------------------
+
+_MARKET = "A fire gutted the covered market of Harlow overnight, the fire service said.\n\n"
+
+
+def test_a_day_on_synonymous_verbs_sharing_a_word_is_one_fact_across_the_articles():
+    a = _MARKET + ("Stallholders gathered outside at dawn.\n\nWorkers will begin clearing rubble from the "
+                   "square Tuesday, the council said.")
+    b = _MARKET + ("Insurers sent assessors on the first train.\n\nWorkers are expected to start removing "
+                   "debris from the square Wednesday, and the road will stay closed.")
+    docs = [Document(source=f"{n}.txt", text=t, published="2026-03-02") for n, t in enumerate((a, b))]
+    conflicts = [sorted(m.text for m in f.mentions) for f in compare(docs, CompareConfig()).facts
+                 if f.status == FactStatus.CONFLICT and f.kind == "date"]
+    assert conflicts == [["Tuesday", "Wednesday"]]
+
+
+def test_the_day_of_a_decision_is_not_the_day_of_what_was_decided():
+    a = _MARKET + ("Stallholders gathered.\n\nSpeaking to reporters, the owner said he had decided on "
+                   "Saturday to close the square to the public for good.")
+    b = _MARKET + ("Insurers sent assessors.\n\nPolice closed the square on Monday after finding cracks "
+                   "in the clock tower.")
+    docs = [Document(source=f"{n}.txt", text=t, published="2026-03-02") for n, t in enumerate((a, b))]
+    assert not [f for f in compare(docs, CompareConfig()).facts
+                if f.status == FactStatus.CONFLICT and f.kind == "date"]

@@ -512,6 +512,62 @@ def verb_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     return drafts
 
 
+def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
+    """Days of one happening told in unaligned sentences.
+
+    "Crews will begin removing debris from the river Thursday" / "Crews are
+    expected to start hauling wreckage out of the river Friday": the same (or
+    a synonymous) verb, a word they share near the date ("river"), and the only
+    date of each sentence.  A pair is kept only when each date has that one
+    partner in the other article; the gate then decides as for any two values
+    (a report's own date, a quoted day, different named subjects are never one).
+    """
+    from .slots import related_verbs
+    found: dict[str, list[tuple[Item, object]]] = {}
+    for aid, ext in scene.extractions.items():
+        for item in ext.quantities:
+            if item.kind != "date" or id(item) in used or not item.passage or item.in_quote:
+                continue
+            if item.extra.get("precision") != "day":
+                continue  # "retiring in 1993", "indicted in 1990": careers, not the story's days
+            dates_here = [i for i in ext.by_passage.get(item.passage, ()) if i.kind == "date"]
+            if len(dates_here) != 1:
+                continue
+            s = slot(item, ext.article)
+            if s.verb is None or s.reporting or s.bare:
+                continue
+            found.setdefault(aid, []).append((item, s))
+    partners: dict[int, list[Item]] = {}
+    articles = list(found)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1:]:
+            for a, sa in found[first]:
+                for b, sb in found[second]:
+                    # Each date's own verb ("decided on Saturday to fire" is the deciding).
+                    if sa.verb != sb.verb and not related_verbs(sa, sb):
+                        continue
+                    verbs = (sa.verb or "")[:4], (sb.verb or "")[:4]
+                    shared = {w for w in sa.frame & sb.frame if not w.startswith(verbs)}
+                    if not shared:
+                        continue
+                    partners.setdefault(id(a), []).append(b)
+                    partners.setdefault(id(b), []).append(a)
+    drafts = []
+    for items in found.values():
+        for a, _ in items:
+            mates = partners.get(id(a), [])
+            if len(mates) != 1:
+                continue
+            b = mates[0]
+            if partners.get(id(b)) != [a] or id(a) in used or id(b) in used:
+                continue
+            draft = _draft([a, b], group_of([a.passage, b.passage]), used, scene)
+            if draft:
+                draft.origin = "date"
+                drafts.append(draft)
+    return drafts
+
+
 def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
     """Add to a count's conflict the value a further article gives for it.
 
