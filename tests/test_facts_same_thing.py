@@ -541,3 +541,11 @@ def test_the_day_of_a_decision_is_not_the_day_of_what_was_decided():
     docs = [Document(source=f"{n}.txt", text=t, published="2026-03-02") for n, t in enumerate((a, b))]
     assert not [f for f in compare(docs, CompareConfig()).facts
                 if f.status == FactStatus.CONFLICT and f.kind == "date"]
+
+
+def test_a_year_describing_a_thing_does_not_date_the_sentence():
+    a = ("The Harlow Street bridge collapsed on Monday morning, injuring 12 people, officials said.\n\n"
+         "Divers searched the river for hours.")
+    b = ("Millbrook is asking how the bridge could collapse.\n\nThe 1962 steel bridge fell into the "
+         "river on Monday morning, injuring 14 people.")
+    assert ["12", "14"] in _dated_conflicts(a, b, ("2024-03-04", "2024-03-05"))

@@ -196,17 +196,24 @@ def _told_of_another_time(scene: Scene, item: Item) -> bool:
     """The value's sentence names a month or year well before its report ("In
     February, a quake ... hit Zarand, killing 612 people" in a November report):
     background about another happening, not the story's own figure."""
-    published = scene.article(item.article).published
-    now = _months(published or "")
+    article = scene.article(item.article)
+    now = _months(article.published or "")
     if now is None:
         return False
+    old = False
     for other in scene.extractions[item.article].by_passage.get(item.passage or "", ()):
         if other.kind != "date" or other.in_quote or not isinstance(other.value, str):
             continue
         then = _months(other.value)
-        if then is not None and now - then >= 2:
-            return True
-    return False
+        if then is None or now - then < 2:
+            continue
+        # A date the sentence happens at ("In February, a quake ..."; "hurt in
+        # September and missed 10 games, including last Sunday's"), not one
+        # describing a thing in it ("The 1962 steel bridge fell on Monday").
+        before = article.text[max(0, other.start - 8):other.start].lower().split()
+        if before and before[-1] in ("in", "on", "since", "during", "last", "early", "late"):
+            old = True
+    return old
 
 
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:
