@@ -549,3 +549,35 @@ def test_a_year_describing_a_thing_does_not_date_the_sentence():
     b = ("Millbrook is asking how the bridge could collapse.\n\nThe 1962 steel bridge fell into the "
          "river on Monday morning, injuring 14 people.")
     assert ["12", "14"] in _dated_conflicts(a, b, ("2024-03-04", "2024-03-05"))
+
+
+# -- a sum for one named purpose in unaligned sentences ------------------------------------
+
+_LIBRARY = "The roof of the Harlow public library caved in during the storm on Monday.\n\n"
+
+
+def test_a_sum_for_one_purpose_in_synonyms_is_one_fact_across_the_articles():
+    a = _LIBRARY + ("Nobody was inside.\n\nThe city had scheduled a $3.1 million renovation of the "
+                    "library for 2028, officials said.")
+    b = _LIBRARY + ("Readers were moved to the school.\n\nWork was already planned: the council had set "
+                    "aside $31 million to overhaul the building in 2028.")
+    conflicts = [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "money")]
+    assert conflicts == [["$3.1 million", "$31 million"]]
+
+
+def test_a_further_article_s_share_for_the_same_purpose_joins_an_agreement_as_a_conflict():
+    a = _LIBRARY + "Nobody was inside.\n\nLibrarians will receive a 2 percent raise under the budget."
+    b = _LIBRARY + "Readers were moved.\n\nThe budget still gives librarians a 2 percent raise."
+    c = _LIBRARY + "Insurers came.\n\nEven so, library pay will rise 3 percent, a concession won last year."
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b, c))]
+    conflicts = [sorted(m.text for m in f.mentions) for f in compare(docs, CompareConfig()).facts
+                 if f.status == FactStatus.CONFLICT and f.kind == "percent"]
+    assert conflicts == [["2 percent", "2 percent", "3 percent"]]
+
+
+def test_two_deals_are_not_one_purpose():
+    a = _LIBRARY + "Nobody was inside.\n\nThe striker agreed to a seven-year, $161 million deal on Tuesday."
+    b = _LIBRARY + ("Readers were moved.\n\nAccording to a report in the Times, the Angels have made the "
+                    "biggest offer in the history of the franchise, surpassing the $90 million deal they "
+                    "gave to goalkeeper Torres.")
+    assert not _conflicts(a, b, "money")

@@ -512,6 +512,80 @@ def verb_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     return drafts
 
 
+# Words naming a kind of sum, not what it is for: "a $161-million deal" (one
+# player's) and "the $90 million deal they gave to Torii Hunter" are two.
+_NO_PURPOSE = {"deal", "deals", "contract", "contracts", "offer", "offers", "agreement", "package",
+               "sum", "amount", "total", "worth", "value", "figure"}
+_PURPOSE_GLUE = {"of", "in", "to", "for", "the", "a", "an", "on", "its", "their", "his", "her"}
+
+
+def _purpose(scene: Scene, item: Item) -> set[str]:
+    """What a sum or share is for, in the word right next to it, folded by the
+    facts' synonyms: "a $4.2 million rehabilitation" / "$42 million to overhaul";
+    "a 2 percent raise" / "pay will rise 3 percent"."""
+    text = scene.article(item.article).text
+    after = [w for w in _WORDS.findall(text[item.end:item.end + 30].lower()) if w not in _PURPOSE_GLUE][:1]
+    before = _WORDS.findall(text[max(0, item.start - 20):item.start].lower())
+    before = before[-1:] if before and before[-1] not in _PURPOSE_GLUE else []
+    words = [w for w in after + before if w not in _NO_PURPOSE]
+    return _folded({lexicon.singular(w) for w in words} | set(words))
+
+
+def purpose_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
+    """Sums (or shares) for one named purpose in unaligned sentences.
+
+    Each sentence gives one sum of its kind, and the words around the two sums
+    name one purpose through the facts' synonyms ("rehabilitation" /
+    "overhaul"); each sum has that one partner in the other article.  A sum is
+    specific enough that two for one purpose in one story are one figure.
+    """
+    found: dict[str, list[tuple[Item, set[str]]]] = {}
+    for aid, ext in scene.extractions.items():
+        for item in ext.quantities:
+            if item.kind not in ("money", "percent") or not item.passage \
+                    or item.in_quote or item.extra.get("converted") or not _only_one(scene, item):
+                continue
+            words = {w for w in _purpose(scene, item) if w.startswith("~")}
+            if words:
+                found.setdefault(aid, []).append((item, words))
+    # Each sum's partners, by article: one a side, or it is unclear which is meant.
+    partners: dict[int, dict[str, list[Item]]] = {}
+    articles = list(found)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1:]:
+            for a, wa in found[first]:
+                for b, wb in found[second]:
+                    if a.kind == b.kind and wa & wb:
+                        partners.setdefault(id(a), {}).setdefault(second, []).append(b)
+                        partners.setdefault(id(b), {}).setdefault(first, []).append(a)
+    drafts = []
+    told: set[frozenset] = set()
+    for items in found.values():
+        for a, _ in items:
+            mates = partners.get(id(a), {})
+            if not mates or any(len(lst) != 1 for lst in mates.values()):
+                continue
+            cluster = [a] + [lst[0] for lst in mates.values()]
+            # Every member must see the same partners: a clique, one sum per article.
+            ids = {id(i) for i in cluster}
+            if frozenset(ids) in told or all(id(i) in used for i in cluster):
+                continue  # told already, as this conflict or another fact
+            told.add(frozenset(ids))
+            if any({id(j) for lst in partners.get(id(i), {}).values() for j in lst} != ids - {id(i)}
+                   for i in cluster[1:]):
+                continue
+            # Sums already told as agreeing ("a 2 percent raise" twice) may disagree
+            # with a further article ("pay will rise 3 percent"): only that is new.
+            if any(id(i) in used for i in cluster) and \
+                    cluster_status(cluster, None)[0] != FactStatus.CONFLICT:
+                continue
+            draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene, paired=True)
+            if draft:
+                draft.origin = "purpose"
+                drafts.append(draft)
+    return drafts
+
+
 def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     """Days of one happening told in unaligned sentences.
 
