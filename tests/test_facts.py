@@ -279,7 +279,7 @@ def score_case(case: Path, verbose: bool = True) -> dict:
 
 # Floors: planted conflicts each case must find.  Measured with the learned
 # aligner (December 2026; the facts stage compares what alignment groups, so
-# these move with it): bridge 9/9, school board 8/9, wildfire 8/9, council vote
+# these move with it): bridge 9/9, school board 9/9, wildfire 8/9, council vote
 # 5/5, factory fire 5/5, storm traps 0/0, seeds 003/004 2/3 (Zohran/Zahran,
 # "Mayor-elect" vs "President" Mamdani).  The hand-tuned aligner before it found
 # 35 of 37 on these cases, which it was tuned on; on real news it put
@@ -293,7 +293,7 @@ FOUND_FLOOR = {
     # day is found again across the unaligned sentences (facts.quantities.date_facts),
     # the cost by what it is for (purpose_facts: "rehabilitation" / "to overhaul").
     "align/bridge_collapse": 9,
-    "align/school_board_budget": 8,
+    "align/school_board_budget": 9,
     "align/wildfire_evacuation": 8,
     "align/seeds_003_004": 2,
     "facts/council_vote": 5,
@@ -304,7 +304,7 @@ FOUND_FLOOR = {
 # it cannot pass with the stage doing nothing, its agreements must be found
 # (measured 10 of 12; no README figure).
 AGREED_FLOOR = {"facts/storm_traps": 9}
-OWN_FOUND_FLOOR = 35  # of 37 planted on the own cases (measured 35; see the bridge above)
+OWN_FOUND_FLOOR = 36  # of 37 planted on the own cases (measured 36; see the bridge above)
 # False conflicts allowed per case: none (measured none).
 FALSE_ALLOWED: dict[str, int] = {}
 

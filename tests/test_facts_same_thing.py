@@ -581,3 +581,29 @@ def test_two_deals_are_not_one_purpose():
                     "biggest offer in the history of the franchise, surpassing the $90 million deal they "
                     "gave to goalkeeper Torres.")
     assert not _conflicts(a, b, "money")
+
+
+# -- counts of nouns that are one figure ---------------------------------------------------
+
+def test_a_gerund_before_a_plural_names_the_counted_kind():
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.facts.numbers import find_numbers
+    from desktop.engine.model import Article
+    items = find_numbers(Article("A", "t", "The plan eliminates 24 teaching positions.", ()), Taken())
+    assert [(i.text, i.extra["head"]) for i in items] == [("24", "position")]
+
+
+def test_counts_of_positions_and_of_the_people_in_them_are_one_figure_side_by_side():
+    a = ("The Dunmore school board approved a budget on Tuesday that eliminates 24 teaching positions "
+         "to close a deficit.\n\nParents protested outside.")
+    b = ("Under the budget the Dunmore school board approved on Tuesday, 21 teachers will lose their "
+         "jobs.\n\nParents protested outside.")
+    assert [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "number")] == [["21", "24"]]
+
+
+def test_crews_and_firefighters_are_counted_in_different_units():
+    a = ("A fire broke out at the Harlow supermarket early on Sunday.\n\nDozens of firefighters "
+         "tackled the blaze after the alarm was raised at about 6am.")
+    b = ("A fire broke out at the Harlow supermarket early on Sunday.\n\nEight crews fought the blaze, "
+         "which was raised to a major incident at about 6am.")
+    assert not _conflicts(a, b, "number")

@@ -80,6 +80,19 @@ def synonym_clusters() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def counted_as_one() -> dict[str, int]:
+    """Word -> its line in the facts' own list (``facts/same_meaning.txt``) only:
+    nouns whose counts are one figure ("teaching positions" / "teachers").  The
+    aligner's news synonyms are too loose for a count ("crews" are teams of
+    "firefighters", so eight crews and dozens of firefighters agree)."""
+    table: dict[str, int] = {}
+    for n, line in enumerate(word_list("facts", "same_meaning.txt")):
+        for word in line.lower().split():
+            table.setdefault(word, n)
+    return table
+
+
+@lru_cache(maxsize=1)
 def irregular_verbs() -> dict[str, str]:
     """Irregular verb form -> the verb ("fell" -> "fall")."""
     return _pairs("verbs.txt")

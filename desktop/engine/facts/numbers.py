@@ -170,7 +170,11 @@ def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, O
                 continue
             break
         if lw.endswith(("ed", "ing", "ly")) and not phrase:
-            break
+            # "38 teaching positions", "40 nursing jobs": a gerund naming a kind
+            # of the plural noun right after it, not a verb.
+            after = words[i + 1][0] if i + 1 < len(words) else ""
+            if not (lw.endswith("ing") and after[:1].islower() and lexicon.looks_plural(after.lower())):
+                break
         phrase.append(w)
         i += 1
     if head is None:

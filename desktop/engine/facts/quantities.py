@@ -194,8 +194,11 @@ def group_facts(comparison: Comparison, scene: Scene, used: set[int], cancelled)
                 if draft:
                     draft.origin = "group"
                     drafts.append(draft)
-            # Then what no key brought together: values facing each other in near copies.
+            # Then what no key brought together: values facing each other in near copies,
+            # and the one count each side gives of things the facts' synonyms make one.
             drafts += _opposite_pairs(by_article, group.id, used, scene)
+            if kind == "number":
+                drafts += _kindred_counts(by_article, group.id, used, scene)
     return drafts
 
 
@@ -224,6 +227,41 @@ def _opposite_pairs(by_article: dict[str, list[Item]], group: str, used: set[int
                     if draft:
                         draft.note = draft.note.replace("number:", f"{_slot_label(a, scene)}:", 1)
                         draft.origin = "opposite"
+                        drafts.append(draft)
+    return drafts
+
+
+def _noun_senses(item: Item) -> set[int]:
+    """The facts' own same-meaning lines the words of a count's noun phrase fall in."""
+    table = lexicon.counted_as_one()
+    words = [w.lower() for w in (item.extra.get("phrase") or "").split()]
+    return {table[w] for w in {lexicon.singular(w) for w in words} | set(words) if w in table}
+
+
+def _kindred_counts(by_article: dict[str, list[Item]], group: str, used: set[int],
+                    scene: Scene) -> list[Draft]:
+    """The one count each side gives, in two sentences aligned one to one, of
+    nouns the facts' synonyms make one: "eliminates 38 teaching positions" /
+    "36 teachers will lose their jobs" (teaching, teachers)."""
+    drafts = []
+    articles = list(by_article)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1:]:
+            for a in by_article[first]:
+                for b in by_article[second]:
+                    # One may already agree with a vaguer count ("36 teachers" / "dozens
+                    # of teachers"): the disagreement with the other side is still new.
+                    if (id(a) in used and id(b) in used) or a.in_quote or b.in_quote:
+                        continue
+                    if not a.extra.get("head") or a.extra.get("head") == b.extra.get("head"):
+                        continue
+                    if not (_noun_senses(a) & _noun_senses(b)) or scene.tight(a, b) is None:
+                        continue
+                    if relation(a, b) != "conflict":
+                        continue
+                    draft = _draft([a, b], group, used, scene, paired=True)
+                    if draft:
+                        draft.origin = "kindred"
                         drafts.append(draft)
     return drafts
 
