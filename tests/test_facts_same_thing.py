@@ -607,3 +607,26 @@ def test_crews_and_firefighters_are_counted_in_different_units():
     b = ("A fire broke out at the Harlow supermarket early on Sunday.\n\nEight crews fought the blaze, "
          "which was raised to a major incident at about 6am.")
     assert not _conflicts(a, b, "number")
+
+
+# -- a quote broken by a paragraph break ---------------------------------------------------
+
+def _quote_texts(text: str) -> list[str]:
+    from desktop.engine.facts.extract import extract
+    from desktop.engine.model import Article
+    from desktop.engine.segment import segment
+    article = Article("A", "a.txt", text, segment(text, "A"))
+    return [" ".join(q.text.split()) for q in extract(article).quotes]
+
+
+def test_a_quote_broken_by_a_paragraph_break_without_marks_is_one_quote():
+    quotes = _quote_texts('The sentence was read out on Saturday. "I am sorry.\n\nI just want to say that '
+                          'I will not waste the chance I was given," the convicted man said.\n\nHis mother wept.')
+    assert any(q.startswith("I am sorry. I just want to say") and q.endswith("given,") for q in quotes), quotes
+
+
+def test_a_quote_running_on_over_paragraphs_the_usual_way_keeps_its_parts():
+    quotes = _quote_texts('"We will rebuild the market stall by stall.\n\n"And we will do it before the '
+                          'summer," the mayor said.')
+    assert not any("stall. And" in q for q in quotes), quotes
+    assert any(q.startswith("And we will do it") for q in quotes), quotes

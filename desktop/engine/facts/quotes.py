@@ -89,12 +89,26 @@ def _spans(text: str) -> list[tuple[int, int]]:
         spans.append((o, c))
         pos = c + 1
     # Straight double quotes, paired within a paragraph.
+    left_open = -1  # a paragraph's last mark, opening a quote it never closes
     for para in re.finditer(r"[^\n]+", text):
         marks = [m.start() for m in re.finditer('"', para.group())]
-        for i in range(0, len(marks) - 1, 2):
+        first = 0
+        if left_open >= 0 and marks and marks[0] > 0 and not para.group()[marks[0] - 1].isspace():
+            # A quote broken by a paragraph break with no marks at the break
+            # ("I am sorry.\n\nI just want to say ... my life," the killer said.):
+            # the next paragraph's first mark closes it.
+            if para.start() + marks[0] - left_open <= _MAX_QUOTE:
+                spans.append((left_open, para.start() + marks[0]))
+            first = 1
+        for i in range(first, len(marks) - 1, 2):
             o, c = para.start() + marks[i], para.start() + marks[i + 1]
             if c - o <= _MAX_QUOTE:
                 spans.append((o, c))
+        left_open = -1
+        if (len(marks) - first) % 2 == 1:
+            o = para.start() + marks[-1]
+            if o + 1 < len(text) and not text[o + 1].isspace():
+                left_open = o
     # Single quotes, curly or straight.
     for opener, closer in (("‘", "’"), ("'", "'")):
         pos = 0
