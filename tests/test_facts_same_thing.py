@@ -630,3 +630,35 @@ def test_a_quote_running_on_over_paragraphs_the_usual_way_keeps_its_parts():
                           'summer," the mayor said.')
     assert not any("stall. And" in q for q in quotes), quotes
     assert any(q.startswith("And we will do it") for q in quotes), quotes
+
+
+# -- who speaks a quote ------------------------------------------------------------------
+
+def _speakers(text: str) -> list[str]:
+    from desktop.engine.facts.extract import extract
+    from desktop.engine.model import Article
+    from desktop.engine.segment import segment
+    article = Article("A", "a.txt", text, segment(text, "A"))
+    return [q.speaker for q in extract(article).quotes]
+
+
+def test_names_joined_right_before_the_verb_speak_together_after_a_title():
+    text = ('Film Festival producers Maria Lund and Peter Okoye said in a statement: "We are thrilled '
+            'to have her host the gala."')
+    assert _speakers(text) == ["Maria Lund and Peter Okoye"]
+
+
+def test_an_appositive_between_the_name_and_the_verb_leaves_the_name_speaking():
+    text = ('Alan Birch, an ecologist and director of the Society for Marine Biology, said, "As the '
+            'threats grow, scientists must be free to judge them."')
+    assert _speakers(text) == ["Alan Birch"]
+
+
+def test_speakers_of_one_joint_statement_do_not_clash():
+    quote = '"We are thrilled to have Ellen Marsh host the awards this year,"'
+    a = f'The producers named the host on Friday.\n\n{quote} producers Maria Lund and Peter Okoye said.'
+    b = f'The academy made the choice public.\n\n{quote} Okoye said.'
+    c = f'Viewers cheered the news online.\n\n{quote} said Lund.'
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b, c))]
+    assert not [f for f in compare(docs, CompareConfig()).facts
+                if f.status == FactStatus.CONFLICT and f.kind == "quote"]

@@ -218,6 +218,9 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
         variant = [(i, j) for (i, j), rel in pairs.items() if rel == "variant" and i in members]
         speaker_clash = None
         related = {(i, j) for i, j in pairs if i in members}
+        # "said Zadan and Meron" in one article, "Meron added" in another, "said Zadan"
+        # in a third: speakers of one joint statement, not two claimants.
+        joints = [set(k.split("|")) for k in (_speaker_key(i.speaker) for i in items) if k and "|" in k]
         for x in range(len(items)):
             for y in range(x + 1, len(items)):
                 a, b = items[x], items[y]
@@ -228,7 +231,8 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
                 if key not in related or min(len(a.extra["tokens"]), len(b.extra["tokens"])) < _CLAIM:
                     continue
                 ka, kb = _speaker_key(a.speaker), _speaker_key(b.speaker)
-                if ka and kb and not _same_person(ka, kb):
+                if ka and kb and not _same_person(ka, kb) and not any(
+                        set(ka.split("|")) <= j and set(kb.split("|")) <= j for j in joints):
                     speaker_clash = (a, b)
                     break
             if speaker_clash:

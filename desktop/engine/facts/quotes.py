@@ -210,6 +210,16 @@ class _Speakers:
             i += 1
         return found
 
+    def joined_before(self, hit: NameHit, start: int) -> list[NameHit]:
+        """``hit`` and the people named just before it joined by "and", in order."""
+        i = self.persons.index(hit)
+        joint = [hit]
+        while i > 0 and self.persons[i - 1].start >= start and \
+                self.text[self.persons[i - 1].end:joint[0].start].strip() == "and":
+            i -= 1
+            joint.insert(0, self.persons[i])
+        return joint
+
     def person_before_verb(self, start: int, verb: int) -> Optional[NameHit]:
         i = bisect.bisect_left(self.starts, verb) - 1
         if i >= 0 and self.persons[i].start >= start and not self.text[self.persons[i].end:verb].strip(" ,"):
@@ -311,6 +321,14 @@ class _Speakers:
         # The sentence's subject speaks: the first name or pronoun before the verb
         # ("He then praised Mamdani, stating, ‘…’" is his words, not Mamdani's).
         verb_pos = head_start + verbs[-1].start()
+        # A name right before the verb is its subject, with any joined to it by
+        # "and" ("Academy Award producers Craig Zadan and Neil Meron said: ...").
+        direct = self.person_before_verb(head_start, verb_pos)
+        if direct is not None and not text[direct.end:verb_pos].strip():
+            # (Not after a comma: "Alan Thornhill, director of the Society for
+            # Conservation Biology, said" is Thornhill speaking.)
+            joint = self.joined_before(direct, head_start)
+            return " and ".join(dict.fromkeys(self.display(h) for h in joint)), True
         i = bisect.bisect_left(self.starts, head_start)
         first_person = None
         while i < len(self.persons) and self.persons[i].start < verb_pos:
