@@ -662,3 +662,30 @@ def test_speakers_of_one_joint_statement_do_not_clash():
     docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b, c))]
     assert not [f for f in compare(docs, CompareConfig()).facts
                 if f.status == FactStatus.CONFLICT and f.kind == "quote"]
+
+
+def test_a_month_of_one_verdict_in_unaligned_sentences_is_one_fact():
+    a = _MARKET + "Stallholders gathered.\n\nIn April 2007 the arsonist was found guilty of murder and jailed for life."
+    b = _MARKET + ("Insurers sent assessors.\n\nDunmore, 29, was found guilty by the same jury last month "
+                   "of first-degree murder with special circumstances.")
+    docs = [Document(source="a.txt", text=a, published="2007-06-04"),
+            Document(source="b.txt", text=b, published="2007-06-04")]
+    conflicts = [sorted(m.text for m in f.mentions) for f in compare(docs, CompareConfig()).facts
+                 if f.status == FactStatus.CONFLICT and f.kind == "date"]
+    assert conflicts == [["April 2007", "last month"]]
+
+
+def test_friday_night_and_early_saturday_may_be_one_night():
+    from desktop.engine.facts.dates import find_dates
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.facts.values import relation
+    from desktop.engine.model import Article
+
+    def day(text):
+        return find_dates(Article("A", "t", text, (), published="2008-12-14"), Taken())[0]
+
+    night = day("The church was badly damaged by fire Friday night, and arson is suspected.")
+    early = day("A suspicious fire destroyed the church early Saturday.")
+    sunday = day("A suspicious fire destroyed the church early Sunday.")
+    assert relation(night, early) == "compatible"
+    assert relation(night, sunday) == "conflict"

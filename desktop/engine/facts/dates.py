@@ -244,8 +244,25 @@ def find_dates(article: Article, taken: Taken) -> list[Item]:
         item = _date_item(article, m, published)
         if item is not None:
             taken.add(item.start, item.end)
+            _mark_night(article.text, item)
             items.append(item)
     return items
+
+
+_NIGHT_AFTER = re.compile(r"\s+(?:night|evening)\b", re.IGNORECASE)
+_EARLY = re.compile(r"^(?:early|before dawn)\b|\b(?:early|before dawn on)\s+$", re.IGNORECASE)
+
+
+def _mark_night(text: str, item: Item) -> None:
+    """"Friday night" may run past midnight, and "early Saturday" may be that night."""
+    if item.extra.get("precision") != "day":
+        return
+    if _NIGHT_AFTER.match(text, item.end):
+        item.extra["night"] = True
+    if _EARLY.search(item.text) or _EARLY.search(text[max(0, item.start - 16):item.start]) \
+            or re.match(r"\s+morning\b", text[item.end:item.end + 10], re.IGNORECASE) and \
+            re.search(r"\bearly\s+$", text[max(0, item.start - 8):item.start], re.IGNORECASE):
+        item.extra["early"] = True
 
 
 _TIME_RE = re.compile(

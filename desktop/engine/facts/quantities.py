@@ -624,6 +624,10 @@ def purpose_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     return drafts
 
 
+def _sentence_words(scene: Scene, item: Item) -> set[str]:
+    return _context_words(scene.extractions[item.article], item) - _not_context()
+
+
 def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     """Days of one happening told in unaligned sentences.
 
@@ -640,7 +644,7 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
         for item in ext.quantities:
             if item.kind != "date" or id(item) in used or not item.passage or item.in_quote:
                 continue
-            if item.extra.get("precision") != "day":
+            if item.extra.get("precision") not in ("day", "month"):
                 continue  # "retiring in 1993", "indicted in 1990": careers, not the story's days
             dates_here = [i for i in ext.by_passage.get(item.passage, ()) if i.kind == "date"]
             if len(dates_here) != 1:
@@ -659,8 +663,9 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
                     if sa.verb != sb.verb and not related_verbs(sa, sb):
                         continue
                     verbs = (sa.verb or "")[:4], (sb.verb or "")[:4]
-                    shared = {w for w in sa.frame & sb.frame if not w.startswith(verbs)}
-                    if not shared:
+                    shared = {w for w in _sentence_words(scene, a) & _sentence_words(scene, b)
+                              if not w.startswith(verbs)}
+                    if len(shared) < 2:
                         continue
                     partners.setdefault(id(a), []).append(b)
                     partners.setdefault(id(b), []).append(a)

@@ -33,7 +33,18 @@ def date_class(item: Item) -> str:
     return "day" if precision == "day" else precision or "day"
 
 
+def _overnight(a: Item, b: Item) -> bool:
+    """One night told from either side of midnight: "Friday night" / "early Saturday"."""
+    wa, wb = a.extra.get("weekday"), b.extra.get("weekday")
+    if wa is None or wb is None:
+        return False
+    return (a.extra.get("night") and b.extra.get("early") and wb == (wa + 1) % 7) or \
+        (b.extra.get("night") and a.extra.get("early") and wa == (wb + 1) % 7)
+
+
 def _dates(a: Item, b: Item) -> Optional[str]:
+    if _overnight(a, b):
+        return "compatible"
     resolved_a = a.hi > 0
     resolved_b = b.hi > 0
     wa, wb = a.extra.get("weekday"), b.extra.get("weekday")
