@@ -119,11 +119,15 @@ def _value_hit(value: str, judged: list[str]) -> int | None:
     return None
 
 
-def flag_matches(fact, judged_key: str) -> bool:
-    """Does a conflict Parallax shows say what the judged note said (see module doc)?"""
+def flag_matches(fact, judged_key: str, tag: str = "") -> bool:
+    """Does a conflict Parallax shows say what the judged note said (see module doc)?
+
+    A judged ``money`` note tagged ``number-as-money`` is a real disagreement
+    that the earlier version misread as a sum ("130 pounds" of a body read as
+    sterling): shown now as the count it is, it is the same disagreement."""
     _, kind, rest = judged_key.split("|", 2)
     note = rest.rsplit("#", 1)[0]
-    if fact.kind != kind:
+    if fact.kind != kind and not (tag == "number-as-money" and fact.kind == "number"):
         return False
     texts = [norm(m.text) for m in fact.mentions]
     if kind == "quote":
@@ -172,7 +176,7 @@ def score_flags(runs: list[SubtopicRun], labels: dict[str, dict]) -> FlagScore:
             match = exact if exact in labels else None
             if match is None:
                 for key in by_sub.get(run.subtopic, ()):
-                    if flag_matches(fact, key):
+                    if flag_matches(fact, key, labels[key].get("tag", "")):
                         match = key
                         break
             if match:

@@ -689,3 +689,15 @@ def test_friday_night_and_early_saturday_may_be_one_night():
     sunday = day("A suspicious fire destroyed the church early Sunday.")
     assert relation(night, early) == "compatible"
     assert relation(night, sunday) == "conflict"
+
+
+def test_a_weight_beside_a_height_describes_the_one_sought():
+    a = ("Police are searching for a man who escaped from custody on Monday.\n\nHe is 6-feet-1 inches "
+         "tall, weighing 180 pounds, and has a shaved head.")
+    b = ("A manhunt went on through the night.\n\nDeputies said that Marsh is 6-foot-1,190 pounds, with "
+         "a tattoo on his neck.")
+    conflicts = [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "number")]
+    assert conflicts == [["180 pounds", "190"]]
+    # Weights with no height are not a description: a parcel, a catch.
+    c = "A manhunt went on through the night.\n\nDeputies found a 190-pound safe in his car."
+    assert not _conflicts(a.replace("6-feet-1 inches tall, ", ""), c, "number")

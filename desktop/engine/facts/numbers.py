@@ -275,7 +275,7 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
         # the number pattern never sees (a digit glued to a hyphen or a comma).
         if taken.hit(m.start("weight"), m.end("weight")):
             continue
-        value = float(m.group("weight"))
+        value = int(m.group("weight"))
         taken.add(m.start("weight"), m.end("weight"))
         head, phrase, event, event_word = count_noun(text, m.end("weight"), value)
         items.append(span_item(article, "number", m.start("weight"), m.end("weight"), value=value,

@@ -624,6 +624,33 @@ def purpose_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     return drafts
 
 
+_HEIGHT = re.compile(r"\b\d\s?-?\s?(?:foot|feet|ft)\b|\bfeet\s+tall\b|\b\d['’]\s?\d{1,2}\b", re.IGNORECASE)
+
+
+def weight_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
+    """A person's weight told beside a height: a description of the one sought or
+    held ("He is 5-feet-8 inches tall, weighing 130 pounds" / "Orozco is
+    5-foot-8,135 pounds"), the one such each article gives."""
+    per: dict[str, list[Item]] = {}
+    for aid, ext in scene.extractions.items():
+        for item in ext.quantities:
+            if item.kind != "number" or item.extra.get("head") != "pound" or id(item) in used \
+                    or not item.passage or item.in_quote:
+                continue
+            passage = ext.article.passages[scene.extractions[aid].index.position(item.passage)]
+            if _HEIGHT.search(ext.article.text, passage.start, passage.end):
+                per.setdefault(aid, []).append(item)
+    cluster = _one_each(per)
+    if not cluster:
+        return []
+    draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene, paired=True)
+    if not draft:
+        return []
+    draft.note = draft.note.replace("pounds:", "weight (pounds):", 1)
+    draft.origin = "weight"
+    return [draft]
+
+
 def _sentence_words(scene: Scene, item: Item) -> set[str]:
     return _context_words(scene.extractions[item.article], item) - _not_context()
 
