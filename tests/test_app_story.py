@@ -219,3 +219,17 @@ def test_f7_reaches_every_articles_mention_of_a_conflict(window, qtbot):
     qtbot.keyClick(story.table, Qt.Key_F7)
     qtbot.keyClick(story.table, Qt.Key_F7, Qt.ShiftModifier)
     assert (window.facts_view.current_fact().id, story.current_row()) == before
+
+
+def test_the_corner_above_the_point_labels_names_them(window, qtbot, tmp_path):
+    drop(window, url_mime(three_tellings(tmp_path / "three")))
+    wait_shown(qtbot, window, 3)
+    story = window.story_view
+    corner = story.corner()  # the table's corner button, which Qt leaves blank
+    assert corner is not None and corner.isVisible()
+    from PySide6.QtGui import QColor
+    image = corner.grab().toImage()
+    inner = [(x, y) for x in range(3, image.width() - 3) for y in range(3, image.height() - 3)]
+    ground = QColor(image.pixel(inner[0][0], inner[0][1])).lightness()
+    inked = sum(1 for x, y in inner if abs(QColor(image.pixel(x, y)).lightness() - ground) > 90)
+    assert inked > 20, inked  # the word "Point" is drawn there, not a blank button

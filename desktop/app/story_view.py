@@ -24,9 +24,10 @@ from typing import Optional
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPointF, QRect, QSize, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen, QTextCharFormat, QTextLayout
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
-                               QSizePolicy, QStyle, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
+                               QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionHeader, QTableView,
+                               QVBoxLayout, QWidget)
 
 from . import styles
 from .eliding import ElidedLabel, ElidingComboBox
@@ -372,6 +373,18 @@ class StoryView(QWidget):
         self._widths: list[int] = []
         self._heights: list[int] = []
         self.table.viewport().installEventFilter(self)
+        # The corner above the point labels says what they are (Qt leaves it blank).
+        self._corner = self.table.findChild(QAbstractButton)
+        if self._corner is not None:
+            self._corner.setToolTip("Each row is one point of the story, numbered in the "
+                                    "reference article's order")
+            self._corner.installEventFilter(self)
+
+    CORNER_TEXT = "Point"
+
+    def corner(self) -> Optional[QAbstractButton]:
+        """The button in the table's top-left corner, which names the point labels."""
+        return self._corner
 
     # --- content ---------------------------------------------------------------------------
 
@@ -558,7 +571,22 @@ class StoryView(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == event.Type.Resize:
             self._fit_timer.start()
+        if watched is self._corner and event.type() == event.Type.Paint:
+            self._paint_corner()
+            return True
         return super().eventFilter(watched, event)
+
+    def _paint_corner(self) -> None:
+        painter = QPainter(self._corner)
+        option = QStyleOptionHeader()
+        option.initFrom(self._corner)
+        option.rect = self._corner.rect()
+        option.position = QStyleOptionHeader.OnlyOneSection
+        self._corner.style().drawControl(QStyle.CE_HeaderSection, option, painter, self._corner)
+        painter.setPen(self._corner.palette().color(QPalette.ButtonText))
+        painter.drawText(option.rect.adjusted(6, 0, -4, 0), Qt.AlignLeft | Qt.AlignVCenter,
+                         self.CORNER_TEXT)
+        painter.end()
 
     def _column_widths(self) -> list[int]:
         story = self.model.story
