@@ -233,3 +233,14 @@ def test_the_corner_above_the_point_labels_names_them(window, qtbot, tmp_path):
     ground = QColor(image.pixel(inner[0][0], inner[0][1])).lightness()
     inked = sum(1 for x, y in inner if abs(QColor(image.pixel(x, y)).lightness() - ground) > 90)
     assert inked > 20, inked  # the word "Point" is drawn there, not a blank button
+
+
+def test_the_pair_view_position_line_ends_in_an_ellipsis_when_narrow(window, qtbot, tmp_path):
+    drop(window, url_mime(three_tellings(tmp_path / "three")))
+    wait_shown(qtbot, window, 3)
+    pair = window.pair_view
+    label = pair.position_label
+    label.resize(140, label.height())
+    label.setText("Difference 12 of 40: A14 worded differently, and a long tail to cut")
+    assert label.displayed_text().endswith("…")
+    assert label.toolTip() == label.text() and label.text().endswith("long tail to cut")

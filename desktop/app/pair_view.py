@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToo
 
 from . import styles
 from .article_pane import ArticlePane
-from .eliding import ElidingComboBox
+from .eliding import ElidedLabel, ElidingComboBox
 from .viewmodels import PairViewModel, Stop
 from .labels import PlainLabel
 
@@ -182,8 +182,11 @@ class PairView(QWidget):
         self.swap_button.setText("⇄")
         self.swap_button.setToolTip("Swap the two articles")
         self.swap_button.clicked.connect(self._swap)
-        self.position_label = PlainLabel("")
+        # Ends in "…" (whole text in the tooltip) when the window is narrow, so the
+        # pickers keep their room.
+        self.position_label = ElidedLabel("")
         self.position_label.setObjectName("Muted")
+        self.position_label.setMinimumWidth(120)
         self.notice = PlainLabel("")
         self.notice.setObjectName("Notice")
         self.notice.setWordWrap(True)
@@ -205,7 +208,7 @@ class PairView(QWidget):
         picker_row.addWidget(self.swap_button)
         picker_row.addWidget(self.right_pick, 1)
         picker_row.addSpacing(12)
-        picker_row.addWidget(self.position_label)
+        picker_row.addWidget(self.position_label, 1)
 
         body = QHBoxLayout()
         body.setSpacing(4)
