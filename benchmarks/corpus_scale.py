@@ -3,6 +3,8 @@
     python benchmarks/corpus_scale.py --part blocking
     python benchmarks/corpus_scale.py --part ecb          # parallax corpus on all of ECB+ topics 1-35
     python benchmarks/corpus_scale.py --part ecb --cv     # ... and out of sample (needs numpy)
+    python benchmarks/corpus_scale.py --part ecb --orders 8   # ... and under 8 other content orders
+    python benchmarks/corpus_scale.py --score-run runs/ecb    # a finished run scored by sub-topic
     python benchmarks/corpus_scale.py --part scale --sizes 1000,10000 --engines local,dask
     python benchmarks/corpus_scale.py --part scale --sizes 100000 --sort-only
 
@@ -21,6 +23,9 @@ It reports the app's grouping rule, the corpus's linkage alone, the
 command's (linkage, then the split of stories with two unlike sides), and
 nested choices of the corpus rule's numbers (picked on four folds, counted
 on the fifth): the linkage's two alone, and those with the split's two.
+The command sorts the articles in an order of their content; ``--orders N``
+sorts them again under N other such orders (salted hashes) to show how much
+the figures owe to the one order's ties.
 
 *scale*: a synthetic corpus of N articles made from ECB+ (every article
 repeated with its paragraphs shuffled, the outlet varied and the date
@@ -126,7 +131,7 @@ def part_blocking() -> None:
                       f"{len(candidates)} ({len(candidates) / (len(keys) * (len(keys) - 1) / 2):.1%}) |")
 
 
-def part_ecb(workers, cv: bool) -> None:
+def part_ecb(workers, cv: bool, orders: int = 0) -> None:
     articles = ecb_articles()
     with tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "ecb.jsonl"
@@ -145,8 +150,75 @@ def part_ecb(workers, cv: bool) -> None:
               f"{len(result.stories)} stories ({shared} of 2+), purity {purity:.3f}, completeness "
               f"{completeness:.3f}, {took:.1f} s with comparisons and reports "
               f"(workers: {workers or 'one per CPU'})")
+        if orders:
+            other_orders(listing, truth, orders, workers)
         if cv:
             cross_validated(out, labels)
+
+
+def sorted_only(inputs: list[str], out: Path, workers) -> tuple[list[list[int]], list[str]]:
+    """The stories of a corpus run stopped before comparing, and its articles' sources."""
+    def stop(stage, done, total):
+        if stage == "compare":
+            raise StopIteration  # the stories are saved by now
+    try:
+        run_corpus(inputs, out, CorpusOptions(), workers=workers, progress=stop)
+    except StopIteration:
+        pass
+    stories = json.loads((out / "work" / "stories.json").read_text(encoding="utf-8"))["stories"]
+    sources = [json.loads(line)["source"] for line in
+               (out / "work" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    return stories, sources
+
+
+def other_orders(listing: Path, truth: dict[str, str], count: int, workers) -> None:
+    """How much the figures owe to the one content order the command uses: ``count`` other orders.
+
+    The command orders the articles by a hash of their content; each other
+    order here is the same rule with a salted hash (not a setting: a way to see
+    the spread an arbitrary order leaves in the ties).
+    """
+    import hashlib
+    from desktop.engine.corpus import run as corpus_run
+    plain = corpus_run.content_digest
+    figures = []
+    try:
+        for salt in range(1, count + 1):
+            corpus_run.content_digest = lambda d, salt=salt: hashlib.sha256(
+                f"{salt}:{plain(d)}".encode()).hexdigest()
+            with tempfile.TemporaryDirectory() as tmp:
+                stories, sources = sorted_only([str(listing)], Path(tmp) / "out", workers)
+            purity, completeness = purity_completeness(stories, [truth[s] for s in sources])
+            figures.append((purity, completeness, len(stories)))
+            print(f"  order {salt}: purity {purity:.3f}, completeness {completeness:.3f}, "
+                  f"{len(stories)} stories", flush=True)
+    finally:
+        corpus_run.content_digest = plain
+    ps, cs, ns = zip(*figures)
+    print(f"ECB+ in-sample under {count} other content orders: purity {min(ps):.3f}-{max(ps):.3f} "
+          f"(mean {sum(ps) / count:.3f}), completeness {min(cs):.3f}-{max(cs):.3f} "
+          f"(mean {sum(cs) / count:.3f}), stories {min(ns)}-{max(ns)}")
+
+
+def part_score_run(run: Path) -> None:
+    """A finished run's stories (``parallax corpus ... --out RUN``) scored against the ECB+ sub-topics."""
+    label = {}
+    for topic in realdata.topics():
+        for sub, names in realdata.ecb_corpus()[topic].items():
+            for name in names:
+                label[f"{topic}/{name}.txt"] = f"{topic}_{sub}"
+    stories = json.loads((run / "work" / "stories.json").read_text(encoding="utf-8"))["stories"]
+    sources = [json.loads(line)["source"] for line in
+               (run / "work" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    truth = [label.get("/".join(Path(s).parts[-2:])) for s in sources]
+    unknown = sum(1 for t in truth if t is None)
+    kept = {k for k, t in enumerate(truth) if t is not None}
+    scored = [[k for k in s if k in kept] for s in stories]
+    purity, completeness = purity_completeness([s for s in scored if s], [t or "?" for t in truth])
+    pure, complete, total = tally([s for s in scored if s], [t or "?" for t in truth], kept)
+    shared = sum(1 for s in stories if len(s) > 1)
+    print(f"{run}: {len(sources)} articles ({unknown} not in ECB+ topics 1-35), {len(stories)} stories "
+          f"({shared} of 2+), purity {pure / total:.3f}, completeness {complete / total:.3f}")
 
 
 def remembered(function):
@@ -165,8 +237,7 @@ def cross_validated(out: Path, truth: list[str]) -> None:
     """Out-of-sample purity and completeness: models refitted without each topic fold."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import training as tr  # needs numpy (the `train` extra)
-    from desktop.engine.corpus.blocking import block_into_groups, candidate_pairs
-    from desktop.engine.corpus.run import CorpusOptions as Options, Spool
+    from desktop.engine.corpus.run import CorpusOptions as Options, Spool, content_digest, sorting_blocks
     from desktop.engine.corpus.stories import (LINK_SHARE, LINK_THRESHOLD, SPLIT_BELOW, SPLIT_SIDE, SameEvent,
                                                link_stories, split_stories)
     from desktop.engine.events import clusters, register_event_model
@@ -178,10 +249,11 @@ def cross_validated(out: Path, truth: list[str]) -> None:
     documents = [spool.read(k) for k in range(len(spool.offsets))]
     counts = [terms_of(d.text) for d in documents]
     df = Counter(t for c in counts for t in c)
-    keys = [key_terms(c, df, len(counts)) for c in counts]
     options = Options()
-    blocks = block_into_groups(len(keys), candidate_pairs(keys, [d.published for d in documents],
-                                                          options.window_days), options.max_block)
+    # The command's own blocks, its articles in content order (as run_corpus makes them).
+    blocks, _ = sorting_blocks([{"keys": key_terms(c, df, len(counts)), "published": d.published,
+                                 "digest": content_digest(d), "source": d.source}
+                                for c, d in zip(counts, documents)], options)
     fold_of_article = [realdata.fold_of(int(label.split("_")[0])) for label in truth]
     ecb, msrp, gold = tr.ecb_sentence_examples(), tr.msrp_sentence_examples(), tr.gold_case_examples()
     # A rule: None (the app's), or (share, threshold, split below or None, split side).
@@ -238,6 +310,10 @@ def cross_validated(out: Path, truth: list[str]) -> None:
     print("|---|---|---|")
     for name, rule in rules.items():
         print(f"| {name} | {pooled(rule, folds)[0]:.3f} | {pooled(rule, folds)[1]:.3f} |")
+    for name, rule in rules.items():
+        each = [pooled(rule, [f]) for f in folds]
+        print(f"  per fold, {name}: purity {' / '.join(f'{p:.2f}' for p, _ in each)}; "
+              f"completeness {' / '.join(f'{c:.2f}' for _, c in each)}")
     for name, grid in (("linkage only: share and threshold", linkage_grid),
                        ("linkage and split: share, threshold, split below, side", split_grid)):
         nested = [0, 0, 0]
@@ -255,6 +331,9 @@ def cross_validated(out: Path, truth: list[str]) -> None:
         print(f"| {name} picked on the other four folds ({len(grid)} choices) "
               f"{[p[:2] if p[2] is None else p for p in picks]} | "
               f"{nested[0] / nested[2]:.3f} | {nested[1] / nested[2]:.3f} |")
+        for pick in sorted(set(picks), key=picks.count, reverse=True):
+            print(f"  picked {picks.count(pick)} of {len(picks)} times: {pick[:2] if pick[2] is None else pick}, "
+                  f"on all five folds out of sample {pooled(pick, folds)[0]:.3f} / {pooled(pick, folds)[1]:.3f}")
 
 
 def synthetic(size: int, seed: int = 1) -> tuple[list[dict], list[str]]:
@@ -373,17 +452,24 @@ def main() -> None:
     parser.add_argument("--engines", default="local,dask")
     parser.add_argument("--sort-only", action="store_true", help="scale: read and sort, compare nothing")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--orders", type=int, default=0, metavar="N",
+                        help="ecb: also sort under N other content orders (the spread the ties leave)")
+    parser.add_argument("--score-run", type=Path, metavar="DIR",
+                        help="score a finished run of parallax corpus on ECB+ articles against the sub-topics")
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not realdata.available():
         sys.exit("../shared/data (ECB+) is absent")
+    if args.score_run:
+        part_score_run(args.score_run)
+        return
     if args.one:
         print(json.dumps(one_run(int(args.one[0]), args.one[1], args.sort_only, args.workers)))
         return
     if args.part in ("blocking", "all"):
         part_blocking()
     if args.part in ("ecb", "all"):
-        part_ecb(args.workers, args.cv)
+        part_ecb(args.workers, args.cv, args.orders)
     if args.part in ("scale", "all"):
         part_scale([int(s) for s in args.sizes.split(",")], args.engines.split(","), args.sort_only,
                    args.workers)

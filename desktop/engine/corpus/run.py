@@ -6,7 +6,9 @@
    to ``OUT/work/articles.jsonl``; only small per-article facts (key terms,
    date, outlet) stay in memory;
 2. **block** (:mod:`.blocking`) and **decide** (:mod:`.stories`, one task per
-   block) which articles report one event; the stories are saved in
+   block) which articles report one event, the articles taken in an order of
+   their content (:func:`content_order`), so that the same articles listed in
+   another order give the same stories; the stories are saved in
    ``OUT/work/stories.json``;
 3. **compare** each story of two or more articles with the ordinary
    pipeline (one task per story) and write ``OUT/stories/ID.json`` (the
@@ -139,7 +141,8 @@ def _read_all(inputs: list[str], spool: Spool, progress: ProgressFn) -> tuple[li
             handle.write(_line(document))
             terms = terms_of(document.text)
             df.update(terms.keys())
-            facts.append({"published": document.published})
+            facts.append({"published": document.published, "digest": content_digest(document),
+                          "source": document.source})
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(partial, spool.path)
@@ -215,12 +218,47 @@ def _story_task(payload: tuple) -> tuple[str, str, dict]:
         return None, f"{type(exc).__name__}: {exc}", None
 
 
+def content_digest(document: Document) -> str:
+    """What orders the articles for sorting: a hash of what the sorting reads (text and date)."""
+    data = f"{document.published or ''}\n{document.text}".encode("utf-8", "replace")
+    return hashlib.sha256(data).hexdigest()
+
+
+def content_order(facts: list[dict]) -> list[int]:
+    """The articles' numbers in the order of their content (``digest``, then ``source``), not the listing's.
+
+    Every step of the sorting breaks its ties by position (the candidates an
+    article keeps, the blocks' joins, which of two articles a sentence pair is
+    scored from, the linkage's equal links), so the articles go through it in
+    an order of their own: the same articles listed in any order (another
+    folder walk, a shuffled list) give the same stories.  Two articles with
+    one text and date differ only in their source, which settles their order.
+    """
+    return sorted(range(len(facts)), key=lambda k: (facts[k]["digest"], facts[k]["source"]))
+
+
+def sorting_blocks(facts: list[dict], options: CorpusOptions) -> tuple[list[list[int]], dict[int, int]]:
+    """The blocks (articles' numbers, each block and its members in content order) and each article's rank there.
+
+    ``facts``: per article its ``keys`` (key terms), ``published``, ``digest``
+    and ``source``.
+    """
+    order = content_order(facts)
+    pairs = candidate_pairs([facts[k]["keys"] for k in order], [facts[k]["published"] for k in order],
+                            options.window_days)
+    blocks = [[order[c] for c in block] for block in block_into_groups(len(order), pairs, options.max_block)]
+    return blocks, {k: rank for rank, k in enumerate(order)}
+
+
+def by_content(stories: list[list[int]], rank: dict[int, int]) -> list[list[int]]:
+    """Stories largest first, then by their first article in content order; members in the listing's order."""
+    return sorted((sorted(s) for s in stories), key=lambda s: (-len(s), min(rank[k] for k in s)))
+
+
 def _sort(facts: list[dict], spool: Spool, options: CorpusOptions, executor, in_flight: int,
           progress: ProgressFn) -> list[list[int]]:
     """Stage 2: articles (spool numbers) sorted into stories, largest first."""
-    pairs = candidate_pairs([f["keys"] for f in facts], [f["published"] for f in facts],
-                            options.window_days)
-    blocks = block_into_groups(len(facts), pairs, options.max_block)
+    blocks, rank = sorting_blocks(facts, options)
     stories: list[list[int]] = [b for b in blocks if len(b) == 1]
     several = [b for b in blocks if len(b) > 1]
     done = [0]
@@ -237,7 +275,7 @@ def _sort(facts: list[dict], spool: Spool, options: CorpusOptions, executor, in_
 
     progress("sort", 0, len(several))
     _run_tasks(executor, _block_task, items(), on_result, in_flight)
-    return sorted(stories, key=lambda s: (-len(s), s[0]))
+    return by_content(stories, rank)
 
 
 def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOptions(),
