@@ -221,18 +221,6 @@ def fit_scorer(ecb: Examples, msrp: Examples, name: str, exclude_fold: int | Non
     return LogisticScorer(name, tuple(beta), LINK_THRESHOLD, STRONG_THRESHOLD)
 
 
-def event_rows(names: list[str], scorer) -> tuple[list, list, list[str]]:
-    """Features and labels (same event or not) for every two articles of one comparison."""
-    data = ecb_set(names)
-    events = [n.endswith("ecbplus") for n in data.names]
-    found = _comparison_rows(data.sentences, data.documents, scorer)
-    rows, labels = [], []
-    for a, b in combinations(range(len(data.names)), 2):
-        rows.append(found[(a, b)])
-        labels.append(int(events[a] == events[b]))
-    return rows, labels, data.names
-
-
 def _comparison_rows(sentences, documents, scorer):
     from desktop.engine.events import article_pair_rows
 
@@ -242,28 +230,47 @@ def _comparison_rows(sentences, documents, scorer):
     return article_pair_rows(vectors, [d.published for d in documents], scores, scorer)
 
 
-def event_examples(scorer, topics, seed: int = 11) -> Examples:
+@dataclass
+class EventExamples:
+    """Comparisons for fitting the event model: each one's rows (``events.article_pair_rows``),
+    the label of every two articles (1: one event), a weight and a fold (-1: own cases)."""
+
+    comparisons: list = field(default_factory=list)
+
+    def add(self, rows, labels: dict, weight: float, fold: int) -> None:
+        self.comparisons.append((rows, labels, weight, fold))
+
+    def extend(self, other: "EventExamples") -> None:
+        self.comparisons += other.comparisons
+
+    @property
+    def pairs(self) -> int:
+        return sum(len(labels) for _, labels, _, _ in self.comparisons)
+
+
+def event_examples(scorer, topics, seed: int = 11) -> EventExamples:
     """Article pairs of mixed sets (3 of one event, 0-2 of the other) from ``topics``."""
-    out = Examples()
+    out = EventExamples()
     wanted = set(topics)
     for topic, main, extra in rd.mixed_sets(seed=seed):
         if topic not in wanted:
             continue
-        rows, labels, _ = event_rows(main + extra, scorer)
-        for row, label in zip(rows, labels):
-            out.add(row, label, 1.0, rd.fold_of(topic))
+        data = ecb_set(main + extra)
+        events = [n.endswith("ecbplus") for n in data.names]
+        rows = _comparison_rows(data.sentences, data.documents, scorer)
+        out.add(rows, {(a, b): int(events[a] == events[b]) for a, b in rows}, 1.0, rd.fold_of(topic))
     out.extend(gold_event_examples(scorer))
     return out
 
 
-def gold_event_examples(scorer) -> Examples:
+def gold_event_examples(scorer) -> EventExamples:
     """Article pairs of the tuned gold cases: the distractor is another event in the same town."""
     import sys
     sys.path.insert(0, str(rd.ROOT / "tests"))
     from alignment_eval import load_cases
     from desktop.engine.ingest import read_document
 
-    out = Examples()
+    out = EventExamples()
     for case in load_cases():
         if case.name.startswith(("heldout", "seeds")):
             continue
@@ -271,13 +278,38 @@ def gold_event_examples(scorer) -> Examples:
         texts = [[d.text[p.start:p.end] for p in segment(d.text, "X")] for d in documents]
         found = _comparison_rows(texts, documents, scorer)
         outside = [f in case.unrelated for f in case.files]
-        for a, b in combinations(range(len(documents)), 2):
-            out.add(found[(a, b)], int(not outside[a] and not outside[b]), GOLD_WEIGHT, -1)
+        out.add(found, {(a, b): int(not outside[a] and not outside[b]) for a, b in found}, GOLD_WEIGHT, -1)
     return out
 
 
-def fit_event_model(examples: Examples):
-    from desktop.engine.events import EventModel
+def fit_event_model(examples: EventExamples):
+    """The same-event model, in two steps.
 
-    return EventModel(tuple(fit_logistic(examples.rows, examples.labels, examples.weights)),
-                      EVENT_THRESHOLD)
+    First the same-event sentence model (``events.complete_rows``): a logistic
+    model over the sentence features of every candidate sentence pair of the
+    ECB+ comparisons, labelled by whether the two articles report one event,
+    each article pair weighing one in all.  The own cases are left out of it:
+    their distractors are other events in the same town, not the same kind of
+    news.  Then the event model over the complete rows.
+    """
+    from desktop.engine.events import EventModel, complete_rows
+
+    rows, labels, weights = [], [], []
+    for found, pair_labels, _, fold in examples.comparisons:
+        if fold < 0:
+            continue
+        for key, label in pair_labels.items():
+            sentences = found.sentences.get(key, ())
+            for row, _ in sentences:
+                rows.append(row)
+                labels.append(label)
+                weights.append(1.0 / len(sentences))
+    sentence_weights = tuple(fit_logistic(rows, labels, weights))
+    rows, labels, weights = [], [], []
+    for found, pair_labels, weight, _ in examples.comparisons:
+        full = complete_rows(found, sentence_weights)
+        for key, label in pair_labels.items():
+            rows.append(full[key])
+            labels.append(label)
+            weights.append(weight)
+    return EventModel(tuple(fit_logistic(rows, labels, weights)), EVENT_THRESHOLD, sentence_weights)

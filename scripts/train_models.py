@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import realdata as rd  # noqa: E402
 import training as tr  # noqa: E402
-from desktop.engine.events import EVENT_FEATURES  # noqa: E402
+from desktop.engine.events import EVENT_FEATURES, SENTENCE_FEATURES  # noqa: E402
 
 
 def main() -> int:
@@ -43,11 +43,14 @@ def main() -> int:
     (out / "same_event.json").write_text(json.dumps({
         "features": list(EVENT_FEATURES), "weights": [round(w, 6) for w in model.weights],
         "threshold": model.threshold,
+        "sentence_features": list(SENTENCE_FEATURES),
+        "sentence_weights": [round(w, 6) for w in model.sentence_weights],
         "about": {"fitted_on": "article pairs of ECB+ mixed sets (3 articles of one event, 0-2 of "
-                               "the other event of the topic), topics 1-35",
-                  "examples": len(events.rows)}}, indent=1) + "\n", encoding="utf-8")
+                               "the other event of the topic), topics 1-35, and the tuned own cases; "
+                               "the sentence model on the ECB+ sets' candidate sentence pairs",
+                  "examples": events.pairs}}, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}/sentence_pair.json ({len(ecb.rows) + len(msrp.rows)} pairs) and "
-          f"same_event.json ({len(events.rows)} article pairs)")
+          f"same_event.json ({events.pairs} article pairs)")
     return 0
 
 

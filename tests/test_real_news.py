@@ -39,8 +39,10 @@ def test_articles_of_another_event_are_set_apart(measured):
     recall = events.ratio("outsiders_caught", "outsiders")
     false_rate = events.ratio("insiders_set_apart", "insiders")
     print(f"\noutsider recall {recall:.3f}, false outsider rate {false_rate:.3f}")
-    assert recall >= 0.78  # measured 0.847
-    assert false_rate <= 0.16  # measured 0.097 (0.116 before the agreement clustering)
+    # Measured 0.903 / 0.060 with the same-event sentence model and the unit contrast
+    # (0.847 / 0.097 before them; 0.116 false before the agreement clustering).
+    assert recall >= 0.85
+    assert false_rate <= 0.10
 
 
 def test_groups_hold_one_event(measured):

@@ -2,8 +2,10 @@
 
 For every two articles a few numbers are measured (how many of their
 sentences the sentence scorer links, how alike their openings are, which
-names and numbers they share, how far apart their publication dates are),
-and a logistic model fitted on ECB+ (two events of one kind per topic, e.g.
+names and numbers they share, whether the numbers they give of one thing
+agree, how far apart their publication dates are, and what a same-event
+sentence model makes of their candidate sentence pairs), and a logistic
+model fitted on ECB+ (two events of one kind per topic, e.g.
 two earthquakes) turns them into the probability that the two report the
 same event.  Articles are then clustered by agreement with those decisions
 over each article's few closest (correlation clustering), so one strong
@@ -14,11 +16,14 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from .features import Vector, normalise
+from .features import Vector, cased_content_terms, normalise
+from .pair_features import FEATURES as SENTENCE_FEATURES
+from .pair_features import candidates
 from .resources import resource_path
 
 EVENT_FEATURES = (
@@ -46,8 +51,21 @@ EVENT_FEATURES = (
     "rel_key_names",  # the same for key_names
     "name_cos",       # cosine of the two articles' name counts, names weighted by rarity in this comparison
     "rel_name_cos",   # name_cos against each article's closest other article (the lower of the two)
+    "unit_conflict",  # of the things both count ("magnitude 5.6", "10 people"), the share whose values all differ
+    "unit_agree",     # ... and the share where a value agrees
+    # The same-event sentence model (EventModel.sentence_weights: the sentence
+    # features, weighed for "these two sentences' articles report one event"):
+    "ev_top3",        # mean of its three best probabilities over the candidate sentence pairs
+    "ev_max",         # its best
+    "ev_mean",        # its mean over every candidate pair
+    "ev_linked",      # its mean over the pairs the sentence scorer links
+    "rel_ev_top3",    # ev_top3 against each article's closest other article (the lower of the two)
+    "rel_ev_mean",    # the same for ev_mean
     "bias",
 )
+# Rows as article_pair_rows builds them end here; the sentence-model features
+# and the bias are added by the model (EventModel.probabilities).
+BASE_FEATURES = EVENT_FEATURES[:EVENT_FEATURES.index("ev_top3")]
 # Features measured against the rest of the comparison (name -> base feature).
 _RELATIVE = {"rel_doc_cos": "doc_cos", "rel_link_share": "link_share", "rel_top3_link": "top3_link",
              "rel_lead_cos": "lead_cos", "rel_names": "names_shared", "rel_key_names": "key_names"}
@@ -70,10 +88,12 @@ class ArticleSummary:
     sentence_numbers: tuple[frozenset[str], ...]
     sentences: int
     published: Optional[str]
+    units: dict = field(default_factory=dict)  # unit -> the values the article gives of it (numbers_by_unit)
 
 
 def summarise(sentences: list[Vector], published: Optional[str],
-              sentence_names: Optional[list[frozenset[str]]] = None) -> ArticleSummary:
+              sentence_names: Optional[list[frozenset[str]]] = None,
+              texts: tuple[str, ...] = ()) -> ArticleSummary:
     doc: Vector = {}
     lead: Vector = {}
     for n, vec in enumerate(sentences):
@@ -93,7 +113,50 @@ def summarise(sentences: list[Vector], published: Optional[str],
     key_names = frozenset(sorted(counts, key=lambda n: (-counts[n], n))[:KEY_NAMES])
     sentence_numbers = tuple(frozenset(t for t in vec if t.isdigit()) for vec in sentences)
     return ArticleSummary(normalise(doc), normalise(lead), names, numbers, lead_names, years,
-                          key_names, tuple(sentence_names), sentence_numbers, len(sentences), published)
+                          key_names, tuple(sentence_names), sentence_numbers, len(sentences), published,
+                          numbers_by_unit(texts))
+
+
+_NUMBER = re.compile(
+    r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20"}
+# Words next to a number that say nothing of what is counted (times, shares, ages).
+_NOT_UNITS = frozenset({"year", "pm", "am", "gmt", "p", "m", "a", "percent"})
+
+
+def numbers_by_unit(texts) -> dict[str, frozenset[str]]:
+    """unit -> values: each number as written (5.6 stays 5.6, "five" is 5) under the content
+    words just after and just before it ("a 5.6 magnitude quake", "magnitude 5.6", "10 people").
+
+    Years are left out: they date the report as much as the event.  Two
+    reports of one quake give one magnitude (or two agencies' two); two
+    quakes give two that differ.
+    """
+    out: dict[str, set[str]] = {}
+    for text in texts:
+        for match in _NUMBER.finditer(text):
+            raw = match.group().lower()
+            value = _NUMBER_WORDS.get(raw, raw.replace(",", ""))
+            if len(value) == 4 and value[:2] in ("19", "20"):
+                continue
+            after = cased_content_terms(text[match.end():match.end() + 40])
+            unit = next((t.lstrip("@") for t, _ in after if not t.lstrip("@").isdigit()), "")
+            before = cased_content_terms(text[max(0, match.start() - 30):match.start()])
+            previous = before[-1][0].lstrip("@") if before else ""
+            for word in (unit, previous):
+                if word and word not in _NOT_UNITS:
+                    out.setdefault(word, set()).add(value)
+    return {unit: frozenset(values) for unit, values in out.items()}
+
+
+def _unit_contrast(left: dict[str, frozenset[str]], right: dict[str, frozenset[str]]) -> tuple[float, float]:
+    """(share of the units both count whose values all differ, share where one agrees)."""
+    common = left.keys() & right.keys()
+    if not common:
+        return 0.0, 0.0
+    apart = sum(1 for unit in common if not left[unit] & right[unit])
+    return apart / len(common), (len(common) - apart) / len(common)
 
 
 def _cos(a: Vector, b: Vector) -> float:
@@ -173,17 +236,77 @@ def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple
     )
 
 
+def _units_row(left: ArticleSummary, right: ArticleSummary) -> tuple[float, float]:
+    return _unit_contrast(left.units, right.units)
+
+
 def article_pair_rows(vectors, published: list[Optional[str]],
                       pair_scores: dict[tuple[int, int], dict[tuple[int, int], float]],
-                      scorer) -> dict[tuple[int, int], tuple]:
+                      scorer) -> "ComparisonRows":
     """The event model's features for every two articles of one comparison.
 
     ``vectors``: each article's :class:`~desktop.engine.align.SentenceVectors`;
     ``pair_scores``: the scorer's sentence-pair probabilities for every two.
-    The one place the app, the corpus and the fitting build these rows.
+    The one place the app, the corpus and the fitting build these rows; the
+    model completes them (:meth:`EventModel.probabilities`).  The candidate
+    sentence pairs are built again here (the scorer returns probabilities
+    only): about 130 ms for ten 1,000-word articles.
     """
-    summaries = [summarise(v.sentences, date, v.names) for v, date in zip(vectors, published)]
-    return comparison_features(summaries, pair_scores, scorer.link_threshold, scorer.strong_threshold)
+    summaries = [summarise(v.sentences, date, v.names, v.texts) for v, date in zip(vectors, published)]
+    rows = ComparisonRows(comparison_features(summaries, pair_scores, scorer.link_threshold,
+                                              scorer.strong_threshold))
+    for (a, b), scores in pair_scores.items():
+        found = candidates(vectors[a], vectors[b])
+        rows.sentences[(a, b)] = [(row, scores.get(pair, 0.0)) for pair, row in zip(found.pairs, found.rows)]
+    rows.link_threshold = scorer.link_threshold
+    return rows
+
+
+class ComparisonRows(dict):
+    """(a, b) -> the event features of :data:`BASE_FEATURES`, and for each pair its candidate
+    sentence pairs (sentence feature row, the scorer's probability), from which the model adds
+    the features of its same-event sentence model (:func:`complete_rows`)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.sentences: dict[tuple[int, int], list[tuple[tuple[float, ...], float]]] = {}
+        self.link_threshold = 0.5
+
+
+def complete_rows(rows: ComparisonRows, sentence_weights) -> dict[tuple[int, int], tuple]:
+    """Every row of :data:`EVENT_FEATURES`: ``rows`` with the same-event sentence features and the bias.
+
+    ``sentence_weights``: a logistic model over the sentence features
+    (:data:`desktop.engine.pair_features.FEATURES`) fitted on ECB+ candidate
+    sentence pairs labelled by whether their two articles report one event.
+    Where the sentence scorer asks "do these two tell the same thing", this
+    one asks what in a pair of sentences (shared numbers, names, phrases next
+    to the kind of news' stock words) marks one event rather than two alike.
+    """
+    summary: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    for key in rows:
+        probs = []
+        linked = []
+        for row, p in rows.sentences.get(key, ()):
+            z = sum(w * x for w, x in zip(sentence_weights, row))
+            q = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            probs.append(q)
+            if p >= rows.link_threshold:
+                linked.append(q)
+        probs.sort(reverse=True)
+        summary[key] = (sum(probs[:3]) / 3, probs[0] if probs else 0.0,
+                        sum(probs) / len(probs) if probs else 0.0, sum(linked) / len(linked) if linked else 0.0)
+    best: dict[tuple[int, int], float] = {}  # (article, column) -> its highest value with anyone
+    for (a, b), values in summary.items():
+        for c in (0, 2):
+            for k in (a, b):
+                best[(k, c)] = max(best.get((k, c), 0.0), values[c])
+    out = {}
+    for (a, b), row in rows.items():
+        values = summary[(a, b)]
+        relative = tuple(min(_ratio(values[c], best[(a, c)]), _ratio(values[c], best[(b, c)])) for c in (0, 2))
+        out[(a, b)] = tuple(row) + values + relative + (1.0,)
+    return out
 
 
 def comparison_features(summaries: list[ArticleSummary],
@@ -215,7 +338,7 @@ def comparison_features(summaries: list[ArticleSummary],
         relative = tuple(min(_ratio(row[c], best[(a, c)]), _ratio(row[c], best[(b, c)])) for c in columns)
         value = names[(a, b)]
         name_relative = min(_ratio(value, name_best[a]), _ratio(value, name_best[b]))
-        out[(a, b)] = row + relative + (value, name_relative, 1.0)
+        out[(a, b)] = row + relative + (value, name_relative) + _units_row(summaries[a], summaries[b])
     return out
 
 
@@ -256,20 +379,27 @@ class EventModel:
 
     weights: tuple[float, ...]
     threshold: float
+    sentence_weights: tuple[float, ...] = ()  # the same-event sentence model (see complete_rows)
 
     @classmethod
     def from_json(cls, text: str) -> "EventModel":
         data = json.loads(text)
         if tuple(data["features"]) != EVENT_FEATURES:
             raise ValueError(f"event model fitted on other features: {data['features']}")
-        return cls(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+        if tuple(data.get("sentence_features", ())) != SENTENCE_FEATURES:
+            raise ValueError("event model's sentence model fitted on other sentence features: "
+                             f"{data.get('sentence_features')} (refit: scripts/train_models.py)")
+        return cls(tuple(float(w) for w in data["weights"]), float(data["threshold"]),
+                   tuple(float(w) for w in data["sentence_weights"]))
 
     def probability(self, row: tuple[float, ...]) -> float:
+        """P(same event) of one complete row (:data:`EVENT_FEATURES`, bias included)."""
         z = sum(w * x for w, x in zip(self.weights, row))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def probabilities(self, rows: dict[tuple[int, int], tuple]) -> dict[tuple[int, int], float]:
-        return {key: self.probability(row) for key, row in rows.items()}
+    def probabilities(self, rows: ComparisonRows) -> dict[tuple[int, int], float]:
+        """P(same event) for every two articles of :func:`article_pair_rows`."""
+        return {key: self.probability(row) for key, row in complete_rows(rows, self.sentence_weights).items()}
 
 
 _MODELS: dict[str, EventModel] = {}

@@ -1,0 +1,95 @@
+"""The same-event decision: numbers read with what they count, and the same-event sentence model."""
+import json
+
+import pytest
+
+from desktop.engine import events as ev
+from desktop.engine.align import sentence_vectors
+from desktop.engine.pair_features import FEATURES as SENTENCE_FEATURES
+from desktop.engine.resources import resource_path
+
+
+def test_numbers_are_read_whole_with_what_they_count():
+    units = ev.numbers_by_unit(("A 5.6 magnitude earthquake hit the island in 2008, injuring five people.",
+                                "The magnitude-6.1 quake killed 10 villagers."))
+    assert units["magnitud"] == frozenset({"5.6", "6.1"})  # "5.6", not 5 and 6
+    assert "5" in units["injur"] or "5" in units["resid"]  # "five" is 5 (under the word before or after)
+    assert "10" in units["villag"]
+    assert not any("2008" in values for values in units.values())  # years date the report, not the event
+
+
+def test_two_quakes_disagree_on_their_magnitude_two_reports_of_one_do_not():
+    one = ev.numbers_by_unit(("A 5.6 magnitude earthquake struck Qeshm island on Sunday.",))
+    same = ev.numbers_by_unit(("The quake, of magnitude 5.6, damaged buildings on Qeshm.",))
+    other = ev.numbers_by_unit(("A 5.9 magnitude earthquake struck Qeshm island on Sunday.",))
+    assert ev._unit_contrast(one, same) == (0.0, 1.0)
+    assert ev._unit_contrast(one, other) == (1.0, 0.0)
+    assert ev._unit_contrast(one, {}) == (0.0, 0.0)  # nothing counted in both: no evidence
+
+
+def _rows(texts):
+    vectors = sentence_vectors([[s for s in t.split("|")] for t in texts])
+    scores = {(a, b): {(0, 0): 0.9} for a in range(len(texts)) for b in range(a + 1, len(texts))}
+    scorer = type("S", (), {"link_threshold": 0.35, "strong_threshold": 0.8})()
+    return ev.article_pair_rows(vectors, [None] * len(texts), scores, scorer)
+
+
+TEXTS = ["A 5.6 magnitude earthquake struck Qeshm island on Sunday.|Five people were hurt in Dargahan.",
+         "An earthquake of magnitude 5.6 jolted Qeshm on Sunday.|Walls collapsed in Dargahan, hurting five.",
+         "A 5.9 magnitude quake killed ten people on Qeshm.|Seven villages were flattened near Bandar Abbas."]
+
+
+def test_rows_carry_the_sentence_pairs_and_the_model_completes_them():
+    rows = _rows(TEXTS)
+    assert all(len(row) == len(ev.BASE_FEATURES) for row in rows.values())
+    assert all(rows.sentences[key] for key in rows)  # every pair has candidate sentence pairs
+    full = ev.complete_rows(rows, ())  # a sentence model of no weights: every sentence pair at 0.5
+    for key, row in full.items():
+        named = dict(zip(ev.EVENT_FEATURES, row))
+        assert len(row) == len(ev.EVENT_FEATURES) and named["bias"] == 1.0
+        assert named["ev_max"] == 0.5 and named["ev_mean"] == 0.5
+        assert named["rel_ev_mean"] == 1.0  # alike to everyone: each pair is as alike as the closest
+
+
+def test_the_sentence_model_weighs_sentence_pairs_by_their_features():
+    rows = _rows(TEXTS)
+    shared_names = [0.0] * len(SENTENCE_FEATURES)
+    shared_names[SENTENCE_FEATURES.index("shared_names")] = 3.0
+    shared_names[SENTENCE_FEATURES.index("bias")] = -2.0
+    full = ev.complete_rows(rows, tuple(shared_names))
+    top = {key: dict(zip(ev.EVENT_FEATURES, row))["ev_max"] for key, row in full.items()}
+    # The two reports of the 5.6 quake have sentences sharing names (Qeshm, Sunday, Dargahan);
+    # the 5.9 quake's report shares fewer.
+    assert top[(0, 1)] > top[(0, 2)]
+    assert top[(0, 1)] > 0.75  # sigmoid(3 log(1 + 2) - 2): two names shared
+    contrast = {key: dict(zip(ev.EVENT_FEATURES, row))["unit_conflict"] for key, row in full.items()}
+    assert contrast[(0, 1)] == 0.0 and contrast[(0, 2)] == 1.0
+
+
+def test_a_model_fitted_on_other_sentence_features_is_refused():
+    data = json.loads(resource_path("models", "same_event.json").read_text(encoding="utf-8"))
+    assert data["sentence_features"] == list(SENTENCE_FEATURES)
+    ev.EventModel.from_json(json.dumps(data))
+    data["sentence_features"] = data["sentence_features"][:-2] + ["bias"]
+    with pytest.raises(ValueError, match="sentence features"):
+        ev.EventModel.from_json(json.dumps(data))
+
+
+def test_the_shipped_model_sets_the_other_quake_apart():
+    from desktop.engine import CompareConfig
+    from desktop.engine.model import Document
+    from desktop.engine.pipeline import compare
+
+    story = [
+        "A 5.6 magnitude earthquake struck Qeshm island off Iran's southern coast on Sunday, injuring five "
+        "people in the villages of Zainabieh and Koohi. The quake damaged buildings around Dargahan.",
+        "An earthquake measuring 5.6 jolted Qeshm island on Sunday. Five people were injured and walls of "
+        "houses collapsed in Zainabieh and Koohi near the town of Dargahan, the governor said.",
+        "Iran's Qeshm island was shaken by a 5.6 magnitude earthquake on Sunday. Houses were damaged near "
+        "Dargahan and five villagers from Zainabieh and Koohi were slightly injured.",
+    ]
+    other = ("A powerful 5.9 magnitude earthquake hit southern Iran, killing 10 people and flattening seven "
+             "villages near Bandar Abbas. Governor Heidar Alishvandi said rescue teams were sent to Qeshm.")
+    documents = [Document(f"r{k}", text) for k, text in enumerate(story + [other])]
+    result = compare(documents, CompareConfig(find_facts=False))
+    assert [a.related for a in result.articles] == [True, True, True, False]
