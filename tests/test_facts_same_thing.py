@@ -701,3 +701,16 @@ def test_a_weight_beside_a_height_describes_the_one_sought():
     # Weights with no height are not a description: a parcel, a catch.
     c = "A manhunt went on through the night.\n\nDeputies found a 190-pound safe in his car."
     assert not _conflicts(a.replace("6-feet-1 inches tall, ", ""), c, "number")
+
+
+def test_people_counted_after_what_happened_to_them_are_one_count_across_the_articles():
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.facts.numbers import find_numbers
+    from desktop.engine.model import Article
+    item, = find_numbers(Article("A", "t", "The quake hit on Sunday, injuring five people.", ()), Taken())
+    assert item.key == "people|injured"
+    a = ("A 5.6 magnitude earthquake hit an island off the coast on Sunday, injuring five people and "
+         "damaging buildings, state media said.\n\nThe governor said 2,000 tents were ready.")
+    b = ("Rescue teams reached the island by noon.\n\nAccording to the student news agency, the quake "
+         "on the outskirts of the small town injured two people.")
+    assert [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "number")] == [["five", "two"]]

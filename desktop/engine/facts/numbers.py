@@ -335,6 +335,26 @@ _HEIGHT_WEIGHT = re.compile(r"\b\d\s?-?(?:foot|feet|ft)-?\s?\d{1,2},(?P<weight>\
                             re.IGNORECASE)
 
 
+_BEFORE_COUNT = re.compile(r"\b([A-Za-z]+)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+"
+                           r"|up\s+to\s+|around\s+|an\s+estimated\s+)?$")
+
+
+def _event_before(text: str, start: int) -> tuple[Optional[str], str]:
+    """What happened to the counted things, told by the verb right before the count:
+    "injuring five people", "killed at least 10 people" -> ("injured", "injuring")."""
+    m = _BEFORE_COUNT.search(text, max(0, start - 40), start)
+    if not m:
+        return None, ""
+    word = m.group(1)
+    events = lexicon.events()
+    if word.lower() in events:
+        return events[word.lower()], word
+    from .slots import verb_lemma
+    lemma = verb_lemma(word)
+    classes = set(events.values())
+    return (lemma, word) if lemma in classes else (None, "")
+
+
 def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     text = article.text
     num = m.group("num")
@@ -422,6 +442,10 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
                          label="percentage points" if points else "share",
                          extra={"topic": _topic_after(text, end)})
     head, phrase, event, event_word = count_noun(text, end, value)
+    if head in lexicon.generic_nouns() and event is None:
+        # "injuring five people": a generic noun says what is counted only with
+        # what happened to it (a specific one, "homes", keys on itself).
+        event, event_word = _event_before(text, start)
     key = None
     label = ""
     if head is not None:
