@@ -44,7 +44,7 @@ def build_parser(parser_class=argparse.ArgumentParser) -> argparse.ArgumentParse
                              "-1: no window)")
     parser.add_argument("--event-threshold", type=float, default=None, metavar="P",
                         help="mean probability of 'same event' over the best quarter of two "
-                             "stories' article pairs needed to join them (default 0.5; higher "
+                             "stories' article pairs needed to join them (default 0.4; higher "
                              "splits more)")
     parser.add_argument("--no-facts", action="store_true", help="skip the facts stage (faster)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
