@@ -714,3 +714,27 @@ def test_people_counted_after_what_happened_to_them_are_one_count_across_the_art
     b = ("Rescue teams reached the island by noon.\n\nAccording to the student news agency, the quake "
          "on the outskirts of the small town injured two people.")
     assert [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "number")] == [["five", "two"]]
+
+
+# -- game clocks --------------------------------------------------------------------------
+
+def test_a_game_clock_is_read_with_its_stretch_of_play_and_never_as_a_time_of_day():
+    from desktop.engine.facts.dates import find_times
+    from desktop.engine.facts.items import Taken
+    from desktop.engine.model import Article
+    text = ("The kicker tied the game with 10:03 to play in the third quarter. "
+            "The drive ate up 6:05 of the clock.")
+    items = find_times(Article("A", "t", text, ()), Taken())
+    assert [(i.text, i.key) for i in items] == [("10:03 to play in the third quarter", "clock|third quarter")]
+
+
+def test_clocks_of_one_play_on_one_verb_conflict_and_of_two_plays_do_not():
+    a = _BASE + ("The Chiefs came out and tied the game with 6:00 remaining in the third quarter, and "
+                 "the crowd fell silent.\n\nThe Colts scored late.")
+    b = _BASE + ("Fans stayed to the end.\n\nKicker Ryan Sutton tied the game at 13-13 with a "
+                 "47-yard field goal with 10:03 to play in the third quarter.")
+    conflicts = [f for f in _conflicts(a, b, "time")]
+    assert len(conflicts) == 1 and sorted(m.text[:5] for m in conflicts[0].mentions) == ["10:03", "6:00 "]
+    c = _BASE + ("Fans stayed to the end.\n\nThe quarterback threw an interception with 2:10 left in "
+                 "the third quarter.")
+    assert not _conflicts(a, c, "time")

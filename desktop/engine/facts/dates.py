@@ -285,6 +285,26 @@ _TIME_WINDOWS = {  # qualifier -> (minutes before, minutes after)
 }
 
 
+_GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to\s+play|to\s+go|remaining|left)\s+in\s+the\s+"
+                         r"(?P<period>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half|period)\b",
+                         re.IGNORECASE)
+
+
+def _game_clock(article: Article, m: re.Match, taken: Taken) -> Optional[Item]:
+    """A game clock read in a stretch of play ("with 10:03 to play in the third
+    quarter"): a time of its own kind, compared only with clocks of that stretch."""
+    period = _GAME_CLOCK.match(article.text, m.end())
+    if period is None or taken.hit(m.start(), period.end()):
+        return None
+    seconds = int(m.group("h24")) * 60 + int(m.group("m24"))
+    stretch = f"{period.group('period').lower()} {period.group('unit').lower()}"
+    # The span takes in "left in the first half": its "left" is no verb of the sentence.
+    taken.add(m.start(), period.end())
+    return span_item(article, "time", m.start(), period.end(), value=m.group().strip(),
+                     lo=float(seconds), hi=float(seconds), key=f"clock|{stretch}",
+                     label=f"clock, {stretch}", extra={"clock": stretch})
+
+
 def find_times(article: Article, taken: Taken) -> list[Item]:
     items = []
     for m in _TIME_RE.finditer(article.text):
@@ -304,6 +324,9 @@ def find_times(article: Article, taken: Taken) -> list[Item]:
             before = article.text[max(0, m.start() - 14):m.start()]
             after = article.text[m.end():m.end() + 10]
             if not _AT_CLOCK.search(before) and not _CLOCK_AFTER.match(after):
+                clock = _game_clock(article, m, taken)
+                if clock is not None:
+                    items.append(clock)
                 continue
             minutes = int(g["h24"]) * 60 + int(g["m24"])
         qual = (g["qual"] or "").lower()

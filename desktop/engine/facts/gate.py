@@ -259,7 +259,9 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return True  # "10 people killed" / "killed three people": what happened to them
     if a.extra.get("converted") and b.extra.get("converted") and opposite(sa, sb):
         return True  # one sum converted two ways, in the same place of one sentence
-    if a.kind in ("money", "percent", "time") and scene.tight(a, b) is not None:
+    # (Not a game clock: a game has many plays and one sentence may tell two, "tied
+    # Ford with 14:05 left, then set the record with 7:41 left": a clock needs its verb.)
+    if a.kind in ("money", "percent", "time") and not a.extra.get("clock") and scene.tight(a, b) is not None:
         # A sum, a share or a clock time is specific: the only one each side
         # gives in two sentences aligned one to one is the same.  (Asking the
         # verbs to agree too would cut one false flag on ECB+ but lose five

@@ -111,7 +111,7 @@ def _clusters_for(kind: str, by_article: dict[str, list[Item]]) -> list[list[Ite
         return _topic_clusters(by_article, lambda i: i.key)
     if kind == "date":
         return _unique_clusters(by_article, date_class)
-    return _unique_clusters(by_article, lambda i: "time")
+    return _unique_clusters(by_article, lambda i: i.key or "time")  # a game clock is no time of day
 
 
 def _comparable(scene: Scene):
@@ -669,11 +669,12 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     found: dict[str, list[tuple[Item, object]]] = {}
     for aid, ext in scene.extractions.items():
         for item in ext.quantities:
-            if item.kind != "date" or id(item) in used or not item.passage or item.in_quote:
+            clock = item.kind == "time" and bool(item.extra.get("clock"))
+            if (item.kind != "date" and not clock) or id(item) in used or not item.passage or item.in_quote:
                 continue
-            if item.extra.get("precision") not in ("day", "month"):
+            if not clock and item.extra.get("precision") not in ("day", "month"):
                 continue  # "retiring in 1993", "indicted in 1990": careers, not the story's days
-            dates_here = [i for i in ext.by_passage.get(item.passage, ()) if i.kind == "date"]
+            dates_here = [i for i in ext.by_passage.get(item.passage, ()) if i.kind == item.kind]
             if len(dates_here) != 1:
                 continue
             s = slot(item, ext.article)
@@ -686,6 +687,8 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
         for second in articles[x + 1:]:
             for a, sa in found[first]:
                 for b, sb in found[second]:
+                    if a.kind != b.kind or a.key != b.key:
+                        continue  # a clock only against a clock of the same stretch of play
                     # Each date's own verb ("decided on Saturday to fire" is the deciding).
                     if sa.verb != sb.verb and not related_verbs(sa, sb):
                         continue

@@ -109,6 +109,8 @@ def _lemma(w: str, before: str) -> str | None:
         return None
     if w.endswith("ied") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith("ied") and len(w) == 4:
+        return _root(w[:-1])  # "tied", "lied": tie, lie
     if w.endswith("ed") and len(w) >= 5:
         return _root(w[:-2])
     if w.endswith("ing") and len(w) >= 6:
