@@ -25,6 +25,17 @@ QUANTITY_KINDS = ("number", "money", "percent", "date", "time")
 _WORDS = re.compile(r"[a-z][a-z'’-]+")
 
 
+def _across(per_article: dict):
+    """Every two entries of two different articles: (first article, its entry,
+    second article, its entry), articles in the order given."""
+    articles = list(per_article)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1:]:
+            for a in per_article[first]:
+                for b in per_article[second]:
+                    yield first, a, second, b
+
+
 def _consistent(items: list[Item]) -> bool:
     """All values one article gives for a thing agree with each other."""
     for n, a in enumerate(items):
@@ -212,22 +223,18 @@ def _opposite_pairs(by_article: dict[str, list[Item]], group: str, used: set[int
     value pairs with at most one other per article (the first it faces).
     """
     drafts = []
-    articles = list(by_article)
-    for x, first in enumerate(articles):
-        for second in articles[x + 1:]:
-            for a in by_article[first]:
-                for b in by_article[second]:
-                    if id(a) in used or id(b) in used or a.in_quote or b.in_quote:
-                        continue
-                    if a.extra.get("converted") != b.extra.get("converted"):
-                        continue  # a converted sum against a stated one
-                    if relation(a, b) != "conflict" or not near_copy(scene, a, b):
-                        continue
-                    draft = _draft([a, b], group, used, scene)
-                    if draft:
-                        draft.note = draft.note.replace("number:", f"{_slot_label(a, scene)}:", 1)
-                        draft.origin = "opposite"
-                        drafts.append(draft)
+    for _, a, _, b in _across(by_article):
+        if id(a) in used or id(b) in used or a.in_quote or b.in_quote:
+            continue
+        if a.extra.get("converted") != b.extra.get("converted"):
+            continue  # a converted sum against a stated one
+        if relation(a, b) != "conflict" or not near_copy(scene, a, b):
+            continue
+        draft = _draft([a, b], group, used, scene)
+        if draft:
+            draft.note = draft.note.replace("number:", f"{_slot_label(a, scene)}:", 1)
+            draft.origin = "opposite"
+            drafts.append(draft)
     return drafts
 
 
@@ -244,25 +251,21 @@ def _kindred_counts(by_article: dict[str, list[Item]], group: str, used: set[int
     nouns the facts' synonyms make one: "eliminates 38 teaching positions" /
     "36 teachers will lose their jobs" (teaching, teachers)."""
     drafts = []
-    articles = list(by_article)
-    for x, first in enumerate(articles):
-        for second in articles[x + 1:]:
-            for a in by_article[first]:
-                for b in by_article[second]:
-                    # One may already agree with a vaguer count ("36 teachers" / "dozens
-                    # of teachers"): the disagreement with the other side is still new.
-                    if (id(a) in used and id(b) in used) or a.in_quote or b.in_quote:
-                        continue
-                    if not a.extra.get("head") or a.extra.get("head") == b.extra.get("head"):
-                        continue
-                    if not (_noun_senses(a) & _noun_senses(b)) or scene.tight(a, b) is None:
-                        continue
-                    if relation(a, b) != "conflict":
-                        continue
-                    draft = _draft([a, b], group, used, scene, paired=True)
-                    if draft:
-                        draft.origin = "kindred"
-                        drafts.append(draft)
+    for _, a, _, b in _across(by_article):
+        # One may already agree with a vaguer count ("36 teachers" / "dozens
+        # of teachers"): the disagreement with the other side is still new.
+        if (id(a) in used and id(b) in used) or a.in_quote or b.in_quote:
+            continue
+        if not a.extra.get("head") or a.extra.get("head") == b.extra.get("head"):
+            continue
+        if not (_noun_senses(a) & _noun_senses(b)) or scene.tight(a, b) is None:
+            continue
+        if relation(a, b) != "conflict":
+            continue
+        draft = _draft([a, b], group, used, scene, paired=True)
+        if draft:
+            draft.origin = "kindred"
+            drafts.append(draft)
     return drafts
 
 
@@ -588,14 +591,10 @@ def purpose_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
                 found.setdefault(aid, []).append((item, words))
     # Each sum's partners, by article: one a side, or it is unclear which is meant.
     partners: dict[int, dict[str, list[Item]]] = {}
-    articles = list(found)
-    for x, first in enumerate(articles):
-        for second in articles[x + 1:]:
-            for a, wa in found[first]:
-                for b, wb in found[second]:
-                    if a.kind == b.kind and wa & wb:
-                        partners.setdefault(id(a), {}).setdefault(second, []).append(b)
-                        partners.setdefault(id(b), {}).setdefault(first, []).append(a)
+    for first, (a, wa), second, (b, wb) in _across(found):
+        if a.kind == b.kind and wa & wb:
+            partners.setdefault(id(a), {}).setdefault(second, []).append(b)
+            partners.setdefault(id(b), {}).setdefault(first, []).append(a)
     drafts = []
     told: set[frozenset] = set()
     for items in found.values():
@@ -682,23 +681,19 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
                 continue
             found.setdefault(aid, []).append((item, s))
     partners: dict[int, list[Item]] = {}
-    articles = list(found)
-    for x, first in enumerate(articles):
-        for second in articles[x + 1:]:
-            for a, sa in found[first]:
-                for b, sb in found[second]:
-                    if a.kind != b.kind or a.key != b.key:
-                        continue  # a clock only against a clock of the same stretch of play
-                    # Each date's own verb ("decided on Saturday to fire" is the deciding).
-                    if sa.verb != sb.verb and not related_verbs(sa, sb):
-                        continue
-                    verbs = (sa.verb or "")[:4], (sb.verb or "")[:4]
-                    shared = {w for w in _sentence_words(scene, a) & _sentence_words(scene, b)
-                              if not w.startswith(verbs)}
-                    if len(shared) < 2:
-                        continue
-                    partners.setdefault(id(a), []).append(b)
-                    partners.setdefault(id(b), []).append(a)
+    for _, (a, sa), _, (b, sb) in _across(found):
+        if a.kind != b.kind or a.key != b.key:
+            continue  # a clock only against a clock of the same stretch of play
+        # Each date's own verb ("decided on Saturday to fire" is the deciding).
+        if sa.verb != sb.verb and not related_verbs(sa, sb):
+            continue
+        verbs = (sa.verb or "")[:4], (sb.verb or "")[:4]
+        shared = {w for w in _sentence_words(scene, a) & _sentence_words(scene, b)
+                  if not w.startswith(verbs)}
+        if len(shared) < 2:
+            continue
+        partners.setdefault(id(a), []).append(b)
+        partners.setdefault(id(b), []).append(a)
     drafts = []
     for items in found.values():
         for a, _ in items:
