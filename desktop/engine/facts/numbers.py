@@ -347,12 +347,13 @@ def _event_before(text: str, start: int) -> tuple[Optional[str], str]:
         return None, ""
     word = m.group(1)
     events = lexicon.events()
+    # The class names the label ("people injured", not "people injuring").
     if word.lower() in events:
-        return events[word.lower()], word
+        return events[word.lower()], events[word.lower()]
     from .slots import verb_lemma
     lemma = verb_lemma(word)
     classes = set(events.values())
-    return (lemma, word) if lemma in classes else (None, "")
+    return (lemma, lemma) if lemma in classes else (None, "")
 
 
 def _number_item(article: Article, m: re.Match) -> Optional[Item]:
