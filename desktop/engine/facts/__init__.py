@@ -19,7 +19,7 @@ from .draft import Draft
 from .extract import extract
 from .gate import Scene
 from .people import people_facts
-from .quantities import article_facts, extend_conflicts, group_facts, leftover_facts, sentence_facts, verb_facts, date_facts, purpose_facts, weight_facts
+from .quantities import article_facts, extend_conflicts, group_facts, leftover_facts, sentence_facts, time_count_facts, date_facts, purpose_facts, weight_facts
 from .quote_facts import quote_facts, single_quotes
 
 _STATUS_ORDER = {FactStatus.CONFLICT: 0, FactStatus.AGREE: 1, FactStatus.SINGLE: 2}
@@ -63,7 +63,7 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
         drafts += article_facts(scene, used, group_of, in_conflict)
         drafts += distance_facts(extractions, used, group_of, drafts)
         drafts += sentence_facts(scene, used, group_of)
-        drafts += verb_facts(scene, used, group_of)
+        drafts += time_count_facts(scene, used, group_of)
         drafts += date_facts(scene, used, group_of)
         drafts += purpose_facts(scene, used, group_of)
         drafts += weight_facts(scene, used, group_of)

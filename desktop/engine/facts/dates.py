@@ -259,9 +259,7 @@ def _mark_night(text: str, item: Item) -> None:
         return
     if _NIGHT_AFTER.match(text, item.end):
         item.extra["night"] = True
-    if _EARLY.search(item.text) or _EARLY.search(text[max(0, item.start - 16):item.start]) \
-            or re.match(r"\s+morning\b", text[item.end:item.end + 10], re.IGNORECASE) and \
-            re.search(r"\bearly\s+$", text[max(0, item.start - 8):item.start], re.IGNORECASE):
+    if _EARLY.search(item.text) or _EARLY.search(text[max(0, item.start - 16):item.start]):
         item.extra["early"] = True
 
 

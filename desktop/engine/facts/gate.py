@@ -106,13 +106,13 @@ def near_copy(scene: Scene, a: Item, b: Item) -> bool:
     return not (sa.bare or sb.bare) and _near_copy(sa, sb, a.kind == "number")
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
 def _elapsed(item: Item, s: Slot) -> bool:
     """A count of time up to the report ("eight days ago", "the past eight days",
     "after eight days of riots"): it grows with the day an article was written."""
-    if item.kind != "number" or item.extra.get("head") not in _TIME_UNITS:
+    if item.kind != "number" or item.extra.get("head") not in TIME_UNITS:
         return False
     before = s.tokens[s.first - 1] if s.first > 0 else ""
     unit_at = s.last + len((item.extra.get("phrase") or "").split())

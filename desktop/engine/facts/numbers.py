@@ -264,24 +264,14 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
         if value is None:
             continue
         taken.add(m.start(), m.end())
-        head, phrase, event, event_word = count_noun(text, m.end(), value)
-        key = f"{head}|{event or ''}" if head is not None else None
-        label = " ".join(x for x in (phrase, event_word.lower()) if x)
-        items.append(span_item(article, "number", m.start(), m.end(), value=value, lo=value,
-                               hi=value, key=key, label=label,
-                               extra={"head": head, "event": event, "phrase": phrase}))
+        items.append(_exact_count(article, m.start(), m.end(), value))
     for m in _HEIGHT_WEIGHT.finditer(text):
         # "is 5-foot-8,135 pounds": a height, and after its comma the weight, which
         # the number pattern never sees (a digit glued to a hyphen or a comma).
         if taken.hit(m.start("weight"), m.end("weight")):
             continue
-        value = int(m.group("weight"))
         taken.add(m.start("weight"), m.end("weight"))
-        head, phrase, event, event_word = count_noun(text, m.end("weight"), value)
-        items.append(span_item(article, "number", m.start("weight"), m.end("weight"), value=value,
-                               lo=value, hi=value, key=f"{head}|{event or ''}" if head else None,
-                               label=" ".join(x for x in (phrase, event_word.lower()) if x),
-                               extra={"head": head, "event": event, "phrase": phrase}))
+        items.append(_exact_count(article, m.start("weight"), m.end("weight"), int(m.group("weight"))))
     for m in _NUMBER_RE.finditer(text):
         item = _number_item(article, m)
         if item is None or taken.hit(item.start, item.end):
@@ -331,6 +321,15 @@ def _weight_item(article: Article, m: re.Match, start: int, value: float, qual) 
                      extra={"head": "pound", "event": None, "phrase": "pounds"})
 
 
+def _exact_count(article: Article, start: int, end: int, value) -> Item:
+    """An exact count at ``[start, end)`` with what it counts, read after it."""
+    head, phrase, event, event_word = count_noun(article.text, end, value)
+    return span_item(article, "number", start, end, value=value, lo=value, hi=value,
+                     key=f"{head}|{event or ''}" if head is not None else None,
+                     label=" ".join(x for x in (phrase, event_word.lower()) if x),
+                     extra={"head": head, "event": event, "phrase": phrase})
+
+
 _HEIGHT_WEIGHT = re.compile(r"\b\d\s?-?(?:foot|feet|ft)-?\s?\d{1,2},(?P<weight>\d{2,3})(?=\s+(?:pounds|lbs?)\b)",
                             re.IGNORECASE)
 
@@ -340,8 +339,8 @@ _BEFORE_COUNT = re.compile(r"\b([A-Za-z]+)\s+(?:at\s+least\s+|about\s+|some\s+|n
 
 
 def _event_before(text: str, start: int) -> tuple[Optional[str], str]:
-    """What happened to the counted things, told by the verb right before the count:
-    "injuring five people", "killed at least 10 people" -> ("injured", "injuring")."""
+    """What happened to the counted things, told by the verb right before the count,
+    and the word to label it with: "injuring five people" -> ("injured", "injured")."""
     m = _BEFORE_COUNT.search(text, max(0, start - 40), start)
     if not m:
         return None, ""

@@ -16,7 +16,8 @@ from .draft import Draft
 from .extract import Extraction
 from .items import Item
 from .notes import quantity_note
-from .gate import Scene, near_copy, same_thing, slot
+from .gate import TIME_UNITS, Scene, near_copy, same_thing, slot
+from .slots import related_verbs, same_verb
 from .values import cluster_status, date_class, relation
 
 import re
@@ -144,6 +145,25 @@ def _draft(items: list[Item], group: Optional[str], used: set[int],
         used.add(id(item))
     return Draft(items[0].kind, status, quantity_note(items, status, approx),
                  [i.mention() for i in items], group, approx)
+
+
+def _new_draft(cluster: list[Item], used: set[int], scene: Scene, group_of, origin: str,
+               paired: bool = False) -> Optional[Draft]:
+    """The fact a cluster found across whole articles tells, unless it tells nothing new.
+
+    Values already told as one fact ("three weeks" twice) may disagree with a
+    further article ("four weeks"): with any member told, only a conflict is new.
+    """
+    if all(id(i) in used for i in cluster):
+        return None
+    if any(id(i) in used for i in cluster):
+        comparable = None if paired else _comparable(scene)
+        if cluster_status(cluster, comparable)[0] != FactStatus.CONFLICT:
+            return None
+    draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene, paired=paired)
+    if draft:
+        draft.origin = origin
+    return draft
 
 
 def _pair_similarity(group) -> dict[tuple[str, str], float]:
@@ -323,21 +343,17 @@ def article_facts(scene: Scene, used: set[int], group_of,
         cluster = _one_each(per)
         if not cluster:
             continue
-        # A value already agreeing with a vaguer one inside a group ("17 homes" /
-        # "more than a dozen homes") may still disagree with a third article
-        # ("Nineteen homes have been lost"): only that conflict is new.
-        told = any(id(i) in used for i in cluster)
         if not cluster[0].extra.get("event"):
             contexts = [_context_words(extractions[i.article], i) for i in cluster]
             noun = {w[:6] for w in (cluster[0].extra.get("phrase") or "").lower().split()}
             shared = set.intersection(*contexts) - noun - {lexicon.singular(cluster[0].extra.get("head") or "")[:6]}
             if len(shared) < 2:
                 continue
-        if told and cluster_status(cluster, _comparable(scene))[0] != FactStatus.CONFLICT:
-            continue
-        draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene)
+        # A value already agreeing with a vaguer one inside a group ("17 homes" /
+        # "more than a dozen homes") may still disagree with a third article
+        # ("Nineteen homes have been lost"): only that conflict is new.
+        draft = _new_draft(cluster, used, scene, group_of, "article")
         if draft:
-            draft.origin = "article"
             drafts.append(draft)
     return drafts
 
@@ -477,7 +493,6 @@ def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) 
     return drafts
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
 _OFFSET_AFTER = {"ago", "after", "before", "later", "earlier", "prior"}
 _SPAN_BEFORE = {"for", "in", "over", "during", "past", "last", "spent"}
 _UNIT_STEMS = {"week", "month", "year", "day", "hour", "minut", "secon", "past", "last"}
@@ -498,7 +513,7 @@ def _time_shape(item: Item, s) -> Optional[str]:
     return "span" if k >= 0 and s.tokens[k] in _SPAN_BEFORE else None
 
 
-def verb_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
+def time_count_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     """Counts of time on one verb, compared across whole articles.
 
     The aligner may keep two tellings apart ("had been in hospital for three
@@ -518,7 +533,7 @@ def verb_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
             if item.kind != "number" or not item.passage or item.in_quote:
                 continue
             head = item.extra.get("head")
-            if head not in _TIME_UNITS:
+            if head not in TIME_UNITS:
                 continue
             s = slot(item, ext.article)
             shape = _time_shape(item, s)
@@ -531,12 +546,7 @@ def verb_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
         if len(per) < 2:
             continue
         cluster = _one_each(per)
-        if not cluster or all(id(i) in used for i in cluster):
-            continue
-        # Values already told as one ("three weeks" twice) may disagree with a
-        # further article ("four weeks"): only that conflict is new.
-        told = any(id(i) in used for i in cluster)
-        if told and cluster_status(cluster, _comparable(scene))[0] != FactStatus.CONFLICT:
+        if not cluster:
             continue
         if shape == "span":
             # The verb's own word ("worked") does not count: "Andy Ryan, who has
@@ -546,9 +556,8 @@ def verb_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
             shared = frozenset.intersection(*[slots[id(i)].frame for i in cluster])
             if not {w for w in shared if w not in _UNIT_STEMS and not w.startswith(verb[:4])}:
                 continue
-        draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene)
+        draft = _new_draft(cluster, used, scene, group_of, "verb")
         if draft:
-            draft.origin = "verb"
             drafts.append(draft)
     return drafts
 
@@ -605,20 +614,16 @@ def purpose_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
             cluster = [a] + [lst[0] for lst in mates.values()]
             # Every member must see the same partners: a clique, one sum per article.
             ids = {id(i) for i in cluster}
-            if frozenset(ids) in told or all(id(i) in used for i in cluster):
-                continue  # told already, as this conflict or another fact
+            if frozenset(ids) in told:
+                continue
             told.add(frozenset(ids))
             if any({id(j) for lst in partners.get(id(i), {}).values() for j in lst} != ids - {id(i)}
                    for i in cluster[1:]):
                 continue
             # Sums already told as agreeing ("a 2 percent raise" twice) may disagree
-            # with a further article ("pay will rise 3 percent"): only that is new.
-            if any(id(i) in used for i in cluster) and \
-                    cluster_status(cluster, None)[0] != FactStatus.CONFLICT:
-                continue
-            draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene, paired=True)
+            # with a further article ("pay will rise 3 percent").
+            draft = _new_draft(cluster, used, scene, group_of, "purpose", paired=True)
             if draft:
-                draft.origin = "purpose"
                 drafts.append(draft)
     return drafts
 
@@ -636,22 +641,15 @@ def weight_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
             if item.kind != "number" or item.extra.get("head") != "pound" or id(item) in used \
                     or not item.passage or item.in_quote:
                 continue
-            passage = ext.article.passages[scene.extractions[aid].index.position(item.passage)]
+            passage = ext.article.passages[ext.index.position(item.passage)]
             if _HEIGHT.search(ext.article.text, passage.start, passage.end):
                 per.setdefault(aid, []).append(item)
     cluster = _one_each(per)
-    if not cluster:
-        return []
-    draft = _draft(cluster, group_of([i.passage for i in cluster]), used, scene, paired=True)
+    draft = _new_draft(cluster, used, scene, group_of, "weight", paired=True) if cluster else None
     if not draft:
         return []
     draft.note = draft.note.replace("pounds:", "weight (pounds):", 1)
-    draft.origin = "weight"
     return [draft]
-
-
-def _sentence_words(scene: Scene, item: Item) -> set[str]:
-    return _context_words(scene.extractions[item.article], item) - _not_context()
 
 
 def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
@@ -664,8 +662,7 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     partner in the other article; the gate then decides as for any two values
     (a report's own date, a quoted day, different named subjects are never one).
     """
-    from .slots import related_verbs
-    found: dict[str, list[tuple[Item, object]]] = {}
+    found: dict[str, list[tuple[Item, object, set[str]]]] = {}
     for aid, ext in scene.extractions.items():
         for item in ext.quantities:
             clock = item.kind == "time" and bool(item.extra.get("clock"))
@@ -679,24 +676,23 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
             s = slot(item, ext.article)
             if s.verb is None or s.reporting or s.bare:
                 continue
-            found.setdefault(aid, []).append((item, s))
+            found.setdefault(aid, []).append((item, s, _context_words(ext, item) - _not_context()))
     partners: dict[int, list[Item]] = {}
-    for _, (a, sa), _, (b, sb) in _across(found):
+    for _, (a, sa, words_a), _, (b, sb, words_b) in _across(found):
         if a.kind != b.kind or a.key != b.key:
             continue  # a clock only against a clock of the same stretch of play
         # Each date's own verb ("decided on Saturday to fire" is the deciding).
         if sa.verb != sb.verb and not related_verbs(sa, sb):
             continue
         verbs = (sa.verb or "")[:4], (sb.verb or "")[:4]
-        shared = {w for w in _sentence_words(scene, a) & _sentence_words(scene, b)
-                  if not w.startswith(verbs)}
+        shared = {w for w in words_a & words_b if not w.startswith(verbs)}
         if len(shared) < 2:
             continue
         partners.setdefault(id(a), []).append(b)
         partners.setdefault(id(b), []).append(a)
     drafts = []
     for items in found.values():
-        for a, _ in items:
+        for a, _, _ in items:
             mates = partners.get(id(a), [])
             if len(mates) != 1:
                 continue
@@ -718,7 +714,6 @@ def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
     quake ... injured two people"): its count of the same noun on the same verb,
     the one such count that article gives, belongs to the same fact.
     """
-    from .slots import same_verb
     for draft in drafts:
         if draft.status != FactStatus.CONFLICT or draft.kind != "number" or draft.origin != "group":
             continue
