@@ -280,8 +280,10 @@ def score_case(case: Path, verbose: bool = True) -> dict:
 # Floors: planted conflicts each case must find.  Measured with the learned
 # aligner (December 2026; the facts stage compares what alignment groups, so
 # these move with it): bridge 9/9, school board 9/9, wildfire 8/9, council vote
-# 5/5, factory fire 5/5, storm traps 0/0, seeds 003/004 2/3 (Zohran/Zahran,
-# "Mayor-elect" vs "President" Mamdani).  The hand-tuned aligner before it found
+# 5/5, factory fire 5/5, storm traps 0/0, seeds 003/004 3/3 (Zohran/Zahran,
+# "Mayor-elect" vs "President" Mamdani, and the election: "victory celebration
+# on November 2, 2024" / "earlier in early November had won", both undated,
+# November 2025 read from 003's caption: facts.dates.told_when).  The hand-tuned aligner before it found
 # 35 of 37 on these cases, which it was tuned on; on real news it put
 # different things side by side (see benchmarks/real_news.py).
 FOUND_FLOOR = {
@@ -295,7 +297,7 @@ FOUND_FLOOR = {
     "align/bridge_collapse": 9,
     "align/school_board_budget": 9,
     "align/wildfire_evacuation": 8,
-    "align/seeds_003_004": 2,
+    "align/seeds_003_004": 3,
     "facts/council_vote": 5,
     "facts/factory_fire": 5,
     "facts/storm_traps": 0,

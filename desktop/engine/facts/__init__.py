@@ -15,6 +15,7 @@ from typing import Optional
 from ..errors import Cancelled
 from ..model import CancelFn, Comparison, Fact, FactStatus
 from .distances import distance_facts
+from .dates import told_when
 from .draft import Draft
 from .extract import extract
 from .gate import Scene
@@ -37,9 +38,10 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
     if not articles:
         return []
     extractions = {}
+    year_of = told_when(articles)
     for article in articles:
         check()
-        extractions[article.id] = extract(article)
+        extractions[article.id] = extract(article, year_of)
     related = set(extractions)
     passage_groups: dict[str, str] = {}
     for group in comparison.groups:

@@ -104,7 +104,8 @@ def _guess_year(month: int, day: int, published: Optional[date]) -> Optional[int
     return published.year
 
 
-def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Optional[Item]:
+def _date_item(article: Article, m: re.Match, published: Optional[date],
+               year_of: Optional[date] = None) -> Optional[Item]:
     g = m.groupdict()
     first = last = None
     precision = "day"
@@ -117,7 +118,7 @@ def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Opti
         year_s = g["year"] or g["year2"]
         if not 1 <= day <= 31:
             return None
-        year = int(year_s) if year_s else _guess_year(month, day, published)
+        year = int(year_s) if year_s else _guess_year(month, day, published or year_of)
         if year is None:
             value = f"--{month:02d}-{day:02d}"
             return span_item(article, "date", m.start(), m.end(), value=value,
@@ -138,7 +139,7 @@ def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Opti
             # "May" or "Mar" alone are too often something else.
             if name.lower() not in MONTHS or name == "May" or not _MONTH_ALONE_BEFORE.search(before):
                 return None
-        year = int(year_s) if year_s else _guess_year(month, 1, published)
+        year = int(year_s) if year_s else _guess_year(month, 1, published or year_of)
         precision = "month" if not g["part"] else "range"
         approx = bool(g["part"])
         if year is None:
@@ -200,13 +201,17 @@ def _date_item(article: Article, m: re.Match, published: Optional[date]) -> Opti
     else:
         return None
     value = value or _iso(first, last, precision)
+    # A year taken from the comparison, not from this article (see find_dates).
+    borrowed = published is None and year_of is not None and not any(
+        g[k] for k in ("year", "year2", "year3", "year4")) and bool(g["month"] or g["month2"] or g["month3"])
     # A weekday alone is resolved by guessing its week from the publication
     # date; "the court heard ... on Saturday" in a later article is still the
     # Saturday another names "8 June".
     return span_item(article, "date", m.start(), m.end(), value=value,
                      lo=float(first.toordinal()), hi=float(last.toordinal()), approx=approx,
                      extra={"precision": precision, "weekday": weekday,
-                            "week_guessed": bool(g["wd5"]) and not (g["rel"] or "")})
+                            "week_guessed": bool(g["wd5"]) and not (g["rel"] or ""),
+                            "year_borrowed": borrowed})
 
 
 # Words that put what a weekday dates ahead of the report: future tense,
@@ -231,17 +236,50 @@ def _told_ahead(text: str, start: int) -> bool:
     return bool(_AHEAD.search(head))
 
 
+def told_when(articles: list[Article]) -> Optional[date]:
+    """When a set of reports of one event was written, as near as their text says.
+
+    The latest publication date among them; when none is dated, the latest
+    fully written day ("November 21, 2025") any of them names outside a
+    forecast.  Used only to give an undated article's month names a year.
+    """
+    dated = [d for d in (parse_published(a.published) for a in articles) if d]
+    if dated:
+        return max(dated)
+    days = []
+    for article in articles:
+        for m in _DATE_RE.finditer(article.text):
+            g = m.groupdict()
+            if not (g["month"] or g["month2"]) or not (g["year"] or g["year2"]):
+                continue
+            if _told_ahead(article.text, m.start()):
+                continue
+            try:
+                days.append(date(int(g["year"] or g["year2"]), _month_number(g["month"] or g["month2"]),
+                                 int(g["day"] or g["day2"])))
+            except ValueError:
+                continue
+    return max(days) if days else None
+
+
 def _wd_index(name: Optional[str]) -> Optional[int]:
     return WEEKDAYS.index(name.lower()) if name else None
 
 
-def find_dates(article: Article, taken: Taken) -> list[Item]:
+def find_dates(article: Article, taken: Taken, year_of: Optional[date] = None) -> list[Item]:
+    """Dates of ``article``; ``year_of`` dates an undated article's year only.
+
+    An undated article's "November 2" or "early November" still has a year:
+    the one its comparison is told in (:func:`told_when`).  That reference is
+    rough (the latest day a report names, not its dateline), so it places
+    months in a year but never resolves "Friday" or "yesterday".
+    """
     published = parse_published(article.published)
     items = []
     for m in _DATE_RE.finditer(article.text):
         if taken.hit(m.start(), m.end()):
             continue
-        item = _date_item(article, m, published)
+        item = _date_item(article, m, published, year_of if published is None else None)
         if item is not None:
             taken.add(item.start, item.end)
             _mark_night(article.text, item)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
 
 from ..model import Article
 from .dates import find_dates, find_times
@@ -28,10 +30,12 @@ class Extraction:
     index: PassageIndex = None  # type: ignore[assignment]
 
 
-def extract(article: Article) -> Extraction:
+def extract(article: Article, year_of: Optional[date] = None) -> Extraction:
+    """``year_of``: the year an undated article is told in (:func:`.dates.told_when`)."""
     index = PassageIndex(article)
     taken = Taken()
-    quantities = find_times(article, taken) + find_dates(article, taken) + find_numbers(article, taken)
+    quantities = (find_times(article, taken) + find_dates(article, taken, year_of)
+                  + find_numbers(article, taken))
     quantities.sort(key=lambda i: i.start)
     hits, people = find_names(article)
     quotes = find_quotes(article, hits, people)

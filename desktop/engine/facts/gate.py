@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Group
 from .items import Item
-from .slots import Slot, opposite, related_verbs, same_verb, similarity, slot_for, unit_after, zone_after
+from .slots import Slot, noun_dated, opposite, related_verbs, same_verb, similarity, slot_for, unit_after, zone_after
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -229,7 +229,15 @@ def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     return False
 
 
-def same_thing(a: Item, b: Item, scene: Scene) -> bool:
+def _year_written(item: Item) -> bool:
+    """The date's year is the article's own: written, or read from its dateline."""
+    return bool(item.lo) and not item.extra.get("year_borrowed")  # an unresolved weekday has lo 0
+
+
+def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
+    """``tied``: the caller found the two sentences tell one happening (the
+    day of one dated noun, :func:`.quantities.date_facts`), so a noun may stand
+    for the verb."""
     if not a.passage or not b.passage:
         return False
     sa, sb = slot(a, scene.article(a.article)), slot(b, scene.article(b.article))
@@ -239,6 +247,12 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         return False
     if a.kind == "date" and (a.in_quote or b.in_quote):
         return False  # "we can grow our economy today": the speaker's day, not the article's
+    borrowed = a.extra.get("year_borrowed") or b.extra.get("year_borrowed")
+    if a.kind == "date" and borrowed and not (_year_written(a) or _year_written(b)):
+        # A year borrowed from the comparison is near enough to tell 2024 from
+        # 2025, not to tell which weekday "6 December" was or to order two
+        # undated months.
+        return False
     if a.kind == "time" and zone_after(sa) != zone_after(sb):
         # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off; against a time
         # with no zone, which zone it is told in is unknown.
@@ -268,4 +282,6 @@ def same_thing(a: Item, b: Item, scene: Scene) -> bool:
         # paraphrased conflicts of the own cases: "rated poor" / "put in the
         # worst condition".)
         return True
+    if tied and a.kind == "date" and noun_dated(sa, sb):
+        return True  # "his victory celebration on November 2" / "won ... victory in early November"
     return same_verb(sa, sb) or related_verbs(sa, sb)

@@ -1,6 +1,8 @@
 """Short human sentences for facts: "passengers hurt: four vs five"."""
 from __future__ import annotations
 
+from datetime import date
+
 from ..model import FactStatus
 from .items import Item
 
@@ -22,6 +24,9 @@ def distinct_texts(items: list[Item]) -> list[str]:
         shown = clip(shown, 40)
         if item.kind in ("number", "percent") and shown[:1].isupper():
             shown = shown[0].lower() + shown[1:]  # "Five" at a sentence start reads "five"
+        if item.extra.get("year_borrowed") and item.lo:
+            # Say which year an undated article's month was read in.
+            shown += f" ({date.fromordinal(int(item.lo)).year}, read from the reports' dates)"
         seen.setdefault(shown.lower(), shown)
     return list(seen.values())
 

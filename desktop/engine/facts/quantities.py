@@ -17,7 +17,7 @@ from .extract import Extraction
 from .items import Item
 from .notes import quantity_note
 from .gate import TIME_UNITS, Scene, near_copy, same_thing, slot
-from .slots import related_verbs, same_verb
+from .slots import noun_dated, related_verbs, same_verb
 from .values import cluster_status, date_class, relation
 
 import re
@@ -126,18 +126,19 @@ def _clusters_for(kind: str, by_article: dict[str, list[Item]]) -> list[list[Ite
     return _unique_clusters(by_article, lambda i: i.key or "time")  # a game clock is no time of day
 
 
-def _comparable(scene: Scene):
+def _comparable(scene: Scene, tied: bool = False):
     """Whether two disagreeing values measure the same thing (see :mod:`.gate`)."""
     def check(a: Item, b: Item) -> bool:
-        return same_thing(a, b, scene)
+        return same_thing(a, b, scene, tied)
     return check
 
 
 def _draft(items: list[Item], group: Optional[str], used: set[int],
-           scene: Scene, paired: bool = False) -> Optional[Draft]:
+           scene: Scene, paired: bool = False, tied: bool = False) -> Optional[Draft]:
     """``paired``: two sentences that are each other's best match and each give
-    one sum (or share): like two sentences aligned one to one, the sums are one."""
-    comparable = (lambda a, b: True) if paired else _comparable(scene)
+    one sum (or share): like two sentences aligned one to one, the sums are one.
+    ``tied``: see :func:`.gate.same_thing`."""
+    comparable = (lambda a, b: True) if paired else _comparable(scene, tied)
     status, approx = cluster_status(items, comparable)
     if status is None:
         return None
@@ -652,6 +653,14 @@ def weight_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     return [draft]
 
 
+def _within_month(item: Item) -> bool:
+    """A day, a month or a part of one ("early November"), not a year or a season."""
+    precision = item.extra.get("precision")
+    if precision in ("day", "month"):
+        return True
+    return precision == "range" and item.hi is not None and item.hi - item.lo <= 31
+
+
 def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     """Days of one happening told in unaligned sentences.
 
@@ -668,23 +677,28 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
             clock = item.kind == "time" and bool(item.extra.get("clock"))
             if (item.kind != "date" and not clock) or id(item) in used or not item.passage or item.in_quote:
                 continue
-            if not clock and item.extra.get("precision") not in ("day", "month"):
+            if not clock and not _within_month(item):
                 continue  # "retiring in 1993", "indicted in 1990": careers, not the story's days
             dates_here = [i for i in ext.by_passage.get(item.passage, ()) if i.kind == item.kind]
             if len(dates_here) != 1:
                 continue
             s = slot(item, ext.article)
-            if s.verb is None or s.reporting or s.bare:
+            if s.reporting or s.bare or (s.verb is None and (clock or not s.frame)):
                 continue
             found.setdefault(aid, []).append((item, s, _context_words(ext, item) - _not_context()))
     partners: dict[int, list[Item]] = {}
     for _, (a, sa, words_a), _, (b, sb, words_b) in _across(found):
         if a.kind != b.kind or a.key != b.key:
             continue  # a clock only against a clock of the same stretch of play
-        # Each date's own verb ("decided on Saturday to fire" is the deciding).
-        if sa.verb != sb.verb and not related_verbs(sa, sb):
+        # Each date's own verb ("decided on Saturday to fire" is the deciding);
+        # a date with none dates the noun it follows ("his victory celebration
+        # on November 2"), which the other sentence must name.
+        if sa.verb is None or sb.verb is None:
+            if not noun_dated(sa, sb):
+                continue
+        elif sa.verb != sb.verb and not related_verbs(sa, sb):
             continue
-        verbs = (sa.verb or "")[:4], (sb.verb or "")[:4]
+        verbs = tuple(v[:4] for v in (sa.verb, sb.verb) if v)
         shared = {w for w in words_a & words_b if not w.startswith(verbs)}
         if len(shared) < 2:
             continue
@@ -699,7 +713,7 @@ def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
             b = mates[0]
             if partners.get(id(b)) != [a] or id(a) in used or id(b) in used:
                 continue
-            draft = _draft([a, b], group_of([a.passage, b.passage]), used, scene)
+            draft = _draft([a, b], group_of([a.passage, b.passage]), used, scene, tied=True)
             if draft:
                 draft.origin = "date"
                 drafts.append(draft)

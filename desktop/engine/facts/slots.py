@@ -347,6 +347,27 @@ def related_verbs(a: Slot, b: Slot) -> bool:
     return bool(_clusters_of(a.verb) & _clusters_of(b.verb))
 
 
+_DATING = {"on", "during", "in", "of"}
+
+
+def noun_dated(a: Slot, b: Slot) -> bool:
+    """One value has no verb and dates the noun before it, which the other's
+    sentence names: "his victory celebration on November 2, 2024" / "had won
+    a landslide election victory in early November"."""
+    if (a.verb is None) == (b.verb is None):
+        return False
+    bare, told = (a, b) if a.verb is None else (b, a)
+    # Only a noun the date follows through a preposition ("celebration on",
+    # "victory celebration during"): "Saturday's operation", "the Saturday
+    # shooting", "since October 23" tie the date to nothing as closely.
+    k = bare.first - 1
+    if k < 2 or bare.tokens[k] not in _DATING:
+        return False
+    noun = {_stem(w) for w in bare.tokens[max(0, k - 2):k] if w not in _LIGHT and w[0].isalpha()}
+    named = {_stem(w) for j, w in enumerate(told.tokens) if not told.first <= j < told.last}
+    return bool(noun & named)
+
+
 def slot_for(item, article, value_words: frozenset[str], dated: bool = False) -> Optional[Slot]:
     """The slot of an extracted item, cached on it."""
     cached = item.extra.get("slot")
