@@ -212,7 +212,9 @@ def test_calendar_words_for_every_precision():
     assert calendar_text("2026-03") == "Mar 2026"
     assert calendar_text("2025") == "2025"
     assert calendar_text("--11-21") == "21 Nov"
-    assert calendar_text("2026-03-02/2026-03-08") == "2 Mar 2026 – 8 Mar 2026"
+    assert calendar_text("2026-03-02/2026-03-08") == "2–8 Mar 2026"
+    assert calendar_text("2025-10-28/2025-11-03") == "28 Oct – 3 Nov 2025"
+    assert calendar_text("2025-12-29/2026-01-04") == "29 Dec 2025 – 4 Jan 2026"
     assert calendar_text("Friday") == "Friday"
     assert calendar_text("2024-02-31") == "2024-02-31"
 

@@ -83,7 +83,7 @@ def test_an_undated_vague_month_conflicts_with_a_day_of_another_year():
                        "praised the president.")
     assert [sorted(m.text for m in f.mentions) for f in found] == [["November 2, 2024", "early November"]]
     # The note says which year the undated month was read in.
-    assert "early November (2025, read from the reports' dates)" in found[0].note
+    assert "early November (taken as 2025 from the reports' dates)" in found[0].note
 
 
 def test_the_same_vague_month_in_the_borrowed_year_agrees():

@@ -279,11 +279,19 @@ _MONTH_DAY = re.compile(r"--(\d\d)(?:-(\d\d))?$")
 
 def calendar_text(value) -> str:
     """A date fact's value in calendar words: "2024-11-15" -> "15 Nov 2024",
-    "2026-03" -> "Mar 2026", a range "a/b" -> "a – b", "--11-21" -> "21 Nov";
+    "2026-03" -> "Mar 2026", a range "2025-11-01/2025-11-10" -> "1–10 Nov 2025",
+    "--11-21" -> "21 Nov";
     anything else (an unresolved weekday keeps its name) as it is."""
     text = value_text(value)
     if "/" in text:
-        return " – ".join(calendar_text(part) for part in text.split("/", 1))
+        first, last = (calendar_text(part) for part in text.split("/", 1))
+        a, b = first.split(" "), last.split(" ")
+        if len(a) == len(b) == 3 and a[2] == b[2]:
+            # One year said once: "1–10 Nov 2025", "28 Oct – 3 Nov 2025".
+            if a[1] == b[1]:
+                return f"{a[0]}–{b[0]} {a[1]} {a[2]}"
+            return f"{a[0]} {a[1]} – {last}"
+        return f"{first} – {last}"
     found, partial = _ISO.match(text), _MONTH_DAY.match(text)
     try:
         if found:

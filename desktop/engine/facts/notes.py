@@ -26,7 +26,7 @@ def distinct_texts(items: list[Item]) -> list[str]:
             shown = shown[0].lower() + shown[1:]  # "Five" at a sentence start reads "five"
         if item.extra.get("year_borrowed") and item.lo:
             # Say which year an undated article's month was read in.
-            shown += f" ({date.fromordinal(int(item.lo)).year}, read from the reports' dates)"
+            shown += f" (taken as {date.fromordinal(int(item.lo)).year} from the reports' dates)"
         seen.setdefault(shown.lower(), shown)
     return list(seen.values())
 
