@@ -112,7 +112,9 @@ def _documents(names):
     return (kept, documents) if len(documents) >= 2 else None
 
 
-def alignment(topics, config, tally: Tally, sample: list | None = None) -> None:
+def alignment(topics, config, tally: Tally, sample: list | None = None,
+              reliability: list | None = None) -> None:
+    """``reliability``: gets (group confidence, judged pairs right, judged pairs) per group."""
     from training import ecb_set
 
     for topic in topics:
@@ -128,6 +130,14 @@ def alignment(topics, config, tally: Tally, sample: list | None = None) -> None:
             tally.add(strict=len(strict), strict_found=len(strict & predicted),
                       predicted=len(predicted), judged=len(predicted & judged),
                       judged_right=len(predicted & judged & loose))
+            if reliability is not None:
+                where = _passage_index(comparison)
+                for group in comparison.groups:
+                    members = sorted(where[p] for p in group.passages)
+                    cross = {(a, i, b, j) for (a, i), (b, j) in combinations(members, 2) if a != b}
+                    if cross & judged:
+                        reliability.append((group.confidence, len(cross & judged & loose),
+                                            len(cross & judged)))
             if sample is not None:
                 for a, i, b, j in predicted:
                     sample.append((data.sentences[a][i], data.sentences[b][j],
@@ -171,6 +181,35 @@ def _prf(tally, key):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+RELIABILITY_BINS = (0.0, 0.5, 0.65, 0.8, 0.9, 1.01)
+
+
+def print_reliability(entries) -> None:
+    """How often the judged pairs inside groups of each confidence are right.
+
+    A group's confidence claims the probability that its passages tell the
+    same thing; the judged pairs (both sentences annotated) say how often
+    they do (a lower bound: annotation covers mostly openings).
+    """
+    if not entries:
+        return
+    print("\nGroup confidence against judged pairs right (each judged pair counts once):")
+    print("| confidence | groups | judged pairs | mean confidence | right |")
+    print("|---|---|---|---|---|")
+    total = sum(n for *_, n in entries)
+    gap = 0.0
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
+        inside = [(c, r, n) for _, c, r, n in entries if lo <= c < hi]
+        pairs = sum(n for *_, n in inside)
+        if not pairs:
+            continue
+        mean = sum(c * n for c, _, n in inside) / pairs
+        right = sum(r for _, r, _ in inside) / pairs
+        gap += pairs / total * abs(mean - right)
+        print(f"| {lo:.2f}–{min(hi, 1.0):.2f} | {len(inside)} | {pairs} | {mean:.3f} | {right:.3f} |")
+    print(f"expected calibration error (pair-weighted): {gap:.3f}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shipped", action="store_true", help="score the shipped models (no refit)")
@@ -193,6 +232,7 @@ def main(argv=None) -> int:
     topics = args.topics or rd.topics()
     sets = [s for s in rd.mixed_sets() if s[0] in topics]
     events, align, para = Tally(), Tally(), Tally()
+    reliability: list = []  # (fold, group confidence, judged pairs right, judged pairs)
     sample = [] if args.sample else None
     from training import msrp_chunks
 
@@ -200,7 +240,7 @@ def main(argv=None) -> int:
     if args.shipped:
         config = _config("lexical", "default")
         event_separation(sets, config, events)
-        alignment(topics, config, align, sample)
+        alignment(topics, config, align, sample, reliability)
         msrp(chunks, config, para)
     else:
         import training as tr
@@ -223,7 +263,9 @@ def main(argv=None) -> int:
             register_event_model(f"cv{fold}", model)
             config = _config(scorer.name, f"cv{fold}")
             event_separation([s for s in sets if s[0] in fold_topics], config, events)
-            alignment(fold_topics, config, align, sample)
+            found: list = []
+            alignment(fold_topics, config, align, sample, found)
+            reliability += [(fold, *entry) for entry in found]
             msrp([c for n, c in enumerate(chunks) if n % rd.FOLDS == fold], config, para)
     own = Tally()
     cases = own_cases(own)
@@ -254,6 +296,9 @@ def main(argv=None) -> int:
         p, r, f = _prf(own, key)
         print(f"| {label}: P / R / F1 | {p:.3f} / {r:.3f} / {f:.3f} | {target} |")
     print(f"({time.time() - started:.0f} s)")
+    if args.shipped:
+        reliability = [(0, *entry) for entry in reliability]
+    print_reliability(reliability)
     for name, (p, r, f) in cases.items():
         print(f"  {name}: P={p:.3f} R={r:.3f} F1={f:.3f}")
     if sample:
