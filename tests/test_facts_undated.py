@@ -27,10 +27,12 @@ def test_a_comparison_is_told_when_its_latest_dateline_or_written_day_is():
     dated = [_article("x", "2025-11-20"), _article("y", "2025-11-22"), _article("z")]
     assert str(told_when(dated)) == "2025-11-22"
     undated = [_article("They met on November 21, 2025. He had won on November 4, 2025."),
-               _article("The vote will be held on March 3, 2027, officials said.")]
-    # A forecast is no day the report was told after.
-    assert str(told_when(undated)) == "2025-11-21"
-    assert told_when([_article("They met on Friday.")]) is None
+               _article("His swearing-in, set for January 1, 2027, was moved. The vote will be held "
+                        "on March 3, 2027. Updated December 2, 2025.")]
+    # Forecasts are no day the reports were told after; of the rest, the latest.
+    assert str(told_when(undated)) == "2025-12-02"
+    assert str(told_when(undated + [_article("The treaty expires on June 3, 2099.")])) == "2025-12-02"
+    assert told_when([_article("They met on Friday. It was February 30, 2025.")]) is None
 
 
 def test_an_undated_articles_month_takes_the_comparisons_year_and_says_so():
@@ -60,6 +62,9 @@ def test_a_date_after_its_noun_is_tied_to_that_noun_named_elsewhere():
     assert not noun_dated(since, patrolled)
     # Two verbless dates: nothing says what happened on either.
     assert not noun_dated(on, celebration)
+    # A name before the date is whom it concerns, not what happened.
+    interview = _slot("His remarks in an interview with Victory on November 2, 2024.", "November 2, 2024")
+    assert interview.verb is None and not noun_dated(interview, won)
 
 
 def _date_conflicts(a: str, b: str):
@@ -86,13 +91,35 @@ def test_an_undated_vague_month_conflicts_with_a_day_of_another_year():
     assert "early November (taken as 2025 from the reports' dates)" in found[0].note
 
 
+def _date_facts(a: str, b: str, status: FactStatus):
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b))]
+    comparison = compare(docs, CompareConfig())
+    return [sorted(m.text for m in f.mentions) for f in comparison.facts
+            if f.status == status and f.kind == FactKind.DATE]
+
+
 def test_the_same_vague_month_in_the_borrowed_year_agrees():
-    found = _date_conflicts(
-        _MET + "The rapport was sown during Mamdani's victory celebration on November 4, 2025, "
-               "when he spoke in Brooklyn.",
-        _MET_UNDATED + "Mamdani, who earlier in early November had won a landslide election victory, "
-                       "praised the president.")
-    assert found == []
+    a = (_MET + "The rapport was sown during Mamdani's victory celebration on November 4, 2025, "
+                "when he spoke in Brooklyn.")
+    b = (_MET_UNDATED + "Mamdani, who earlier in early November had won a landslide election victory, "
+                        "praised the president.")
+    assert _date_facts(a, b, FactStatus.CONFLICT) == []
+    assert ["November 4, 2025", "early November"] in _date_facts(a, b, FactStatus.AGREE)
+
+
+def test_a_day_without_its_year_takes_the_borrowed_one():
+    a = _MET + "Mamdani celebrated his victory on November 2, 2024 in Brooklyn with his supporters."
+    b = _MET_UNDATED + "Mamdani celebrated his victory on November 2 in Brooklyn with his supporters."
+    assert _date_facts(a, b, FactStatus.CONFLICT) == [["November 2", "November 2, 2024"]]
+
+
+def test_two_borrowed_days_still_disagree_as_written():
+    # Both undated, both take 2025 from the first article's meeting: "November 3"
+    # against "November 4" is still the conflict it was without any year.
+    found = _date_facts(_MET + "The bridge collapsed on November 3 after days of heavy rain.",
+                        _MET_UNDATED + "The bridge collapsed on November 4 after days of heavy rain.",
+                        FactStatus.CONFLICT)
+    assert found == [["November 3", "November 4"]]
 
 
 def test_a_borrowed_year_never_decides_a_weekday():
@@ -103,3 +130,13 @@ def test_a_borrowed_year_never_decides_a_weekday():
         "Riots followed on December 13, 2008.",
         "According to the charge sheet, the officer shot the teenager on Sunday in Exarchia.")
     assert found == []
+
+
+def test_two_borrowed_years_do_not_place_a_month_against_a_day():
+    # "September" may be last year's: with both years guessed from the same
+    # rough reference, only days of the month are compared.
+    found = _date_facts(_MET + "The cable was cut in September near the port of Alexandria.",
+                        _MET_UNDATED + "The cable was cut on November 18 near the port of Alexandria.",
+                        FactStatus.CONFLICT)
+    assert found == []
+

@@ -38,10 +38,10 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
     if not articles:
         return []
     extractions = {}
-    year_of = told_when(articles)
+    reference_day = told_when(articles)
     for article in articles:
         check()
-        extractions[article.id] = extract(article, year_of)
+        extractions[article.id] = extract(article, reference_day)
     related = set(extractions)
     passage_groups: dict[str, str] = {}
     for group in comparison.groups:

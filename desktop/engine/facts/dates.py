@@ -105,20 +105,27 @@ def _guess_year(month: int, day: int, published: Optional[date]) -> Optional[int
 
 
 def _date_item(article: Article, m: re.Match, published: Optional[date],
-               year_of: Optional[date] = None) -> Optional[Item]:
+               reference_day: Optional[date] = None) -> Optional[Item]:
     g = m.groupdict()
     first = last = None
     precision = "day"
     weekday = None
     value = None
     approx = False
+    part = None  # a part of a month: "early November"
     if g["month"] or g["month2"]:
         month = _month_number(g["month"] or g["month2"])
         day = int(g["day"] or g["day2"])
         year_s = g["year"] or g["year2"]
         if not 1 <= day <= 31:
             return None
-        year = int(year_s) if year_s else _guess_year(month, day, published or year_of)
+        year = int(year_s) if year_s else _guess_year(month, day, published or reference_day)
+        borrowed_year = not year_s and published is None
+        if borrowed_year and year is not None:
+            try:
+                date(year, month, day)
+            except ValueError:
+                year = None  # "February 29" in a borrowed year that has none: left unplaced
         if year is None:
             value = f"--{month:02d}-{day:02d}"
             return span_item(article, "date", m.start(), m.end(), value=value,
@@ -128,7 +135,8 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
             first = last = date(year, month, day)
         except ValueError:
             return None
-        weekday = first.weekday()
+        # A borrowed year cannot tell which weekday a day was: only a written one counts.
+        weekday = _wd_index(g["wd"] or g["wd2"]) if borrowed_year else first.weekday()
     elif g["month3"]:
         name = g["month3"]
         month = _month_number(name)
@@ -139,7 +147,7 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
             # "May" or "Mar" alone are too often something else.
             if name.lower() not in MONTHS or name == "May" or not _MONTH_ALONE_BEFORE.search(before):
                 return None
-        year = int(year_s) if year_s else _guess_year(month, 1, published or year_of)
+        year = int(year_s) if year_s else _guess_year(month, 1, published or reference_day)
         precision = "month" if not g["part"] else "range"
         approx = bool(g["part"])
         if year is None:
@@ -147,6 +155,7 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
                              approx=approx, extra={"precision": precision, "m": month,
                                                    "part": g["part"]})
         first, last = _part_range(g["part"], *_month_range(year, month))
+        part = g["part"]
     elif g["year4"]:
         year = int(g["year4"])
         first, last = _part_range(g["part4"], date(year, 1, 1), date(year, 12, 31))
@@ -202,8 +211,8 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
         return None
     value = value or _iso(first, last, precision)
     # A year taken from the comparison, not from this article (see find_dates).
-    borrowed = published is None and year_of is not None and not any(
-        g[k] for k in ("year", "year2", "year3", "year4")) and bool(g["month"] or g["month2"] or g["month3"])
+    borrowed = published is None and reference_day is not None and bool(g["month"] or g["month2"] or g["month3"]) \
+        and not any(g[k] for k in ("year", "year2", "year3"))
     # A weekday alone is resolved by guessing its week from the publication
     # date; "the court heard ... on Saturday" in a later article is still the
     # Saturday another names "8 June".
@@ -211,7 +220,7 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
                      lo=float(first.toordinal()), hi=float(last.toordinal()), approx=approx,
                      extra={"precision": precision, "weekday": weekday,
                             "week_guessed": bool(g["wd5"]) and not (g["rel"] or ""),
-                            "year_borrowed": borrowed})
+                            "year_borrowed": borrowed, "part": part})
 
 
 # Words that put what a weekday dates ahead of the report: future tense,
@@ -236,12 +245,20 @@ def _told_ahead(text: str, start: int) -> bool:
     return bool(_AHEAD.search(head))
 
 
+# Words that set a written day ahead of the report even without "will":
+# "set for January 1, 2027", "runs until March 3".
+_AHEAD_OF_DAY = re.compile(r"\b(?:set|scheduled|slated|planned|due|expected)\s+(?:for|on)\s+$|"
+                           r"\b(?:until|till|through|by|before)\s+$|"
+                           r"\b(?:expires?|ends|runs|lasts|closes)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def told_when(articles: list[Article]) -> Optional[date]:
     """When a set of reports of one event was written, as near as their text says.
 
     The latest publication date among them; when none is dated, the latest
-    fully written day ("November 21, 2025") any of them names outside a
-    forecast.  Used only to give an undated article's month names a year.
+    fully written day ("November 21, 2025") they name outside a forecast
+    ("will be held on", "set for", "until", "expires on").  Used only to give
+    an undated article's month names a year.
     """
     dated = [d for d in (parse_published(a.published) for a in articles) if d]
     if dated:
@@ -249,16 +266,12 @@ def told_when(articles: list[Article]) -> Optional[date]:
     days = []
     for article in articles:
         for m in _DATE_RE.finditer(article.text):
-            g = m.groupdict()
-            if not (g["month"] or g["month2"]) or not (g["year"] or g["year2"]):
+            if not (m.group("year") or m.group("year2")) or _told_ahead(article.text, m.start()) or \
+                    _AHEAD_OF_DAY.search(article.text[max(0, m.start() - 24):m.start()]):
                 continue
-            if _told_ahead(article.text, m.start()):
-                continue
-            try:
-                days.append(date(int(g["year"] or g["year2"]), _month_number(g["month"] or g["month2"]),
-                                 int(g["day"] or g["day2"])))
-            except ValueError:
-                continue
+            item = _date_item(article, m, None)
+            if item is not None and item.extra.get("precision") == "day" and item.hi > 0:
+                days.append(date.fromordinal(int(item.lo)))
     return max(days) if days else None
 
 
@@ -266,20 +279,21 @@ def _wd_index(name: Optional[str]) -> Optional[int]:
     return WEEKDAYS.index(name.lower()) if name else None
 
 
-def find_dates(article: Article, taken: Taken, year_of: Optional[date] = None) -> list[Item]:
-    """Dates of ``article``; ``year_of`` dates an undated article's year only.
+def find_dates(article: Article, taken: Taken, reference_day: Optional[date] = None) -> list[Item]:
+    """Dates of ``article``; ``reference_day`` places an undated article's months in a year.
 
     An undated article's "November 2" or "early November" still has a year:
     the one its comparison is told in (:func:`told_when`).  That reference is
-    rough (the latest day a report names, not its dateline), so it places
-    months in a year but never resolves "Friday" or "yesterday".
+    rough (a day its reports name, not a dateline), so it places months in a
+    year but never resolves "Friday" or "yesterday", nor says which weekday
+    "November 3" was; items placed so are marked ``year_borrowed``.
     """
     published = parse_published(article.published)
     items = []
     for m in _DATE_RE.finditer(article.text):
         if taken.hit(m.start(), m.end()):
             continue
-        item = _date_item(article, m, published, year_of if published is None else None)
+        item = _date_item(article, m, published, reference_day if published is None else None)
         if item is not None:
             taken.add(item.start, item.end)
             _mark_night(article.text, item)

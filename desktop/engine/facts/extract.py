@@ -30,11 +30,11 @@ class Extraction:
     index: PassageIndex = None  # type: ignore[assignment]
 
 
-def extract(article: Article, year_of: Optional[date] = None) -> Extraction:
-    """``year_of``: the year an undated article is told in (:func:`.dates.told_when`)."""
+def extract(article: Article, reference_day: Optional[date] = None) -> Extraction:
+    """``reference_day``: when an undated article's comparison was told (:func:`.dates.told_when`)."""
     index = PassageIndex(article)
     taken = Taken()
-    quantities = (find_times(article, taken) + find_dates(article, taken, year_of)
+    quantities = (find_times(article, taken) + find_dates(article, taken, reference_day)
                   + find_numbers(article, taken))
     quantities.sort(key=lambda i: i.start)
     hits, people = find_names(article)

@@ -229,11 +229,6 @@ def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     return False
 
 
-def _year_written(item: Item) -> bool:
-    """The date's year is the article's own: written, or read from its dateline."""
-    return bool(item.lo) and not item.extra.get("year_borrowed")  # an unresolved weekday has lo 0
-
-
 def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
     """``tied``: the caller found the two sentences tell one happening (the
     day of one dated noun, :func:`.quantities.date_facts`), so a noun may stand
@@ -247,12 +242,6 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         return False
     if a.kind == "date" and (a.in_quote or b.in_quote):
         return False  # "we can grow our economy today": the speaker's day, not the article's
-    borrowed = a.extra.get("year_borrowed") or b.extra.get("year_borrowed")
-    if a.kind == "date" and borrowed and not (_year_written(a) or _year_written(b)):
-        # A year borrowed from the comparison is near enough to tell 2024 from
-        # 2025, not to tell which weekday "6 December" was or to order two
-        # undated months.
-        return False
     if a.kind == "time" and zone_after(sa) != zone_after(sb):
         # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off; against a time
         # with no zone, which zone it is told in is unknown.

@@ -17,6 +17,8 @@ def clip(text: str, limit: int = 48) -> str:
 
 def distinct_texts(items: list[Item]) -> list[str]:
     seen: dict[str, str] = {}
+    # A borrowed year is worth saying only beside a year an article wrote.
+    own_year = any(i.kind == "date" and i.hi > 0 and not i.extra.get("year_borrowed") for i in items)
     for item in items:
         shown = item.text.strip().rstrip(" ,;:")
         if shown.endswith(".") and not shown.endswith(("a.m.", "p.m.")):
@@ -24,7 +26,7 @@ def distinct_texts(items: list[Item]) -> list[str]:
         shown = clip(shown, 40)
         if item.kind in ("number", "percent") and shown[:1].isupper():
             shown = shown[0].lower() + shown[1:]  # "Five" at a sentence start reads "five"
-        if item.extra.get("year_borrowed") and item.lo:
+        if own_year and item.extra.get("year_borrowed") and item.lo:
             # Say which year an undated article's month was read in.
             shown += f" (taken as {date.fromordinal(int(item.lo)).year} from the reports' dates)"
         seen.setdefault(shown.lower(), shown)

@@ -654,11 +654,10 @@ def weight_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
 
 
 def _within_month(item: Item) -> bool:
-    """A day, a month or a part of one ("early November"), not a year or a season."""
+    """A day, a month or a part of one ("early November"), not a year, a week or a season."""
     precision = item.extra.get("precision")
-    if precision in ("day", "month"):
-        return True
-    return precision == "range" and item.hi is not None and item.hi - item.lo <= 31
+    return precision in ("day", "month") or (precision == "range" and bool(item.extra.get("part"))
+                                             and not str(item.value).startswith("--"))
 
 
 def date_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:

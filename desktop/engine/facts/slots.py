@@ -54,6 +54,7 @@ class Slot:
     bare: bool = False            # the sentence says nothing but values (a dateline, a time stamp)
     verb: Optional[str] = None    # its own verb: the closest before it, else after it
     subject: Optional[str] = None  # the name just before its own verb ("Vaughn finished with 16")
+    capitals: frozenset[int] = frozenset()  # tokens written with a capital inside the sentence (names)
 
 
 # Words ending like verbs that are not verbs (or say nothing of what happened).
@@ -254,8 +255,9 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         # conference Tuesday that": the value's own verb is the telling.
         if own_word is not None and own_word[0] in speech and not own_word[1]:
             reporting = True
+    capitals = frozenset(k for k, (_, s, _) in enumerate(toks) if k and text[s].isupper())
     return Slot(words, first, last, frame, reporting, frozenset(verbs), bare,
-                verbs[0] if verbs else None, subject)
+                verbs[0] if verbs else None, subject, capitals)
 
 
 def _subject(text: str, toks: list[tuple[str, int, int]], verb: int) -> Optional[str]:
@@ -360,11 +362,14 @@ def noun_dated(a: Slot, b: Slot) -> bool:
     # Only a noun the date follows through a preposition ("celebration on",
     # "victory celebration during"): "Saturday's operation", "the Saturday
     # shooting", "since October 23" tie the date to nothing as closely.
+    # A name there ("an interview with Mamdani on") is whom, not what happened.
     k = bare.first - 1
     if k < 2 or bare.tokens[k] not in _DATING:
         return False
-    noun = {_stem(w) for w in bare.tokens[max(0, k - 2):k] if w not in _LIGHT and w[0].isalpha()}
-    named = {_stem(w) for j, w in enumerate(told.tokens) if not told.first <= j < told.last}
+    noun = {_stem(bare.tokens[j]) for j in range(max(0, k - 2), k)
+            if bare.tokens[j] not in _LIGHT and bare.tokens[j][0].isalpha() and j not in bare.capitals}
+    named = {_stem(w) for j, w in enumerate(told.tokens)
+             if not told.first <= j < told.last and j not in told.capitals}
     return bool(noun & named)
 
 

@@ -76,6 +76,13 @@ def relation(a: Item, b: Item) -> Optional[str]:
     if a.kind != b.kind:
         return None
     if a.kind == "date":
+        if a.extra.get("year_borrowed") and b.extra.get("year_borrowed"):
+            # Both years borrowed from the comparison: compared as written,
+            # day of the month against day of the month ("November 3" /
+            # "November 4"), nothing vaguer.
+            if date_class(a) == date_class(b) == "day":
+                return "same" if _md_of(a) == _md_of(b) else "conflict"
+            return None
         if date_class(a) != date_class(b):
             # A day against a vaguer stretch ("November 2, 2024" / "early November
             # 2025"): by containment, when both are placed in time.
