@@ -256,7 +256,7 @@ def main(argv=None) -> int:
             fold_topics = [t for t in topics if rd.fold_of(t) == fold]
             scorer = tr.fit_scorer(ecb, pairs, f"cv{fold}", exclude_fold=fold, gold=gold)
             if trial:
-                scorer = trial.EmbeddingScorer(**{**scorer.__dict__})
+                scorer = tr.TrialScorer(**scorer.__dict__, extra=trial.extra)
             register(scorer.name, lambda s=scorer: s)
             train_topics = [t for t in rd.topics() if rd.fold_of(t) != fold]
             model = tr.fit_event_model(tr.event_examples(scorer, train_topics))

@@ -10,12 +10,9 @@ earn +0.05 F1 on the cross-validated real-news figures before it may ship.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from desktop.engine.pair_features import candidates
-from desktop.engine.scoring import LogisticScorer
 
 NAME = "lexical+wordllama"
 
@@ -51,11 +48,3 @@ def extra(left, right, i: int, j: int) -> tuple[float, ...]:
     """The embedding cosine of sentence i of ``left`` and j of ``right``."""
     a, b = _embedding(left.texts[i]), _embedding(right.texts[j])
     return (float(a @ b),)
-
-
-@dataclass(frozen=True)
-class EmbeddingScorer(LogisticScorer):
-    def score(self, left, right):
-        found = candidates(left, right)
-        return {(i, j): self.probability(row[:-1] + extra(left, right, i, j) + row[-1:])
-                for (i, j), row in zip(found.pairs, found.rows)}

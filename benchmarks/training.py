@@ -14,6 +14,7 @@ from itertools import combinations
 import realdata as rd
 from desktop.engine.align import sentence_vectors
 from desktop.engine.pair_features import FEATURES, candidates
+from desktop.engine.scoring import LogisticScorer
 from desktop.engine.segment import segment
 
 ECB_WEIGHT = 1.0
@@ -65,6 +66,19 @@ def ecb_set(names: list[str]) -> EcbSet:
         sentences.append([document.text[p.start:p.end] for p in passages])
         golds.append(rd.ecb_passage_gold(name, document.text, passages))
     return EcbSet(kept, documents, sentences, golds)
+
+
+@dataclass(frozen=True)
+class TrialScorer(LogisticScorer):
+    """The lexical scorer with a trial's extra features (``benchmarks/scorer_NAME.py``'s
+    ``extra(left, right, i, j)``), placed before the bias as in fitting (:func:`_rows`)."""
+
+    extra: object = None
+
+    def score(self, left, right):
+        found = candidates(left, right)
+        return {pair: self.probability(row)
+                for pair, row in zip(found.pairs, _rows(found, left, right, self.extra))}
 
 
 def _rows(found, left, right, extra):
@@ -208,7 +222,6 @@ EVENT_THRESHOLD = 0.44
 def fit_scorer(ecb: Examples, msrp: Examples, name: str, exclude_fold: int | None = None,
                gold: Examples | None = None):
     """A :class:`LogisticScorer` fitted on every example outside ``exclude_fold``."""
-    from desktop.engine.scoring import LogisticScorer
 
     rows, labels, weights = [], [], []
     for source in (ecb, msrp) + ((gold,) if gold else ()):
