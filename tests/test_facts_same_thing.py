@@ -11,10 +11,37 @@ import json
 import pytest
 
 from desktop.engine import contract
-from desktop.engine.facts.slots import same_verb, slot_of, verb_lemma
+from desktop.engine.facts.dates import find_dates, find_times
+from desktop.engine.facts.extract import extract
 from desktop.engine.facts.gate import value_words
-from desktop.engine.model import (CompareConfig, Document, FactKind, FactStatus, Mention)
+from desktop.engine.facts.items import Taken
+from desktop.engine.facts.numbers import find_numbers
+from desktop.engine.facts.slots import same_verb, slot_of, verb_lemma
+from desktop.engine.facts.values import relation
+from desktop.engine.model import (Article, CompareConfig, Document, FactKind, FactStatus, Mention)
 from desktop.engine.pipeline import FACTS_FAILED, compare
+from desktop.engine.segment import segment
+
+
+def _numbers(text: str):
+    return find_numbers(Article("A", "t", text, ()), Taken())
+
+
+def _times(text: str):
+    return find_times(Article("A", "t", text, ()), Taken())
+
+
+def _dates(text: str, published: str | None = None, aid: str = "A"):
+    return find_dates(Article(aid, "t", text, (), published=published), Taken())
+
+
+def _extracted(text: str):
+    return extract(Article("A", "a.txt", text, segment(text, "A")))
+
+
+def _conflict_values(a: str, b: str, kind: str | None = None) -> list[list[str]]:
+    """Each conflict of two articles as its mentions' texts, sorted."""
+    return [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, kind)]
 
 
 def _slot(sentence: str, value: str, dated: bool = False):
@@ -110,13 +137,9 @@ def test_joint_speakers_are_no_speaker_conflict():
 
 
 def test_speaker_after_an_abbreviated_title():
-    from desktop.engine.facts.extract import extract
-    from desktop.engine.model import Article
-    from desktop.engine.segment import segment
     text = ("Lena Marsh has run the shelter for a decade. “We are full tonight,” Ms. Marsh said. "
             "“Nobody will be turned away.” Her deputy, Paul Greer, agreed.")
-    article = Article("A", "t", text, segment(text, "A"))
-    speakers = [(q.text, q.speaker) for q in extract(article).quotes]
+    speakers = [(q.text, q.speaker) for q in _extracted(text).quotes]
     assert speakers[0][1] == "Lena Marsh"
     assert speakers[1][1] == "Lena Marsh", "a quote going on after its attribution keeps its speaker"
 
@@ -157,27 +180,20 @@ def test_a_facts_failure_is_a_warning_on_the_comparison(monkeypatch):
 
 
 def test_pounds_of_a_body_are_a_weight_not_sterling():
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.facts.numbers import find_numbers
-    from desktop.engine.model import Article
 
     def kinds(text):
-        return [(i.kind, i.text) for i in find_numbers(Article("A", "t", text, ()), Taken())]
+        return [(i.kind, i.text) for i in _numbers(text)]
 
     assert ("number", "150 pounds") in kinds("The suspect is 5-foot-9, 150 pounds, with short hair.")
     assert ("money", "400 pounds") in kinds("The magistrates fined him 400 pounds on Monday.")
     # A height glued to the weight by a comma: the weight is still read.
-    glued = [(i.kind, i.value) for i in find_numbers(Article("A", "t", "Deputies said he is "
-                                                              "5-foot-8,135 pounds, with tattoos.", ()), Taken())]
+    glued = [(i.kind, i.value) for i in _numbers("Deputies said he is 5-foot-8,135 pounds, with tattoos.")]
     assert ("number", 135) in glued and not any(v == 8135 for _, v in glued)
 
 
 def test_a_bracketed_sum_after_another_is_a_conversion():
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.facts.numbers import find_numbers
-    from desktop.engine.model import Article
     text = "The thieves took jewels worth 40 million euros ($52 million) from the shop."
-    items = find_numbers(Article("A", "t", text, ()), Taken())
+    items = _numbers(text)
     converted = [i for i in items if i.extra.get("converted")]
     assert [i.text for i in converted] == ["$52 million"]
 
@@ -196,12 +212,9 @@ def test_time_elapsed_to_the_report_differs_by_the_day_it_was_written():
 
 
 def test_a_bare_clock_reading_is_no_time_of_day():
-    from desktop.engine.facts.dates import find_times
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.model import Article
 
     def times(text):
-        return [i.text for i in find_times(Article("A", "t", text, ()), Taken())]
+        return [i.text for i in _times(text)]
 
     assert times("The drive ate up 6:05 of the clock.") == []
     assert times("The polls closed at 20:00 local time.") == ["20:00"]
@@ -269,28 +282,17 @@ def test_a_time_in_a_named_zone_is_not_compared_with_one_in_none():
 
 
 def test_a_weekday_alone_agrees_with_a_date_of_that_weekday_whatever_the_week():
-    from desktop.engine.facts.values import relation
-    from desktop.engine.facts.dates import find_dates
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.model import Article
-    later = find_dates(Article("A", "t", "The court heard police were called on Saturday.", (),
-                               published="2013-06-18"), Taken())[0]
-    named = find_dates(Article("B", "t", "On Saturday 8 June 2013 police were called.", (),
-                               published="2013-06-10"), Taken())[0]
+    later = _dates("The court heard police were called on Saturday.", "2013-06-18", "A")[0]
+    named = _dates("On Saturday 8 June 2013 police were called.", "2013-06-10", "B")[0]
     assert relation(later, named) == "same"
-    friday = find_dates(Article("C", "t", "Police were called on Friday.", (),
-                                published="2013-06-18"), Taken())[0]
+    friday = _dates("Police were called on Friday.", "2013-06-18", "C")[0]
     assert relation(friday, named) == "conflict"
 
 
 def test_a_day_and_a_vaguer_stretch_compare_by_containment():
-    from desktop.engine.facts.dates import find_dates
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.facts.values import relation
-    from desktop.engine.model import Article
 
     def one(text, published="2025-11-22"):
-        return find_dates(Article("A", "t", text, (), published=published), Taken())[0]
+        return _dates(text, published)[0]
 
     early = one("He won in early November.")
     assert relation(one("He won on November 2, 2025."), early) == "compatible"
@@ -321,11 +323,8 @@ def test_distances_of_two_things_from_one_place_are_two_facts():
 
 def test_a_distance_in_two_units_is_no_conflict():
     from desktop.engine.facts.distances import place_of
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.facts.numbers import find_numbers
-    from desktop.engine.model import Article
     text = "The island lies 1,150 kilometers (700 miles) southeast of Tehran."
-    keys = [place_of(i, text) for i in find_numbers(Article("A", "t", text, ()), Taken())]
+    keys = [place_of(i, text) for i in _numbers(text)]
     assert ("tehran", "km") in keys and ("tehran", "mile") in keys
 
 
@@ -414,7 +413,6 @@ def test_the_one_share_of_two_best_matched_sentences_about_one_thing_is_one_fact
     ("The storm had left two people homeless, they said.", False),
 ])
 def test_a_further_article_s_count_on_the_same_verb_joins_a_count_s_conflict(third, joins):
-    from desktop.engine.facts.extract import extract
     from desktop.engine.facts.gate import Scene
     from desktop.engine.facts.quantities import extend_conflicts
     from desktop.engine.facts.draft import Draft
@@ -561,7 +559,7 @@ def test_a_sum_for_one_purpose_in_synonyms_is_one_fact_across_the_articles():
                     "library for 2028, officials said.")
     b = _LIBRARY + ("Readers were moved to the school.\n\nWork was already planned: the council had set "
                     "aside $31 million to overhaul the building in 2028.")
-    conflicts = [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "money")]
+    conflicts = _conflict_values(a, b, "money")
     assert conflicts == [["$3.1 million", "$31 million"]]
 
 
@@ -586,10 +584,7 @@ def test_two_deals_are_not_one_purpose():
 # -- counts of nouns that are one figure ---------------------------------------------------
 
 def test_a_gerund_before_a_plural_names_the_counted_kind():
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.facts.numbers import find_numbers
-    from desktop.engine.model import Article
-    items = find_numbers(Article("A", "t", "The plan eliminates 24 teaching positions.", ()), Taken())
+    items = _numbers("The plan eliminates 24 teaching positions.")
     assert [(i.text, i.extra["head"]) for i in items] == [("24", "position")]
 
 
@@ -598,7 +593,7 @@ def test_counts_of_positions_and_of_the_people_in_them_are_one_figure_side_by_si
          "to close a deficit.\n\nParents protested outside.")
     b = ("Under the budget the Dunmore school board approved on Tuesday, 21 teachers will lose their "
          "jobs.\n\nParents protested outside.")
-    assert [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "number")] == [["21", "24"]]
+    assert _conflict_values(a, b, "number") == [["21", "24"]]
 
 
 def test_crews_and_firefighters_are_counted_in_different_units():
@@ -612,11 +607,7 @@ def test_crews_and_firefighters_are_counted_in_different_units():
 # -- a quote broken by a paragraph break ---------------------------------------------------
 
 def _quote_texts(text: str) -> list[str]:
-    from desktop.engine.facts.extract import extract
-    from desktop.engine.model import Article
-    from desktop.engine.segment import segment
-    article = Article("A", "a.txt", text, segment(text, "A"))
-    return [" ".join(q.text.split()) for q in extract(article).quotes]
+    return [" ".join(q.text.split()) for q in _extracted(text).quotes]
 
 
 def test_a_quote_broken_by_a_paragraph_break_without_marks_is_one_quote():
@@ -635,11 +626,7 @@ def test_a_quote_running_on_over_paragraphs_the_usual_way_keeps_its_parts():
 # -- who speaks a quote ------------------------------------------------------------------
 
 def _speakers(text: str) -> list[str]:
-    from desktop.engine.facts.extract import extract
-    from desktop.engine.model import Article
-    from desktop.engine.segment import segment
-    article = Article("A", "a.txt", text, segment(text, "A"))
-    return [q.speaker for q in extract(article).quotes]
+    return [q.speaker for q in _extracted(text).quotes]
 
 
 def test_names_joined_right_before_the_verb_speak_together_after_a_title():
@@ -676,13 +663,9 @@ def test_a_month_of_one_verdict_in_unaligned_sentences_is_one_fact():
 
 
 def test_friday_night_and_early_saturday_may_be_one_night():
-    from desktop.engine.facts.dates import find_dates
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.facts.values import relation
-    from desktop.engine.model import Article
 
     def day(text):
-        return find_dates(Article("A", "t", text, (), published="2008-12-14"), Taken())[0]
+        return _dates(text, "2008-12-14")[0]
 
     night = day("The church was badly damaged by fire Friday night, and arson is suspected.")
     early = day("A suspicious fire destroyed the church early Saturday.")
@@ -696,7 +679,7 @@ def test_a_weight_beside_a_height_describes_the_one_sought():
          "tall, weighing 180 pounds, and has a shaved head.")
     b = ("A manhunt went on through the night.\n\nDeputies said that Marsh is 6-foot-1,190 pounds, with "
          "a tattoo on his neck.")
-    conflicts = [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "number")]
+    conflicts = _conflict_values(a, b, "number")
     assert conflicts == [["180 pounds", "190"]]
     # Weights with no height are not a description: a parcel, a catch.
     c = "A manhunt went on through the night.\n\nDeputies found a 190-pound safe in his car."
@@ -704,27 +687,21 @@ def test_a_weight_beside_a_height_describes_the_one_sought():
 
 
 def test_people_counted_after_what_happened_to_them_are_one_count_across_the_articles():
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.facts.numbers import find_numbers
-    from desktop.engine.model import Article
-    item, = find_numbers(Article("A", "t", "The quake hit on Sunday, injuring five people.", ()), Taken())
+    item, = _numbers("The quake hit on Sunday, injuring five people.")
     assert item.key == "people|injured"
     a = ("A 5.6 magnitude earthquake hit an island off the coast on Sunday, injuring five people and "
          "damaging buildings, state media said.\n\nThe governor said 2,000 tents were ready.")
     b = ("Rescue teams reached the island by noon.\n\nAccording to the student news agency, the quake "
          "on the outskirts of the small town injured two people.")
-    assert [sorted(m.text for m in f.mentions) for f in _conflicts(a, b, "number")] == [["five", "two"]]
+    assert _conflict_values(a, b, "number") == [["five", "two"]]
 
 
 # -- game clocks --------------------------------------------------------------------------
 
 def test_a_game_clock_is_read_with_its_stretch_of_play_and_never_as_a_time_of_day():
-    from desktop.engine.facts.dates import find_times
-    from desktop.engine.facts.items import Taken
-    from desktop.engine.model import Article
     text = ("The kicker tied the game with 10:03 to play in the third quarter. "
             "The drive ate up 6:05 of the clock.")
-    items = find_times(Article("A", "t", text, ()), Taken())
+    items = _times(text)
     assert [(i.text, i.key) for i in items] == [("10:03 to play in the third quarter", "clock|third quarter")]
 
 

@@ -113,6 +113,10 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
     value = None
     approx = False
     part = None  # a part of a month: "early November"
+    # A month named without its year, in an article without a dateline: its
+    # year is borrowed from the comparison (see find_dates).
+    borrowed = published is None and reference_day is not None and \
+        not (g["year"] or g["year2"] or g["year3"])
     if g["month"] or g["month2"]:
         month = _month_number(g["month"] or g["month2"])
         day = int(g["day"] or g["day2"])
@@ -120,8 +124,7 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
         if not 1 <= day <= 31:
             return None
         year = int(year_s) if year_s else _guess_year(month, day, published or reference_day)
-        borrowed_year = not year_s and published is None
-        if borrowed_year and year is not None:
+        if borrowed:
             try:
                 date(year, month, day)
             except ValueError:
@@ -136,7 +139,7 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
         except ValueError:
             return None
         # A borrowed year cannot tell which weekday a day was: only a written one counts.
-        weekday = _wd_index(g["wd"] or g["wd2"]) if borrowed_year else first.weekday()
+        weekday = _wd_index(g["wd"] or g["wd2"]) if borrowed else first.weekday()
     elif g["month3"]:
         name = g["month3"]
         month = _month_number(name)
@@ -210,9 +213,6 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
     else:
         return None
     value = value or _iso(first, last, precision)
-    # A year taken from the comparison, not from this article (see find_dates).
-    borrowed = published is None and reference_day is not None and bool(g["month"] or g["month2"] or g["month3"]) \
-        and not any(g[k] for k in ("year", "year2", "year3"))
     # A weekday alone is resolved by guessing its week from the publication
     # date; "the court heard ... on Saturday" in a later article is still the
     # Saturday another names "8 June".
@@ -220,7 +220,8 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
                      lo=float(first.toordinal()), hi=float(last.toordinal()), approx=approx,
                      extra={"precision": precision, "weekday": weekday,
                             "week_guessed": bool(g["wd5"]) and not (g["rel"] or ""),
-                            "year_borrowed": borrowed, "part": part})
+                            "year_borrowed": borrowed and bool(g["month"] or g["month2"] or g["month3"]),
+                            "part": part})
 
 
 # Words that put what a weekday dates ahead of the report: future tense,
@@ -293,7 +294,7 @@ def find_dates(article: Article, taken: Taken, reference_day: Optional[date] = N
     for m in _DATE_RE.finditer(article.text):
         if taken.hit(m.start(), m.end()):
             continue
-        item = _date_item(article, m, published, reference_day if published is None else None)
+        item = _date_item(article, m, published, reference_day)
         if item is not None:
             taken.add(item.start, item.end)
             _mark_night(article.text, item)
