@@ -68,14 +68,34 @@ def _passage_index(comparison):
 
 
 def predicted_pairs(comparison) -> set[tuple[int, int, int, int]]:
+    """Every two passages of different articles shown in one row (also-passages included)."""
     where = _passage_index(comparison)
     pairs = set()
     for group in comparison.groups:
-        members = [where[p] for p in group.passages]
+        members = [where[p] for p in group.told()]
         for (a, i), (b, j) in combinations(sorted(members), 2):
             if a != b:
                 pairs.add((a, i, b, j))
     return pairs
+
+
+def also_pairs(comparison) -> set[tuple[int, int, int, int]]:
+    """The pairs a row holds only through its also-passages."""
+    where = _passage_index(comparison)
+    pairs = set()
+    for group in comparison.groups:
+        for told in group.also:
+            x = where[told.passage]
+            for y in (where[p] for p in group.told() if p != told.passage):
+                if x[0] != y[0]:
+                    pairs.add((*min(x, y), *max(x, y)))
+    return pairs
+
+
+def _without_also(comparison):
+    from dataclasses import replace
+
+    return replace(comparison, groups=tuple(replace(g, also=()) for g in comparison.groups))
 
 
 def event_separation(sets, config, tally: Tally) -> None:
@@ -98,7 +118,7 @@ def event_separation(sets, config, tally: Tally) -> None:
                     tally.add(insiders_no_outsider=1, set_apart_no_outsider=int(not article.related))
         where = _passage_index(comparison)
         for group in comparison.groups:
-            kinds = {outsider[where[p][0]] for p in group.passages}
+            kinds = {outsider[where[p][0]] for p in group.told()}
             tally.add(groups=1, pure_groups=int(len(kinds) == 1))
 
 
@@ -127,9 +147,12 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
             loose = rd.gold_sentence_pairs(data.golds, 1)
             judged = rd.judged_pairs(data.golds)
             predicted = predicted_pairs(comparison)
+            added = also_pairs(comparison) - predicted_pairs(_without_also(comparison))
             tally.add(strict=len(strict), strict_found=len(strict & predicted),
                       predicted=len(predicted), judged=len(predicted & judged),
-                      judged_right=len(predicted & judged & loose))
+                      judged_right=len(predicted & judged & loose), also=len(added),
+                      also_strict=len(strict & added), also_judged=len(added & judged),
+                      also_right=len(added & judged & loose))
             if reliability is not None:
                 where = _passage_index(comparison)
                 for group in comparison.groups:
@@ -141,7 +164,7 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
             if sample is not None:
                 for a, i, b, j in predicted:
                     sample.append((data.sentences[a][i], data.sentences[b][j],
-                                   (a, i, b, j) in loose))
+                                   (a, i, b, j) in loose, (a, i, b, j) in added))
 
 
 def msrp(chunks, config, tally: Tally) -> None:
@@ -215,6 +238,8 @@ def main(argv=None) -> int:
     parser.add_argument("--shipped", action="store_true", help="score the shipped models (no refit)")
     parser.add_argument("--topics", type=int, nargs="*", help="only these ECB+ topics")
     parser.add_argument("--sample", type=int, default=0, help="print this many random linked pairs")
+    parser.add_argument("--sample-also", type=int, default=0, metavar="N",
+                        help="print N random pairs of those shown together only through an also-passage")
     parser.add_argument("--trial", metavar="NAME",
                         help="cross-validate a trial scorer from benchmarks/scorer_NAME.py instead")
     parser.add_argument("--also", type=float, metavar="P",
@@ -233,7 +258,7 @@ def main(argv=None) -> int:
     sets = [s for s in rd.mixed_sets() if s[0] in topics]
     events, align, para = Tally(), Tally(), Tally()
     reliability: list = []  # (fold, group confidence, judged pairs right, judged pairs)
-    sample = [] if args.sample else None
+    sample = [] if args.sample or args.sample_also else None
     from training import msrp_chunks
 
     chunks = msrp_chunks()
@@ -287,6 +312,9 @@ def main(argv=None) -> int:
           f" ({align['strict_found']:.0f}/{align['strict']:.0f}) | >= 0.75 |")
     print(f"| precision lower bound (judged pairs sharing a chain) | {align.ratio('judged_right', 'judged'):.3f}"
           f" ({align['judged_right']:.0f}/{align['judged']:.0f} of {align['predicted']:.0f} predicted) | >= 0.75 |")
+    if align["also"]:
+        print(f"| of which held by also-passages | {align['also']:.0f} pairs: strict {align['also_strict']:.0f},"
+              f" judged right {align['also_right']:.0f}/{align['also_judged']:.0f} | |")
     p = para.ratio("msrp_found", "msrp_predicted")
     r = para.ratio("msrp_found", "msrp_gold")
     print(f"| MSRP training pairs as two articles: P / R | {p:.3f} / {r:.3f} | |")
@@ -301,11 +329,18 @@ def main(argv=None) -> int:
     print_reliability(reliability)
     for name, (p, r, f) in cases.items():
         print(f"  {name}: P={p:.3f} R={r:.3f} F1={f:.3f}")
-    if sample:
-        rng = random.Random(40)
-        print(f"\n{args.sample} random linked pairs (seed 40); * = shares a chain in the corpus gold")
-        for n, (x, y, ok) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
+    if sample and args.sample_also:
+        added = [entry for entry in sample if entry[3]]
+        print(f"\n{args.sample_also} of {len(added)} pairs shown together only through an also-passage"
+              " (seed 41); * = shares a chain in the corpus gold")
+        for n, (x, y, ok, _) in enumerate(random.Random(41).sample(added, min(args.sample_also, len(added))), 1):
             print(f"{n:2d}{'*' if ok else ' '} A: {x}\n    B: {y}")
+    if sample and args.sample:
+        rng = random.Random(40)
+        print(f"\n{args.sample} random linked pairs (seed 40); * = shares a chain in the corpus gold,"
+              " + = shown together only through an also-passage")
+        for n, (x, y, ok, added) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
+            print(f"{n:2d}{'*' if ok else ' '}{'+' if added else ' '} A: {x}\n     B: {y}")
     return 0
 
 

@@ -101,8 +101,8 @@ def _cross_pairs(ids) -> set[frozenset[str]]:
 
 def predicted_pairs(comparison: Comparison) -> set[frozenset[str]]:
     pairs = set()
-    for group in comparison.groups:
-        pairs.update(_cross_pairs(group.passages))
+    for group in comparison.groups:  # a row shows its also-passages beside its members
+        pairs.update(_cross_pairs(group.told()))
     return pairs
 
 

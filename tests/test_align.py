@@ -230,7 +230,9 @@ def test_a_report_like_one_of_three_but_not_the_others_is_set_apart():
 
 def _two_points_and_a_sentence_telling_both():
     # Point 0 told by articles 0, 2 and 3; point 4 by articles 1, 2 and 3.
-    # Sentence 0 of article 0 also retells point 4 (linked to article 1's).
+    # Sentence 0 of article 0 also retells point 4: it links to all three of
+    # its sentences (article 2's and 3's sentence 4 are too far from their
+    # sentence 0 for the groups to merge).
     links = {}
     for point, tellers in ((0, (0, 2, 3)), (4, (1, 2, 3))):
         for a in tellers:
@@ -238,29 +240,49 @@ def _two_points_and_a_sentence_telling_both():
                 if a < b:
                     links[(a, point, b, point)] = 0.9
     links[(0, 0, 1, 4)] = 0.7
+    links[(0, 0, 2, 4)] = links[(0, 0, 3, 4)] = 0.6
     return links
 
 
-def test_a_sentence_retelling_two_points_is_also_linked_to_the_second():
+def _also(groups):
+    return [[(t.article, t.sentence, t.partner, t.probability) for t in g.also] for g in groups]
+
+
+def test_a_sentence_retelling_two_points_is_also_told_in_the_second_group():
     links = _two_points_and_a_sentence_telling_both()
     groups = build_groups(links, 0.35, also_threshold=0.5)
-    primary = [g for g in groups if not g.secondary]
-    also = [g for g in groups if g.secondary]
-    assert [g.members for g in primary] == [{0: (0,), 2: (0,), 3: (0,)}, {1: (4,), 2: (4,), 3: (4,)}]
-    assert [(g.members, g.confidence) for g in also] == [({0: (0,), 1: (4,)}, 0.7)]
-    assert groups[-1].secondary, "secondary groups come after every group of the partition"
+    # The partition is unchanged: each point's tellers, and nothing else.
+    assert [g.members for g in groups] == [{0: (0,), 2: (0,), 3: (0,)}, {1: (4,), 2: (4,), 3: (4,)}]
+    # Article 0's lead is told also in point 4's group, through its one
+    # direct link kept by the matching of articles 0 and 1.  Article 1's
+    # sentence links to one member of point 0 only: not told there.
+    assert _also(groups) == [[], [(0, 0, (1, 4), 0.7)]]
 
 
-def test_also_links_are_off_unless_asked_and_never_below_their_bar():
+def test_an_also_told_sentence_needs_the_whole_group_behind_it():
     links = _two_points_and_a_sentence_telling_both()
-    assert not any(g.secondary for g in build_groups(links, 0.35))
-    assert not any(g.secondary for g in build_groups(links, 0.35, also_threshold=0.75))
+    links[(0, 0, 3, 4)] = 0.2  # mean with point 4's members (0.7 + 0.6 + 0.2) / 3 < 0.6
+    assert _also(build_groups(links, 0.35, also_threshold=0.5)) == [[], []]
+
+
+def test_also_sentences_are_off_unless_asked_and_never_below_their_bar():
+    links = _two_points_and_a_sentence_telling_both()
+    assert _also(build_groups(links, 0.35, also_threshold=0.75)) == [[], []]
     # Never below the link threshold itself (no main story: strong links only).
-    assert not any(g.secondary for g in build_groups(links, 0.8, also_threshold=0.5))
+    assert _also(build_groups(links, 0.8, also_threshold=0.5)) == [[], []]
 
 
 def test_an_also_link_that_lost_its_sentence_to_a_stronger_one_is_not_kept():
     links = _two_points_and_a_sentence_telling_both()
     links[(0, 1, 1, 4)] = 0.8  # article 0 tells point 4 in its own sentence
     groups = build_groups(links, 0.35, also_threshold=0.5)
-    assert not any(g.secondary for g in groups), groups
+    assert all(not g.also for g in groups), groups
+
+
+def test_an_article_that_tells_the_point_itself_gets_no_also_sentence():
+    links = _two_points_and_a_sentence_telling_both()
+    # Articles 2 and 3 tell both points; a link across the points adds nothing.
+    links[(2, 0, 3, 4)] = 0.6  # weaker than the points: the groups are formed first
+    groups = build_groups(links, 0.35, also_threshold=0.5)
+    assert all(t.article not in (2, 3) for g in groups for t in g.also), _also(groups)
+    assert _also(groups)[1] == [(0, 0, (1, 4), 0.7)]

@@ -30,6 +30,8 @@ class StoryCell:
     article: str
     passages: tuple[str, ...]
     spans: tuple[Span, ...]
+    also_of: str = ""  # the group whose row holds the passage, when it is only also told here
+    also_point: int = 0  # that row's number (1-based) in the table
 
     @property
     def text(self) -> str:
@@ -84,9 +86,10 @@ class StoryModel:
         return next((n for n, c in enumerate(self.columns) if c.id == article_id), -1)
 
     def row_of_passage(self, passage_id: str) -> int:
+        """The row holding the passage as a member (not one where it is only also told)."""
         for n, row in enumerate(self.rows):
             for cell in row.cells:
-                if cell is not None and passage_id in cell.passages:
+                if cell is not None and not cell.also_of and passage_id in cell.passages:
                     return n
         return -1
 
@@ -133,11 +136,12 @@ def story_model(comparison: Comparison, reference: Optional[str] = None) -> Stor
         cells: list[Optional[StoryCell]] = [None] * len(ids)
         for cell in row.cells:
             if cell is not None:
-                cells[position[cell.article]] = StoryCell(cell.article, cell.passages, cell.spans)
+                cells[position[cell.article]] = StoryCell(cell.article, cell.passages, cell.spans,
+                                                          cell.also_of)
         present = [c for c in cells if c is not None]
-        base = reference if cells[position[reference]] is not None else None
-        if base is None:  # read against the leftmost column of the report's order
-            base = next(c.article for c in (r for r in row.cells if r is not None))
+        # The row is read against the leftmost member in the report's order
+        # (the reference when it tells the point itself, not only also).
+        base = next(c.article for c in row.cells if c is not None and not c.also_of)
         changed = any(s.mark for c in present for s in c.spans)
         rows.append(StoryRow(row.group, row.group, tuple(cells), base, row.confidence,
                              changed=changed))
@@ -148,11 +152,24 @@ def story_model(comparison: Comparison, reference: Optional[str] = None) -> Stor
                                                        paragraph.spans)
             rows.append(StoryRow(f"only:{paragraph.passages[0]}", None, tuple(cells),
                                  block.article, changed=True))
-    rows = _in_reference_order(comparison, rows, reference, ids)
+    rows = _with_also_points(_in_reference_order(comparison, rows, reference, ids))
     rows = _mark_conflicts(comparison, rows)
     of_story = [n for n, a in enumerate(articles) if a.related] or list(range(len(ids)))
     rows = [replace(r, differs=_differs(r, of_story)) for r in rows]
     return StoryModel(columns, reference, rows)
+
+
+def _with_also_points(rows: list[StoryRow]) -> list[StoryRow]:
+    """Each also-told cell with the number of the row that holds its passage."""
+    point = {row.group: n for n, row in enumerate(rows, start=1) if row.group}
+    out = []
+    for row in rows:
+        if any(c is not None and c.also_of for c in row.cells):
+            row = replace(row, cells=tuple(
+                replace(c, also_point=point.get(c.also_of, 0)) if c is not None and c.also_of else c
+                for c in row.cells))
+        out.append(row)
+    return out
 
 
 def _differs(row: StoryRow, of_story: Sequence[int]) -> bool:
@@ -193,10 +210,10 @@ def _in_reference_order(comparison: Comparison, rows: list[StoryRow], reference:
     anchor: dict[str, float] = {}
     for row in rows:
         ref_cell = row.cells[ref_col]
-        if row.group and ref_cell is not None:
+        if row.group and ref_cell is not None and not ref_cell.also_of:
             where = min(_number(p) for p in ref_cell.passages)
             for cell in row.cells:
-                if cell is not None:
+                if cell is not None and not cell.also_of:
                     for pid in cell.passages:
                         anchor[pid] = where
 
@@ -224,7 +241,7 @@ def _mark_conflicts(comparison: Comparison, rows: list[StoryRow]) -> list[StoryR
     where: dict[str, int] = {}
     for n, row in enumerate(rows):
         for cell in row.cells:
-            if cell is not None:
+            if cell is not None and not cell.also_of:  # a fact is marked in the passage's own row
                 for pid in cell.passages:
                     where[pid] = n
     found: dict[int, dict[str, list[tuple[int, int]]]] = {}
@@ -257,8 +274,7 @@ def _mark_conflicts(comparison: Comparison, rows: list[StoryRow]) -> list[StoryR
                     hi = min(passage.end, end) - passage.start + at
                     if hi > lo:
                         ranges.append((lo, hi))
-            cells.append(StoryCell(cell.article, cell.passages,
-                                   _overlay(cell.spans, ranges, "conflict")))
+            cells.append(replace(cell, spans=_overlay(cell.spans, ranges, "conflict")))
         out[n] = replace(row, cells=tuple(cells), conflicts=tuple(notes[n].values()),
                          conflict_ids=tuple(notes[n]))
     return out

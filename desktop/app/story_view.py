@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QH
 
 from . import styles
 from .eliding import ElidedLabel, ElidingComboBox
-from .story import StoryModel, StoryRow
+from .story import StoryCell, StoryModel, StoryRow
 from .story_header import COLLAPSED_WIDTH, PointHeader, StoryHeader
 from .labels import PlainLabel
 
@@ -118,11 +118,14 @@ class StoryTableModel(QAbstractTableModel):
             return None
         cell = row.cells[col - 1]
         if role == Qt.DisplayRole:
-            return cell.text if cell is not None else EMPTY_TEXT
+            return cell_text(cell) if cell is not None else EMPTY_TEXT
         if role == Qt.ToolTipRole:
             article = self.story.columns[col - 1].id
             if cell is None:
                 return f"{article} does not tell this point."
+            if cell.also_of:
+                return (f"{', '.join(cell.passages)} tells this point too, though its own point is "
+                        f"{cell.also_point or cell.also_of}: its words are compared there.")
             tip = f"{', '.join(cell.passages)}" if cell.passages else article
             if row.reference and article != row.reference and row.group:
                 tip += f" — underlined: worded otherwise than in {row.reference}"
@@ -146,6 +149,13 @@ class StoryTableModel(QAbstractTableModel):
         parts += [f"⚠ {note}" for note in row.conflicts]
         parts.append("Click to read this point side by side.")
         return "\n".join(parts)
+
+
+def cell_text(cell: StoryCell) -> str:
+    """What a cell shows: its text, after a line saying so when it is only also told here."""
+    if not cell.also_of:
+        return cell.text
+    return f"Also told here (its own point is {cell.also_point or cell.also_of}):\n{cell.text}"
 
 
 class _CellDelegate(QStyledItemDelegate):
@@ -196,6 +206,8 @@ class _CellDelegate(QStyledItemDelegate):
             cell = story_row.cells[col - 1]
             if cell is None:
                 text, font, spans = EMPTY_TEXT, self.empty_font, ()
+            elif cell.also_of:  # plain and italic: compared in its own row
+                text, font, spans = cell_text(cell), self.empty_font, ()
             else:
                 text, font, spans = cell.text, self.font, cell.spans
         layout = QTextLayout(text.replace("\n", "\u2028"), font)
@@ -259,13 +271,14 @@ class _CellDelegate(QStyledItemDelegate):
         else:
             fill = t.base
         painter.fillRect(rect, fill)
-        empty = story_row.cells[col - 1] is None  # (column 0 is the row header's)
-        painter.setPen(t.muted if empty else t.text)
+        cell = story_row.cells[col - 1]  # (column 0 is the row header's)
+        empty = cell is None
+        painter.setPen(t.muted if empty or cell.also_of else t.text)
         if story_row.weak and not empty:
             pen = QPen(t.muted, 1, Qt.DashLine)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(2, 2, -3, -3))
-            painter.setPen(t.text)
+            painter.setPen(t.muted if cell.also_of else t.text)
         painter.setClipRect(rect)
         if self._view.is_collapsed(col):
             if not empty:  # a strip: a bar where the article tells the point

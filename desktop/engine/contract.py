@@ -6,7 +6,8 @@ founding list: article ``byline``/``related``/``word_count``/``warnings``, diff
 ``a_passages``/``b_passages``/``similarity``, fact ``approximate``, the
 top-level ``errors`` and ``generator``, article ``event``/``event_note`` (which
 event cluster, and why an article was set apart), group ``confidence`` and the
-top-level ``warnings`` (caveats of the whole comparison, e.g. facts not found).
+top-level ``warnings`` (caveats of the whole comparison, e.g. facts not found),
+group ``also`` (passages of other groups that retell the point too).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from .model import (Article, Comparison, DiffOp, Fact, FactKind, FactStatus, Group, InputError,
+from .model import (AlsoPassage, Article, Comparison, DiffOp, Fact, FactKind, FactStatus, Group, InputError,
                     Mention, PairDiff, Passage, fact_enum)
 
 SCHEMA = "parallax.comparison/1"
@@ -39,7 +40,9 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                         "ops": [[o.tag, o.a_start, o.a_end, o.b_start, o.b_end] for o in d.ops],
                         "a_passages": list(d.a_passages), "b_passages": list(d.b_passages),
                         "similarity": d.similarity}
-                       for d in g.diffs]}
+                       for d in g.diffs],
+             "also": [{"passage": t.passage, "linked_to": t.linked_to, "confidence": t.confidence}
+                      for t in g.also]}
             for g in comparison.groups
         ],
         "facts": [
@@ -86,7 +89,9 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                                  tuple(d.get("b_passages", (d["b"],))),
                                  d.get("similarity", 0.0))
                         for d in g.get("diffs", ())),
-                  float(g.get("confidence", g["score"])))
+                  float(g.get("confidence", g["score"])),
+                  tuple(AlsoPassage(t["passage"], t["linked_to"], float(t["confidence"]))
+                        for t in g.get("also", ())))
             for g in data["groups"]
         )
         facts = tuple(

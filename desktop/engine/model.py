@@ -91,6 +91,20 @@ class PairDiff:
 
 
 @dataclass(frozen=True)
+class AlsoPassage:
+    """A passage of another group that retells this group's point too.
+
+    A lead often tells two points; the groups are a partition, so it belongs
+    to one, and here it is only *also* told.  ``linked_to`` is the member of
+    this group it links to directly, ``confidence`` that link's probability.
+    """
+
+    passage: str
+    linked_to: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Group:
     """Passages from two or more articles that tell the same thing."""
 
@@ -99,6 +113,9 @@ class Group:
     score: float
     diffs: tuple[PairDiff, ...] = ()
     confidence: float = 1.0  # calibrated probability that the group's links are right
+    # Passages of articles with no passage here that retell the point as well
+    # as their own group's; one per article at most.  Facts never read them.
+    also: tuple[AlsoPassage, ...] = ()
 
     @property
     def weak(self) -> bool:
@@ -107,6 +124,10 @@ class Group:
 
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(article_of(p) for p in self.passages))
+
+    def told(self) -> tuple[str, ...]:
+        """Every passage that tells the point: the members, then the also-told."""
+        return self.passages + tuple(t.passage for t in self.also)
 
 
 class FactStatus(StrEnum):

@@ -20,8 +20,8 @@ from .scoring import get_scorer
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
 from .ingest.web import fetch_url, is_url
-from .model import (Article, CancelFn, Comparison, CompareConfig, Document, Group, InputError,
-                    PairDiff, ProgressFn, article_ids)
+from .model import (AlsoPassage, Article, CancelFn, Comparison, CompareConfig, Document, Group,
+                    InputError, PairDiff, ProgressFn, article_ids, article_of)
 from .segment import segment
 from .wording import plural
 from .worddiff import word_diff
@@ -182,7 +182,10 @@ def _set_apart_note(k, main, articles, vectors, pair_scores, scorer) -> str:
 def _group(n: int, group: SentenceGroup, articles: list[Article]) -> Group:
     passage_ids = tuple(articles[a].passages[i].id for a, ix in group.members.items() for i in ix)
     confidence = round(group.confidence, 4)
-    return Group(f"G{n}", passage_ids, confidence, confidence=confidence)
+    also = tuple(AlsoPassage(articles[t.article].passages[t.sentence].id,
+                             articles[t.partner[0]].passages[t.partner[1]].id,
+                             round(t.probability, 4)) for t in group.also)
+    return Group(f"G{n}", passage_ids, confidence, confidence=confidence, also=also)
 
 
 def _with_diffs(group: Group, articles: list[Article]) -> Group:
@@ -199,7 +202,13 @@ def _with_diffs(group: Group, articles: list[Article]) -> Group:
         diffs.append(PairDiff(by_article[left_id][0], by_article[right_id][0], ops,
                               tuple(by_article[left_id]), tuple(by_article[right_id]),
                               round(similarity, 4)))
-    return Group(group.id, group.passages, group.score, tuple(diffs), group.confidence)
+    for told in group.also:  # each also-passage against the member it links to
+        left, right = lookup[article_of(told.linked_to)], lookup[article_of(told.passage)]
+        ops, similarity = word_diff(left.text, [_span(left, told.linked_to)],
+                                    right.text, [_span(right, told.passage)])
+        diffs.append(PairDiff(told.linked_to, told.passage, ops, (told.linked_to,), (told.passage,),
+                              round(similarity, 4)))
+    return replace(group, diffs=tuple(diffs))
 
 
 def _span(article: Article, passage_id: str) -> tuple[int, int]:

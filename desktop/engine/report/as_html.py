@@ -200,6 +200,10 @@ def _cell_html(cell: Optional[Cell]) -> str:
     if cell is None:
         return '<td class="empty"><span class="absent">not in this article</span></td>'
     ids = ", ".join(cell.passages)
+    if cell.also_of:  # told here too, but its own point is another row's
+        return (f'<td class="also"><span class="pid">{e(ids)}</span> <span class="also-note">'
+                f'also told here; its own row is <a href="#{e(cell.also_of)}">{e(cell.also_of)}</a>'
+                f'</span> {spans_html(cell.spans)}</td>')
     return f'<td><span class="pid">{e(ids)}</span> {spans_html(cell.spans)}</td>'
 
 
@@ -227,7 +231,9 @@ def _aligned(view: ReportView) -> str:
     legend = ('<p class="legend">Each row holds passages that tell the same thing, read against '
               "the leftmost article in the row: <del>struck through</del> are its words the others "
               "leave out or put differently; <ins>underlined</ins> are words another article adds or "
-              "puts differently. Passage numbers (A3) count sentences from the top of each article.</p>")
+              "puts differently. Passage numbers (A3) count sentences from the top of each article. "
+              "A grey passage marked “also told here” belongs to another row but tells this point "
+              "too; its wording is compared in its own row.</p>")
     shown = ""
     if view.options.conflicts_only:
         shown = (f'<p class="legend">Showing the {len(view.rows)} of {view.total_groups} groups '

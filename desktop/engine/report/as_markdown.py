@@ -147,7 +147,8 @@ def _aligned(view: ReportView) -> list[str]:
         for article, cell in zip(view.columns, row.cells):
             if cell is None:
                 continue
-            lines.append(f"- **{md_text(article.id)}** ({md_text(', '.join(cell.passages))}): "
+            also = f"; also told here, its own group is {md_text(cell.also_of)}" if cell.also_of else ""
+            lines.append(f"- **{md_text(article.id)}** ({md_text(', '.join(cell.passages))}{also}): "
                          f"{spans_md(cell.spans)}")
         lines.append("")
     return lines

@@ -105,6 +105,8 @@ table.aligned { border-collapse: collapse; width: 100%; table-layout: fixed; fon
 .pid { color: var(--muted); font-size: .72rem; font-weight: 600; margin-right: .2rem;
        font-variant-numeric: lining-nums; }
 td.empty { background: var(--tint); }
+td.also { color: var(--muted); }
+.also-note { display: block; font-family: var(--sans); font-size: .75rem; font-style: italic; }
 .absent { color: var(--muted); font-size: .8rem; font-style: italic; }
 ins { text-decoration: underline; text-decoration-thickness: .09em; text-underline-offset: .15em;
       background: var(--ins-bg); color: var(--ins-ink); }

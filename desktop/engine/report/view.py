@@ -38,6 +38,9 @@ class Cell:
     article: str
     passages: tuple[str, ...]
     spans: tuple[Span, ...]
+    # The group whose row holds this passage as a member, when the passage is
+    # only *also* told here (a lead telling two points); "" for a member.
+    also_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,17 +173,19 @@ def build_view(comparison: Comparison, options: Optional[ReportOptions] = None) 
     articles = _selected(comparison, options.articles)
     chosen = [a.id for a in articles]
     wanted = set(chosen)
-    groups = [g for g in comparison.groups if len(_present(g, wanted)) >= 2]
+    groups = [g for g in comparison.groups
+              if len(_present(g, wanted)) >= 2 and any(a in wanted for a in g.articles())]
     facts = [_fact_view(comparison, f, wanted) for f in comparison.facts]
     facts = [f for f in facts if f is not None]
     conflicts = tuple(f for f in facts if f.status == "conflict")
     conflict_rows = _conflicts_by_group(comparison, conflicts, groups)
     columns = [a for a in articles if a.related or any(a.id in g.articles() for g in groups)]
-    rows = tuple(_row(comparison, g, [a.id for a in columns], conflict_rows.get(g.id, ()))
+    owner = {pid: g.id for g in comparison.groups for pid in g.passages}
+    rows = tuple(_row(comparison, g, [a.id for a in columns], conflict_rows.get(g.id, ()), owner)
                  for g in groups)
     if options.conflicts_only:
         rows = tuple(r for r in rows if r.conflicts)
-    grouped = {pid for g in groups for pid in g.passages if article_of(pid) in wanted}
+    grouped = {pid for g in groups for pid in g.told() if article_of(pid) in wanted}
     unique = () if options.conflicts_only else tuple(_unique(a, grouped) for a in articles)
     return ReportView(
         options=options,
@@ -208,7 +213,8 @@ def _selected(comparison: Comparison, ids: Optional[Sequence[str]]) -> list[Arti
 
 
 def _present(group: Group, wanted: set[str]) -> list[str]:
-    return [a for a in group.articles() if a in wanted]
+    """The wanted articles a group's row shows: its members' and its also-passages'."""
+    return [a for a in dict.fromkeys(article_of(p) for p in group.told()) if a in wanted]
 
 
 # --- facts ------------------------------------------------------------------------------
@@ -267,10 +273,13 @@ def _conflicts_by_group(comparison: Comparison, conflicts: Sequence[FactView],
 # --- aligned rows ------------------------------------------------------------------------
 
 def _row(comparison: Comparison, group: Group, chosen: list[str],
-         conflicts: tuple[str, ...]) -> Row:
+         conflicts: tuple[str, ...], owner: dict[str, str]) -> Row:
     by_article: dict[str, list[str]] = {}
     for pid in group.passages:
         by_article.setdefault(article_of(pid), []).append(pid)
+    # An also-passage is shown plain: its words are weighed in its own row.
+    also = {article_of(t.passage): t.passage for t in group.also
+            if article_of(t.passage) not in by_article}
     present = [a for a in chosen if a in by_article]
     base = present[0]
     marks: dict[str, list[tuple[int, int, Mark]]] = {aid: [] for aid in present}
@@ -290,7 +299,9 @@ def _row(comparison: Comparison, group: Group, chosen: list[str],
                 marks[base].append((*base_span, "del"))
             if other_span[1] > other_span[0]:
                 marks[other].append((*other_span, "ins"))
-    cells = tuple(_cell(comparison, aid, by_article[aid], marks[aid]) if aid in marks else None
+    cells = tuple(_cell(comparison, aid, by_article[aid], marks[aid]) if aid in marks
+                  else _cell(comparison, aid, [also[aid]], [], owner.get(also[aid], ""))
+                  if aid in also else None
                   for aid in chosen)
     return Row(group.id, cells, similarity, conflicts, group.confidence)
 
@@ -306,7 +317,7 @@ def _diff_between(group: Group, left: str, right: str) -> tuple[Optional[PairDif
 
 
 def _cell(comparison: Comparison, article_id: str, passage_ids: list[str],
-          marks: list[tuple[int, int, Mark]]) -> Cell:
+          marks: list[tuple[int, int, Mark]], also_of: str = "") -> Cell:
     article = comparison.article(article_id)
     spans: list[Span] = []
     previous = None
@@ -317,7 +328,7 @@ def _cell(comparison: Comparison, article_id: str, passage_ids: list[str],
             spans.append(Span(" " if number == previous + 1 else " … "))
         spans.extend(_spans(article.text, passage.start, passage.end, marks))
         previous = number
-    return Cell(article_id, tuple(passage_ids), _merge(spans))
+    return Cell(article_id, tuple(passage_ids), _merge(spans), also_of)
 
 
 def _spans(text: str, start: int, end: int, marks: Sequence[tuple[int, int, Mark]]) -> tuple[Span, ...]:
@@ -365,10 +376,11 @@ def _pair(a: Article, b: Article, groups: Sequence[Group],
     shared_a: set[str] = set()
     shared_b: set[str] = set()
     for group in groups:
-        members = group.articles()
+        shown = group.told()
+        members = {article_of(p) for p in shown}
         if a.id in members and b.id in members:
-            shared_a.update(p for p in group.passages if article_of(p) == a.id)
-            shared_b.update(p for p in group.passages if article_of(p) == b.id)
+            shared_a.update(p for p in shown if article_of(p) == a.id)
+            shared_b.update(p for p in shown if article_of(p) == b.id)
     clashes = sum(1 for f in conflicts if {a.id, b.id} <= {m.article for m in f.mentions})
     return PairSummary(a.id, b.id, len(shared_a), len(a.passages), len(shared_b),
                        len(b.passages), clashes, a.related and b.related)
