@@ -243,13 +243,18 @@ def main(argv=None) -> int:
     parser.add_argument("--trial", metavar="NAME",
                         help="cross-validate a trial scorer from benchmarks/scorer_NAME.py instead")
     parser.add_argument("--also", type=float, metavar="P",
-                        help="also link sentences of different groups at this probability "
-                             "(align.ALSO_THRESHOLD; off in the app)")
+                        help="the bar of the link that tells a sentence also in another group "
+                             "(align.ALSO_THRESHOLD, 0.5 in the app)")
+    parser.add_argument("--also-support", type=float, metavar="S",
+                        help="the mean link probability an also-told sentence needs with the "
+                             "group's members (align.ALSO_SUPPORT, 0.6 in the app)")
     args = parser.parse_args(argv)
-    if args.also is not None:
-        import desktop.engine.align as align
+    import desktop.engine.align as grouping
 
-        align.ALSO_THRESHOLD = args.also
+    if args.also is not None:
+        grouping.ALSO_THRESHOLD = args.also
+    if args.also_support is not None:
+        grouping.ALSO_SUPPORT = args.also_support
     if not rd.available():
         print(f"real_news: no data at {rd.data_root()}; nothing measured", file=sys.stderr)
         return 1
@@ -296,8 +301,8 @@ def main(argv=None) -> int:
     cases = own_cases(own)
 
     mode = "shipped models" if args.shipped else f"cross-validated by topic ({rd.FOLDS} folds)"
-    if args.also is not None:
-        mode += f", also-links at {args.also}"
+    mode += (f", also-told at {grouping.ALSO_THRESHOLD} (support {grouping.ALSO_SUPPORT})"
+             if grouping.ALSO_THRESHOLD is not None else ", no also-told passages")
     print(f"Parallax on real news: {mode}; {len(topics)} ECB+ topics, {len(sets)} mixed sets")
     print("| measure | value | target |")
     print("|---|---|---|")
