@@ -7,6 +7,8 @@ where the sentence's words are compared.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.engine import align, contract
 from desktop.engine.model import AlsoPassage, Article, Comparison, Document, Group
 from desktop.engine.pipeline import _with_diffs, compare
@@ -87,23 +89,11 @@ def test_the_story_table_counts_an_also_told_point_as_told():
     assert row.reference == "A"
 
 
-# Four reports of one arrest: two tell the arrest and, four sentences on, the
-# charge; one tells both in its lead; one tells only the charge.
-ARREST = "Police arrested John Smith, 34, at his home in Millom on Friday night. "
-MIDDLE = ("Officers were called to the house shortly after ten o'clock. "
-          "Two bodies were found inside the property. "
-          "Neighbours said the family had lived on the street for twenty years. ")
-REPORTS = [
-    ARREST + MIDDLE + "Smith has been charged with the murder of his mother and his sister.",
-    "Police in Millom arrested John Smith, 34, on Friday and charged him with the murder of his "
-    "mother and sister. A post-mortem examination will be held next week.",
-    "John Smith, 34, was arrested by police at his home in Millom on Friday night. "
-    "Officers had been called to the house at about ten o'clock. The bodies of two women were "
-    "found inside. The family had lived on the street for twenty years, neighbours said. "
-    "He has been charged with murdering his mother and his sister.",
-    "A Millom man has been charged with the murder of his mother and sister. "
-    "John Smith, 34, will appear before magistrates in Workington on Monday.",
-]
+# Four reports of one arrest (tests/fixtures/also_told): two tell the arrest
+# and, four sentences on, the charge; one tells both in its lead; one tells
+# only the charge.
+FOLDER = Path(__file__).parent / "fixtures" / "also_told"
+REPORTS = [path.read_text(encoding="utf-8").strip() for path in sorted(FOLDER.glob("*.txt"))]
 
 
 def _compared():

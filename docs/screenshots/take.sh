@@ -36,3 +36,5 @@ run overview.png 1280x800 light --tab overview tests/gold/align/bridge_collapse
 run facts-conflict-003-004.png 1280x800 dark --tab facts --fact 0 \
     seeds/003_4ecc2cef7e96f6a9.txt seeds/004_414ec68b31cd158a.txt
 run empty-window.png 1280x800 light
+# A lead that tells two points, also told in the second one's row.
+run story-also-told.png 1600x1000 light tests/fixtures/also_told
