@@ -265,7 +265,7 @@ def test_an_also_told_sentence_needs_the_whole_group_behind_it():
     assert _also(build_groups(links, 0.35, also_threshold=0.5)) == [[], []]
 
 
-def test_also_sentences_are_off_unless_asked_and_never_below_their_bar():
+def test_no_sentence_is_also_told_below_its_bar_or_the_link_threshold():
     links = _two_points_and_a_sentence_telling_both()
     assert _also(build_groups(links, 0.35, also_threshold=0.75)) == [[], []]
     # Never below the link threshold itself (no main story: strong links only).
@@ -286,3 +286,14 @@ def test_an_article_that_tells_the_point_itself_gets_no_also_sentence():
     groups = build_groups(links, 0.35, also_threshold=0.5)
     assert all(t.article not in (2, 3) for g in groups for t in g.also), _also(groups)
     assert _also(groups)[1] == [(0, 0, (1, 4), 0.7)]
+
+
+def test_an_article_gives_a_group_one_also_told_sentence_its_strongest():
+    links = _two_points_and_a_sentence_telling_both()
+    links[(0, 8, 2, 8)] = 0.9  # a third point, told by articles 0 and 2 ...
+    # ... whose sentence in article 0 retells point 4 too, more surely than its lead
+    links[(0, 8, 3, 4)] = 0.8
+    links[(0, 8, 1, 4)] = links[(0, 8, 2, 4)] = 0.65
+    groups = build_groups(links, 0.35, also_threshold=0.5)
+    point_4 = next(g for g in groups if g.members == {1: (4,), 2: (4,), 3: (4,)})
+    assert _also([point_4]) == [[(0, 8, (3, 4), 0.8)]]

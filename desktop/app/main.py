@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=("system", "light", "dark"), help=hidden)
     parser.add_argument("--tab", choices=("facts", "overview"), help=hidden)
     parser.add_argument("--pair", action="store_true", help=hidden)
+    parser.add_argument("--pair-of", metavar="LEFT,RIGHT", help=hidden)  # e.g. A,B
     parser.add_argument("--size", default="1600x1000", help=hidden)
     parser.add_argument("--next-diff", type=int, default=0, help=hidden)
     parser.add_argument("--fact", type=int, default=-1, help=hidden)
@@ -151,8 +152,10 @@ def _run(args: argparse.Namespace, automated: bool) -> int:
                                                             file=sys.stderr), finish(1)))
     elif args.screenshot:
         def shoot() -> None:
-            if args.pair:
+            if args.pair or args.pair_of:
                 window.reader_tabs.setCurrentWidget(window.reader_box)
+            if args.pair_of:
+                window.show_pair(*args.pair_of.split(",", 1))
             for _ in range(args.next_diff):
                 window.next_difference()
             if args.tab:

@@ -97,6 +97,10 @@ class ConnectorWidget(QWidget):
             if n == current_link:
                 fill = QColor(fill)
                 fill.setAlpha(min(255, fill.alpha() * 2 + 30))
+            if links[n].also:  # told also here: an outline only, dashed
+                painter.setPen(QPen(edge, 2.0 if n == current_link else 1.0, Qt.DashLine))
+                painter.drawPath(path)
+                continue
             painter.fillPath(path, fill)
             painter.setPen(QPen(edge, 2.0 if n == current_link else 1.0))
             painter.drawPath(path)
@@ -378,6 +382,9 @@ class PairView(QWidget):
             return f"{pid}: only in {mine.id} — {other.id} has no passage telling this"
         link = model.links[n]
         partner = ", ".join(link.right_passages if side == "left" else link.left_passages)
+        if link.also:
+            return (f"{pid} ↔ {partner}: also tells the point of {link.group} "
+                    f"(link {link.similarity:.0%}); its wording is compared in its own group")
         how = "worded differently" if link.changed else "same wording"
         return f"{pid} ↔ {partner} ({how}, similarity {link.similarity:.0%})"
 

@@ -220,8 +220,8 @@ def _in_reference_order(comparison: Comparison, rows: list[StoryRow], reference:
     def key(item: tuple[int, StoryRow]) -> tuple:
         n, row = item
         ref_cell = row.cells[ref_col]
-        if ref_cell is not None:
-            return (min(_number(p) for p in ref_cell.passages), 0, 0, 0, n)
+        if ref_cell is not None:  # a row where the passage is only also told comes after its own
+            return (min(_number(p) for p in ref_cell.passages), 0, int(bool(ref_cell.also_of)), 0, n)
         col, cell = next((c, cell) for c, cell in enumerate(row.cells) if cell is not None)
         first = min(_number(p) for p in cell.passages)
         article = cell.article

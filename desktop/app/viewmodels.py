@@ -45,6 +45,9 @@ class Link:
     right_passages: tuple[str, ...]
     changed: bool
     similarity: float
+    # One side only *also* tells the group's point (its own is another group's):
+    # linked without word marks or a stop, as the story table shows it plain.
+    also: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,14 @@ class PairViewModel:
         return None
 
     def link_for_passage(self, passage_id: str) -> Optional[int]:
+        """The passage's link in its own group, else one where it is only also told."""
+        found = None
         for n, link in enumerate(self.links):
             if passage_id in link.left_passages or passage_id in link.right_passages:
-                return n
-        return None
+                if not link.also:
+                    return n
+                found = n if found is None else found
+        return found
 
     def only_here_ids(self, side: str) -> set[str]:
         article = self.left if side == "left" else self.right
@@ -135,7 +142,8 @@ def pair_view_model(comparison: Comparison, left_id: str, right_id: str) -> Pair
                     model.left_spans.append(Span(la, lb, "delete"))
                 elif tag == "insert" and rb > ra:
                     model.right_spans.append(Span(ra, rb, "insert"))
-    model.links.sort(key=lambda link: link.left[0])
+    model.links += _also_links(comparison, left, right)
+    model.links.sort(key=lambda link: (link.left[0], link.also))
 
     # With nothing shared, "only here" would cover every sentence and say
     # nothing; the view explains the pair is unrelated instead.
@@ -151,6 +159,24 @@ def pair_view_model(comparison: Comparison, left_id: str, right_id: str) -> Pair
     model.stops = _stops(model)
     model.conflict_marks = _conflict_marks(comparison, left_id, right_id)
     return model
+
+
+def _also_links(comparison: Comparison, left: Article, right: Article) -> list[Link]:
+    """A group's members in one article against a passage of the other told *also* there."""
+    links = []
+    for group in comparison.groups:
+        for told in group.also:
+            owner = article_of(told.passage)
+            if owner not in (left.id, right.id):
+                continue
+            member = right.id if owner == left.id else left.id
+            ids = tuple(p for p in group.passages if article_of(p) == member)
+            if not ids:
+                continue
+            l_ids, r_ids = ((told.passage,), ids) if owner == left.id else (ids, (told.passage,))
+            links.append(Link(group.id, _range(left, l_ids), _range(right, r_ids), l_ids, r_ids,
+                              False, told.confidence, also=True))
+    return links
 
 
 def _stops(model: PairViewModel) -> list[Stop]:

@@ -21,7 +21,7 @@ from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
 from .ingest.web import fetch_url, is_url
 from .model import (AlsoPassage, Article, CancelFn, Comparison, CompareConfig, Document, Group,
-                    InputError, PairDiff, ProgressFn, article_ids, article_of)
+                    InputError, PairDiff, ProgressFn, article_ids)
 from .segment import segment
 from .wording import plural
 from .worddiff import word_diff
@@ -201,12 +201,6 @@ def _with_diffs(group: Group, articles: list[Article]) -> Group:
         ops, similarity = word_diff(left.text, spans_l, right.text, spans_r)
         diffs.append(PairDiff(by_article[left_id][0], by_article[right_id][0], ops,
                               tuple(by_article[left_id]), tuple(by_article[right_id]),
-                              round(similarity, 4)))
-    for told in group.also:  # each also-passage against the member it links to
-        left, right = lookup[article_of(told.linked_to)], lookup[article_of(told.passage)]
-        ops, similarity = word_diff(left.text, [_span(left, told.linked_to)],
-                                    right.text, [_span(right, told.passage)])
-        diffs.append(PairDiff(told.linked_to, told.passage, ops, (told.linked_to,), (told.passage,),
                               round(similarity, 4)))
     return replace(group, diffs=tuple(diffs))
 

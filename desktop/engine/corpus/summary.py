@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
 from ..atomic import write_atomic
-from ..model import Comparison
+from ..model import Comparison, article_of
 
 UNKNOWN_OUTLET = "(unknown)"
 NOT_FIGURES = frozenset({"person", "quote"})
@@ -54,7 +54,9 @@ def story_summary(story_id: str, comparison: Comparison) -> dict:
     for article in articles:
         for group in points:
             tellers = group.articles()
-            if article.id in tellers or len(tellers) < 2:
+            # An article that tells the point in a passage of another group
+            # (also told here) has not left it out.
+            if article.id in {article_of(p) for p in group.told()} or len(tellers) < 2:
                 continue
             first_article, passage = comparison.passage(group.passages[0])
             omissions.append({"article": article.id, "point": group.id, "told_by": len(tellers),

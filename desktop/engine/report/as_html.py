@@ -196,14 +196,15 @@ def _other_facts(view: ReportView, status: str) -> str:
             f'<ul class="brief">{items}</ul></section>')
 
 
-def _cell_html(cell: Optional[Cell]) -> str:
+def _cell_html(cell: Optional[Cell], view: ReportView) -> str:
     if cell is None:
         return '<td class="empty"><span class="absent">not in this article</span></td>'
     ids = ", ".join(cell.passages)
     if cell.also_of:  # told here too, but its own point is another row's
+        own = (f'; its own row is <a href="#{e(cell.also_of)}">{e(cell.also_of)}</a>'
+               if view.has_row(cell.also_of) else f"; its own group ({e(cell.also_of)}) is not shown")
         return (f'<td class="also"><span class="pid">{e(ids)}</span> <span class="also-note">'
-                f'also told here; its own row is <a href="#{e(cell.also_of)}">{e(cell.also_of)}</a>'
-                f'</span> {spans_html(cell.spans)}</td>')
+                f'also told here{own}</span> {spans_html(cell.spans)}</td>')
     return f'<td><span class="pid">{e(ids)}</span> {spans_html(cell.spans)}</td>'
 
 
@@ -223,7 +224,7 @@ def _aligned(view: ReportView) -> str:
         if row.weak:
             flag += (f'<span class="row-weak" title="The link between these passages is uncertain '
                      f'(confidence {row.confidence:.0%})">weak link</span>')
-        cells = "".join(_cell_html(c) for c in row.cells)
+        cells = "".join(_cell_html(c, view) for c in row.cells)
         css = ' class="has-conflict"' if row.conflicts else ""
         body.append(f'<tr id="{e(row.group)}"{css}><th scope="row">{e(row.group)}{flag}</th>'
                     f"{cells}</tr>")
@@ -231,9 +232,10 @@ def _aligned(view: ReportView) -> str:
     legend = ('<p class="legend">Each row holds passages that tell the same thing, read against '
               "the leftmost article in the row: <del>struck through</del> are its words the others "
               "leave out or put differently; <ins>underlined</ins> are words another article adds or "
-              "puts differently. Passage numbers (A3) count sentences from the top of each article. "
-              "A grey passage marked “also told here” belongs to another row but tells this point "
-              "too; its wording is compared in its own row.</p>")
+              "puts differently. Passage numbers (A3) count sentences from the top of each article."
+              + (" A grey passage marked “also told here” belongs to another row but tells this "
+                 "point too; its wording is compared in its own row." if view.has_also else "")
+              + "</p>")
     shown = ""
     if view.options.conflicts_only:
         shown = (f'<p class="legend">Showing the {len(view.rows)} of {view.total_groups} groups '

@@ -138,7 +138,10 @@ def _aligned(view: ReportView) -> list[str]:
         return lines + ["No passages were found telling the same thing in two or more articles.", ""]
     lines += ["Each group holds passages that tell the same thing, read against its first "
               "article: ~~struck through~~ are words the others leave out or put differently; "
-              "**bold** are words another article adds or puts differently.", ""]
+              "**bold** are words another article adds or puts differently."
+              + (" A passage marked “also told here” belongs to another group but tells this "
+                 "point too; its wording is compared in its own group." if view.has_also else ""),
+              ""]
     for row in view.rows:
         flag = f" — conflict: {md_text(', '.join(row.conflicts))}" if row.conflicts else ""
         if row.weak:
@@ -147,7 +150,10 @@ def _aligned(view: ReportView) -> list[str]:
         for article, cell in zip(view.columns, row.cells):
             if cell is None:
                 continue
-            also = f"; also told here, its own group is {md_text(cell.also_of)}" if cell.also_of else ""
+            also = ""
+            if cell.also_of:
+                also = (f"; also told here, its own group is {md_text(cell.also_of)}"
+                        if view.has_row(cell.also_of) else "; also told here, its own group is not shown")
             lines.append(f"- **{md_text(article.id)}** ({md_text(', '.join(cell.passages))}{also}): "
                          f"{spans_md(cell.spans)}")
         lines.append("")

@@ -127,6 +127,15 @@ class ReportView:
                 return article
         raise KeyError(article_id)
 
+    def has_row(self, group_id: str) -> bool:
+        """Whether the report shows the row of ``group_id`` (an also-told cell's own row)."""
+        return any(row.group == group_id for row in self.rows)
+
+    @property
+    def has_also(self) -> bool:
+        """Whether any row shows a passage only also told there."""
+        return any(c is not None and c.also_of for row in self.rows for c in row.cells)
+
 
 def label(article: Article, limit: int = 40) -> str:
     """Short human name of an article: its outlet, else its title (shortened), else its file."""
