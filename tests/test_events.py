@@ -27,6 +27,13 @@ def test_two_quakes_disagree_on_their_magnitude_two_reports_of_one_do_not():
     assert ev._unit_contrast(one, {}) == (0.0, 0.0)  # nothing counted in both: no evidence
 
 
+def test_ages_are_read_as_ages_not_counts_of_the_word_before():
+    one = ev.numbers_by_unit(("A 33-year-old man was arrested. The actress, 26 years old, checked in.",))
+    assert one == {"age": frozenset({"33", "26"})}, "not 'arrest' from the sentence before"
+    other = ev.numbers_by_unit(("Police arrested a 41-year-old man on Friday.",))
+    assert ev._unit_contrast(one, other) == (1.0, 0.0)  # two arrests of two men
+
+
 def _rows(texts):
     vectors = sentence_vectors([[s for s in t.split("|")] for t in texts])
     scores = {(a, b): {(0, 0): 0.9} for a in range(len(texts)) for b in range(a + 1, len(texts))}

@@ -121,13 +121,18 @@ _NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20"}
-# Words next to a number that say nothing of what is counted (times, shares, ages).
+# "a 33-year-old man", "aged 26 years old": an age.  Read as the unit "age"
+# (two events of one kind are mostly about people of other ages); before,
+# "year" was no unit and the word before the number stood in ("arrested").
+_AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
+# Words next to a number that say nothing of what is counted (times, shares).
 _NOT_UNITS = frozenset({"year", "pm", "am", "gmt", "p", "m", "a", "percent"})
 
 
 def numbers_by_unit(texts) -> dict[str, frozenset[str]]:
     """unit -> values: each number as written (5.6 stays 5.6, "five" is 5) under the content
-    words just after and just before it ("a 5.6 magnitude quake", "magnitude 5.6", "10 people").
+    words just after and just before it ("a 5.6 magnitude quake", "magnitude 5.6", "10 people"),
+    and ages under "age" ("a 33-year-old man").
 
     Years are left out: they date the report as much as the event.  Two
     reports of one quake give one magnitude (or two agencies' two); two
@@ -139,6 +144,9 @@ def numbers_by_unit(texts) -> dict[str, frozenset[str]]:
             raw = match.group().lower()
             value = _NUMBER_WORDS.get(raw, raw.replace(",", ""))
             if len(value) == 4 and value[:2] in ("19", "20"):
+                continue
+            if _AGE.match(text, match.end()):  # "a 33-year-old man": whose age, not a count
+                out.setdefault("age", set()).add(value)
                 continue
             after = cased_content_terms(text[match.end():match.end() + 40])
             unit = next((t.lstrip("@") for t, _ in after if not t.lstrip("@").isdigit()), "")
