@@ -28,8 +28,8 @@ def test_two_quakes_disagree_on_their_magnitude_two_reports_of_one_do_not():
 
 
 def test_ages_are_read_as_ages_not_counts_of_the_word_before():
-    one = ev.numbers_by_unit(("A 33-year-old man was arrested. The actress, 26 years old, checked in.",))
-    assert one == {"age": frozenset({"33", "26"})}, "not 'arrest' from the sentence before"
+    one = ev.numbers_by_unit(("Police arrested a 33-year-old man.", "The actress, 26 years old, checked in."))
+    assert one == {"age": frozenset({"33", "26"})}, "not 'arrest' (the word before the number)"
     other = ev.numbers_by_unit(("Police arrested a 41-year-old man on Friday.",))
     assert ev._unit_contrast(one, other) == (1.0, 0.0)  # two arrests of two men
 

@@ -123,7 +123,8 @@ _NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
                  "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20"}
 # "a 33-year-old man", "aged 26 years old": an age.  Read as the unit "age"
 # (two events of one kind are mostly about people of other ages); before,
-# "year" was no unit and the word before the number stood in ("arrested").
+# "year" was no unit and the word before the number stood in ("Police
+# arrested a 33-year-old man" gave arrest: 33).
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
 # Words next to a number that say nothing of what is counted (times, shares).
 _NOT_UNITS = frozenset({"year", "pm", "am", "gmt", "p", "m", "a", "percent"})
