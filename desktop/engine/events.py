@@ -149,7 +149,8 @@ def numbers_by_unit(texts) -> dict[str, frozenset[str]]:
             if len(value) == 4 and value[:2] in ("19", "20"):
                 continue
             if _AGE.match(text, match.end()) or (  # "a 33-year-old man": whose age, not a count
-                    _AFTER_NAME.search(text, 0, match.start()) and text.startswith(",", match.end())
+                    _AFTER_NAME.search(text, max(0, match.start() - 40), match.start())
+                    and text.startswith(",", match.end())
                     and value.isdigit() and int(value) < 110):  # "John Smith, 34, was arrested"
                 out.setdefault("age", set()).add(value)
                 continue
