@@ -126,8 +126,6 @@ _NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
 # "year" was no unit and the word before the number stood in ("Police
 # arrested a 33-year-old man" gave arrest: 33).
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
-# "Vishwanand Subryan, 23, of Schenectady": a number between commas after a name.
-_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+, $")
 # Words next to a number that say nothing of what is counted (times, shares).
 _NOT_UNITS = frozenset({"year", "pm", "am", "gmt", "p", "m", "a", "percent"})
 
@@ -135,7 +133,7 @@ _NOT_UNITS = frozenset({"year", "pm", "am", "gmt", "p", "m", "a", "percent"})
 def numbers_by_unit(texts) -> dict[str, frozenset[str]]:
     """unit -> values: each number as written (5.6 stays 5.6, "five" is 5) under the content
     words just after and just before it ("a 5.6 magnitude quake", "magnitude 5.6", "10 people"),
-    and ages under "age" ("a 33-year-old man", "John Smith, 34, was arrested").
+    and ages under "age" ("a 33-year-old man").
 
     Years are left out: they date the report as much as the event.  Two
     reports of one quake give one magnitude (or two agencies' two); two
@@ -148,10 +146,7 @@ def numbers_by_unit(texts) -> dict[str, frozenset[str]]:
             value = _NUMBER_WORDS.get(raw, raw.replace(",", ""))
             if len(value) == 4 and value[:2] in ("19", "20"):
                 continue
-            if _AGE.match(text, match.end()) or (  # "a 33-year-old man": whose age, not a count
-                    _AFTER_NAME.search(text, max(0, match.start() - 40), match.start())
-                    and text.startswith(",", match.end())
-                    and value.isdigit() and int(value) < 110):  # "John Smith, 34, was arrested"
+            if _AGE.match(text, match.end()):  # "a 33-year-old man": whose age, not a count
                 out.setdefault("age", set()).add(value)
                 continue
             after = cased_content_terms(text[match.end():match.end() + 40])
