@@ -67,35 +67,16 @@ def _passage_index(comparison):
     return {p.id: (k, n) for k, a in enumerate(comparison.articles) for n, p in enumerate(a.passages)}
 
 
-def predicted_pairs(comparison) -> set[tuple[int, int, int, int]]:
-    """Every two passages of different articles shown in one row (also-passages included)."""
+def predicted_pairs(comparison, also: bool = True) -> set[tuple[int, int, int, int]]:
+    """Every two passages of different articles shown in one row (``also``: also-told ones too)."""
     where = _passage_index(comparison)
     pairs = set()
     for group in comparison.groups:
-        members = [where[p] for p in group.told()]
+        members = [where[p] for p in (group.told() if also else group.passages)]
         for (a, i), (b, j) in combinations(sorted(members), 2):
             if a != b:
                 pairs.add((a, i, b, j))
     return pairs
-
-
-def also_pairs(comparison) -> set[tuple[int, int, int, int]]:
-    """The pairs a row holds only through its also-passages."""
-    where = _passage_index(comparison)
-    pairs = set()
-    for group in comparison.groups:
-        for told in group.also:
-            x = where[told.passage]
-            for y in (where[p] for p in group.told() if p != told.passage):
-                if x[0] != y[0]:
-                    pairs.add((*min(x, y), *max(x, y)))
-    return pairs
-
-
-def _without_also(comparison):
-    from dataclasses import replace
-
-    return replace(comparison, groups=tuple(replace(g, also=()) for g in comparison.groups))
 
 
 def event_separation(sets, config, tally: Tally) -> None:
@@ -147,7 +128,7 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
             loose = rd.gold_sentence_pairs(data.golds, 1)
             judged = rd.judged_pairs(data.golds)
             predicted = predicted_pairs(comparison)
-            added = also_pairs(comparison) - predicted_pairs(_without_also(comparison))
+            added = predicted - predicted_pairs(comparison, also=False)  # only through an also-told one
             tally.add(strict=len(strict), strict_found=len(strict & predicted),
                       predicted=len(predicted), judged=len(predicted & judged),
                       judged_right=len(predicted & judged & loose), also=len(added),

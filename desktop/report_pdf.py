@@ -187,9 +187,7 @@ def _aligned(view: ReportView) -> list[str]:
         "Each row holds passages that tell the same thing, read against the leftmost article in "
         f"the row: <s {_DEL}>struck through</s> are its words the others leave out or put "
         f"differently; <u {_INS}>underlined</u> are words another article adds or puts "
-        "differently." + (" A grey passage marked “also told here” belongs to another row but "
-                          "tells this point too; its wording is compared in its own row."
-                          if view.has_also else ""), "8pt", _MUTED) + "</p>")
+        "differently." + (" " + words.ALSO_LEGEND if view.has_also else ""), "8pt", _MUTED) + "</p>")
     width = max(1, (100 - 6) // max(1, len(view.columns)))
     head = "".join(f'<th width="{width}%" align="left">{_tag(a.id)} '
                    f"{_sans(_e(label(a)), '8.5pt', bold=True)}</th>" for a in view.columns)

@@ -37,6 +37,13 @@ class StoryCell:
     def text(self) -> str:
         return "".join(s.text for s in self.spans)
 
+    @property
+    def shown_text(self) -> str:
+        """What the cell shows: its text, after a line saying so when it is only also told here."""
+        if not self.also_of:
+            return self.text
+        return f"Also told here (its own point is {self.also_point or self.also_of}):\n{self.text}"
+
 
 @dataclass(frozen=True)
 class StoryRow:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QH
 
 from . import styles
 from .eliding import ElidedLabel, ElidingComboBox
-from .story import StoryCell, StoryModel, StoryRow
+from .story import StoryModel, StoryRow
 from .story_header import COLLAPSED_WIDTH, PointHeader, StoryHeader
 from .labels import PlainLabel
 
@@ -118,7 +118,7 @@ class StoryTableModel(QAbstractTableModel):
             return None
         cell = row.cells[col - 1]
         if role == Qt.DisplayRole:
-            return cell_text(cell) if cell is not None else EMPTY_TEXT
+            return cell.shown_text if cell is not None else EMPTY_TEXT
         if role == Qt.ToolTipRole:
             article = self.story.columns[col - 1].id
             if cell is None:
@@ -149,13 +149,6 @@ class StoryTableModel(QAbstractTableModel):
         parts += [f"⚠ {note}" for note in row.conflicts]
         parts.append("Click to read this point side by side.")
         return "\n".join(parts)
-
-
-def cell_text(cell: StoryCell) -> str:
-    """What a cell shows: its text, after a line saying so when it is only also told here."""
-    if not cell.also_of:
-        return cell.text
-    return f"Also told here (its own point is {cell.also_point or cell.also_of}):\n{cell.text}"
 
 
 class _CellDelegate(QStyledItemDelegate):
@@ -207,7 +200,7 @@ class _CellDelegate(QStyledItemDelegate):
             if cell is None:
                 text, font, spans = EMPTY_TEXT, self.empty_font, ()
             elif cell.also_of:  # plain and italic: compared in its own row
-                text, font, spans = cell_text(cell), self.empty_font, ()
+                text, font, spans = cell.shown_text, self.empty_font, ()
             else:
                 text, font, spans = cell.text, self.font, cell.spans
         layout = QTextLayout(text.replace("\n", "\u2028"), font)

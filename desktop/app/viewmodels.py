@@ -263,9 +263,8 @@ def overview_model(comparison: Comparison, snippet_chars: int = 110) -> Overview
     shared_with: dict[tuple[str, str], set[str]] = {}
     groups = []
     for group in comparison.groups:
-        told = group.told()  # an also-told passage carries the point too
-        carriers = {article_of(p) for p in told}
-        for pid in told:
+        carriers = set(group.told_by())  # an also-told passage carries the point too
+        for pid in group.told():
             owner = article_of(pid)
             for other in carriers:
                 if other != owner:

@@ -129,6 +129,10 @@ class Group:
         """Every passage that tells the point: the members, then the also-told."""
         return self.passages + tuple(t.passage for t in self.also)
 
+    def told_by(self) -> tuple[str, ...]:
+        """Every article that tells the point, in a member or an also-told passage."""
+        return tuple(dict.fromkeys(article_of(p) for p in self.told()))
+
 
 class FactStatus(StrEnum):
     """What the articles do with a fact.  A ``StrEnum``: equal to its plain string."""

@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
 from ..atomic import write_atomic
-from ..model import Comparison, article_of
+from ..model import Comparison
 
 UNKNOWN_OUTLET = "(unknown)"
 NOT_FIGURES = frozenset({"person", "quote"})
@@ -56,7 +56,7 @@ def story_summary(story_id: str, comparison: Comparison) -> dict:
             tellers = group.articles()
             # An article that tells the point in a passage of another group
             # (also told here) has not left it out.
-            if article.id in {article_of(p) for p in group.told()} or len(tellers) < 2:
+            if article.id in group.told_by() or len(tellers) < 2:
                 continue
             first_article, passage = comparison.passage(group.passages[0])
             omissions.append({"article": article.id, "point": group.id, "told_by": len(tellers),

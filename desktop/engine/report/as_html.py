@@ -233,8 +233,7 @@ def _aligned(view: ReportView) -> str:
               "the leftmost article in the row: <del>struck through</del> are its words the others "
               "leave out or put differently; <ins>underlined</ins> are words another article adds or "
               "puts differently. Passage numbers (A3) count sentences from the top of each article."
-              + (" A grey passage marked “also told here” belongs to another row but tells this "
-                 "point too; its wording is compared in its own row." if view.has_also else "")
+              + (" " + words.ALSO_LEGEND if view.has_also else "")
               + "</p>")
     shown = ""
     if view.options.conflicts_only:

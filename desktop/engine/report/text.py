@@ -5,6 +5,10 @@ from ..model import Article
 from ..wording import plural
 from .view import FactView, PairSummary, ReportView, label, source_name
 
+# The aligned table's legend, when a row shows a passage only also told there.
+ALSO_LEGEND = ("A grey passage marked “also told here” belongs to another row but tells this "
+               "point too; its wording is compared in its own row.")
+
 KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "time": "time",
               "percent": "percentage", "person": "person", "name": "name", "quote": "quotation",
               "place": "place", "title": "title", "quantity": "quantity"}

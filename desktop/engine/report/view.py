@@ -223,7 +223,7 @@ def _selected(comparison: Comparison, ids: Optional[Sequence[str]]) -> list[Arti
 
 def _present(group: Group, wanted: set[str]) -> list[str]:
     """The wanted articles a group's row shows: its members' and its also-passages'."""
-    return [a for a in dict.fromkeys(article_of(p) for p in group.told()) if a in wanted]
+    return [a for a in group.told_by() if a in wanted]
 
 
 # --- facts ------------------------------------------------------------------------------
@@ -386,8 +386,7 @@ def _pair(a: Article, b: Article, groups: Sequence[Group],
     shared_b: set[str] = set()
     for group in groups:
         shown = group.told()
-        members = {article_of(p) for p in shown}
-        if a.id in members and b.id in members:
+        if {a.id, b.id} <= set(group.told_by()):
             shared_a.update(p for p in shown if article_of(p) == a.id)
             shared_b.update(p for p in shown if article_of(p) == b.id)
     clashes = sum(1 for f in conflicts if {a.id, b.id} <= {m.article for m in f.mentions})
