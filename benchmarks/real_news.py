@@ -149,9 +149,13 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
 
 
 def msrp(chunks, config, tally: Tally) -> None:
-    for chunk in chunks:
-        left = Document("msrp-1", "\n\n".join(s1 for _, s1, _ in chunk))
-        right = Document("msrp-2", "\n\n".join(s2 for _, _, s2 in chunk))
+    """``chunks``: (chunk number, chunk), laid out as in fitting (``training.msrp_layout``)."""
+    from training import msrp_layout
+
+    for number, chunk in chunks:
+        first, second, at = msrp_layout(chunk, number)
+        left = Document("msrp-1", "\n\n".join(first))
+        right = Document("msrp-2", "\n\n".join(second))
         comparison = compare([left, right], config)
         # Sentences are one paragraph each; map passages to pair index by paragraph.
         para = {p.id: (k, p.paragraph) for k, a in enumerate(comparison.articles) for p in a.passages}
@@ -161,7 +165,7 @@ def msrp(chunks, config, tally: Tally) -> None:
             for (a, i), (b, j) in combinations(sorted(members), 2):
                 if a != b:
                     predicted.add((i, j))
-        gold = {(n, n) for n, (q, _, _) in enumerate(chunk) if q == 1}
+        gold = {(n, at[n]) for n, (q, _, _) in enumerate(chunk) if q == 1}
         tally.add(msrp_gold=len(gold), msrp_found=len(gold & predicted), msrp_predicted=len(predicted))
 
 
@@ -252,7 +256,7 @@ def main(argv=None) -> int:
         config = _config("lexical", "default")
         event_separation(sets, config, events)
         alignment(topics, config, align, sample, reliability)
-        msrp(chunks, config, para)
+        msrp(list(enumerate(chunks)), config, para)
     else:
         import training as tr
         from desktop.engine.events import register_event_model
@@ -277,7 +281,7 @@ def main(argv=None) -> int:
             found: list = []
             alignment(fold_topics, config, align, sample, found)
             reliability += [(fold, *entry) for entry in found]
-            msrp([c for n, c in enumerate(chunks) if n % rd.FOLDS == fold], config, para)
+            msrp([(n, c) for n, c in enumerate(chunks) if n % rd.FOLDS == fold], config, para)
     own = Tally()
     cases = own_cases(own)
 

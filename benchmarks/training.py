@@ -126,6 +126,21 @@ def msrp_chunks(limit: int | None = None) -> list[list[tuple[int, str, str]]]:
     return [rows[k:k + MSRP_CHUNK] for k in range(0, len(rows), MSRP_CHUNK)]
 
 
+def msrp_layout(chunk, n: int) -> tuple[list[str], list[str], list[int]]:
+    """The ``n``th chunk as two "articles": its first sentences in order, its second
+    sentences shuffled (a fixed seed per chunk), and where each pair's second sentence
+    stands.  Shuffled so that no feature can learn that a paraphrase sits at its
+    partner's place, which real articles never promise."""
+    import random
+
+    at = list(range(len(chunk)))
+    random.Random(1000 + n).shuffle(at)
+    second = [""] * len(chunk)
+    for k, (_, _, s2) in enumerate(chunk):
+        second[at[k]] = s2
+    return [s1 for _, s1, _ in chunk], second, at
+
+
 def msrp_sentence_examples(extra=None) -> Examples:
     """MSRP pairs laid out as two articles (all first sentences against all second ones).
 
@@ -137,12 +152,13 @@ def msrp_sentence_examples(extra=None) -> Examples:
     """
     out = Examples()
     for n, chunk in enumerate(msrp_chunks()):
-        vectors = sentence_vectors([[s1 for _, s1, _ in chunk], [s2 for _, _, s2 in chunk]])
+        first, second, at = msrp_layout(chunk, n)
+        vectors = sentence_vectors([first, second])
         found = candidates(vectors[0], vectors[1])
         for (i, j), row in zip(found.pairs, _rows(found, vectors[0], vectors[1], extra)):
-            if i == j and chunk[i][0] == 0:
+            if j == at[i] and chunk[i][0] == 0:
                 continue
-            out.add(row, int(i == j), MSRP_WEIGHT, n % rd.FOLDS)
+            out.add(row, int(j == at[i]), MSRP_WEIGHT, n % rd.FOLDS)
     return out
 
 
