@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..engine.session import Session as SavedSession
 from ..engine.session import clear_autosave, write_autosave
+from . import gui_thread_gc
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,17 @@ class Autosaver:
         with self._lock:
             self._generation += 1
             generation = self._generation
+        gui_thread_gc.job_started()  # no cycle collection on the writer's thread
         threading.Thread(target=self._job, args=(snapshot, generation), daemon=True,
                          name="parallax-autosave").start()
 
     def _job(self, snapshot: SavedSession, generation: int) -> None:
+        try:
+            self._write_if_latest(snapshot, generation)
+        finally:
+            gui_thread_gc.job_ended()
+
+    def _write_if_latest(self, snapshot: SavedSession, generation: int) -> None:
         with self._lock:
             if generation != self._generation:
                 return

@@ -17,6 +17,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..engine.errors import Cancelled
+from . import gui_thread_gc
 
 Job = Callable[[Callable[[str, float], None], Callable[[], bool]], Any]
 
@@ -64,6 +65,8 @@ class _Worker(QRunnable):
             self._tell(self.relay.failed, self.generation, f"{type(exc).__name__}: {exc}")
         else:
             self._tell(self.relay.finished, self.generation, result)
+        finally:
+            gui_thread_gc.job_ended()
 
     def _tell(self, signal, *args) -> bool:
         """Emit to the UI thread; False when the runner (and its window) was closed meanwhile.
@@ -124,6 +127,7 @@ class TaskRunner(QObject):
         self._cancel_flag = threading.Event()
         self._generation += 1
         self._set_busy(True)
+        gui_thread_gc.job_started()  # no cycle collection on the worker (see gui_thread_gc)
         self._pool.start(_Worker(job, self._generation, self._relay, self._cancel_flag))
         return self._generation
 
