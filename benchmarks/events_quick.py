@@ -198,7 +198,8 @@ def separation_tally(outsider: list[bool], found: list[list[int]], scores, score
     links = {(a, i, b, j): p for (a, b), s in scores.items() if a in grouped and b in grouped
              for (i, j), p in s.items()}
     bar = scorer.link_threshold if main else scorer.strong_threshold
-    for group in build_groups(links, bar, config.max_per_article, config.max_span, config.merge_support):
+    for group in build_groups(links, bar, config.max_per_article, config.max_span, config.merge_support,
+                              keep_support=config.keep_support):
         tally["groups"] += 1
         tally["pure"] += len({outsider[a] for a in group.members}) == 1
     return missed, wrongly

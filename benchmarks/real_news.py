@@ -223,6 +223,8 @@ def main(argv=None) -> int:
     parser.add_argument("--shipped", action="store_true", help="score the shipped models (no refit)")
     parser.add_argument("--topics", type=int, nargs="*", help="only these ECB+ topics")
     parser.add_argument("--sample", type=int, default=0, help="print this many random linked pairs")
+    parser.add_argument("--sample-seed", type=int, default=40, metavar="N",
+                        help="the seed of that sample (40 is the one the docs read)")
     parser.add_argument("--sample-also", type=int, default=0, metavar="N",
                         help="print N random pairs of those shown together only through an also-passage")
     parser.add_argument("--trial", metavar="NAME",
@@ -326,8 +328,8 @@ def main(argv=None) -> int:
         for n, (x, y, ok, _) in enumerate(random.Random(41).sample(added, min(args.sample_also, len(added))), 1):
             print(f"{n:2d}{'*' if ok else ' '} A: {x}\n    B: {y}")
     if sample and args.sample:
-        rng = random.Random(40)
-        print(f"\n{args.sample} random linked pairs (seed 40); * = shares a chain in the corpus gold,"
+        rng = random.Random(args.sample_seed)
+        print(f"\n{args.sample} random linked pairs (seed {args.sample_seed}); * = shares a chain in the corpus gold,"
               " + = shown together only through an also-passage")
         for n, (x, y, ok, added) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
             print(f"{n:2d}{'*' if ok else ' '}{'+' if added else ' '} A: {x}\n     B: {y}")

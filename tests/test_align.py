@@ -1,5 +1,6 @@
 """Alignment on small hand-made articles: the scorer seam, grouping and event clusters."""
 from dataclasses import replace
+from itertools import combinations
 
 import pytest
 
@@ -149,6 +150,28 @@ def test_one_weak_link_does_not_chain_two_points():
              (0, 0, 1, 3): 0.55}
     groups = build_groups(links, 0.5)
     assert len(groups) == 2, groups
+
+
+def test_a_sentence_left_alone_in_a_grown_group_leaves_it():
+    # Article 2's sentence joined the point while it was a pair, through its
+    # one strong link with article 0; the group then grew by broad agreement
+    # among articles 0, 1, 3 and 4, none of which links to that sentence.
+    point = [(0, 0), (1, 0), (3, 0), (4, 0)]
+    links = {(a, i, b, j): 0.9 for (a, i), (b, j) in combinations(point, 2)}
+    links[(0, 0, 2, 0)] = 0.94
+    kept = build_groups(links, 0.5)
+    assert len(kept) == 1 and 2 in kept[0].members  # without the rule it stays
+    pruned = build_groups(links, 0.5, keep_support=0.25)
+    assert len(pruned) == 1 and sorted(pruned[0].members) == [0, 1, 3, 4]
+    # Its link no longer counts toward how sure the group is.
+    assert pruned[0].confidence == pytest.approx(0.9)
+    assert kept[0].confidence > 0.9
+
+
+def test_a_small_group_keeps_every_member():
+    links = {(0, 0, 1, 0): 0.9, (0, 0, 2, 0): 0.4}
+    groups = build_groups(links, 0.35, keep_support=0.5)
+    assert groups[0].members == {0: (0,), 1: (0,), 2: (0,)}
 
 
 def test_a_group_takes_at_most_so_many_sentences_of_one_article():

@@ -135,7 +135,7 @@ class SentenceGroup:
 
 def build_groups(links: dict[Link, float], threshold: float, max_per_article: int = 3,
                  max_span: int = 4, merge_support: float = 0.25,
-                 also_threshold: float | None = None) -> list[SentenceGroup]:
+                 also_threshold: float | None = None, keep_support: float = 0.0) -> list[SentenceGroup]:
     """Join linked sentences into groups, strongest link first; then the "also" sentences.
 
     A join is refused when an article would give the group more than
@@ -143,6 +143,9 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
     ``max_span``; and once a group would hold more than three sentences,
     the mean probability over all cross-article pairs of the two sides must
     reach ``merge_support``, so that groups grow by agreement, not by a chain.
+    A sentence that joined a small group can still end up alone in a large
+    one; so once every group is whole, a member whose mean link with the other
+    articles' members is under ``keep_support`` leaves it, the weakest first.
 
     The groups are a partition, but a sentence may retell two points.  So
     after them, when two sentences of different groups link at
@@ -156,7 +159,7 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
     """
     component: dict[tuple[int, int], int] = {}
     members: dict[int, dict[int, set[int]]] = {}
-    support: dict[int, list[float]] = {}
+    support: dict[int, list[tuple[Link, float]]] = {}  # the links that joined or fell inside
     next_id = 0
     ordered = sorted(links.items(), key=lambda item: -item[1])
     for (a, i, b, j), p in ordered:
@@ -164,7 +167,7 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
             break
         x, y = component.get((a, i)), component.get((b, j))
         if x is not None and x == y:
-            support[x].append(p)
+            support[x].append(((a, i, b, j), p))
             continue
         nodes_x = _nodes(members, x, (a, i))
         nodes_y = _nodes(members, y, (b, j))
@@ -177,7 +180,7 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
             continue
         root = next_id
         next_id += 1
-        scores = support.pop(x, []) + support.pop(y, []) + [p]
+        scores = support.pop(x, []) + support.pop(y, []) + [((a, i, b, j), p)]
         members.pop(x, None)
         members.pop(y, None)
         members[root] = merged
@@ -185,14 +188,46 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
         for article, indices in merged.items():
             for index in indices:
                 component[(article, index)] = root
+    if keep_support > 0:
+        _prune(links, members, component, keep_support)
     bar = ALSO_THRESHOLD if also_threshold is None else also_threshold
     also = {} if bar is None else _also_told(ordered, links, max(threshold, bar), component, members)
     groups = [SentenceGroup({a: tuple(sorted(ix)) for a, ix in sorted(by_article.items())},
-                            sum(support[root]) / len(support[root]),
+                            _confidence(support[root], component, root),
                             tuple(sorted(also.get(root, ()), key=lambda t: t.article)))
               for root, by_article in members.items()]
     groups.sort(key=lambda g: min((a, ix[0]) for a, ix in g.members.items()))
     return groups
+
+
+def _confidence(joined: list[tuple[Link, float]], component, root: int) -> float:
+    """Mean probability of the links that made the group, among its members still in it."""
+    inside = [p for (a, i, b, j), p in joined
+              if component.get((a, i)) == root and component.get((b, j)) == root]
+    return sum(inside) / len(inside) if inside else 0.0
+
+
+def _prune(links, members, component, bar: float) -> None:
+    """Take out of each group, weakest first, the members whose mean link with the
+    other articles' members is under ``bar``; a group left with one article is dropped.
+    Groups of three sentences or fewer are left as they are: every member is linked."""
+    for root in list(members):
+        by_article = members[root]
+        nodes = [(a, i) for a, ix in by_article.items() for i in ix]
+        while len(nodes) > _FREE_JOIN:
+            value, worst = min((_support(links, [n], nodes), n) for n in nodes)
+            if value >= bar:
+                break
+            nodes.remove(worst)
+            by_article[worst[0]].discard(worst[1])
+            if not by_article[worst[0]]:
+                del by_article[worst[0]]
+            component.pop(worst, None)
+        if len(by_article) < 2:
+            for a, ix in by_article.items():
+                for i in ix:
+                    component.pop((a, i), None)
+            del members[root]
 
 
 def _also_told(ordered, links, bar, component, members) -> dict[int, list[AlsoTold]]:

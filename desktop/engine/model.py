@@ -234,6 +234,7 @@ class CompareConfig:
     max_per_article: int = 3  # most sentences one article gives to a group
     max_span: int = 4  # a group's sentences from one article lie within this many sentences
     merge_support: float = 0.25  # mean link probability two groups need to merge
+    keep_support: float = 0.25  # mean link probability a member of a whole group needs to stay
     find_facts: bool = True
 
 
