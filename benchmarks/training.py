@@ -75,8 +75,7 @@ class TrialScorer(LogisticScorer):
 
     extra: object = None
 
-    def score(self, left, right):
-        found = candidates(left, right)
+    def score_candidates(self, left, right, found):
         return {pair: self.probability(row)
                 for pair, row in zip(found.pairs, _rows(found, left, right, self.extra))}
 

@@ -100,3 +100,25 @@ def test_the_shipped_model_sets_the_other_quake_apart():
     documents = [Document(f"r{k}", text) for k, text in enumerate(story + [other])]
     result = compare(documents, CompareConfig(find_facts=False))
     assert [a.related for a in result.articles] == [True, True, True, False]
+
+
+def test_event_rows_read_the_candidates_the_scorer_scored():
+    # The pipeline builds each two articles' candidate pairs once, for the
+    # scorer and the event rows; the rows must be those built afresh.
+    from itertools import combinations
+
+    from desktop.engine.scoring import get_scorer, score_pairs
+
+    vectors = sentence_vectors([
+        ["A 5.6 magnitude earthquake struck Qeshm island on Sunday.", "Ten villages were damaged."],
+        ["The quake, of magnitude 5.6, damaged buildings on Qeshm.", "Rescuers reached ten villages."],
+        ["A 5.9 magnitude earthquake struck Qeshm island in 2005.", "Seven villages were flattened."]])
+    scorer = get_scorer("lexical")
+    pairs = list(combinations(range(3), 2))
+    scores, found = score_pairs(scorer, vectors, pairs)
+    assert set(found) == set(pairs)
+    assert scores == {(a, b): scorer.score(vectors[a], vectors[b]) for a, b in pairs}
+    shared = ev.article_pair_rows(vectors, [None] * 3, scores, scorer, found)
+    afresh = ev.article_pair_rows(vectors, [None] * 3, scores, scorer)
+    assert shared == afresh and shared.sentences == afresh.sentences
+    assert all(shared.sentences[key] for key in pairs)

@@ -251,22 +251,22 @@ def _units_row(left: ArticleSummary, right: ArticleSummary) -> tuple[float, floa
 
 def article_pair_rows(vectors, published: list[Optional[str]],
                       pair_scores: dict[tuple[int, int], dict[tuple[int, int], float]],
-                      scorer) -> "ComparisonRows":
+                      scorer, found: Optional[dict] = None) -> "ComparisonRows":
     """The event model's features for every two articles of one comparison.
 
     ``vectors``: each article's :class:`~desktop.engine.align.SentenceVectors`;
     ``pair_scores``: the scorer's sentence-pair probabilities for every two.
     The one place the app, the corpus and the fitting build these rows; the
     model completes them (:meth:`EventModel.probabilities`).  The candidate
-    sentence pairs are built again here (the scorer returns probabilities
-    only): about 130 ms for ten 1,000-word articles.
+    sentence pairs are those of ``found`` (``scoring.score_pairs``), or built
+    again where it has none: about 130 ms for ten 1,000-word articles.
     """
     summaries = [summarise(v.sentences, date, v.names, v.texts) for v, date in zip(vectors, published)]
     rows = ComparisonRows(comparison_features(summaries, pair_scores, scorer.link_threshold,
                                               scorer.strong_threshold))
     for (a, b), scores in pair_scores.items():
-        found = candidates(vectors[a], vectors[b])
-        rows.sentences[(a, b)] = [(row, scores.get(pair, 0.0)) for pair, row in zip(found.pairs, found.rows)]
+        built = (found or {}).get((a, b)) or candidates(vectors[a], vectors[b])
+        rows.sentences[(a, b)] = [(row, scores.get(pair, 0.0)) for pair, row in zip(built.pairs, built.rows)]
     rows.link_threshold = scorer.link_threshold
     return rows
 

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from . import facts as facts_stage
 from .align import SentenceGroup, build_groups, sentence_vectors
 from .events import article_pair_rows, clusters, event_model
-from .scoring import get_scorer
+from .scoring import get_scorer, score_pairs
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
 from .ingest.web import fetch_url, is_url
@@ -87,12 +87,11 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     step("align", 0.0)
     vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
     scorer = get_scorer(config.scorer)
-    pair_scores: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
     pairs = list(combinations(range(len(articles)), 2))
-    for n, (a, b) in enumerate(pairs):
-        step("align", n / max(1, len(pairs)))
-        pair_scores[(a, b)] = scorer.score(vectors[a], vectors[b])
-    events = event_clusters(articles, vectors, pair_scores, scorer, config)
+    pair_scores, found = score_pairs(scorer, vectors, pairs,
+                                     lambda n: step("align", n / max(1, len(pairs))))
+    events = event_clusters(articles, vectors, pair_scores, scorer, config, found)
+    del found  # the candidates' rows: no longer needed, and large for many articles
     main = set(events[0]) if len(events[0]) >= 2 else set()
     # With no two articles judged to report one event there is no main story
     # to set the others apart from: none is marked, and only strong links
@@ -135,10 +134,10 @@ def _with_facts(result: Comparison, should_cancel: Optional[CancelFn]) -> Compar
 FACTS_FAILED = "Facts could not be found: "
 
 
-def event_clusters(articles, vectors, pair_scores, scorer, config) -> list[list[int]]:
+def event_clusters(articles, vectors, pair_scores, scorer, config, found=None) -> list[list[int]]:
     """Articles clustered by event, largest first (see :mod:`desktop.engine.events`)."""
     model = event_model(config.event_model)
-    rows = article_pair_rows(vectors, [a.published for a in articles], pair_scores, scorer)
+    rows = article_pair_rows(vectors, [a.published for a in articles], pair_scores, scorer, found)
     return clusters(len(articles), model.probabilities(rows), model.threshold)
 
 

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
-from .pair_features import FEATURES, candidates
+from .pair_features import FEATURES, Candidates, candidates
 from .resources import resource_path
 
 
@@ -54,8 +54,29 @@ class LogisticScorer:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def score(self, left, right) -> dict[tuple[int, int], float]:
-        found = candidates(left, right)
+        return self.score_candidates(left, right, candidates(left, right))
+
+    def score_candidates(self, left, right, found: Candidates) -> dict[tuple[int, int], float]:
+        """:meth:`score` on candidates already built (the event rows read the same ones)."""
         return {pair: self.probability(row) for pair, row in zip(found.pairs, found.rows)}
+
+
+def score_pairs(scorer: SentenceScorer, vectors, pairs, on_pair: Callable[[int], None] | None = None
+                ) -> tuple[dict[tuple[int, int], dict[tuple[int, int], float]], dict[tuple[int, int], Candidates]]:
+    """The scorer's probabilities for each two articles in ``pairs``, and the candidate pairs
+    they were scored on when the scorer scores the shared candidates (``score_candidates``),
+    so that the event rows need not build them again (a third of the time of a comparison)."""
+    scores, found = {}, {}
+    shared = getattr(scorer, "score_candidates", None)
+    for n, (a, b) in enumerate(pairs):
+        if on_pair is not None:
+            on_pair(n)
+        if shared is None:
+            scores[(a, b)] = scorer.score(vectors[a], vectors[b])
+        else:
+            found[(a, b)] = candidates(vectors[a], vectors[b])
+            scores[(a, b)] = shared(vectors[a], vectors[b], found[(a, b)])
+    return scores, found
 
 
 _FACTORIES: dict[str, Callable[[], SentenceScorer]] = {}
