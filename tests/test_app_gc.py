@@ -42,27 +42,22 @@ def test_garbage_is_collected_on_the_gui_thread_while_a_worker_allocates(qtbot):
     qtbot.waitUntil(gc.isenabled, timeout=2000)
 
 
-def test_the_autosave_thread_does_not_collect_either(qtbot, tmp_path):
+def test_the_autosave_thread_does_not_collect_either(qtbot, tmp_path, monkeypatch):
     from desktop.app import autosave
     from desktop.engine.session import Session
 
-    freed, kept = [], []
-    writes = []
-    original = autosave.write_autosave
+    freed, kept, writes = [], [], []
 
     def slow_write(snapshot, folder):
         kept.append([[] for _ in range(20 * gc.get_threshold()[0])])
         time.sleep(0.2)
         writes.append(folder)
 
-    autosave.write_autosave = slow_write
-    try:
-        gc.collect()
-        _Cycle(freed)
-        autosave.Autosaver(tmp_path).write(Session(documents=()))
-        qtbot.waitUntil(lambda: bool(writes), timeout=5000)
-        qtbot.waitUntil(lambda: bool(freed), timeout=5000)
-    finally:
-        autosave.write_autosave = original
+    monkeypatch.setattr(autosave, "write_autosave", slow_write)
+    gc.collect()
+    _Cycle(freed)
+    autosave.Autosaver(tmp_path).write(Session(documents=()))
+    qtbot.waitUntil(lambda: bool(writes), timeout=5000)
+    qtbot.waitUntil(lambda: bool(freed), timeout=5000)
     assert freed == [True]
     qtbot.waitUntil(gc.isenabled, timeout=2000)

@@ -65,7 +65,7 @@ def score_pairs(scorer: SentenceScorer, vectors, pairs, on_pair: Callable[[int],
                 ) -> tuple[dict[tuple[int, int], dict[tuple[int, int], float]], dict[tuple[int, int], Candidates]]:
     """The scorer's probabilities for each two articles in ``pairs``, and the candidate pairs
     they were scored on when the scorer scores the shared candidates (``score_candidates``),
-    so that the event rows need not build them again (a third of the time of a comparison)."""
+    so that the event rows need not build them again (a third to a half of a comparison's time)."""
     scores, found = {}, {}
     shared = getattr(scorer, "score_candidates", None)
     for n, (a, b) in enumerate(pairs):
