@@ -79,6 +79,18 @@ def predicted_pairs(comparison, also: bool = True) -> set[tuple[int, int, int, i
     return pairs
 
 
+def _pair_confidence(comparison) -> dict[tuple[int, int, int, int], float]:
+    """The confidence of the row each shown pair stands in (the higher, if in two)."""
+    where = _passage_index(comparison)
+    out: dict[tuple[int, int, int, int], float] = {}
+    for group in comparison.groups:
+        members = sorted(where[p] for p in group.told())
+        for (a, i), (b, j) in combinations(members, 2):
+            if a != b:
+                out[(a, i, b, j)] = max(out.get((a, i, b, j), 0.0), group.confidence)
+    return out
+
+
 def event_separation(sets, config, tally: Tally) -> None:
     order = random.Random(3)
     for topic, main, extra in sets:
@@ -143,9 +155,10 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
                         reliability.append((group.confidence, len(cross & judged & loose),
                                             len(cross & judged)))
             if sample is not None:
+                confidence = _pair_confidence(comparison)
                 for a, i, b, j in predicted:
                     sample.append((data.sentences[a][i], data.sentences[b][j],
-                                   (a, i, b, j) in loose, (a, i, b, j) in added))
+                                   (a, i, b, j) in loose, (a, i, b, j) in added, confidence[(a, i, b, j)]))
 
 
 def msrp(chunks, config, tally: Tally) -> None:
@@ -223,8 +236,8 @@ def main(argv=None) -> int:
     parser.add_argument("--shipped", action="store_true", help="score the shipped models (no refit)")
     parser.add_argument("--topics", type=int, nargs="*", help="only these ECB+ topics")
     parser.add_argument("--sample", type=int, default=0, help="print this many random linked pairs")
-    parser.add_argument("--sample-seed", type=int, default=40, metavar="N",
-                        help="the seed of that sample (40 is the one the docs read)")
+    parser.add_argument("--sample-seed", type=int, nargs="+", default=[40], metavar="N",
+                        help="the seed(s) of that sample (the docs read 40, 43 and 45)")
     parser.add_argument("--sample-also", type=int, default=0, metavar="N",
                         help="print N random pairs of those shown together only through an also-passage")
     parser.add_argument("--trial", metavar="NAME",
@@ -325,14 +338,14 @@ def main(argv=None) -> int:
         added = [entry for entry in sample if entry[3]]
         print(f"\n{args.sample_also} of {len(added)} pairs shown together only through an also-passage"
               " (seed 41); * = shares a chain in the corpus gold")
-        for n, (x, y, ok, _) in enumerate(random.Random(41).sample(added, min(args.sample_also, len(added))), 1):
+        for n, (x, y, ok, _, _) in enumerate(random.Random(41).sample(added, min(args.sample_also, len(added))), 1):
             print(f"{n:2d}{'*' if ok else ' '} A: {x}\n    B: {y}")
-    if sample and args.sample:
-        rng = random.Random(args.sample_seed)
-        print(f"\n{args.sample} random linked pairs (seed {args.sample_seed}); * = shares a chain in the corpus gold,"
-              " + = shown together only through an also-passage")
-        for n, (x, y, ok, added) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
-            print(f"{n:2d}{'*' if ok else ' '}{'+' if added else ' '} A: {x}\n     B: {y}")
+    for seed in (args.sample_seed if sample and args.sample else ()):
+        rng = random.Random(seed)
+        print(f"\n{args.sample} random linked pairs (seed {seed}); * = shares a chain in the corpus gold,"
+              " + = shown together only through an also-passage, [c] = the row's confidence")
+        for n, (x, y, ok, added, c) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
+            print(f"{n:2d}{'*' if ok else ' '}{'+' if added else ' '} [{c:.2f}] A: {x}\n     B: {y}")
     return 0
 
 

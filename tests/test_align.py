@@ -7,6 +7,7 @@ import pytest
 from desktop.engine import CompareConfig, Document, compare
 from desktop.engine.align import build_groups, sentence_vectors
 from desktop.engine.events import clusters
+from desktop.engine.model import WEAK_BELOW
 from desktop.engine.pair_features import FEATURES, candidates
 from desktop.engine.scoring import get_scorer, register, scorer_names
 
@@ -111,7 +112,7 @@ def test_groups_carry_a_calibrated_confidence():
     assert comparison.groups
     for group in comparison.groups:
         assert 0.0 < group.confidence <= 1.0
-        assert group.weak == (group.confidence < 0.5)
+        assert group.weak == (group.confidence < WEAK_BELOW)
 
 
 class _Everything:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Optional, Sequence
 
-from ..model import Article, Comparison, Fact, Group, Mention, PairDiff, Passage, article_of
+from ..model import WEAK_BELOW, Article, Comparison, Fact, Group, Mention, PairDiff, Passage, article_of
 from .options import ReportOptions
 
 Mark = str  # "" plain, "ins" added/changed, "del" left out/changed, "hit" a fact's words
@@ -55,7 +55,7 @@ class Row:
 
     @property
     def weak(self) -> bool:
-        return self.confidence < 0.5
+        return self.confidence < WEAK_BELOW
 
 
 @dataclass(frozen=True)
