@@ -40,3 +40,24 @@ def test_lowercase_after_unknown_abbreviation_is_not_a_new_sentence():
 def test_straight_opening_quote_starts_the_next_sentence():
     got = sentences('The chief said it was safe. "A poor rating is not a failing one," she said.')
     assert got == ["The chief said it was safe.", '"A poor rating is not a failing one," she said.']
+
+
+def test_ranks_before_a_name_do_not_end_sentences():
+    # ECB+ 18_6ecb: "Const." ended the sentence and left "Fanning said." alone.
+    text = "The others escaped without injury, Const. Tim Fanning said. Pte. Lee and Cllr. Jones agreed."
+    assert sentences(text) == ["The others escaped without injury, Const. Tim Fanning said.",
+                               "Pte. Lee and Cllr. Jones agreed."]
+
+
+def test_an_attribution_after_a_quote_stays_with_the_quote():
+    text = ('"What else could it be?" Yanes said. The boy was found. '
+            '“Hide, she’s got a gun!” Lt. Frank Vanore said. Officers ran in.')
+    assert sentences(text) == ['"What else could it be?" Yanes said.', "The boy was found.",
+                               "“Hide, she’s got a gun!” Lt. Frank Vanore said.", "Officers ran in."]
+
+
+def test_a_short_sentence_that_is_no_attribution_stands_alone():
+    assert sentences("He left. Enough said. Then he came back.") == \
+        ["He left.", "Enough said.", "Then he came back."]
+    assert sentences("The ship sank. Smith said. That was all.") == \
+        ["The ship sank.", "Smith said.", "That was all."]

@@ -17,6 +17,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Closing quotes and brackets that Punkt leaves at the start of the next
 # sentence when they follow the full stop (curly quotes are not in its rules).
 _LEADING_CLOSERS = re.compile(r"^[”’\"')\]]+")
+# "What else could it be?" Yanes said. -- Punkt ends the sentence at the question
+# mark inside the quote and leaves the attribution alone as a sentence of its own.
+_ATTRIBUTION = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|added|asked|wrote|explained|told\s+\w+)\.$")
+_QUOTE_END = re.compile(r"[”’\"']\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +64,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     merged: list[list[int]] = []
     for span in spans:
         # Nor does one start with a dash: "— Zohran Mamdani" signs the quote before it.
-        if merged and (text[span[0]:span[0] + 1].islower() or text[span[0]:span[0] + 1] in "—–"):
+        if merged and (text[span[0]:span[0] + 1].islower() or text[span[0]:span[0] + 1] in "—–"
+                       or (_ATTRIBUTION.match(text[span[0]:span[1]].strip())
+                           and _QUOTE_END.search(text[merged[-1][0]:merged[-1][1]]))):
             merged[-1][1] = span[1]
         else:
             merged.append(span)
