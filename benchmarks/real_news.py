@@ -69,22 +69,16 @@ def _passage_index(comparison):
 
 def predicted_pairs(comparison, also: bool = True) -> set[tuple[int, int, int, int]]:
     """Every two passages of different articles shown in one row (``also``: also-told ones too)."""
-    where = _passage_index(comparison)
-    pairs = set()
-    for group in comparison.groups:
-        members = [where[p] for p in (group.told() if also else group.passages)]
-        for (a, i), (b, j) in combinations(sorted(members), 2):
-            if a != b:
-                pairs.add((a, i, b, j))
-    return pairs
+    return set(pair_confidence(comparison, also))
 
 
-def _pair_confidence(comparison) -> dict[tuple[int, int, int, int], float]:
-    """The confidence of the row each shown pair stands in (the higher, if in two)."""
+def pair_confidence(comparison, also: bool = True) -> dict[tuple[int, int, int, int], float]:
+    """Each shown pair (see :func:`predicted_pairs`) with the confidence of its row (the
+    higher, if it stands in two)."""
     where = _passage_index(comparison)
     out: dict[tuple[int, int, int, int], float] = {}
     for group in comparison.groups:
-        members = sorted(where[p] for p in group.told())
+        members = sorted(where[p] for p in (group.told() if also else group.passages))
         for (a, i), (b, j) in combinations(members, 2):
             if a != b:
                 out[(a, i, b, j)] = max(out.get((a, i, b, j), 0.0), group.confidence)
@@ -139,7 +133,8 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
             strict = rd.gold_sentence_pairs(data.golds, 2)
             loose = rd.gold_sentence_pairs(data.golds, 1)
             judged = rd.judged_pairs(data.golds)
-            predicted = predicted_pairs(comparison)
+            shown = pair_confidence(comparison)
+            predicted = set(shown)
             added = predicted - predicted_pairs(comparison, also=False)  # only through an also-told one
             tally.add(strict=len(strict), strict_found=len(strict & predicted),
                       predicted=len(predicted), judged=len(predicted & judged),
@@ -155,10 +150,9 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
                         reliability.append((group.confidence, len(cross & judged & loose),
                                             len(cross & judged)))
             if sample is not None:
-                confidence = _pair_confidence(comparison)
-                for a, i, b, j in predicted:
+                for a, i, b, j in sorted(predicted):  # an order no set internals can move
                     sample.append((data.sentences[a][i], data.sentences[b][j],
-                                   (a, i, b, j) in loose, (a, i, b, j) in added, confidence[(a, i, b, j)]))
+                                   (a, i, b, j) in loose, (a, i, b, j) in added, shown[(a, i, b, j)]))
 
 
 def msrp(chunks, config, tally: Tally) -> None:
