@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/real_news.py            # cross-validated (needs numpy: .[train])
     .venv/bin/python benchmarks/real_news.py --shipped  # the shipped models as they are (no refit)
     .venv/bin/python benchmarks/real_news.py --sample 40  # also print 40 random linked pairs to read
+    .venv/bin/python benchmarks/real_news.py --readings benchmarks/readings/blind-2026-12.tsv
+        # also: which of the pairs read blind before are still shown, by verdict
 
 Reads ``../shared/data`` (see its README).  With cross-validation the ECB+
 topics are split into five folds by topic number; for each fold the sentence
@@ -58,8 +60,45 @@ class Tally:
         return self[a] / self[b] if self[b] else float("nan")
 
 
+GROUP_KNOBS = {}  # CompareConfig fields set from the command line (--merge-support and the like)
+
+
 def _config(scorer: str, event_model: str) -> CompareConfig:
-    return CompareConfig(find_facts=False, scorer=scorer, event_model=event_model)
+    return CompareConfig(find_facts=False, scorer=scorer, event_model=event_model, **GROUP_KNOBS)
+
+
+def text_key(text: str) -> str:
+    """A sentence's key in a readings file: a hash of its words, so the file holds no corpus text."""
+    import hashlib
+
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def load_readings(path: str) -> dict[frozenset, str]:
+    """Pairs read before (``benchmarks/readings/*.tsv``: sample seed, number, key of A, key of B,
+    verdict) -> verdict (YES, BORDERLINE or NO)."""
+    out = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            _, _, a, b, verdict = line.split("\t")
+            out[frozenset((a, b))] = verdict
+    return out
+
+
+def print_readings(readings: dict[frozenset, str], sample: list) -> None:
+    """How many of the pairs read before are still shown, by verdict: a change that takes pairs
+    away can be read against an earlier reading without reading again (added pairs are unread)."""
+    from collections import Counter
+
+    shown = {frozenset((text_key(x), text_key(y))) for x, y, *_ in sample}
+    read = Counter(readings.values())
+    kept = Counter(v for pair, v in readings.items() if pair in shown)
+    print("\nPairs read blind before, still shown: "
+          + ", ".join(f"{v} {kept[v]}/{read[v]}" for v in ("YES", "BORDERLINE", "NO")))
+    total = sum(kept.values())
+    if total:
+        print(f"  of those still shown, YES {kept['YES'] / total:.3f} "
+              f"(all read: {read['YES'] / sum(read.values()):.3f})")
 
 
 def _passage_index(comparison):
@@ -242,8 +281,18 @@ def main(argv=None) -> int:
     parser.add_argument("--also-support", type=float, metavar="S",
                         help="the mean link probability an also-told sentence needs with the "
                              "group's members (align.ALSO_SUPPORT, 0.6 in the app)")
+    parser.add_argument("--readings", metavar="TSV",
+                        help="report which pairs of an earlier blind reading are still shown")
+    for knob in ("merge_support", "keep_support"):
+        parser.add_argument(f"--{knob.replace('_', '-')}", type=float, help=f"CompareConfig.{knob}")
+    for knob in ("max_per_article", "max_span"):
+        parser.add_argument(f"--{knob.replace('_', '-')}", type=int, help=f"CompareConfig.{knob}")
     args = parser.parse_args(argv)
     import desktop.engine.align as grouping
+
+    for knob in ("merge_support", "keep_support", "max_per_article", "max_span"):
+        if getattr(args, knob) is not None:
+            GROUP_KNOBS[knob] = getattr(args, knob)
 
     if args.also is not None:
         grouping.ALSO_THRESHOLD = args.also
@@ -257,7 +306,7 @@ def main(argv=None) -> int:
     sets = [s for s in rd.mixed_sets() if s[0] in topics]
     events, align, para = Tally(), Tally(), Tally()
     reliability: list = []  # (fold, group confidence, judged pairs right, judged pairs)
-    sample = [] if args.sample or args.sample_also else None
+    sample = [] if args.sample or args.sample_also or args.readings else None
     from training import msrp_chunks
 
     chunks = msrp_chunks()
@@ -297,6 +346,8 @@ def main(argv=None) -> int:
     mode = "shipped models" if args.shipped else f"cross-validated by topic ({rd.FOLDS} folds)"
     mode += (f", also-told at {grouping.ALSO_THRESHOLD} (support {grouping.ALSO_SUPPORT})"
              if grouping.ALSO_THRESHOLD is not None else ", no also-told passages")
+    if GROUP_KNOBS:
+        mode += ", " + ", ".join(f"{k} {v}" for k, v in sorted(GROUP_KNOBS.items()))
     print(f"Parallax on real news: {mode}; {len(topics)} ECB+ topics, {len(sets)} mixed sets")
     print("| measure | value | target |")
     print("|---|---|---|")
@@ -328,6 +379,8 @@ def main(argv=None) -> int:
     print_reliability(reliability)
     for name, (p, r, f) in cases.items():
         print(f"  {name}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if args.readings:
+        print_readings(load_readings(args.readings), sample)
     if sample and args.sample_also:
         added = [entry for entry in sample if entry[3]]
         print(f"\n{args.sample_also} of {len(added)} pairs shown together only through an also-passage"
