@@ -90,7 +90,8 @@ def print_readings(readings: dict[frozenset, str], sample: list) -> None:
     away can be read against an earlier reading without reading again (added pairs are unread)."""
     from collections import Counter
 
-    shown = {frozenset((text_key(x), text_key(y))) for x, y, *_ in sample}
+    shown = {frozenset((text_key(x), text_key(y))): entry[5] if len(entry) > 5 else True
+             for entry in sample for x, y in [entry[:2]]}
     read = Counter(readings.values())
     kept = Counter(v for pair, v in readings.items() if pair in shown)
     print("\nPairs read blind before, still shown: "
@@ -99,11 +100,27 @@ def print_readings(readings: dict[frozenset, str], sample: list) -> None:
     if total:
         print(f"  of those still shown, YES {kept['YES'] / total:.3f} "
               f"(all read: {read['YES'] / sum(read.values()):.3f})")
+    for direct, what in ((True, "linked directly"), (False, "joined through other members")):
+        some = Counter(v for pair, v in readings.items() if shown.get(pair, None) is direct)
+        print(f"  {what}: " + ", ".join(f"{v} {some[v]}" for v in ("YES", "BORDERLINE", "NO")))
 
 
 def _passage_index(comparison):
     """passage id -> (article index, sentence index)."""
     return {p.id: (k, n) for k, a in enumerate(comparison.articles) for n, p in enumerate(a.passages)}
+
+
+def direct_pairs(comparison) -> set[tuple[int, int, int, int]]:
+    """The shown pairs the sentence scorer links directly (a group's links, an also-told
+    passage's link to its partner); the rest of a row's pairs were joined through others."""
+    where = _passage_index(comparison)
+    out = set()
+    for group in comparison.groups:
+        found = [(k.a, k.b) for k in group.links or ()] + [(t.passage, t.linked_to) for t in group.also]
+        for p, q in found:
+            (a, i), (b, j) = sorted((where[p], where[q]))
+            out.add((a, i, b, j))
+    return out
 
 
 def predicted_pairs(comparison, also: bool = True) -> set[tuple[int, int, int, int]]:
@@ -174,12 +191,16 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
             judged = rd.judged_pairs(data.golds)
             shown = pair_confidence(comparison)
             predicted = set(shown)
+            direct = direct_pairs(comparison)
             added = predicted - predicted_pairs(comparison, also=False)  # only through an also-told one
             tally.add(strict=len(strict), strict_found=len(strict & predicted),
                       predicted=len(predicted), judged=len(predicted & judged),
                       judged_right=len(predicted & judged & loose), also=len(added),
                       also_strict=len(strict & added), also_judged=len(added & judged),
                       also_right=len(added & judged & loose))
+            through = predicted - direct  # joined through other members of the row
+            tally.add(through=len(through), through_strict=len(strict & through),
+                      through_judged=len(through & judged), through_right=len(through & judged & loose))
             if reliability is not None:
                 where = _passage_index(comparison)
                 for group in comparison.groups:
@@ -191,7 +212,8 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
             if sample is not None:
                 for a, i, b, j in sorted(predicted):  # an order no set internals can move
                     sample.append((data.sentences[a][i], data.sentences[b][j],
-                                   (a, i, b, j) in loose, (a, i, b, j) in added, shown[(a, i, b, j)]))
+                                   (a, i, b, j) in loose, (a, i, b, j) in added, shown[(a, i, b, j)],
+                                   (a, i, b, j) in direct))
 
 
 def msrp(chunks, config, tally: Tally) -> None:
@@ -365,6 +387,9 @@ def main(argv=None) -> int:
     if align["also"]:
         print(f"| of which held by also-passages | {align['also']:.0f} pairs: strict {align['also_strict']:.0f},"
               f" judged right {align['also_right']:.0f}/{align['also_judged']:.0f} | |")
+    print(f"| of which joined through other members (not linked themselves) | {align['through']:.0f} pairs:"
+          f" strict {align['through_strict']:.0f}, judged right {align['through_right']:.0f}/"
+          f"{align['through_judged']:.0f} | |")
     p = para.ratio("msrp_found", "msrp_predicted")
     r = para.ratio("msrp_found", "msrp_gold")
     print(f"| MSRP training pairs as two articles: P / R | {p:.3f} / {r:.3f} | |")
@@ -385,13 +410,13 @@ def main(argv=None) -> int:
         added = [entry for entry in sample if entry[3]]
         print(f"\n{args.sample_also} of {len(added)} pairs shown together only through an also-passage"
               " (seed 41); * = shares a chain in the corpus gold")
-        for n, (x, y, ok, _, _) in enumerate(random.Random(41).sample(added, min(args.sample_also, len(added))), 1):
+        for n, (x, y, ok, *_) in enumerate(random.Random(41).sample(added, min(args.sample_also, len(added))), 1):
             print(f"{n:2d}{'*' if ok else ' '} A: {x}\n    B: {y}")
     for seed in (args.sample_seed if sample and args.sample else ()):
         rng = random.Random(seed)
         print(f"\n{args.sample} random linked pairs (seed {seed}); * = shares a chain in the corpus gold,"
               " + = shown together only through an also-passage, [c] = the row's confidence")
-        for n, (x, y, ok, added, c) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
+        for n, (x, y, ok, added, c, _) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
             print(f"{n:2d}{'*' if ok else ' '}{'+' if added else ' '} [{c:.2f}] A: {x}\n     B: {y}")
     return 0
 

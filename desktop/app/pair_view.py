@@ -102,7 +102,9 @@ class ConnectorWidget(QWidget):
                 painter.drawPath(path)
                 continue
             painter.fillPath(path, fill)
-            painter.setPen(QPen(edge, 2.0 if n == current_link else 1.0))
+            # Joined only through other articles' passages: a dashed edge.
+            painter.setPen(QPen(edge, 2.0 if n == current_link else 1.0,
+                                Qt.SolidLine if links[n].direct else Qt.DashLine))
             painter.drawPath(path)
         for n, side, y0, y1, below in stubs:
             # A short tab from the passage, bent toward where its partner is.
@@ -386,7 +388,11 @@ class PairView(QWidget):
             return (f"{pid} ↔ {partner}: also tells the point of {link.group} "
                     f"(link {link.similarity:.0%}); its wording is compared in its own group")
         how = "worded differently" if link.changed else "same wording"
-        return f"{pid} ↔ {partner} ({how}, similarity {link.similarity:.0%})"
+        tip = f"{pid} ↔ {partner} ({how}, similarity {link.similarity:.0%})"
+        if not link.direct:
+            tip += ("\nNot linked to each other: in one group only through other articles' "
+                    "passages, and may tell different points")
+        return tip
 
     # --- scrolling in step --------------------------------------------------
 

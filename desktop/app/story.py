@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 
 from ..engine.model import WEAK_BELOW, Article, Comparison, Document, article_of
 from ..engine.report.options import ReportOptions
+from ..engine.report.text import unlinked_note
 from ..engine.report.view import Span, build_view, label
 
 Mark = str  # "" | "ins" | "del" | "conflict"
@@ -32,6 +33,10 @@ class StoryCell:
     spans: tuple[Span, ...]
     also_of: str = ""  # the group whose row holds the passage, when it is only also told here
     also_point: int = 0  # that row's number (1-based) in the table
+    # False: not linked to the row's reference passage itself, only to those of
+    # ``via`` (see desktop.engine.report.view.Cell.linked).
+    linked: bool = True
+    via: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -43,6 +48,13 @@ class StoryCell:
         if not self.also_of:
             return self.text
         return f"Also told here (its own point is {self.also_point or self.also_of}):\n{self.text}"
+
+    def unlinked_line(self, reference: Optional[str]) -> str:
+        """The line above an unlinked member's text ("" for a linked one)."""
+        if self.linked or self.also_of or not reference:
+            return ""
+        note = unlinked_note(self, reference)
+        return note[:1].upper() + note[1:] + ":"
 
 
 @dataclass(frozen=True)
@@ -144,7 +156,7 @@ def story_model(comparison: Comparison, reference: Optional[str] = None) -> Stor
         for cell in row.cells:
             if cell is not None:
                 cells[position[cell.article]] = StoryCell(cell.article, cell.passages, cell.spans,
-                                                          cell.also_of)
+                                                          cell.also_of, linked=cell.linked, via=cell.via)
         present = [c for c in cells if c is not None]
         # The row is read against the leftmost member in the report's order
         # (the reference when it tells the point itself, not only also).

@@ -131,6 +131,10 @@ class StoryTableModel(QAbstractTableModel):
                 tip += f" — underlined: worded otherwise than in {row.reference}"
             elif row.reference == article and row.group and len(row.articles()) > 1:
                 tip += " — the row's reference; tinted words are worded otherwise elsewhere"
+            if not cell.linked and row.reference:
+                tip += ("\nNot linked to " + row.reference + "'s passage itself"
+                        + (f" but to {', '.join(cell.via)}'s" if cell.via else "")
+                        + ": it joined the row through them, and may tell another point.")
             if row.conflicts:
                 tip += "\n⚠ " + "\n⚠ ".join(row.conflicts)
             return tip
@@ -177,6 +181,9 @@ class _CellDelegate(QStyledItemDelegate):
         self._formats = {"ins": styles.span_format("insert", t),
                          "del": styles.span_format("reference", t),
                          "conflict": styles.span_format("conflict", t)}
+        self._note_format = QTextCharFormat()  # the line above an unlinked member's text
+        self._note_format.setFontItalic(True)
+        self._note_format.setForeground(t.muted)
         self._cache.clear()
 
     def formats(self) -> dict[str, QTextCharFormat]:
@@ -193,6 +200,7 @@ class _CellDelegate(QStyledItemDelegate):
             return found
         model = self._view.model
         story_row = model.row(row)
+        note, cell = "", None
         if col == 0:
             text, font, spans = model.point_label(row), self.point_font, ()
         else:
@@ -203,8 +211,14 @@ class _CellDelegate(QStyledItemDelegate):
                 text, font, spans = cell.shown_text, self.empty_font, ()
             else:
                 text, font, spans = cell.text, self.font, cell.spans
-        layout = QTextLayout(text.replace("\n", "\u2028"), font)
+                note = cell.unlinked_line(story_row.reference)
         ranges, at = [], 0
+        if note:
+            fr = QTextLayout.FormatRange()
+            fr.start, fr.length, fr.format = 0, len(note), self._note_format
+            ranges.append(fr)
+            text, at = f"{note}\n{text}", len(note) + 1
+        layout = QTextLayout(text.replace("\n", "\u2028"), font)
         for span in spans:
             if span.mark in self._formats:
                 fr = QTextLayout.FormatRange()
@@ -267,7 +281,7 @@ class _CellDelegate(QStyledItemDelegate):
         cell = story_row.cells[col - 1]  # (column 0 is the row header's)
         empty = cell is None
         painter.setPen(t.muted if empty or cell.also_of else t.text)
-        if story_row.weak and not empty:
+        if not empty and (story_row.weak or not cell.linked):
             pen = QPen(t.muted, 1, Qt.DashLine)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(2, 2, -3, -3))

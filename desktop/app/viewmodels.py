@@ -48,6 +48,9 @@ class Link:
     # One side only *also* tells the group's point (its own is another group's):
     # linked without word marks or a stop, as the story table shows it plain.
     also: bool = False
+    # False when the two sides are in one group only through other articles'
+    # passages: the sentence scorer does not link them to each other.
+    direct: bool = True
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ def pair_view_model(comparison: Comparison, left_id: str, right_id: str) -> Pair
             l_ids, r_ids = (b_ids, a_ids) if flipped else (a_ids, b_ids)
             changed = any(op.tag != "equal" for op in diff.ops)
             model.links.append(Link(group.id, _range(left, l_ids), _range(right, r_ids),
-                                    tuple(l_ids), tuple(r_ids), changed, diff.similarity))
+                                    tuple(l_ids), tuple(r_ids), changed, diff.similarity,
+                                    direct=group.linked_directly(l_ids, r_ids)))
             for op in diff.ops:
                 if op.tag == "equal":
                     continue

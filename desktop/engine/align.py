@@ -131,6 +131,9 @@ class SentenceGroup:
     # Sentences of articles with no member here that retell this point as well
     # as their own group's (a lead that tells two points); see build_groups.
     also: tuple[AlsoTold, ...] = ()
+    # The links among the members at or above the link threshold, strongest
+    # first: two members not linked here were joined through others.
+    links: tuple[tuple[Link, float], ...] = ()
 
 
 def build_groups(links: dict[Link, float], threshold: float, max_per_article: int = 3,
@@ -194,16 +197,23 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
     also = {} if bar is None else _also_told(ordered, links, max(threshold, bar), component, members)
     groups = [SentenceGroup({a: tuple(sorted(ix)) for a, ix in sorted(by_article.items())},
                             _confidence(support[root], component, root),
-                            tuple(sorted(also.get(root, ()), key=lambda t: t.article)))
+                            tuple(sorted(also.get(root, ()), key=lambda t: t.article)),
+                            _inside(support[root], component, root))
               for root, by_article in members.items()]
     groups.sort(key=lambda g: min((a, ix[0]) for a, ix in g.members.items()))
     return groups
 
 
+def _inside(joined: list[tuple[Link, float]], component, root: int) -> tuple[tuple[Link, float], ...]:
+    """The links that made the group or fell inside it, among its members still in it, strongest first."""
+    inside = [(link, p) for link, p in joined
+              if component.get(link[:2]) == root and component.get(link[2:]) == root]
+    return tuple(sorted(inside, key=lambda item: (-item[1], item[0])))
+
+
 def _confidence(joined: list[tuple[Link, float]], component, root: int) -> float:
     """Mean probability of the links that made the group, among its members still in it."""
-    inside = [p for (a, i, b, j), p in joined
-              if component.get((a, i)) == root and component.get((b, j)) == root]
+    inside = [p for link, p in joined if component.get(link[:2]) == root and component.get(link[2:]) == root]
     return sum(inside) / len(inside) if inside else 0.0
 
 

@@ -7,7 +7,9 @@ founding list: article ``byline``/``related``/``word_count``/``warnings``, diff
 top-level ``errors`` and ``generator``, article ``event``/``event_note`` (which
 event cluster, and why an article was set apart), group ``confidence`` and the
 top-level ``warnings`` (caveats of the whole comparison, e.g. facts not found),
-group ``also`` (passages of other groups that retell the point too).
+group ``also`` (passages of other groups that retell the point too), group
+``links`` (the members the sentence scorer links directly, with the probability;
+absent in documents written before it, where nothing is known of them).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from typing import Any
 
 from .. import __version__
 from .model import (AlsoPassage, Article, Comparison, DiffOp, Fact, FactKind, FactStatus, Group, InputError,
-                    Mention, PairDiff, Passage, fact_enum)
+                    Mention, PairDiff, Passage, PassageLink, fact_enum)
 
 SCHEMA = "parallax.comparison/1"
 
@@ -42,7 +44,9 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                         "similarity": d.similarity}
                        for d in g.diffs],
              "also": [{"passage": t.passage, "linked_to": t.linked_to, "confidence": t.confidence}
-                      for t in g.also]}
+                      for t in g.also],
+             **({} if g.links is None else
+                {"links": [{"a": k.a, "b": k.b, "probability": k.probability} for k in g.links]})}
             for g in comparison.groups
         ],
         "facts": [
@@ -91,7 +95,9 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                         for d in g.get("diffs", ())),
                   float(g.get("confidence", g["score"])),
                   tuple(AlsoPassage(t["passage"], t["linked_to"], float(t["confidence"]))
-                        for t in g.get("also", ())))
+                        for t in g.get("also", ())),
+                  None if "links" not in g else
+                  tuple(PassageLink(k["a"], k["b"], float(k["probability"])) for k in g["links"]))
             for g in data["groups"]
         )
         facts = tuple(

@@ -104,6 +104,17 @@ class AlsoPassage:
     confidence: float
 
 
+@dataclass(frozen=True)
+class PassageLink:
+    """Two members of a group (of different articles) that the sentence scorer links
+    directly, at or above its link threshold, with that link's probability.  Members
+    of one group with no such link between them were joined through other members."""
+
+    a: str
+    b: str
+    probability: float
+
+
 # Below this confidence a group is shown as a weak link: as likely wrong as right.
 # Read blind (120 random shown pairs of ECB+, December 2026, docs/real-news.md), rows
 # under 0.7 (mean 0.60) told the same thing 4 times in 14 (7 with the borderline ones),
@@ -124,6 +135,9 @@ class Group:
     # Passages of articles with no passage here that retell the point as well
     # as their own group's; one per article at most.  Facts never read them.
     also: tuple[AlsoPassage, ...] = ()
+    # The direct links among the members, strongest first; None where not known
+    # (a session saved before links were kept): then no pair is taken as indirect.
+    links: Optional[tuple[PassageLink, ...]] = None
 
     @property
     def weak(self) -> bool:
@@ -132,6 +146,14 @@ class Group:
 
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(article_of(p) for p in self.passages))
+
+    def linked_directly(self, side_a, side_b) -> bool:
+        """Whether a member among passages ``side_a`` and one among ``side_b`` are linked
+        directly (True also when the group's links are not known)."""
+        if self.links is None:
+            return True
+        left, right = set(side_a), set(side_b)
+        return any((k.a in left and k.b in right) or (k.b in left and k.a in right) for k in self.links)
 
     def told(self) -> tuple[str, ...]:
         """Every passage that tells the point: the members, then the also-told."""

@@ -21,7 +21,7 @@ from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
 from .ingest.web import fetch_url, is_url
 from .model import (AlsoPassage, Article, CancelFn, Comparison, CompareConfig, Document, Group,
-                    InputError, PairDiff, ProgressFn, article_ids)
+                    InputError, PairDiff, PassageLink, ProgressFn, article_ids)
 from .segment import segment
 from .wording import plural
 from .worddiff import word_diff
@@ -184,7 +184,9 @@ def _group(n: int, group: SentenceGroup, articles: list[Article]) -> Group:
     also = tuple(AlsoPassage(articles[t.article].passages[t.sentence].id,
                              articles[t.partner[0]].passages[t.partner[1]].id,
                              round(t.probability, 4)) for t in group.also)
-    return Group(f"G{n}", passage_ids, confidence, confidence=confidence, also=also)
+    links = tuple(PassageLink(articles[a].passages[i].id, articles[b].passages[j].id, round(p, 4))
+                  for (a, i, b, j), p in group.links)
+    return Group(f"G{n}", passage_ids, confidence, confidence=confidence, also=also, links=links)
 
 
 def _with_diffs(group: Group, articles: list[Article]) -> Group:

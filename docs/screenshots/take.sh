@@ -38,3 +38,5 @@ run facts-conflict-003-004.png 1280x800 dark --tab facts --fact 0 \
 run empty-window.png 1280x800 light
 # A lead that tells two points, also told in the second one's row.
 run story-also-told.png 1600x1000 light tests/fixtures/also_told
+# A passage in a row only through another article's passage, not linked to the reference's.
+run story-joined-through.png 1280x800 light tests/fixtures/joined_through

@@ -9,6 +9,17 @@ from .view import FactView, PairSummary, ReportView, label, source_name
 ALSO_LEGEND = ("A grey passage marked “also told here” belongs to another row but tells this "
                "point too; its wording is compared in its own row.")
 
+# ... when a row shows a member not linked to the row's first passage itself.
+UNLINKED_LEGEND = ("A passage marked “joined through” is not linked to the row's first passage "
+                   "itself but to another article's passage in the row: read it with care.")
+
+
+def unlinked_note(cell, base: str) -> str:
+    """What an unlinked cell says (see :attr:`Cell.linked`): e.g. "joined through C, not linked to A"."""
+    via = ", ".join(cell.via) or "the row's other passages"
+    return f"joined through {via}, not linked to {base}"
+
+
 KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "time": "time",
               "percent": "percentage", "person": "person", "name": "name", "quote": "quotation",
               "place": "place", "title": "title", "quantity": "quantity"}
