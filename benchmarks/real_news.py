@@ -103,6 +103,13 @@ def print_readings(readings: dict[frozenset, str], sample: list) -> None:
     for direct, what in ((True, "linked directly"), (False, "joined through other members")):
         some = Counter(v for pair, v in readings.items() if shown.get(pair, None) is direct)
         print(f"  {what}: " + ", ".join(f"{v} {some[v]}" for v in ("YES", "BORDERLINE", "NO")))
+    from desktop.engine.model import WEAK_BELOW
+
+    weak = {frozenset((text_key(x), text_key(y))): entry[4] < WEAK_BELOW
+            for entry in sample for x, y in [entry[:2]]}
+    plain = Counter(v for pair, v in readings.items() if shown.get(pair) is True and weak.get(pair) is False)
+    print("  with no mark (linked directly, row not weak): "
+          + ", ".join(f"{v} {plain[v]}" for v in ("YES", "BORDERLINE", "NO")))
 
 
 def _passage_index(comparison):
