@@ -118,6 +118,7 @@ def test_the_story_table_marks_the_cell_and_explains_it(comparison, qtbot):
     view.show_story(story)
     tip = view.model.data(view.model.index(n, 3), 3)  # Qt.ToolTipRole
     assert "Not linked to A's passage itself but to B's" in tip
+    assert view.model.data(view.model.index(n, 3)).startswith("Joined through B, not linked to A:\n")
     layout = view.delegate.layout(n, 3, 400)
     assert layout.text().startswith("Joined through B, not linked to A:")
     assert "Not linked" not in view.model.data(view.model.index(n, 2), 3)

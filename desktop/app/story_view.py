@@ -118,7 +118,10 @@ class StoryTableModel(QAbstractTableModel):
             return None
         cell = row.cells[col - 1]
         if role == Qt.DisplayRole:
-            return cell.shown_text if cell is not None else EMPTY_TEXT
+            if cell is None:
+                return EMPTY_TEXT
+            note = cell.unlinked_line(row.reference)  # drawn above the text by the delegate
+            return f"{note}\n{cell.shown_text}" if note else cell.shown_text
         if role == Qt.ToolTipRole:
             article = self.story.columns[col - 1].id
             if cell is None:
