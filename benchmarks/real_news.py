@@ -107,9 +107,17 @@ def print_readings(readings: dict[frozenset, str], sample: list) -> None:
 
     weak = {frozenset((text_key(x), text_key(y))): entry[4] < WEAK_BELOW
             for entry in sample for x, y in [entry[:2]]}
-    plain = Counter(v for pair, v in readings.items() if shown.get(pair) is True and weak.get(pair) is False)
-    print("  with no mark (linked directly, row not weak): "
+    link = {frozenset((text_key(x), text_key(y))): entry[6] for entry in sample if len(entry) > 6
+            for x, y in [entry[:2]]}
+    plain = Counter(v for pair, v in readings.items() if shown.get(pair) is True and weak.get(pair) is False
+                    and (link.get(pair) is None or link[pair] >= WEAK_BELOW))
+    print(f"  with no mark (linked directly at {WEAK_BELOW} or more, row not weak): "
           + ", ".join(f"{v} {plain[v]}" for v in ("YES", "BORDERLINE", "NO")))
+    for low, high in ((0.0, 0.5), (0.5, 0.65), (0.65, 0.8), (0.8, 0.9), (0.9, 1.01)):
+        some = Counter(v for pair, v in readings.items()
+                       if link.get(pair) is not None and low <= link[pair] < high)
+        print(f"  linked directly at {low:.2f}-{min(high, 1):.2f}: "
+              + ", ".join(f"{v} {some[v]}" for v in ("YES", "BORDERLINE", "NO")))
 
 
 def _passage_index(comparison):
@@ -117,16 +125,18 @@ def _passage_index(comparison):
     return {p.id: (k, n) for k, a in enumerate(comparison.articles) for n, p in enumerate(a.passages)}
 
 
-def direct_pairs(comparison) -> set[tuple[int, int, int, int]]:
+def direct_pairs(comparison) -> dict[tuple[int, int, int, int], float]:
     """The shown pairs the sentence scorer links directly (a group's links, an also-told
-    passage's link to its partner); the rest of a row's pairs were joined through others."""
+    passage's link to its partner), with the link's probability; the rest of a row's pairs
+    were joined through others."""
     where = _passage_index(comparison)
-    out = set()
+    out = {}
     for group in comparison.groups:
-        found = [(k.a, k.b) for k in group.links or ()] + [(t.passage, t.linked_to) for t in group.also]
-        for p, q in found:
+        found = ([(k.a, k.b, k.probability) for k in group.links or ()]
+                 + [(t.passage, t.linked_to, t.confidence) for t in group.also])
+        for p, q, probability in found:
             (a, i), (b, j) = sorted((where[p], where[q]))
-            out.add((a, i, b, j))
+            out[(a, i, b, j)] = max(probability, out.get((a, i, b, j), 0.0))
     return out
 
 
@@ -205,7 +215,13 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
                       judged_right=len(predicted & judged & loose), also=len(added),
                       also_strict=len(strict & added), also_judged=len(added & judged),
                       also_right=len(added & judged & loose))
-            through = predicted - direct  # joined through other members of the row
+            from desktop.engine.model import WEAK_BELOW
+
+            # Pairs a user sees with no mark: linked directly, firmly, in a row not weak.
+            plain = {k for k in predicted if direct.get(k, 0.0) >= WEAK_BELOW and shown[k] >= WEAK_BELOW}
+            tally.add(plain=len(plain), plain_strict=len(strict & plain), plain_judged=len(plain & judged),
+                      plain_right=len(plain & judged & loose))
+            through = predicted - set(direct)  # joined through other members of the row
             tally.add(through=len(through), through_strict=len(strict & through),
                       through_judged=len(through & judged), through_right=len(through & judged & loose))
             if reliability is not None:
@@ -220,7 +236,7 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
                 for a, i, b, j in sorted(predicted):  # an order no set internals can move
                     sample.append((data.sentences[a][i], data.sentences[b][j],
                                    (a, i, b, j) in loose, (a, i, b, j) in added, shown[(a, i, b, j)],
-                                   (a, i, b, j) in direct))
+                                   (a, i, b, j) in direct, direct.get((a, i, b, j))))
 
 
 def msrp(chunks, config, tally: Tally) -> None:
@@ -394,6 +410,9 @@ def main(argv=None) -> int:
     if align["also"]:
         print(f"| of which held by also-passages | {align['also']:.0f} pairs: strict {align['also_strict']:.0f},"
               f" judged right {align['also_right']:.0f}/{align['also_judged']:.0f} | |")
+    print(f"| of which shown with no mark (linked directly, firmly, in a row not weak) | {align['plain']:.0f}"
+          f" pairs: strict {align['plain_strict']:.0f}, judged right {align['plain_right']:.0f}/"
+          f"{align['plain_judged']:.0f} | |")
     print(f"| of which joined through other members (not linked themselves) | {align['through']:.0f} pairs:"
           f" strict {align['through_strict']:.0f}, judged right {align['through_right']:.0f}/"
           f"{align['through_judged']:.0f} | |")
@@ -423,7 +442,7 @@ def main(argv=None) -> int:
         rng = random.Random(seed)
         print(f"\n{args.sample} random linked pairs (seed {seed}); * = shares a chain in the corpus gold,"
               " + = shown together only through an also-passage, [c] = the row's confidence")
-        for n, (x, y, ok, added, c, _) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
+        for n, (x, y, ok, added, c, *_) in enumerate(rng.sample(sample, min(args.sample, len(sample))), 1):
             print(f"{n:2d}{'*' if ok else ' '}{'+' if added else ' '} [{c:.2f}] A: {x}\n     B: {y}")
     return 0
 

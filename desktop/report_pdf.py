@@ -20,7 +20,7 @@ from .engine.model import Comparison
 from .engine.report import ReportOptions, build_view
 from .engine.report import text as words
 from .engine.report.as_html import e as _e, spans_html
-from .engine.report.view import Cell, FactView, ReportView, Span, label
+from .engine.report.view import Cell, FactView, ReportView, Row, Span, label
 
 SERIF = ["DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "Liberation Serif", "serif"]
 SANS = ["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "sans-serif"]
@@ -165,7 +165,7 @@ def _other(title: str, facts: tuple[FactView, ...]) -> list[str]:
     return [_h2(f"{title} ({len(facts)})"), f"<ul>{items}</ul>"]
 
 
-def _cell(cell: Optional[Cell], view: ReportView, base: str = "") -> str:
+def _cell(cell: Optional[Cell], view: ReportView, row: Optional[Row] = None) -> str:
     if cell is None:
         return f'<td bgcolor="#f5f6f8" style="{_RULE}">{_sans("not in this article", "7.5pt", _MUTED)}</td>'
     ids = _sans(_e(", ".join(cell.passages)), "7pt", _MUTED, bold=True)
@@ -175,8 +175,8 @@ def _cell(cell: Optional[Cell], view: ReportView, base: str = "") -> str:
         note = _sans(f"<i>also told here; {own}</i>", "7pt", _MUTED)
         text = f'<span style="color:{_MUTED}">{_e("".join(s.text for s in cell.spans))}</span>'
         return f'<td valign="top" style="{_RULE}">{ids} {note}<br>{text}</td>'
-    if not cell.linked:  # in the row through other members, not linked to the base itself
-        note = _sans(f"<i>{_e(words.unlinked_note(cell, base))}</i>", "7pt", _MUTED)
+    if row is not None and row.marks_link(cell):  # not linked to the row's first passage, or weakly
+        note = _sans(f"<i>{_e(words.link_note(cell, row.base, row.weak))}</i>", "7pt", _MUTED)
         return f'<td valign="top" style="{_RULE}">{ids} {note}<br>{_spans(cell.spans)}</td>'
     return f'<td valign="top" style="{_RULE}">{ids} {_spans(cell.spans)}</td>'
 
@@ -191,7 +191,7 @@ def _aligned(view: ReportView) -> list[str]:
         f"the row: <s {_DEL}>struck through</s> are its words the others leave out or put "
         f"differently; <u {_INS}>underlined</u> are words another article adds or puts "
         "differently." + (" " + words.ALSO_LEGEND if view.has_also else "")
-        + (" " + words.UNLINKED_LEGEND if view.has_unlinked else ""), "8pt", _MUTED) + "</p>")
+        + (" " + words.LINK_LEGEND if view.has_link_notes else ""), "8pt", _MUTED) + "</p>")
     width = max(1, (100 - 6) // max(1, len(view.columns)))
     head = "".join(f'<th width="{width}%" align="left">{_tag(a.id)} '
                    f"{_sans(_e(label(a)), '8.5pt', bold=True)}</th>" for a in view.columns)
@@ -203,7 +203,7 @@ def _aligned(view: ReportView) -> list[str]:
         if row.weak:
             flag += "<br>" + _sans(f"<i>weak link (confidence {row.confidence:.0%})</i>", "7pt", _MUTED)
         rows.append(f'<tr><td width="6%" valign="top" style="{_RULE}">{_sans(_e(row.group), "8pt", _MUTED, True)}'
-                    f"{flag}</td>{''.join(_cell(c, view, row.base) for c in row.cells)}</tr>")
+                    f"{flag}</td>{''.join(_cell(c, view, row) for c in row.cells)}</tr>")
     out.append('<table width="100%" border="0" cellpadding="4" cellspacing="0" '
                'style="border-collapse:collapse; font-size:9pt">'
                f'<thead><tr><th width="6%" align="left">{_sans("Group", "8pt")}</th>{head}</tr></thead>'

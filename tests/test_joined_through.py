@@ -81,7 +81,7 @@ def test_the_report_view_names_whom_a_passage_joined_through(comparison):
     a, b, c = row.cells
     assert row.base == "A" and a.linked and b.linked
     assert not c.linked and c.via == ("B",)
-    assert view.has_unlinked
+    assert view.has_link_notes
     # Read against B, every member of the row is linked to its passage.
     view = build_view(comparison, ReportOptions(articles=("B", "A", "C")))
     row = next(r for r in view.rows if r.group == _opening_group(comparison).id)
@@ -95,7 +95,7 @@ def test_the_report_view_names_whom_a_passage_joined_through(comparison):
 def test_the_reports_say_so(comparison):
     html = render_html(comparison)
     assert 'class="unlinked"' in html and "joined through B, not linked to A" in html
-    assert "“joined through”" in html  # the legend
+    assert "“joined through”" in html and "“linked only weakly”" in html  # the legend
     markdown = render_markdown(comparison)
     assert "(C1; joined through B, not linked to A)" in markdown
     against_b = render_markdown(comparison, ReportOptions(articles=("B", "A", "C")))
@@ -111,8 +111,8 @@ def test_the_story_table_marks_the_cell_and_explains_it(comparison, qtbot):
     story = story_model(comparison, "A")
     n = next(k for k, r in enumerate(story.rows) if r.group == _opening_group(comparison).id)
     cell = story.rows[n].cells[2]
-    assert cell.unlinked_line("A") == "Joined through B, not linked to A:"
-    assert story.rows[n].cells[1].unlinked_line("A") == ""
+    assert cell.link_line("A") == "Joined through B, not linked to A:"
+    assert story.rows[n].cells[1].link_line("A") == ""
     view = StoryView()
     qtbot.addWidget(view)
     view.show_story(story)
@@ -125,7 +125,7 @@ def test_the_story_table_marks_the_cell_and_explains_it(comparison, qtbot):
     # Read against B, the opening row is linked throughout.
     story = story_model(comparison, "B")
     n = next(k for k, r in enumerate(story.rows) if r.group == _opening_group(comparison).id)
-    assert all(c is None or c.unlinked_line("B") == "" for c in story.rows[n].cells)
+    assert all(c is None or c.link_line("B") == "" for c in story.rows[n].cells)
 
 
 def test_side_by_side_knows_a_link_that_is_not_one(comparison):
@@ -133,6 +133,38 @@ def test_side_by_side_knows_a_link_that_is_not_one(comparison):
 
     group = _opening_group(comparison).id
     through = [k for k in pair_view_model(comparison, "A", "C").links if k.group == group]
-    assert through and not through[0].direct
+    assert through and not through[0].direct and through[0].loose
     linked = [k for k in pair_view_model(comparison, "A", "B").links if k.group == group]
-    assert linked and linked[0].direct
+    assert linked and linked[0].direct and not linked[0].loose
+
+
+def test_a_weak_direct_link_says_so_unless_the_whole_row_is_weak(comparison):
+    from dataclasses import replace
+
+    from desktop.app.story import story_model
+    from desktop.engine.model import Comparison, PassageLink
+
+    opening = _opening_group(comparison)
+    # As if the scorer linked A's opening and C's, but only at 0.5.
+    loose = replace(opening, links=opening.links + (PassageLink("A1", "C1", 0.5),), confidence=0.9)
+    groups = tuple(loose if g is opening else g for g in comparison.groups)
+    changed = replace(comparison, groups=groups)
+    view = build_view(changed, ReportOptions())
+    row = next(r for r in view.rows if r.group == opening.id)
+    cell = row.cells[2]
+    assert cell.linked and cell.link == 0.5 and cell.weakly_linked and row.marks_link(cell)
+    assert not row.marks_link(row.cells[1])  # B's link with A is strong
+    assert "(C1; linked to A only weakly (50%))" in render_markdown(changed)
+    from desktop.app.viewmodels import pair_view_model
+
+    link = next(k for k in pair_view_model(changed, "A", "C").links if k.group == opening.id)
+    assert link.direct and link.strength == 0.5 and link.loose
+    story = story_model(changed, "A")
+    n = next(k for k, r in enumerate(story.rows) if r.group == opening.id)
+    assert story.rows[n].cells[2].link_line("A", story.rows[n].weak) == "Linked to A only weakly (50%):"
+    # In a row marked weak as a whole, its cells do not say it again.
+    weak = replace(loose, confidence=0.6)
+    changed = replace(comparison, groups=tuple(weak if g is opening else g for g in comparison.groups))
+    row = next(r for r in build_view(changed, ReportOptions()).rows if r.group == opening.id)
+    assert row.weak and not row.marks_link(row.cells[2])
+    assert "only weakly" not in render_markdown(changed)

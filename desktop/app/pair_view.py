@@ -102,9 +102,9 @@ class ConnectorWidget(QWidget):
                 painter.drawPath(path)
                 continue
             painter.fillPath(path, fill)
-            # Joined only through other articles' passages: a dashed edge.
+            # Joined only through other articles' passages, or weakly linked: a dashed edge.
             painter.setPen(QPen(edge, 2.0 if n == current_link else 1.0,
-                                Qt.SolidLine if links[n].direct else Qt.DashLine))
+                                Qt.DashLine if links[n].loose else Qt.SolidLine))
             painter.drawPath(path)
         for n, side, y0, y1, below in stubs:
             # A short tab from the passage, bent toward where its partner is.
@@ -392,6 +392,8 @@ class PairView(QWidget):
         if not link.direct:
             tip += ("\nNot linked to each other: in one group only through other articles' "
                     "passages, and may tell different points")
+        elif link.loose:
+            tip += f"\nLinked only weakly ({link.strength:.0%}): may tell different points"
         return tip
 
     # --- scrolling in step --------------------------------------------------

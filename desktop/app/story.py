@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 
 from ..engine.model import WEAK_BELOW, Article, Comparison, Document, article_of
 from ..engine.report.options import ReportOptions
-from ..engine.report.text import unlinked_note
+from ..engine.report.text import link_note
 from ..engine.report.view import Span, build_view, label
 
 Mark = str  # "" | "ins" | "del" | "conflict"
@@ -37,6 +37,7 @@ class StoryCell:
     # ``via`` (see desktop.engine.report.view.Cell.linked).
     linked: bool = True
     via: tuple[str, ...] = ()
+    link: Optional[float] = None  # its strongest direct link with the reference passage
 
     @property
     def text(self) -> str:
@@ -49,12 +50,11 @@ class StoryCell:
             return self.text
         return f"Also told here (its own point is {self.also_point or self.also_of}):\n{self.text}"
 
-    def unlinked_line(self, reference: Optional[str]) -> str:
-        """The line above an unlinked member's text ("" for a linked one)."""
-        if self.linked or self.also_of or not reference:
-            return ""
-        note = unlinked_note(self, reference)
-        return note[:1].upper() + note[1:] + ":"
+    def link_line(self, reference: Optional[str], row_weak: bool = False) -> str:
+        """The line above a member's text when it is not linked to the reference passage
+        itself, or (in a row not weak as a whole) only weakly; "" otherwise."""
+        note = link_note(self, reference, row_weak) if reference and self.article != reference else ""
+        return note[:1].upper() + note[1:] + ":" if note else ""
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,8 @@ def story_model(comparison: Comparison, reference: Optional[str] = None) -> Stor
         for cell in row.cells:
             if cell is not None:
                 cells[position[cell.article]] = StoryCell(cell.article, cell.passages, cell.spans,
-                                                          cell.also_of, linked=cell.linked, via=cell.via)
+                                                          cell.also_of, linked=cell.linked, via=cell.via,
+                                                          link=cell.link)
         present = [c for c in cells if c is not None]
         # The row is read against the leftmost member in the report's order
         # (the reference when it tells the point itself, not only also).

@@ -120,7 +120,7 @@ class StoryTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             if cell is None:
                 return EMPTY_TEXT
-            note = cell.unlinked_line(row.reference)  # drawn above the text by the delegate
+            note = cell.link_line(row.reference, row.weak)  # drawn above the text by the delegate
             return f"{note}\n{cell.shown_text}" if note else cell.shown_text
         if role == Qt.ToolTipRole:
             article = self.story.columns[col - 1].id
@@ -138,6 +138,9 @@ class StoryTableModel(QAbstractTableModel):
                 tip += ("\nNot linked to " + row.reference + "'s passage itself"
                         + (f" but to {', '.join(cell.via)}'s" if cell.via else "")
                         + ": it joined the row through them, and may tell another point.")
+            elif cell.link_line(row.reference, row.weak):
+                tip += (f"\nLinked to {row.reference}'s passage only weakly ({cell.link:.0%}):"
+                        " it may tell another point.")
             if row.conflicts:
                 tip += "\n⚠ " + "\n⚠ ".join(row.conflicts)
             return tip
@@ -214,7 +217,7 @@ class _CellDelegate(QStyledItemDelegate):
                 text, font, spans = cell.shown_text, self.empty_font, ()
             else:
                 text, font, spans = cell.text, self.font, cell.spans
-                note = cell.unlinked_line(story_row.reference)
+                note = cell.link_line(story_row.reference, story_row.weak)
         ranges, at = [], 0
         if note:
             fr = QTextLayout.FormatRange()
@@ -284,7 +287,7 @@ class _CellDelegate(QStyledItemDelegate):
         cell = story_row.cells[col - 1]  # (column 0 is the row header's)
         empty = cell is None
         painter.setPen(t.muted if empty or cell.also_of else t.text)
-        if not empty and (story_row.weak or not cell.linked):
+        if not empty and (story_row.weak or cell.link_line(story_row.reference, story_row.weak)):
             pen = QPen(t.muted, 1, Qt.DashLine)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(2, 2, -3, -3))

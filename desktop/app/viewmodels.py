@@ -22,7 +22,7 @@ from typing import Optional
 
 from datetime import date
 
-from ..engine.model import Article, Comparison, Fact, Mention, article_of
+from ..engine.model import WEAK_BELOW, Article, Comparison, Fact, Mention, article_of
 from ..engine.report.view import value_text
 from ..engine.wording import plural
 
@@ -51,6 +51,12 @@ class Link:
     # False when the two sides are in one group only through other articles'
     # passages: the sentence scorer does not link them to each other.
     direct: bool = True
+    strength: Optional[float] = None  # the direct link's probability, when known
+
+    @property
+    def loose(self) -> bool:
+        """Not linked directly, or only by a link under the weak-link bar."""
+        return not self.direct or (self.strength is not None and self.strength < WEAK_BELOW)
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,8 @@ def pair_view_model(comparison: Comparison, left_id: str, right_id: str) -> Pair
             changed = any(op.tag != "equal" for op in diff.ops)
             model.links.append(Link(group.id, _range(left, l_ids), _range(right, r_ids),
                                     tuple(l_ids), tuple(r_ids), changed, diff.similarity,
-                                    direct=group.linked_directly(l_ids, r_ids)))
+                                    direct=group.linked_directly(l_ids, r_ids),
+                                    strength=group.link_between(l_ids, r_ids)))
             for op in diff.ops:
                 if op.tag == "equal":
                     continue

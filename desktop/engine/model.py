@@ -147,13 +147,18 @@ class Group:
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(article_of(p) for p in self.passages))
 
+    def link_between(self, side_a, side_b) -> Optional[float]:
+        """The strongest direct link between a member among passages ``side_a`` and one among
+        ``side_b``: its probability, or None when they are not linked (or links are not known)."""
+        left, right = set(side_a), set(side_b)
+        found = [k.probability for k in self.links or ()
+                 if (k.a in left and k.b in right) or (k.b in left and k.a in right)]
+        return max(found) if found else None
+
     def linked_directly(self, side_a, side_b) -> bool:
         """Whether a member among passages ``side_a`` and one among ``side_b`` are linked
         directly (True also when the group's links are not known)."""
-        if self.links is None:
-            return True
-        left, right = set(side_a), set(side_b)
-        return any((k.a in left and k.b in right) or (k.b in left and k.a in right) for k in self.links)
+        return self.links is None or self.link_between(side_a, side_b) is not None
 
     def told(self) -> tuple[str, ...]:
         """Every passage that tells the point: the members, then the also-told."""

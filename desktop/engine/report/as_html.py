@@ -15,7 +15,7 @@ from ..model import Comparison
 from . import text as words
 from .options import ReportOptions
 from .style import CSS
-from .view import Cell, FactView, ReportView, Span, build_view, label
+from .view import Cell, FactView, ReportView, Row, Span, build_view, label
 
 _TAGS = {"ins": ("<ins>", "</ins>"), "del": ("<del>", "</del>"), "hit": ("<mark>", "</mark>")}
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
@@ -196,7 +196,7 @@ def _other_facts(view: ReportView, status: str) -> str:
             f'<ul class="brief">{items}</ul></section>')
 
 
-def _cell_html(cell: Optional[Cell], view: ReportView, base: str = "") -> str:
+def _cell_html(cell: Optional[Cell], view: ReportView, row: Optional[Row] = None) -> str:
     if cell is None:
         return '<td class="empty"><span class="absent">not in this article</span></td>'
     ids = ", ".join(cell.passages)
@@ -205,9 +205,9 @@ def _cell_html(cell: Optional[Cell], view: ReportView, base: str = "") -> str:
                if view.has_row(cell.also_of) else f"; its own group ({e(cell.also_of)}) is not shown")
         return (f'<td class="also"><span class="pid">{e(ids)}</span> <span class="also-note">'
                 f'also told here{own}</span> {spans_html(cell.spans)}</td>')
-    if not cell.linked:  # in the row through other members, not linked to the base itself
+    if row is not None and row.marks_link(cell):  # not linked to the row's first passage, or weakly
         return (f'<td class="unlinked"><span class="pid">{e(ids)}</span> <span class="also-note">'
-                f'{e(words.unlinked_note(cell, base))}</span> {spans_html(cell.spans)}</td>')
+                f'{e(words.link_note(cell, row.base, row.weak))}</span> {spans_html(cell.spans)}</td>')
     return f'<td><span class="pid">{e(ids)}</span> {spans_html(cell.spans)}</td>'
 
 
@@ -227,7 +227,7 @@ def _aligned(view: ReportView) -> str:
         if row.weak:
             flag += (f'<span class="row-weak" title="The link between these passages is uncertain '
                      f'(confidence {row.confidence:.0%})">weak link</span>')
-        cells = "".join(_cell_html(c, view, row.base) for c in row.cells)
+        cells = "".join(_cell_html(c, view, row) for c in row.cells)
         css = ' class="has-conflict"' if row.conflicts else ""
         body.append(f'<tr id="{e(row.group)}"{css}><th scope="row">{e(row.group)}{flag}</th>'
                     f"{cells}</tr>")
@@ -237,7 +237,7 @@ def _aligned(view: ReportView) -> str:
               "leave out or put differently; <ins>underlined</ins> are words another article adds or "
               "puts differently. Passage numbers (A3) count sentences from the top of each article."
               + (" " + words.ALSO_LEGEND if view.has_also else "")
-              + (" " + words.UNLINKED_LEGEND if view.has_unlinked else "")
+              + (" " + words.LINK_LEGEND if view.has_link_notes else "")
               + "</p>")
     shown = ""
     if view.options.conflicts_only:

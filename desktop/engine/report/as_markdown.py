@@ -141,7 +141,7 @@ def _aligned(view: ReportView) -> list[str]:
               "**bold** are words another article adds or puts differently."
               + (" A passage marked “also told here” belongs to another group but tells this "
                  "point too; its wording is compared in its own group." if view.has_also else "")
-              + (" " + words.UNLINKED_LEGEND if view.has_unlinked else ""),
+              + (" " + words.LINK_LEGEND if view.has_link_notes else ""),
               ""]
     for row in view.rows:
         flag = f" — conflict: {md_text(', '.join(row.conflicts))}" if row.conflicts else ""
@@ -155,8 +155,8 @@ def _aligned(view: ReportView) -> list[str]:
             if cell.also_of:
                 also = (f"; also told here, its own group is {md_text(cell.also_of)}"
                         if view.has_row(cell.also_of) else "; also told here, its own group is not shown")
-            elif not cell.linked:
-                also = f"; {md_text(words.unlinked_note(cell, row.base))}"
+            elif row.marks_link(cell):
+                also = f"; {md_text(words.link_note(cell, row.base, row.weak))}"
             lines.append(f"- **{md_text(article.id)}** ({md_text(', '.join(cell.passages))}{also}): "
                          f"{spans_md(cell.spans)}")
         lines.append("")

@@ -1,7 +1,7 @@
 """Plain-words phrasing shared by the HTML, Markdown and PDF reports."""
 from __future__ import annotations
 
-from ..model import Article
+from ..model import WEAK_BELOW, Article
 from ..wording import plural
 from .view import FactView, PairSummary, ReportView, label, source_name
 
@@ -9,15 +9,23 @@ from .view import FactView, PairSummary, ReportView, label, source_name
 ALSO_LEGEND = ("A grey passage marked “also told here” belongs to another row but tells this "
                "point too; its wording is compared in its own row.")
 
-# ... when a row shows a member not linked to the row's first passage itself.
-UNLINKED_LEGEND = ("A passage marked “joined through” is not linked to the row's first passage "
-                   "itself but to another article's passage in the row: read it with care.")
+# ... when a row shows a member not linked, or only weakly, to the row's first passage.
+LINK_LEGEND = ("A passage marked “joined through” is not linked to the row's first passage "
+               "itself but to another article's passage in the row, and one marked “linked only "
+               "weakly” is linked to it with a probability under 65%: read them with care.")
 
 
-def unlinked_note(cell, base: str) -> str:
-    """What an unlinked cell says (see :attr:`Cell.linked`): e.g. "joined through C, not linked to A"."""
-    via = ", ".join(cell.via) or "the row's other passages"
-    return f"joined through {via}, not linked to {base}"
+def link_note(cell, base: str, row_weak: bool = False) -> str:
+    """How a member is linked to the row's first passage, when it says so (see
+    ``Row.marks_link``): "joined through C, not linked to A", "linked to A only weakly (52%)"."""
+    if cell is None or cell.also_of:
+        return ""
+    if not cell.linked:
+        via = ", ".join(cell.via) or "the row's other passages"
+        return f"joined through {via}, not linked to {base}"
+    if cell.link is not None and cell.link < WEAK_BELOW and not row_weak:
+        return f"linked to {base} only weakly ({cell.link:.0%})"
+    return ""
 
 
 KIND_NAMES = {"number": "number", "money": "amount of money", "date": "date", "time": "time",
