@@ -326,6 +326,9 @@ def main(argv=None) -> int:
     parser.add_argument("--also-support", type=float, metavar="S",
                         help="the mean link probability an also-told sentence needs with the "
                              "group's members (align.ALSO_SUPPORT, 0.6 in the app)")
+    parser.add_argument("--dump-pairs", metavar="PATH",
+                        help="write every shown pair (texts, chain gold, also-told, row confidence, "
+                             "direct, link) to a pickle, to draw a reading from")
     parser.add_argument("--readings", metavar="TSV",
                         help="report which pairs of an earlier blind reading are still shown")
     for knob in ("merge_support", "keep_support"):
@@ -351,7 +354,7 @@ def main(argv=None) -> int:
     sets = [s for s in rd.mixed_sets() if s[0] in topics]
     events, align, para = Tally(), Tally(), Tally()
     reliability: list = []  # (fold, group confidence, judged pairs right, judged pairs)
-    sample = [] if args.sample or args.sample_also or args.readings else None
+    sample = [] if args.sample or args.sample_also or args.readings or args.dump_pairs else None
     from training import msrp_chunks
 
     chunks = msrp_chunks()
@@ -430,6 +433,10 @@ def main(argv=None) -> int:
     print_reliability(reliability)
     for name, (p, r, f) in cases.items():
         print(f"  {name}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if args.dump_pairs:
+        import pickle
+
+        Path(args.dump_pairs).write_bytes(pickle.dumps(sample))
     if args.readings:
         print_readings(load_readings(args.readings), sample)
     if sample and args.sample_also:
