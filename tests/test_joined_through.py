@@ -94,7 +94,7 @@ def test_the_report_view_names_whom_a_passage_joined_through(comparison):
 
 def test_the_reports_say_so(comparison):
     html = render_html(comparison)
-    assert 'class="unlinked"' in html and "joined through B, not linked to A" in html
+    assert 'class="loose"' in html and "joined through B, not linked to A" in html
     assert "“joined through”" in html and "“linked only weakly”" in html  # the legend
     markdown = render_markdown(comparison)
     assert "(C1; joined through B, not linked to A)" in markdown

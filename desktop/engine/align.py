@@ -198,22 +198,22 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
     groups = [SentenceGroup({a: tuple(sorted(ix)) for a, ix in sorted(by_article.items())},
                             _confidence(support[root], component, root),
                             tuple(sorted(also.get(root, ()), key=lambda t: t.article)),
-                            _inside(support[root], component, root))
+                            tuple(sorted(_inside(support[root], component, root),
+                                         key=lambda item: (-item[1], item[0]))))
               for root, by_article in members.items()]
     groups.sort(key=lambda g: min((a, ix[0]) for a, ix in g.members.items()))
     return groups
 
 
-def _inside(joined: list[tuple[Link, float]], component, root: int) -> tuple[tuple[Link, float], ...]:
-    """The links that made the group or fell inside it, among its members still in it, strongest first."""
-    inside = [(link, p) for link, p in joined
-              if component.get(link[:2]) == root and component.get(link[2:]) == root]
-    return tuple(sorted(inside, key=lambda item: (-item[1], item[0])))
+def _inside(joined: list[tuple[Link, float]], component, root: int) -> list[tuple[Link, float]]:
+    """The links that made the group or fell inside it, among its members still in it."""
+    return [(link, p) for link, p in joined
+            if component.get(link[:2]) == root and component.get(link[2:]) == root]
 
 
 def _confidence(joined: list[tuple[Link, float]], component, root: int) -> float:
     """Mean probability of the links that made the group, among its members still in it."""
-    inside = [p for link, p in joined if component.get(link[:2]) == root and component.get(link[2:]) == root]
+    inside = [p for _, p in _inside(joined, component, root)]
     return sum(inside) / len(inside) if inside else 0.0
 
 

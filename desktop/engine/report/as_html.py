@@ -206,7 +206,7 @@ def _cell_html(cell: Optional[Cell], view: ReportView, row: Optional[Row] = None
         return (f'<td class="also"><span class="pid">{e(ids)}</span> <span class="also-note">'
                 f'also told here{own}</span> {spans_html(cell.spans)}</td>')
     if row is not None and row.marks_link(cell):  # not linked to the row's first passage, or weakly
-        return (f'<td class="unlinked"><span class="pid">{e(ids)}</span> <span class="also-note">'
+        return (f'<td class="loose"><span class="pid">{e(ids)}</span> <span class="also-note">'
                 f'{e(words.link_note(cell, row.base, row.weak))}</span> {spans_html(cell.spans)}</td>')
     return f'<td><span class="pid">{e(ids)}</span> {spans_html(cell.spans)}</td>'
 

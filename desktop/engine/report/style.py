@@ -106,7 +106,7 @@ table.aligned { border-collapse: collapse; width: 100%; table-layout: fixed; fon
        font-variant-numeric: lining-nums; }
 td.empty { background: var(--tint); }
 td.also { color: var(--muted); }
-td.unlinked { outline: 1px dashed var(--muted); outline-offset: -3px; }
+td.loose { outline: 1px dashed var(--muted); outline-offset: -3px; }
 .also-note { display: block; font-family: var(--sans); font-size: .75rem; font-style: italic; }
 .absent { color: var(--muted); font-size: .8rem; font-style: italic; }
 ins { text-decoration: underline; text-decoration-thickness: .09em; text-underline-offset: .15em;
