@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/real_news.py            # cross-validated (needs numpy: .[train])
     .venv/bin/python benchmarks/real_news.py --shipped  # the shipped models as they are (no refit)
     .venv/bin/python benchmarks/real_news.py --sample 40  # also print 40 random linked pairs to read
-    .venv/bin/python benchmarks/real_news.py --readings benchmarks/readings/blind-2026-12.tsv
-        # also: which of the pairs read blind before are still shown, by verdict
+    .venv/bin/python benchmarks/real_news.py --readings benchmarks/readings/*.tsv
+        # also: which of the pairs read blind before are still shown, by verdict and mark
 
 Reads ``../shared/data`` (see its README).  With cross-validation the ECB+
 topics are split into five folds by topic number; for each fold the sentence
@@ -329,8 +329,9 @@ def main(argv=None) -> int:
     parser.add_argument("--dump-pairs", metavar="PATH",
                         help="write every shown pair (texts, chain gold, also-told, row confidence, "
                              "direct, link) to a pickle, to draw a reading from")
-    parser.add_argument("--readings", metavar="TSV",
-                        help="report which pairs of an earlier blind reading are still shown")
+    parser.add_argument("--readings", metavar="TSV", nargs="+",
+                        help="report which pairs of earlier blind readings are still shown "
+                             "(benchmarks/readings/*.tsv)")
     for knob in ("merge_support", "keep_support"):
         parser.add_argument(f"--{knob.replace('_', '-')}", type=float, help=f"CompareConfig.{knob}")
     for knob in ("max_per_article", "max_span"):
@@ -438,7 +439,7 @@ def main(argv=None) -> int:
 
         Path(args.dump_pairs).write_bytes(pickle.dumps(sample))
     if args.readings:
-        print_readings(load_readings(args.readings), sample)
+        print_readings({k: v for path in args.readings for k, v in load_readings(path).items()}, sample)
     if sample and args.sample_also:
         added = [entry for entry in sample if entry[3]]
         print(f"\n{args.sample_also} of {len(added)} pairs shown together only through an also-passage"
