@@ -34,9 +34,10 @@ import realdata as rd  # noqa: E402
 
 
 def _cache_path(test_seed: int = 7) -> Path:
-    source = b"".join((ROOT / part).read_bytes() for part in (
-        "desktop/engine/pair_features.py", "desktop/engine/features.py", "desktop/engine/segment.py",
-        "resources/nltk/abbreviations.txt", "resources/models/sentence_pair.json"))
+    parts = ["desktop/engine/pair_features.py", "desktop/engine/features.py", "desktop/engine/segment.py",
+             "resources/nltk/abbreviations.txt", "resources/models/sentence_pair.json"]
+    parts += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop/engine/ingest").glob("*.py"))  # the texts
+    source = b"".join((ROOT / part).read_bytes() for part in parts)
     key = hashlib.sha1(source).hexdigest()[:10]
     suffix = "" if test_seed == 7 else f"_s{test_seed}"
     return Path(tempfile.gettempdir()) / f"parallax_events_cache_{key}{suffix}.pkl"

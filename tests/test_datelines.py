@@ -17,6 +17,14 @@ from desktop.engine.ingest.datelines import dateline_date
     ("2 A. M. FEB. 4, 2009", "2009-02-04"),
     ("Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am", "2012-04-09"),
     ("25/12/2011", "2011-12-25"),  # the day first when the month cannot come first
+    # Signed by an agency, with the wire's place after it; clock times before a zone;
+    # a day and year joined by a dash; a press release's stamp.
+    ("AFP Mar 4, 2014, 09.12AM IST DELHI:", "2014-03-04"),
+    ("Reuters Oct 2, 2015, 11.40PM GMT", "2015-10-02"),
+    ("POSTED: 0930 GMT (1730 HKT), June 3, 2008", "2008-06-03"),
+    ("Tuesday, March 12-2013 at 08:45", "2013-03-12"),
+    ("FOR IMMEDIATE RELEASE August 4, 2010", "2010-08-04"),
+    ("Release: 04/11/2012", "2012-04-11"),
 ])
 def test_a_timestamp_line_gives_its_date(line, iso):
     assert dateline_date(line) == iso
@@ -29,6 +37,9 @@ def test_a_timestamp_line_gives_its_date(line, iso):
     "May 3",                          # no year: not a date to rely on
     "13/13/2013",
     "Posted 1 year, 160 days ago",
+    "Reuters said on May 3, 2013",        # a sentence that names an agency
+    "Found March 8, 2013",                # a headline's word is no padding
+    "Harbour reopened: 4 November 2011",  # a headline that ends on a date
 ])
 def test_a_line_that_is_more_than_a_date_gives_none(line):
     assert dateline_date(line) is None
@@ -42,3 +53,36 @@ def test_a_pasted_article_with_its_timestamp_line_is_dated(tmp_path):
     document = read_document(path)
     assert document.published == "2013-05-03"
     assert "11:00 AM" not in document.text
+
+
+def test_a_long_timestamp_line_is_no_title_and_no_sentence(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Harbour workers return after strike\n\n"
+                    "Dock workers went back to the gates on Wednesday after a two-day strike over pay, "
+                    "the union said, and the first ships were unloaded by the evening.\n\n"
+                    "PUBLISHED: WEDNESDAY, JUNE 4, 2014, 6:05 PM\n\n"
+                    "UPDATED: THURSDAY, JUNE 5, 2014, 8:15 AM\n\n"
+                    "The port authority said it expected the backlog of container ships to clear "
+                    "within a week, and that no cargo had been lost.\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.published == "2014-06-04"  # the first stamp
+    assert document.title == "Harbour workers return after strike"
+    assert "PUBLISHED" not in document.text and "UPDATED" not in document.text
+    assert document.text.startswith("Dock workers went back") and "The port authority" in document.text
+
+    path.write_text("Harbour workers return after strike\n\n"
+                    "PUBLISHED: WEDNESDAY, JUNE 4, 2014, 6:05 PM\n\n"
+                    "UPDATED: THURSDAY, JUNE 5, 2014, 8:15 AM\n\n"
+                    "Dock workers went back to the gates on Wednesday after a two-day strike over pay, "
+                    "the union said, and the first ships were unloaded by the evening.\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.published == "2014-06-04" and document.title == "Harbour workers return after strike"
+
+
+def test_a_file_holding_only_a_timestamp_is_no_article(tmp_path):
+    from desktop.engine.errors import IngestError
+
+    path = tmp_path / "stamp.txt"
+    path.write_text("Sat., Jun. 7, 2014 10:20 AM PDT\n\n\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="no article text"):
+        read_document(path)

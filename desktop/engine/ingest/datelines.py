@@ -26,10 +26,23 @@ _WEEKDAYS = {"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu
              "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"}
 # Words that introduce or pad a timestamp.
 _PADDING = {"posted", "published", "updated", "update", "first", "last", "story", "created",
-            "modified", "on", "at", "date", "time", "dated", "hrs", "am", "pm", "a.m", "p.m"}
+            "modified", "on", "at", "date", "time", "dated", "hrs", "am", "pm", "a.m", "p.m",
+            "release", "released", "for", "immediate"}
+# News agencies that sign a timestamp line ("Reuters Sep 18, 2013, 02.16PM IST").
+_AGENCIES = {"reuters", "ap", "afp", "upi", "dpa", "efe", "ani", "pti", "ians", "tnn", "cna", "xinhua",
+             "bloomberg", "bernama", "kyodo", "yonhap", "anadolu", "aap", "cp", "ansa", "itar-tass",
+             "tass", "ria", "wam", "irna", "apa", "bna", "sapa", "nan", "kuna", "spa", "mena"}
 _ZONES = {"edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "akdt", "akst", "hst", "gmt",
           "bst", "utc", "ist", "cet", "cest", "eet", "eest", "aest", "aedt", "acst", "awst",
-          "nzst", "nzdt", "jst", "sast", "wat", "et", "ct", "mt", "pt", "uk"}
+          "nzst", "nzdt", "jst", "sast", "wat", "et", "ct", "mt", "pt", "uk", "hkt", "sgt", "pht",
+          "msk", "kst", "wib", "irst", "gst", "pkt"}
+_ZONE_WORDS = "|".join(sorted(_ZONES, key=len, reverse=True))
+# A military-style clock time before a zone: "1052 GMT".
+_CLOCK_BEFORE_ZONE = re.compile(rf"\b\d{{4}}\s+(?=(?:{_ZONE_WORDS})\b)", re.IGNORECASE)
+# "November 27-2005": a day and a year joined by a dash.
+_DAY_DASH_YEAR = re.compile(r"\b(\d{1,2})-(\d{4})\b")
+# A dateline place after the stamp, as wire copy opens: "... 05.51AM IST MUMBAI:".
+_PLACE_AFTER = re.compile(r"\s+[A-Z][A-Z .'-]{2,30}:\s*$")
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|[ap]\b)?|\s*[ap]\.\s?m\.|\s*[ap]m\b)",
                    re.IGNORECASE)
 _MERIDIEM = re.compile(r"\b[ap]\.\s?m\.?", re.IGNORECASE)
@@ -44,12 +57,19 @@ def dateline_date(line: str) -> Optional[str]:
     if not line or len(line) > 80 or " by " in f" {line.lower()} ":
         return None
     line = _PLACE.sub("", line, count=1)  # "WASHINGTON, DC, April 28, 2009"
+    line = _PLACE_AFTER.sub("", line)
+    line = _CLOCK_BEFORE_ZONE.sub(" ", line)
+    line = _DAY_DASH_YEAR.sub(r"\1 \2", line)
     text = _TIME.sub(" ", line)
     text = _MERIDIEM.sub(" ", text)
     text = _ORDINAL.sub(r"\1", text)
     tokens = [t.strip(".").lower() for t in re.split(r"[\s,|:;@()\[\]]+", text)]
     kept = [t for t in tokens if t and t not in _PADDING and t not in _ZONES and t not in _WEEKDAYS
             and t != "-"]
+    if kept and kept[0] in _AGENCIES:  # the agency that signs it, first ...
+        kept = kept[1:]
+    if kept and kept[-1] in _AGENCIES:  # ... or last, "(CNA)"
+        kept = kept[:-1]
     return _read(kept)
 
 
