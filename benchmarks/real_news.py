@@ -86,12 +86,22 @@ def load_readings(path: str) -> dict[frozenset, str]:
 
 
 def print_readings(readings: dict[frozenset, str], sample: list) -> None:
-    """How many of the pairs read before are still shown, by verdict: a change that takes pairs
-    away can be read against an earlier reading without reading again (added pairs are unread)."""
+    """How many of the pairs read before are still shown, by verdict and by the marks a user
+    sees: a change that takes pairs away can be read against an earlier reading without reading
+    again (pairs it adds are unread).  ``sample``: the entries :func:`alignment` collects."""
     from collections import Counter
 
-    shown = {frozenset((text_key(x), text_key(y))): entry[5] if len(entry) > 5 else True
-             for entry in sample for x, y in [entry[:2]]}
+    from desktop.engine.model import WEAK_BELOW
+
+    # key -> (linked directly, the link's probability or None, the row's confidence)
+    shown = {frozenset((text_key(e[0]), text_key(e[1]))): (e[5] if len(e) > 5 else True,
+                                                           e[6] if len(e) > 6 else None, e[4])
+             for e in sample}
+
+    def counts(keep) -> str:
+        found = Counter(v for pair, v in readings.items() if pair in shown and keep(*shown[pair]))
+        return ", ".join(f"{v} {found[v]}" for v in ("YES", "BORDERLINE", "NO"))
+
     read = Counter(readings.values())
     kept = Counter(v for pair, v in readings.items() if pair in shown)
     print("\nPairs read blind before, still shown: "
@@ -100,24 +110,14 @@ def print_readings(readings: dict[frozenset, str], sample: list) -> None:
     if total:
         print(f"  of those still shown, YES {kept['YES'] / total:.3f} "
               f"(all read: {read['YES'] / sum(read.values()):.3f})")
-    for direct, what in ((True, "linked directly"), (False, "joined through other members")):
-        some = Counter(v for pair, v in readings.items() if shown.get(pair, None) is direct)
-        print(f"  {what}: " + ", ".join(f"{v} {some[v]}" for v in ("YES", "BORDERLINE", "NO")))
-    from desktop.engine.model import WEAK_BELOW
-
-    weak = {frozenset((text_key(x), text_key(y))): entry[4] < WEAK_BELOW
-            for entry in sample for x, y in [entry[:2]]}
-    link = {frozenset((text_key(x), text_key(y))): entry[6] for entry in sample if len(entry) > 6
-            for x, y in [entry[:2]]}
-    plain = Counter(v for pair, v in readings.items() if shown.get(pair) is True and weak.get(pair) is False
-                    and (link.get(pair) is None or link[pair] >= WEAK_BELOW))
+    print("  linked directly: " + counts(lambda direct, link, row: direct))
+    print("  joined through other members: " + counts(lambda direct, link, row: not direct))
     print(f"  with no mark (linked directly at {WEAK_BELOW} or more, row not weak): "
-          + ", ".join(f"{v} {plain[v]}" for v in ("YES", "BORDERLINE", "NO")))
+          + counts(lambda direct, link, row: direct and row >= WEAK_BELOW
+                   and (link is None or link >= WEAK_BELOW)))
     for low, high in ((0.0, 0.5), (0.5, 0.65), (0.65, 0.8), (0.8, 0.9), (0.9, 1.01)):
-        some = Counter(v for pair, v in readings.items()
-                       if link.get(pair) is not None and low <= link[pair] < high)
         print(f"  linked directly at {low:.2f}-{min(high, 1):.2f}: "
-              + ", ".join(f"{v} {some[v]}" for v in ("YES", "BORDERLINE", "NO")))
+              + counts(lambda direct, link, row: link is not None and low <= link < high))
 
 
 def _passage_index(comparison):
