@@ -67,7 +67,7 @@ def test_links_survive_the_contract_and_older_documents_claim_nothing(comparison
     assert [g.links for g in again.groups] == [g.links for g in comparison.groups]
     old = to_dict(comparison)
     for group in old["groups"]:
-        del group["links"]  # a session saved before the field existed
+        del group["links"]  # a comparison document written before the field existed
     older = from_dict(old)
     assert all(g.links is None for g in older.groups)
     assert _opening_group(older).linked_directly(["A1"], ["C1"])  # unknown: not called indirect

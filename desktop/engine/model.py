@@ -135,8 +135,8 @@ class Group:
     # Passages of articles with no passage here that retell the point as well
     # as their own group's; one per article at most.  Facts never read them.
     also: tuple[AlsoPassage, ...] = ()
-    # The direct links among the members, strongest first; None where not known
-    # (a session saved before links were kept): then no pair is taken as indirect.
+    # The direct links among the members, strongest first; None where not known (a
+    # comparison document written before links were kept): then no pair is taken as indirect.
     links: Optional[tuple[PassageLink, ...]] = None
 
     @property
