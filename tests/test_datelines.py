@@ -25,6 +25,8 @@ from desktop.engine.ingest.datelines import dateline_date
     ("Tuesday, March 12-2013 at 08:45", "2013-03-12"),
     ("FOR IMMEDIATE RELEASE August 4, 2010", "2010-08-04"),
     ("Release: 04/11/2012", "2012-04-11"),
+    ("May 3, 2013 EDT", "2013-05-03"),            # the year before a zone is no clock time
+    ("Thu 9 Feb 2012 UK", "2012-02-09"),
 ])
 def test_a_timestamp_line_gives_its_date(line, iso):
     assert dateline_date(line) == iso
@@ -77,6 +79,21 @@ def test_a_long_timestamp_line_is_no_title_and_no_sentence(tmp_path):
                     "the union said, and the first ships were unloaded by the evening.\n", encoding="utf-8")
     document = read_document(path)
     assert document.published == "2014-06-04" and document.title == "Harbour workers return after strike"
+
+
+def test_a_line_that_starts_with_a_date_but_says_more_stays(tmp_path):
+    path = tmp_path / "timeline.txt"
+    path.write_text("Posted: 06/05/2014 9:12 am\n\n"
+                    "June 4, 2014: the day the port stood still\n\n"
+                    "Dock workers walked out at dawn on Monday and the gates stayed shut for two days, "
+                    "the union said, while the port authority counted the ships waiting offshore.\n\n"
+                    "June 2, 2014: union and port talks break down\n\n"
+                    "Negotiators for both sides left the table after eleven hours without a deal on "
+                    "pay, and the union called the strike that evening.\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.published == "2014-06-05"
+    assert document.title == "June 4, 2014: the day the port stood still"  # after a stamp, a headline
+    assert "June 2, 2014: union and port talks break down" in document.text
 
 
 def test_a_file_holding_only_a_timestamp_is_no_article(tmp_path):

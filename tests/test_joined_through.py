@@ -62,6 +62,16 @@ def test_a_pruned_member_takes_its_links_with_it():
     assert len(group.links) == 6 and group.links[0][1] >= group.links[-1][1]
 
 
+def test_a_link_once_turned_down_counts_once_its_ends_are_joined():
+    # (0,0)-(2,0) at 0.9 would merge two pairs with too little support between them; they
+    # merge later through article 4, and the link holds between two members all the same.
+    links = {(0, 0, 1, 0): 0.99, (2, 0, 3, 0): 0.98, (0, 0, 2, 0): 0.9, (1, 0, 4, 0): 0.85,
+             (2, 0, 4, 0): 0.8, (3, 0, 4, 0): 0.8}
+    group, = build_groups(links, 0.5, merge_support=0.25)
+    assert sorted(group.members) == [0, 1, 2, 3, 4]
+    assert dict(group.links) == {k: p for k, p in links.items()}
+
+
 def test_links_survive_the_contract_and_older_documents_claim_nothing(comparison):
     again = from_dict(json.loads(json.dumps(to_dict(comparison))))
     assert [g.links for g in again.groups] == [g.links for g in comparison.groups]
@@ -90,6 +100,7 @@ def test_the_report_view_names_whom_a_passage_joined_through(comparison):
     view = build_view(comparison, ReportOptions(articles=("A", "C")))
     row = next(r for r in view.rows if r.group == _opening_group(comparison).id)
     assert not row.cells[1].linked and row.cells[1].via == ()
+    assert "(C1; not linked to A itself)" in render_markdown(comparison, ReportOptions(articles=("A", "C")))
 
 
 def test_the_reports_say_so(comparison):
@@ -162,9 +173,20 @@ def test_a_weak_direct_link_says_so_unless_the_whole_row_is_weak(comparison):
     story = story_model(changed, "A")
     n = next(k for k, r in enumerate(story.rows) if r.group == opening.id)
     assert story.rows[n].cells[2].link_line("A", story.rows[n].weak) == "Linked to A only weakly (50%):"
-    # In a row marked weak as a whole, its cells do not say it again.
+    # In a row marked weak as a whole, its cells do not say it again, nor does side by side.
     weak = replace(loose, confidence=0.6)
     changed = replace(comparison, groups=tuple(weak if g is opening else g for g in comparison.groups))
     row = next(r for r in build_view(changed, ReportOptions()).rows if r.group == opening.id)
     assert row.weak and not row.marks_link(row.cells[2])
     assert "only weakly" not in render_markdown(changed)
+    link = next(k for k in pair_view_model(changed, "A", "C").links if k.group == opening.id)
+    assert link.direct and not link.loose
+
+
+def test_a_long_list_of_articles_is_shortened():
+    from desktop.engine.report.text import article_list
+
+    assert article_list(["B"]) == "B"
+    assert article_list(["B", "C"]) == "B and C"
+    assert article_list(["B", "C", "D"]) == "B, C and D"
+    assert article_list(["A", "K", "L", "M", "P"]) == "A, K and 3 others"

@@ -40,3 +40,20 @@ def test_the_shipped_reading_has_the_three_samples_of_forty():
     verdicts = sorted(readings.values())
     assert len(verdicts) == 120
     assert verdicts.count("YES") == 84 and verdicts.count("NO") == 25
+
+
+def test_the_reading_is_split_by_the_marks_a_pair_carries(tmp_path, capsys):
+    rows = [("One.", "Uno.", "YES"), ("Two.", "Dos.", "NO"), ("Three.", "Tres.", "YES"),
+            ("Four.", "Cuatro.", "BORDERLINE")]
+    readings = rn.load_readings(str(_write(tmp_path, rows)))
+    # (a, b, chain gold, also-told, row confidence, linked directly, link probability)
+    shown = [("One.", "Uno.", True, False, 0.9, True, 0.95),    # no mark
+             ("Two.", "Dos.", False, False, 0.9, False, None),  # joined through others
+             ("Three.", "Tres.", True, False, 0.9, True, 0.55),  # linked only weakly
+             ("Four.", "Cuatro.", False, False, 0.6, True, 0.8)]  # in a weak row
+    rn.print_readings(readings, shown)
+    out = capsys.readouterr().out
+    assert "linked directly: YES 2, BORDERLINE 1, NO 0" in out
+    assert "joined through other members: YES 0, BORDERLINE 0, NO 1" in out
+    assert "row not weak): YES 1, BORDERLINE 0, NO 0" in out
+    assert "linked directly at 0.50-0.65: YES 1, BORDERLINE 0, NO 0" in out

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QH
                                QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionHeader, QTableView,
                                QVBoxLayout, QWidget)
 
+from ..engine.report.text import article_list
 from . import styles
 from .eliding import ElidedLabel, ElidingComboBox
 from .story import StoryModel, StoryRow
@@ -135,9 +136,10 @@ class StoryTableModel(QAbstractTableModel):
             elif row.reference == article and row.group and len(row.articles()) > 1:
                 tip += " — the row's reference; tinted words are worded otherwise elsewhere"
             if not cell.linked and row.reference:
-                tip += ("\nNot linked to " + row.reference + "'s passage itself"
-                        + (f" but to {', '.join(cell.via)}'s" if cell.via else "")
-                        + ": it joined the row through them, and may tell another point.")
+                tip += (f"\nNot linked to {row.reference}'s passage itself"
+                        + (f" but to {article_list(cell.via)}'s: it joined the row through them"
+                           if cell.via else ": it joined the row through other articles' passages")
+                        + ", and may tell another point.")
             elif cell.link_line(row.reference, row.weak):
                 tip += (f"\nLinked to {row.reference}'s passage only weakly ({cell.link:.0%}):"
                         " it may tell another point.")

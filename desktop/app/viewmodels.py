@@ -52,11 +52,14 @@ class Link:
     # passages: the sentence scorer does not link them to each other.
     direct: bool = True
     strength: Optional[float] = None  # the direct link's probability, when known
+    weak_group: bool = False  # the group as a whole is a weak link
 
     @property
     def loose(self) -> bool:
-        """Not linked directly, or only by a link under the weak-link bar."""
-        return not self.direct or (self.strength is not None and self.strength < WEAK_BELOW)
+        """Not linked directly, or only by a link under the weak-link bar in a group that is
+        not weak as a whole (as the story table and the reports mark a cell)."""
+        return not self.direct or (self.strength is not None and self.strength < WEAK_BELOW
+                                   and not self.weak_group)
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def pair_view_model(comparison: Comparison, left_id: str, right_id: str) -> Pair
             model.links.append(Link(group.id, _range(left, l_ids), _range(right, r_ids),
                                     tuple(l_ids), tuple(r_ids), changed, diff.similarity,
                                     direct=group.linked_directly(l_ids, r_ids),
-                                    strength=group.link_between(l_ids, r_ids)))
+                                    strength=group.link_between(l_ids, r_ids), weak_group=group.weak))
             for op in diff.ops:
                 if op.tag == "equal":
                     continue

@@ -198,22 +198,26 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
     groups = [SentenceGroup({a: tuple(sorted(ix)) for a, ix in sorted(by_article.items())},
                             _confidence(support[root], component, root),
                             tuple(sorted(also.get(root, ()), key=lambda t: t.article)),
-                            tuple(sorted(_inside(support[root], component, root),
-                                         key=lambda item: (-item[1], item[0]))))
+                            _member_links(links, by_article, threshold))
               for root, by_article in members.items()]
     groups.sort(key=lambda g: min((a, ix[0]) for a, ix in g.members.items()))
     return groups
 
 
-def _inside(joined: list[tuple[Link, float]], component, root: int) -> list[tuple[Link, float]]:
-    """The links that made the group or fell inside it, among its members still in it."""
-    return [(link, p) for link, p in joined
-            if component.get(link[:2]) == root and component.get(link[2:]) == root]
+def _member_links(links: dict[Link, float], by_article: dict[int, set[int]],
+                  threshold: float) -> tuple[tuple[Link, float], ...]:
+    """Every link at or above ``threshold`` between two members of different articles,
+    strongest first (also those a merge rule once turned down, whose ends met later)."""
+    nodes = sorted((a, i) for a, ix in by_article.items() for i in ix)
+    found = [((a, i, b, j), links[(a, i, b, j)]) for n, (a, i) in enumerate(nodes) for b, j in nodes[n + 1:]
+             if a != b and links.get((a, i, b, j), 0.0) >= threshold]
+    return tuple(sorted(found, key=lambda item: (-item[1], item[0])))
 
 
 def _confidence(joined: list[tuple[Link, float]], component, root: int) -> float:
     """Mean probability of the links that made the group, among its members still in it."""
-    inside = [p for _, p in _inside(joined, component, root)]
+    inside = [p for (a, i, b, j), p in joined
+              if component.get((a, i)) == root and component.get((b, j)) == root]
     return sum(inside) / len(inside) if inside else 0.0
 
 

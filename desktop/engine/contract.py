@@ -96,7 +96,7 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                   float(g.get("confidence", g["score"])),
                   tuple(AlsoPassage(t["passage"], t["linked_to"], float(t["confidence"]))
                         for t in g.get("also", ())),
-                  None if "links" not in g else
+                  None if g.get("links") is None else
                   tuple(PassageLink(k["a"], k["b"], float(k["probability"])) for k in g["links"]))
             for g in data["groups"]
         )

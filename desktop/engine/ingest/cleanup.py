@@ -238,8 +238,10 @@ def clean_text(raw: str) -> Cleaned:
             result.published = result.published or iso
             result.byline = result.byline or m["name"]
             result.removed.append(line)
-        elif iso := parse_date_line(line):  # a second timestamp line is no title either
-            result.published = result.published or iso
+        elif result.published is None and (iso := parse_date_line(line)):
+            result.published = iso
+        elif dateline_date(line):  # a second timestamp line is no title either
+            result.removed.append(line)
         elif result.byline is None and (m := _BYLINE.match(line)):
             result.byline = m["name"]
         elif (result.title is None and _words(line) >= 3 and not is_debris(line)
@@ -270,7 +272,7 @@ def clean_text(raw: str) -> Cleaned:
         elif result.byline is None and (m := _BYLINE.match(line)):
             result.byline = m["name"]
         elif (is_debris(line) or (_words(line) <= 5 and not _TERMINAL.search(line))
-              or (not _TERMINAL.search(line) and parse_date_line(line))):  # "Fri., May. 3, 2013 11:45 AM PDT"
+              or (not _TERMINAL.search(line) and dateline_date(line))):  # "Fri., May. 3, 2013 11:45 AM PDT"
             if result.published is None and (iso := parse_date_line(line)):
                 result.published = iso
             result.removed.append(line)

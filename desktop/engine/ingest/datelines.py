@@ -58,8 +58,14 @@ def dateline_date(line: str) -> Optional[str]:
         return None
     line = _PLACE.sub("", line, count=1)  # "WASHINGTON, DC, April 28, 2009"
     line = _PLACE_AFTER.sub("", line)
-    line = _CLOCK_BEFORE_ZONE.sub(" ", line)
     line = _DAY_DASH_YEAR.sub(r"\1 \2", line)
+    # A four-digit clock before a zone ("1052 GMT") only when the line is no date without
+    # that reading: in "May 3, 2013 EDT" the number before the zone is the year.
+    return _date_of(line) or _date_of(_CLOCK_BEFORE_ZONE.sub(" ", line))
+
+
+def _date_of(line: str) -> Optional[str]:
+    """The date left once times, zones, weekdays, padding and a signing agency are set aside."""
     text = _TIME.sub(" ", line)
     text = _MERIDIEM.sub(" ", text)
     text = _ORDINAL.sub(r"\1", text)

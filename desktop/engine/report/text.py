@@ -9,20 +9,30 @@ from .view import FactView, PairSummary, ReportView, label, source_name
 ALSO_LEGEND = ("A grey passage marked “also told here” belongs to another row but tells this "
                "point too; its wording is compared in its own row.")
 
-# ... when a row shows a member not linked, or only weakly, to the row's first passage.
-LINK_LEGEND = ("A passage marked “joined through” is not linked to the row's first passage "
-               "itself but to another article's passage in the row, and one marked “linked only "
-               "weakly” is linked to it with a probability under 65%: read them with care.")
+# ... when a row shows a member not linked, or only weakly, to the row's reference passage.
+LINK_LEGEND = ("A passage marked “joined through” is not linked to the row's reference passage "
+               "(the one its word marks are read against) but to another article's passage in the "
+               "row, and one marked “linked only weakly” is linked to it with a probability under "
+               f"{WEAK_BELOW:.0%}: either may tell a different point.")
+
+
+def article_list(ids, most: int = 3) -> str:
+    """"B", "B and C", "B, C and D", "B, C and 4 others"."""
+    ids = list(ids)
+    if len(ids) > most:
+        return f"{', '.join(ids[:most - 1])} and {len(ids) - most + 1} others"
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
 
 
 def link_note(cell, base: str, row_weak: bool = False) -> str:
-    """How a member is linked to the row's first passage, when it says so (see
+    """How a member is linked to the row's reference passage, when it says so (see
     ``Row.marks_link``): "joined through C, not linked to A", "linked to A only weakly (52%)"."""
     if cell is None or cell.also_of:
         return ""
     if not cell.linked:
-        via = ", ".join(cell.via) or "the row's other passages"
-        return f"joined through {via}, not linked to {base}"
+        if not cell.via:  # linked only to passages of articles this report leaves out
+            return f"not linked to {base} itself"
+        return f"joined through {article_list(cell.via)}, not linked to {base}"
     if cell.link is not None and cell.link < WEAK_BELOW and not row_weak:
         return f"linked to {base} only weakly ({cell.link:.0%})"
     return ""
