@@ -27,6 +27,8 @@ from desktop.engine.ingest.datelines import dateline_date
     ("Release: 04/11/2012", "2012-04-11"),
     ("May 3, 2013 EDT", "2013-05-03"),            # the year before a zone is no clock time
     ("Thu 9 Feb 2012 UK", "2012-02-09"),
+    ("First Posted: 03/14/12 07:20 PM ET Updated: 05/14/12 05:12 AM ET", "2012-03-14"),  # posted, not updated
+    ("Published: June 2, 2014 Updated: June 3, 2014", "2014-06-02"),
 ])
 def test_a_timestamp_line_gives_its_date(line, iso):
     assert dateline_date(line) == iso

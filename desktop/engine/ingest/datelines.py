@@ -81,8 +81,9 @@ def _date_of(line: str) -> Optional[str]:
 
 def _read(tokens: list[str]) -> Optional[str]:
     half = len(tokens) // 2
-    if len(tokens) in (2, 6) and tokens[:half] == tokens[half:]:
-        tokens = tokens[:half]  # "Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am"
+    if len(tokens) in (2, 6):  # "Posted: 04/9/2012 8:33 am Updated: 04/12/2012 8:33 am"
+        first, second = _read(tokens[:half]), _read(tokens[half:])
+        return first if first and second else None  # posted, not updated: the first
     if len(tokens) == 1:
         match = _NUMERIC.match(tokens[0])
         if not match:
