@@ -201,7 +201,7 @@ def _aligned(view: ReportView) -> list[str]:
         if row.conflicts:
             flag = "<br>" + _sans("conflict " + _e(", ".join(row.conflicts)), "7pt", _FLAG)
         if row.weak:
-            flag += "<br>" + _sans(f"<i>weak link (confidence {row.confidence:.0%})</i>", "7pt", _MUTED)
+            flag += "<br>" + _sans(f"<i>weak link<br>({row.confidence:.0%})</i>", "7pt", _MUTED)  # a narrow column
         rows.append(f'<tr><td width="6%" valign="top" style="{_RULE}">{_sans(_e(row.group), "8pt", _MUTED, True)}'
                     f"{flag}</td>{''.join(_cell(c, view, row) for c in row.cells)}</tr>")
     out.append('<table width="100%" border="0" cellpadding="4" cellspacing="0" '
