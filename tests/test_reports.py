@@ -149,6 +149,26 @@ def test_markdown_has_the_content(bridge):
     assert f"Parallax {__version__}" in text
 
 
+def test_the_summary_says_which_set_apart_articles_report_one_other_event(bridge):
+    from dataclasses import replace
+
+    from desktop.engine.report.text import summary_lines
+
+    c = bridge.article("C")
+    d = replace(c, id="D", passages=tuple(replace(p, id="D" + p.id[1:]) for p in c.passages))
+    e = replace(c, id="E", passages=tuple(replace(p, id="E" + p.id[1:]) for p in c.passages))
+    # C alone; D and E together in another cluster.
+    articles = (bridge.articles[0], bridge.articles[1], replace(c, event=2), replace(d, event=3),
+                replace(e, event=3))
+    lines = summary_lines(build_view(replace(bridge, articles=articles)))
+    assert "C was judged to report a different event and left out of the comparison." in lines
+    assert "D and E were judged to report another event, the same one, and left out of the comparison." in lines
+    # Each alone: different events, not one.
+    articles = articles[:3] + (replace(d, event=3), replace(e, event=4))
+    lines = summary_lines(build_view(replace(bridge, articles=articles)))
+    assert "C, D and E were judged to report different events and left out of the comparison." in lines
+
+
 # --- hostile article text -----------------------------------------------------------------
 
 EVIL = ("Officials met <script>document.title='pwned'</script> on Friday. "

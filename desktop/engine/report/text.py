@@ -82,10 +82,27 @@ def summary_lines(view: ReportView) -> list[str]:
         lines.append("No two of these articles were judged to report the same event, so "
                      "nothing was aligned.")
     elif left_out:
-        names = ", ".join(left_out[:-1]) + (" and " if len(left_out) > 1 else "") + left_out[-1]
-        verb = "was" if len(left_out) == 1 else "were"
-        lines.append(f"{names} {verb} judged to report a different event and left out of the "
-                     "comparison.")
+        lines += _left_out_lines([a for a in view.articles if not a.related])
+    return lines
+
+
+def _left_out_lines(articles: list[Article]) -> list[str]:
+    """One sentence for the articles set apart alone, one for each other event two or more
+    of them report together ("C and D were judged to report another event, the same one")."""
+    by_event: dict[int, list[str]] = {}
+    for article in articles:
+        by_event.setdefault(article.event, []).append(article.id)
+    alone = [ids[0] for ids in by_event.values() if len(ids) == 1]
+    lines = []
+    if alone:
+        names = ", ".join(alone[:-1]) + (" and " if len(alone) > 1 else "") + alone[-1]
+        verb = "was" if len(alone) == 1 else "were"
+        events = "a different event" if len(alone) == 1 else "different events"
+        lines.append(f"{names} {verb} judged to report {events} and left out of the comparison.")
+    for ids in (ids for ids in by_event.values() if len(ids) > 1):
+        names = ", ".join(ids[:-1]) + " and " + ids[-1]
+        lines.append(f"{names} were judged to report another event, the same one, and left out "
+                     "of the comparison.")
     return lines
 
 
