@@ -27,6 +27,49 @@ def test_an_article_set_apart_says_what_it_shares_and_lacks():
     assert apart[0].event_note in render_markdown(comparison)
 
 
+def test_the_note_counts_sentences_and_says_when_and_with_whom(tmp_path):
+    from desktop.engine.pipeline import _date_gap
+    from desktop.engine.model import Article
+
+    comparison = _port()
+    apart = next(a for a in comparison.articles if not a.related)
+    told = int(apart.event_note.split("told again")[0].split(":")[1].split()[0])
+    assert 0 <= told <= len(apart.passages)  # sentences of its own, never more than it has
+    # One sentence linked to two of the story's counts once.
+    from types import SimpleNamespace
+
+    from desktop.engine.align import sentence_vectors
+    from desktop.engine.pipeline import _set_apart_note
+    from desktop.engine.segment import segment
+
+    texts = ["Crews cleared the road and the bridge on Monday.",
+             "Crews cleared the road on Monday. They also cleared the bridge."]
+    articles = [Article(aid, aid, t, segment(t, aid)) for aid, t in zip("AB", texts)]
+    vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
+    note = _set_apart_note(0, {1}, articles, vectors, {(0, 1): {(0, 0): 0.9, (0, 1): 0.8}},
+                           SimpleNamespace(link_threshold=0.35))
+    assert note.startswith("Reports another event: 1 sentence of 1 told again"), note
+    # Dates far apart are said; near ones are not (the event model's two weeks).
+    story = [Article("A", "a", "x", (), published="2013-04-12"), Article("B", "b", "x", (), published="2013-04-11")]
+    assert _date_gap(Article("C", "c", "x", (), published="2011-10-25"), story) == \
+        "published 18 months before the main story"
+    assert _date_gap(Article("C", "c", "x", (), published="2013-05-02"), story) == \
+        "published 20 days after the main story"
+    assert _date_gap(Article("C", "c", "x", (), published="2013-04-20"), story) == ""
+    assert _date_gap(Article("C", "c", "x", (), published=None), story) == ""
+    # Two reports of one other event name each other.
+    distractor = (PORT.folder / "distractor.txt").read_text(encoding="utf-8")
+    for name in ("other1.txt", "other2.txt"):
+        (tmp_path / name).write_text(distractor, encoding="utf-8")
+    paths = [p for p in PORT.paths() if not p.endswith("distractor.txt")]
+    paths += [str(tmp_path / "other1.txt"), str(tmp_path / "other2.txt")]
+    both = compare_files(paths, CompareConfig(find_facts=False))
+    apart = [a for a in both.articles if not a.related]
+    assert len(apart) == 2 and apart[0].event == apart[1].event
+    assert apart[0].event_note.endswith(f"the same event as {apart[1].id}.")
+    assert apart[1].event_note.endswith(f"the same event as {apart[0].id}.")
+
+
 def test_weak_groups_are_marked_in_the_reports():
     comparison = _port()
     sure = tuple(replace(g, confidence=0.9) for g in comparison.groups)

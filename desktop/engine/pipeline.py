@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
+from datetime import date
 from itertools import combinations
 from typing import Optional, Sequence
 
@@ -151,8 +152,12 @@ def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[A
         if k in main:
             out.append(replace(article, related=True, event=1))
             continue
-        out.append(replace(article, related=False, event=number[k],
-                           event_note=_set_apart_note(k, main, articles, vectors, pair_scores, scorer)))
+        note = _set_apart_note(k, main, articles, vectors, pair_scores, scorer)
+        together = [articles[m].id for m in events[number[k] - 1] if m != k]
+        if together:  # "...; the same event as C and D."
+            names = ", ".join(together[:-1]) + " and " + together[-1] if len(together) > 1 else together[0]
+            note = f"{note[:-1]}; the same event as {names}."
+        out.append(replace(article, related=False, event=number[k], event_note=note))
     return out
 
 
@@ -161,7 +166,8 @@ def _set_apart_note(k, main, articles, vectors, pair_scores, scorer) -> str:
     best_links, best_other = -1, None
     for other in main:
         scores = pair_scores[(min(k, other), max(k, other))]
-        linked = sum(1 for p in scores.values() if p >= scorer.link_threshold)
+        side = 0 if k < other else 1  # the sentences of article k, not the links (one may have several)
+        linked = len({pair[side] for pair, p in scores.items() if p >= scorer.link_threshold})
         if linked > best_links:
             best_links, best_other = linked, other
     own = len(articles[k].passages)
@@ -175,7 +181,33 @@ def _set_apart_note(k, main, articles, vectors, pair_scores, scorer) -> str:
     if numbers_here:
         parts.append(f"{len(numbers_here & numbers_there)} of its {plural(len(numbers_here), 'number')}"
                      " in common")
+    gap = _date_gap(articles[k], [articles[m] for m in main])
+    if gap:
+        parts.append(gap)
     return "Reports another event: " + "; ".join(p for p in parts if p) + "."
+
+
+def _date_gap(article: Article, main: list[Article]) -> str:
+    """"published 3 months before the main story", when its date and the main story's are known
+    and more than two weeks apart (what the event model reads as far apart), else ""."""
+    def day(text):
+        try:
+            return date.fromisoformat((text or "")[:10])
+        except ValueError:
+            return None
+
+    here = day(article.published)
+    there = sorted(d for d in (day(a.published) for a in main) if d is not None)
+    if here is None or not there:
+        return ""
+    nearest = min(there, key=lambda d: abs((d - here).days))
+    days = (nearest - here).days
+    if abs(days) <= 14:
+        return ""
+    size = abs(days)
+    amount = (plural(size, "day") if size < 60 else plural(round(size / 30.4), "month") if size < 730
+              else plural(round(size / 365.25), "year"))
+    return f"published {amount} {'before' if days > 0 else 'after'} the main story"
 
 
 def _group(n: int, group: SentenceGroup, articles: list[Article]) -> Group:
