@@ -24,7 +24,7 @@ from .ingest.web import fetch_url, is_url
 from .model import (AlsoPassage, Article, CancelFn, Comparison, CompareConfig, Document, Group,
                     InputError, PairDiff, PassageLink, ProgressFn, article_ids)
 from .segment import segment
-from .wording import plural
+from .wording import listed, plural
 from .worddiff import word_diff
 
 
@@ -155,8 +155,7 @@ def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[A
         note = _set_apart_note(k, main, articles, vectors, pair_scores, scorer)
         together = [articles[m].id for m in events[number[k] - 1] if m != k]
         if together:  # "...; the same event as C and D."
-            names = ", ".join(together[:-1]) + " and " + together[-1] if len(together) > 1 else together[0]
-            note = f"{note[:-1]}; the same event as {names}."
+            note = f"{note[:-1]}; the same event as {listed(together)}."
         out.append(replace(article, related=False, event=number[k], event_note=note))
     return out
 

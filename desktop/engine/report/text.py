@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import WEAK_BELOW, Article
-from ..wording import plural
+from ..wording import listed, plural
 from .view import FactView, PairSummary, ReportView, label, source_name
 
 # The aligned table's legend, when a row shows a passage only also told there.
@@ -16,12 +16,9 @@ LINK_LEGEND = ("A passage marked “joined through” is not linked to the row's
                f"{WEAK_BELOW:.0%}: either may tell a different point.")
 
 
-def article_list(ids, most: int = 3) -> str:
+def article_list(ids) -> str:
     """"B", "B and C", "B, C and D", "B, C and 4 others"."""
-    ids = list(ids)
-    if len(ids) > most:
-        return f"{', '.join(ids[:most - 1])} and {len(ids) - most + 1} others"
-    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+    return listed(ids, most=3)
 
 
 def link_note(cell, base: str, row_weak: bool = False) -> str:
@@ -95,13 +92,11 @@ def _left_out_lines(articles: list[Article]) -> list[str]:
     alone = [ids[0] for ids in by_event.values() if len(ids) == 1]
     lines = []
     if alone:
-        names = ", ".join(alone[:-1]) + (" and " if len(alone) > 1 else "") + alone[-1]
         verb = "was" if len(alone) == 1 else "were"
         events = "a different event" if len(alone) == 1 else "different events"
-        lines.append(f"{names} {verb} judged to report {events} and left out of the comparison.")
+        lines.append(f"{listed(alone)} {verb} judged to report {events} and left out of the comparison.")
     for ids in (ids for ids in by_event.values() if len(ids) > 1):
-        names = ", ".join(ids[:-1]) + " and " + ids[-1]
-        lines.append(f"{names} were judged to report another event, the same one, and left out "
+        lines.append(f"{listed(ids)} were judged to report another event, the same one, and left out "
                      "of the comparison.")
     return lines
 
