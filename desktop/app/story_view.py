@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QH
                                QVBoxLayout, QWidget)
 
 from ..engine.report.text import article_list
+from ..engine.report.view import link_mark
 from . import styles
 from .eliding import ElidedLabel, ElidingComboBox
 from .story import StoryModel, StoryRow
@@ -289,7 +290,7 @@ class _CellDelegate(QStyledItemDelegate):
         cell = story_row.cells[col - 1]  # (column 0 is the row header's)
         empty = cell is None
         painter.setPen(t.muted if empty or cell.also_of else t.text)
-        if not empty and (story_row.weak or cell.link_line(story_row.reference, story_row.weak)):
+        if not empty and (story_row.weak or link_mark(cell.linked, cell.link, story_row.weak)):
             pen = QPen(t.muted, 1, Qt.DashLine)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(2, 2, -3, -3))

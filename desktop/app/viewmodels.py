@@ -22,8 +22,8 @@ from typing import Optional
 
 from datetime import date
 
-from ..engine.model import WEAK_BELOW, Article, Comparison, Fact, Mention, article_of
-from ..engine.report.view import value_text
+from ..engine.model import Article, Comparison, Fact, Mention, article_of
+from ..engine.report.view import link_mark, value_text
 from ..engine.wording import plural
 
 
@@ -58,8 +58,7 @@ class Link:
     def loose(self) -> bool:
         """Not linked directly, or only by a link under the weak-link bar in a group that is
         not weak as a whole (as the story table and the reports mark a cell)."""
-        return not self.direct or (self.strength is not None and self.strength < WEAK_BELOW
-                                   and not self.weak_group)
+        return bool(link_mark(self.direct, self.strength, self.weak_group))
 
 
 @dataclass(frozen=True)

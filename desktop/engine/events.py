@@ -174,11 +174,21 @@ def _cos(a: Vector, b: Vector) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def _days_apart(a: Optional[str], b: Optional[str]) -> Optional[int]:
+# Publication dates further apart than this are evidence of two events ("dates_far").
+FAR_APART_DAYS = 14
+
+
+def days_between(a: Optional[str], b: Optional[str]) -> Optional[int]:
+    """Days from ISO date ``a`` to ``b`` (negative when ``b`` is earlier), None when either is unknown."""
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)  # type: ignore[index]
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days  # type: ignore[index]
     except (TypeError, ValueError):
         return None
+
+
+def _days_apart(a: Optional[str], b: Optional[str]) -> Optional[int]:
+    days = days_between(a, b)
+    return None if days is None else abs(days)
 
 
 def _share(part: frozenset[str], whole: frozenset[str]) -> float:
@@ -241,7 +251,7 @@ def pair_features(left: ArticleSummary, right: ArticleSummary, links: dict[tuple
         # same week" weighs: ECB+ dates only one of each topic's two events, and
         # a weight learned from the own cases made two same-day reports of
         # unrelated events 0.62 alike (measured on a corpus, docs/corpus.md).
-        float(days is not None and days > 14),
+        float(days is not None and days > FAR_APART_DAYS),
     )
 
 

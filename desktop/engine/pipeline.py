@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
-from datetime import date
 from itertools import combinations
 from typing import Optional, Sequence
 
 from . import facts as facts_stage
 from .align import SentenceGroup, build_groups, sentence_vectors
-from .events import article_pair_rows, clusters, event_model
+from .events import FAR_APART_DAYS, article_pair_rows, clusters, days_between, event_model
 from .scoring import get_scorer, score_pairs
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
@@ -152,16 +151,16 @@ def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[A
         if k in main:
             out.append(replace(article, related=True, event=1))
             continue
-        note = _set_apart_note(k, main, articles, vectors, pair_scores, scorer)
         together = [articles[m].id for m in events[number[k] - 1] if m != k]
-        if together:  # "...; the same event as C and D."
-            note = f"{note[:-1]}; the same event as {listed(together)}."
-        out.append(replace(article, related=False, event=number[k], event_note=note))
+        out.append(replace(article, related=False, event=number[k],
+                           event_note=_set_apart_note(k, main, articles, vectors, pair_scores, scorer,
+                                                      together)))
     return out
 
 
-def _set_apart_note(k, main, articles, vectors, pair_scores, scorer) -> str:
-    """What an article set apart shares with the main story and what it lacks, in words."""
+def _set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=()) -> str:
+    """What an article set apart shares with the main story and what it lacks, in words;
+    ``together``: the articles that report its event with it."""
     best_links, best_other = -1, None
     for other in main:
         scores = pair_scores[(min(k, other), max(k, other))]
@@ -180,28 +179,18 @@ def _set_apart_note(k, main, articles, vectors, pair_scores, scorer) -> str:
     if numbers_here:
         parts.append(f"{len(numbers_here & numbers_there)} of its {plural(len(numbers_here), 'number')}"
                      " in common")
-    gap = _date_gap(articles[k], [articles[m] for m in main])
-    if gap:
-        parts.append(gap)
+    parts.append(_date_gap(articles[k], [articles[m] for m in main]))
+    if together:
+        parts.append(f"the same event as {listed(together)}")
     return "Reports another event: " + "; ".join(p for p in parts if p) + "."
 
 
 def _date_gap(article: Article, main: list[Article]) -> str:
     """"published 3 months before the main story", when its date and the main story's are known
     and more than two weeks apart (what the event model reads as far apart), else ""."""
-    def day(text):
-        try:
-            return date.fromisoformat((text or "")[:10])
-        except ValueError:
-            return None
-
-    here = day(article.published)
-    there = sorted(d for d in (day(a.published) for a in main) if d is not None)
-    if here is None or not there:
-        return ""
-    nearest = min(there, key=lambda d: abs((d - here).days))
-    days = (nearest - here).days
-    if abs(days) <= 14:
+    gaps = [d for d in (days_between(article.published, a.published) for a in main) if d is not None]
+    days = min(gaps, key=abs, default=None)  # to the nearest of the main story's reports
+    if days is None or abs(days) <= FAR_APART_DAYS:
         return ""
     size = abs(days)
     amount = (plural(size, "day") if size < 60 else plural(round(size / 30.4), "month") if size < 730

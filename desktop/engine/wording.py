@@ -11,6 +11,8 @@ def plural(count: int, one: str, many: Optional[str] = None) -> str:
 def listed(names, most: Optional[int] = None) -> str:
     """"B", "B and C", "B, C and D"; past ``most`` names, "B, C and 4 others"."""
     names = list(names)
+    if not names:
+        return ""
     if most is not None and len(names) > most:
         return f"{', '.join(names[:most - 1])} and {len(names) - most + 1} others"
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

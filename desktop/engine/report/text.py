@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import WEAK_BELOW, Article
 from ..wording import listed, plural
-from .view import FactView, PairSummary, ReportView, label, source_name
+from .view import UNLINKED, WEAKLY_LINKED, FactView, PairSummary, ReportView, label, link_mark, source_name
 
 # The aligned table's legend, when a row shows a passage only also told there.
 ALSO_LEGEND = ("A grey passage marked “also told here” belongs to another row but tells this "
@@ -24,13 +24,12 @@ def article_list(ids) -> str:
 def link_note(cell, base: str, row_weak: bool = False) -> str:
     """How a member is linked to the row's reference passage, when it says so (see
     ``Row.marks_link``): "joined through C, not linked to A", "linked to A only weakly (52%)"."""
-    if cell is None or cell.also_of:
-        return ""
-    if not cell.linked:
+    mark = "" if cell is None or cell.also_of else link_mark(cell.linked, cell.link, row_weak)
+    if mark == UNLINKED:
         if not cell.via:  # linked only to passages of articles this report leaves out
             return f"not linked to {base} itself"
         return f"joined through {article_list(cell.via)}, not linked to {base}"
-    if cell.link is not None and cell.link < WEAK_BELOW and not row_weak:
+    if mark == WEAKLY_LINKED:
         return f"linked to {base} only weakly ({cell.link:.0%})"
     return ""
 

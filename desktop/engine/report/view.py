@@ -22,6 +22,20 @@ from .options import ReportOptions
 
 Mark = str  # "" plain, "ins" added/changed, "del" left out/changed, "hit" a fact's words
 
+UNLINKED, WEAKLY_LINKED = "unlinked", "weak"
+
+
+def link_mark(linked: bool, link: Optional[float], row_weak: bool) -> str:
+    """How a member stands to the passage its row is read against, when it should say so:
+    ``UNLINKED`` (the scorer does not link the two; it joined through others),
+    ``WEAKLY_LINKED`` (linked under the weak-link bar, in a row not weak as a whole, which
+    says so already) or "".  The one rule for the reports, the story table and side by side."""
+    if not linked:
+        return UNLINKED
+    if link is not None and link < WEAK_BELOW and not row_weak:
+        return WEAKLY_LINKED
+    return ""
+
 
 @dataclass(frozen=True)
 class Span:
@@ -55,7 +69,7 @@ class Cell:
     @property
     def weakly_linked(self) -> bool:
         """Linked to the row's first cell, but only by a link under the weak-link bar."""
-        return self.linked and self.link is not None and self.link < WEAK_BELOW
+        return link_mark(self.linked, self.link, row_weak=False) == WEAKLY_LINKED
 
 
 @dataclass(frozen=True)
@@ -80,8 +94,7 @@ class Row:
     def marks_link(self, cell: Optional[Cell]) -> bool:
         """Whether ``cell`` says how it is linked to the row's first cell: not linked itself,
         or linked only weakly in a row that is not marked weak as a whole."""
-        return cell is not None and not cell.also_of and (
-            not cell.linked or (cell.weakly_linked and not self.weak))
+        return cell is not None and not cell.also_of and bool(link_mark(cell.linked, cell.link, self.weak))
 
 
 @dataclass(frozen=True)
