@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import realdata as rd  # noqa: E402
 from desktop.engine import CompareConfig  # noqa: E402
-from desktop.engine.model import Document  # noqa: E402
+from desktop.engine.model import WEAK_BELOW, Document  # noqa: E402
 from desktop.engine.pipeline import compare  # noqa: E402
 
 
@@ -90,8 +90,6 @@ def print_readings(readings: dict[frozenset, str], sample: list) -> None:
     sees: a change that takes pairs away can be read against an earlier reading without reading
     again (pairs it adds are unread).  ``sample``: the entries :func:`alignment` collects."""
     from collections import Counter
-
-    from desktop.engine.model import WEAK_BELOW
 
     # key -> (linked directly, the link's probability or None, the row's confidence)
     shown = {frozenset((text_key(e[0]), text_key(e[1]))): (e[5] if len(e) > 5 else True,
@@ -215,8 +213,6 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
                       judged_right=len(predicted & judged & loose), also=len(added),
                       also_strict=len(strict & added), also_judged=len(added & judged),
                       also_right=len(added & judged & loose))
-            from desktop.engine.model import WEAK_BELOW
-
             # Pairs a user sees with no mark: linked directly, firmly, in a row not weak.
             plain = {k for k in predicted if direct.get(k, 0.0) >= WEAK_BELOW and shown[k] >= WEAK_BELOW}
             tally.add(plain=len(plain), plain_strict=len(strict & plain), plain_judged=len(plain & judged),
