@@ -57,3 +57,10 @@ def test_the_reading_is_split_by_the_marks_a_pair_carries(tmp_path, capsys):
     assert "joined through other members: YES 0, BORDERLINE 0, NO 1" in out
     assert "row not weak): YES 1, BORDERLINE 0, NO 0" in out
     assert "linked directly at 0.50-0.65: YES 1, BORDERLINE 0, NO 0" in out
+
+
+def test_the_reading_of_the_strict_gold_itself_is_kept():
+    readings = rn.load_readings(str(Path(rn.ROOT) / "benchmarks" / "readings" / "gold-strict-2026-12.tsv"))
+    verdicts = sorted(readings.values())
+    assert len(verdicts) == 80
+    assert verdicts.count("YES") == 55 and verdicts.count("NO") == 7
