@@ -64,3 +64,5 @@ def test_the_reading_of_the_strict_gold_itself_is_kept():
     verdicts = sorted(readings.values())
     assert len(verdicts) == 80
     assert verdicts.count("YES") == 55 and verdicts.count("NO") == 7
+    second = rn.load_readings(str(Path(rn.ROOT) / "benchmarks" / "readings" / "gold-strict-2026-12b.tsv"))
+    assert len(second) == 80 and not set(second) & set(readings)  # a second sample, none read twice
