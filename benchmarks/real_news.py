@@ -135,9 +135,6 @@ def direct_pairs(comparison) -> dict[tuple[int, int, int, int], float]:
         for p, q, probability in found:
             (a, i), (b, j) = sorted((where[p], where[q]))
             out[(a, i, b, j)] = max(probability, out.get((a, i, b, j), 0.0))
-    for link in comparison.cross_links:  # a link shown across two rows
-        (a, i), (b, j) = sorted((where[link.a], where[link.b]))
-        out[(a, i, b, j)] = max(link.probability, out.get((a, i, b, j), 0.0))
     return out
 
 
@@ -146,7 +143,7 @@ def predicted_pairs(comparison, also: bool = True) -> set[tuple[int, int, int, i
     return set(pair_confidence(comparison, also))
 
 
-def pair_confidence(comparison, also: bool = True, cross: bool = True) -> dict[tuple[int, int, int, int], float]:
+def pair_confidence(comparison, also: bool = True) -> dict[tuple[int, int, int, int], float]:
     """Each shown pair (see :func:`predicted_pairs`) with the confidence of its row (the
     higher, if it stands in two)."""
     where = _passage_index(comparison)
@@ -156,10 +153,6 @@ def pair_confidence(comparison, also: bool = True, cross: bool = True) -> dict[t
         for (a, i), (b, j) in combinations(members, 2):
             if a != b:
                 out[(a, i, b, j)] = max(out.get((a, i, b, j), 0.0), group.confidence)
-    if cross:
-        for link in comparison.cross_links:
-            (a, i), (b, j) = sorted((where[link.a], where[link.b]))
-            out[(a, i, b, j)] = max(out.get((a, i, b, j), 0.0), link.probability)
     return out
 
 
@@ -215,9 +208,6 @@ def alignment(topics, config, tally: Tally, sample: list | None = None,
             predicted = set(shown)
             direct = direct_pairs(comparison)
             added = predicted - predicted_pairs(comparison, also=False)  # only through an also-told one
-            crossed = predicted - set(pair_confidence(comparison, cross=False))  # only as a link across rows
-            tally.add(cross=len(crossed), cross_strict=len(strict & crossed), cross_judged=len(crossed & judged),
-                      cross_right=len(crossed & judged & loose))
             tally.add(strict=len(strict), strict_found=len(strict & predicted),
                       predicted=len(predicted), judged=len(predicted & judged),
                       judged_right=len(predicted & judged & loose), also=len(added),
@@ -332,8 +322,6 @@ def main(argv=None) -> int:
     parser.add_argument("--also-support", type=float, metavar="S",
                         help="the mean link probability an also-told sentence needs with the "
                              "group's members (align.ALSO_SUPPORT, 0.6 in the app)")
-    parser.add_argument("--cross", type=float, metavar="P",
-                        help="the bar of a link shown across two rows (align.CROSS_THRESHOLD); above 1: none")
     parser.add_argument("--dump-pairs", metavar="PATH",
                         help="write every shown pair (texts, chain gold, also-told, row confidence, "
                              "direct, link) to a pickle, to draw a reading from")
@@ -353,11 +341,6 @@ def main(argv=None) -> int:
 
     if args.also is not None:
         grouping.ALSO_THRESHOLD = args.also
-    if args.cross is not None:
-        grouping.CROSS_THRESHOLD = None if args.cross > 1 else args.cross
-    import os
-    if os.environ.get("PX_CROSS_ALL"):
-        grouping.CROSS_ONE_TO_ONE = False
     if args.also_support is not None:
         grouping.ALSO_SUPPORT = args.also_support
     if not rd.available():
@@ -427,9 +410,6 @@ def main(argv=None) -> int:
     if align["also"]:
         print(f"| of which held by also-passages | {align['also']:.0f} pairs: strict {align['also_strict']:.0f},"
               f" judged right {align['also_right']:.0f}/{align['also_judged']:.0f} | |")
-    if align["cross"]:
-        print(f"| of which shown only as links across rows | {align['cross']:.0f} pairs: strict"
-              f" {align['cross_strict']:.0f}, judged right {align['cross_right']:.0f}/{align['cross_judged']:.0f} | |")
     print(f"| of which shown with no mark (linked directly, firmly, in a row not weak) | {align['plain']:.0f}"
           f" pairs: strict {align['plain_strict']:.0f}, judged right {align['plain_right']:.0f}/"
           f"{align['plain_judged']:.0f} | |")

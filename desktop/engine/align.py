@@ -321,34 +321,3 @@ def _support(links: dict[Link, float], xs, ys) -> float:
             total += links.get(key, 0.0)
             count += 1
     return total / count if count else 0.0
-
-
-# The bar of a link shown across two rows (see cross_links), or None: none shown.
-CROSS_THRESHOLD: float | None = 0.5
-CROSS_ONE_TO_ONE = True
-
-
-def cross_links(groups: list[SentenceGroup], links: dict[Link, float], bar: float | None = None
-                ) -> list[tuple[int, int, tuple[Link, float]]]:
-    """(group of the left end, group of the right end, link) for each link at or above ``bar``
-    that a one-to-one matching of the two articles keeps between members of two different
-    groups that no row shows together yet (neither end is also told in the other's group)."""
-    bar = CROSS_THRESHOLD if bar is None else bar
-    if bar is None:
-        return []
-    where: dict[tuple[int, int], int] = {}
-    shown: set[tuple[int, int, int]] = set()
-    for n, group in enumerate(groups):
-        for article, indices in group.members.items():
-            for index in indices:
-                where[(article, index)] = n
-        shown.update((n, t.article, t.sentence) for t in group.also)
-    out = []
-    ordered = sorted(links.items(), key=lambda item: -item[1])
-    kept = _one_to_one(ordered, bar) if CROSS_ONE_TO_ONE else [(k, p) for k, p in ordered if p >= bar]
-    for (a, i, b, j), p in kept:
-        x, y = where.get((a, i)), where.get((b, j))
-        if x is None or y is None or x == y or (x, b, j) in shown or (y, a, i) in shown:
-            continue
-        out.append((x, y, ((a, i, b, j), p)))
-    return out

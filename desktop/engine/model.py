@@ -247,9 +247,6 @@ class Comparison:
     facts: tuple[Fact, ...] = ()
     errors: tuple[InputError, ...] = ()
     warnings: tuple[str, ...] = ()  # caveats of the comparison as a whole (e.g. facts not found)
-    # Direct links between members of two different groups that no row shows together:
-    # a sentence that retells a point of another row, shown as a link, not in that row.
-    cross_links: tuple[PassageLink, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Optional, Sequence
 
 from . import facts as facts_stage
-from .align import SentenceGroup, build_groups, cross_links, sentence_vectors
+from .align import SentenceGroup, build_groups, sentence_vectors
 from .events import FAR_APART_DAYS, article_pair_rows, clusters, days_between, event_model
 from .scoring import get_scorer, score_pairs
 from .errors import Cancelled, IngestError
@@ -104,12 +104,10 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
                                    config.merge_support, keep_support=config.keep_support)
     articles = _with_events(articles, events, main, vectors, pair_scores, scorer)
     groups = [_group(n, g, articles) for n, g in enumerate(sentence_groups, start=1)]
-    across = tuple(PassageLink(articles[a].passages[i].id, articles[b].passages[j].id, round(p, 4))
-                   for _, _, ((a, i, b, j), p) in cross_links(sentence_groups, links))
     step("diff", 0.0)
     groups = [_with_diffs(g, articles) for g in groups]
     step("facts", 0.0)
-    result = Comparison(tuple(articles), tuple(groups), (), tuple(errors), cross_links=across)
+    result = Comparison(tuple(articles), tuple(groups), (), tuple(errors))
     if config.find_facts:
         result = _with_facts(result, should_cancel)
     step("done", 1.0)
