@@ -163,6 +163,18 @@ def test_names_with_titles():
     assert any(h.kind == "place" and h.text == "White House" for h in hits)
 
 
+def test_a_name_s_initials_stay_with_it():
+    text = ('"We are disappointed," general manager A.J. Smith said in a statement. '
+            "The record belongs to Duke's J.J. Redick. George H.W. Bush was president.")
+    article = _article(text)
+    hits, people = find_names(article)
+    assert "A.J. Smith" in people["smith"].full_names
+    assert "J.J. Redick" in people["redick"].full_names
+    assert "George H.W. Bush" in people["bush"].full_names
+    assert "Duke's J.J. Redick" not in people["redick"].full_names  # the name starts after the owner
+    assert [q.speaker for q in find_quotes(article, hits, people)] == ["A.J. Smith"]
+
+
 def test_quotes_and_speakers():
     text = ("“It is a miracle,” Mayor Linda Haverford said. ‘Donald Trump, since I know you’re "
             "watching, I have four words for you,’ Mamdani declared. \"It sounded like thunder,\" said "

@@ -61,3 +61,21 @@ def test_a_short_sentence_that_is_no_attribution_stands_alone():
         ["He left.", "Enough said.", "Then he came back."]
     assert sentences("The ship sank. Smith said. That was all.") == \
         ["The ship sank.", "Smith said.", "That was all."]
+
+
+def test_a_name_s_initials_do_not_end_the_sentence():
+    text = ('"We are disappointed," general manager A.J. Smith said in a statement. '
+            "The record belongs to Duke's J.J. Redick, who set it in 2006. "
+            "The D.A.'s office declined to comment. Running back J.J. Arrington could miss the game.")
+    assert sentences(text) == [
+        '"We are disappointed," general manager A.J. Smith said in a statement.',
+        "The record belongs to Duke's J.J. Redick, who set it in 2006.",
+        "The D.A.'s office declined to comment.",
+        "Running back J.J. Arrington could miss the game."]
+
+
+def test_initials_at_a_sentence_end_still_end_it():
+    text = ("Shale drilling spread across the western U.S. They cheered the ruling. "
+            "The game was played in Chapel Hill, N.C. The crowd stayed late. "
+            "The Saints put Bush on I.R. New Orleans signed a cornerback.")
+    assert len(sentences(text)) == 6

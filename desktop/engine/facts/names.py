@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Article
+from ..resources import word_list
 from . import lexicon
 from .items import Item, span_item
 
-_CAP = r"(?:[A-Z]|[À-ÖØ-Þ])(?:[\w'’-]*\w)?(?:\.(?=\s+[A-Z]))?"
+# A capitalised word, or a run of initials before one ("A.J. Smith", "George H.W. Bush").
+_CAP = r"(?:(?:[A-Z]\.){2,3}(?=\s+[A-Z])|(?:[A-Z]|[À-ÖØ-Þ])(?:[\w'’-]*\w)?(?:\.(?=\s+[A-Z]))?)"
 _PARTICLE = r"(?:de|van|von|der|den|del|della|da|di|du|la|le|al|bin|ibn|dos|das)"
 _RUN_RE = re.compile(rf"(?<![\w'’])({_CAP}(?:(?:[ \t]+{_PARTICLE})?[ \t]+{_CAP})*)")
 _TOKEN_RE = re.compile(r"\S+")
@@ -27,6 +29,7 @@ _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx.", "sir", "d
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _KEEP_DOT = {"jr.", "sr.", "st.", "mr.", "mrs.", "ms.", "dr.", "gov.", "sen.", "rep.", "lt.", "gen.",
              "capt.", "sgt.", "det.", "prof.", "u.s.", "ave."}
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FORMER_RE = re.compile(r"\b(?:former|ex-|then-|the late)\s*$")
 
@@ -94,10 +97,15 @@ def _tokens(run: str, offset: int) -> list[tuple[str, int, int]]:
 def _split_sentences(tokens):
     """Break a run where a token ends a sentence ("... Mamdani. He")."""
     parts, current = [], []
-    for tok in tokens:
+    for n, tok in enumerate(tokens):
         current.append(tok)
         word = tok[0]
         if word.endswith(".") and word.lower() not in _KEEP_DOT and len(word.rstrip(".")) > 1:
+            # A name's initials go on into the name ("A.J. Smith"), unless a
+            # sentence plainly starts after them ("Chapel Hill, N.C. The ...").
+            if _INITIALS.fullmatch(word) and n + 1 < len(tokens) \
+                    and tokens[n + 1][0].lower() not in word_list("nltk", "sentence_starters.txt"):
+                continue
             parts.append(current)
             current = []
     if current:
@@ -143,6 +151,8 @@ def _name_like(word: str, joined_ok: bool = False) -> bool:
     bare = word.rstrip(".")
     if bare in lexicon.not_name_words() or bare.lower() in lexicon.stopwords():
         return False
+    if _INITIALS.fullmatch(word):
+        return True  # "A.J." of A.J. Smith, not an acronym
     if len(bare) > 1 and bare.isupper():
         return False  # an acronym
     parts = bare.split("-")
@@ -166,6 +176,11 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             if word.endswith(".") and word.lower() not in _KEEP_DOT:
                 clean = clean.rstrip(".")
             tokens[-1] = (clean, s, s + len(clean))
+            # "Microsoft's Christopher Budd", "Duke's J.J. Redick": the name starts after
+            # the possessive (the last word's possessive is stripped above).
+            owner = max((k for k, t in enumerate(tokens[:-1]) if t[0].endswith(("'s", "’s"))), default=None)
+            if owner is not None:
+                tokens = tokens[owner + 1:]
             honored = False  # "Ms. Ocasio-Cortez": an honorific says a person follows
             while tokens and (tokens[0][0].lower() in lexicon.stopwords()
                               or tokens[0][0].rstrip(".").lower() in _HONORIFICS):
