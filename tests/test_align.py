@@ -321,3 +321,12 @@ def test_an_article_gives_a_group_one_also_told_sentence_its_strongest():
     groups = build_groups(links, 0.35, also_threshold=0.5)
     point_4 = next(g for g in groups if g.members == {1: (4,), 2: (4,), 3: (4,)})
     assert _also([point_4]) == [[(0, 8, (3, 4), 0.8)]]
+
+
+def test_numbers_spelled_out_are_the_numbers():
+    from desktop.engine.features import content_terms
+
+    # A sentence opening on a number spells it out ("Nineteen homes"); the next outlet writes 19.
+    assert content_terms("Nineteen homes were lost.") == content_terms("19 homes were lost.")
+    assert content_terms("Sixty firefighters came.") == content_terms("60 firefighters came.")
+    assert "15" in content_terms("Fifteen people were hurt.")
