@@ -23,7 +23,7 @@ _ATTRIBUTION = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|added|aske
 _QUOTE_END = re.compile(r"[”’\"']\s*$")
 # A name's initials ("general manager A.J. Smith said", "Duke's J.J. Redick"):
 # Punkt knows single letters as initials but not a run of them, and ended the
-# sentence there (19 of the 23 runs of initials before a capital in ECB+).
+# sentence there (20 of the 23 runs of initials before a capital in ECB+).
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 # ... and the name going on after them: a capitalised word that is no common
 # sentence opening, then a comma, a bracket, a lower-case word or the end
@@ -95,12 +95,7 @@ def _initials_go_on(before: str, after: str) -> bool:
     if not _INITIALS_END.search(before.rstrip()):
         return False
     found = _NAME_GOES_ON.match(after.strip())
-    return bool(found) and (found.group(1) or "").lower() not in _starters()
-
-
-@lru_cache(maxsize=1)
-def _starters() -> frozenset[str]:
-    return frozenset(word_list("nltk", "sentence_starters.txt"))
+    return bool(found) and (found.group(1) or "").lower() not in word_list("nltk", "sentence_starters.txt")
 
 
 def segment(text: str, article_id: str) -> tuple[Passage, ...]:
