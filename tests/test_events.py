@@ -122,3 +122,12 @@ def test_event_rows_read_the_candidates_the_scorer_scored():
     afresh = ev.article_pair_rows(vectors, [None] * 3, scores, scorer)
     assert shared == afresh and shared.sentences == afresh.sentences
     assert all(shared.sentences[key] for key in pairs)
+
+
+def test_counted_things_read_numbers_spelled_out_as_the_text_does():
+    from desktop.engine.events import numbers_by_unit
+
+    found = numbers_by_unit(["Nineteen homes were lost and hundreds of people fled.",
+                             "Sixty firefighters came; five were hurt."])
+    assert found["home"] == {"19"} and found["firefight"] == {"60"}
+    assert "100" not in {v for values in found.values() for v in values}  # "hundreds" is no count

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from .features import Vector, cased_content_terms, normalise
+from .features import NUMBER_WORDS, Vector, cased_content_terms, normalise
 from .pair_features import FEATURES as SENTENCE_FEATURES
 from .pair_features import candidates
 from .resources import resource_path
@@ -117,10 +117,11 @@ def summarise(sentences: list[Vector], published: Optional[str],
                           numbers_by_unit(texts))
 
 
-_NUMBER = re.compile(
-    r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b", re.IGNORECASE)
-_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20"}
+# Number words that give a value as written ("five" is 5); "dozen", "hundred" and
+# the like mostly say "many" ("hundreds of homes").
+_NUMBER_WORDS = {word: value for word, value in NUMBER_WORDS.items()
+                 if word not in ("dozen", "hundred", "thousand", "million")}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 # "a 33-year-old man", "aged 26 years old": an age.  Read as the unit "age"
 # (two events of one kind are mostly about people of other ages); before,
 # "year" was no unit and the word before the number stood in ("Police

@@ -16,7 +16,8 @@ from nltk.stem.snowball import SnowballStemmer
 from .resources import word_list
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
-_NUMBER_WORDS = {
+# Numbers written as words, as digits (also read by the event model's counted things).
+NUMBER_WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
     "dozen": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
@@ -85,7 +86,7 @@ def cased_content_terms(sentence: str) -> list[tuple[str, bool]]:
         word = word.replace(",", "")
         if word in stop or not word:
             continue
-        term = _NUMBER_WORDS.get(word) or _stem(word)
+        term = NUMBER_WORDS.get(word) or _stem(word)
         entity = capital and n > 0 and not term.isdigit()
         terms.append((ENTITY_MARK + term if entity else term, capital))
     return terms
