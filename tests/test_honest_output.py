@@ -28,7 +28,7 @@ def test_an_article_set_apart_says_what_it_shares_and_lacks():
 
 
 def test_the_note_counts_sentences_and_says_when_and_with_whom(tmp_path):
-    from desktop.engine.pipeline import _date_gap
+    from desktop.engine.set_apart import date_gap as _date_gap
     from desktop.engine.model import Article
 
     comparison = _port()
@@ -39,7 +39,7 @@ def test_the_note_counts_sentences_and_says_when_and_with_whom(tmp_path):
     from types import SimpleNamespace
 
     from desktop.engine.align import sentence_vectors
-    from desktop.engine.pipeline import _set_apart_note
+    from desktop.engine.set_apart import set_apart_note as _set_apart_note
     from desktop.engine.segment import segment
 
     texts = ["Crews cleared the road and the bridge on Monday.",
@@ -87,3 +87,33 @@ def test_confidence_and_events_survive_the_contract():
     assert [(a.event, a.event_note) for a in again.articles] == \
         [(a.event, a.event_note) for a in comparison.articles]
     assert all(0 < g.confidence <= 1 for g in comparison.groups)
+
+
+def test_the_note_names_whom_the_article_is_about_and_the_story_never_names():
+    from desktop.engine.model import Article
+    from desktop.engine.set_apart import names_of_its_own
+
+    def article(aid, text):
+        return Article(aid, aid, text, ())
+
+    story = [article("A", "Chargers receiver Vincent Jackson was arrested on Tuesday. Jackson was released."),
+             article("B", "Vincent Jackson of the Chargers was booked. Jackson said he was innocent.")]
+    other = article("C", "Chargers tackle Jamal Williams was arrested on Saturday. Williams was booked into jail. "
+                         "Coach Norv Turner said the team was disappointed. Vincent Jackson was arrested last month, "
+                         "and Jackson was on probation.")
+    assert names_of_its_own(other, story) == [("Jamal Williams", 2)]  # Turner once, Jackson in the story
+    assert names_of_its_own(story[0], [story[1], other]) == []
+    # A place's people are no person: "New York Jews" (read as a name by the facts stage).
+    assert names_of_its_own(article("D", "New York Jews marched. New York Jews voted early."), story) == []
+    from types import SimpleNamespace
+
+    from desktop.engine.align import sentence_vectors
+    from desktop.engine.segment import segment
+    from desktop.engine.set_apart import set_apart_note
+
+    texts = [a.text for a in story] + [other.text]
+    articles = [Article(aid, aid, t, segment(t, aid)) for aid, t in zip("ABC", texts)]
+    vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in articles])
+    note = set_apart_note(2, {0, 1}, articles, vectors, {(0, 2): {}, (1, 2): {}},
+                          SimpleNamespace(link_threshold=0.35))
+    assert note.startswith("Reports another event: names Jamal Williams 2 times, never named in the main story;"), note

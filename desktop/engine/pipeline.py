@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from . import facts as facts_stage
 from .align import SentenceGroup, build_groups, sentence_vectors
-from .events import FAR_APART_DAYS, article_pair_rows, clusters, days_between, event_model
+from .events import article_pair_rows, clusters, event_model
 from .scoring import get_scorer, score_pairs
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
@@ -23,7 +23,7 @@ from .ingest.web import fetch_url, is_url
 from .model import (AlsoPassage, Article, CancelFn, Comparison, CompareConfig, Document, Group,
                     InputError, PairDiff, PassageLink, ProgressFn, article_ids)
 from .segment import segment
-from .wording import listed, plural
+from .set_apart import set_apart_note
 from .worddiff import word_diff
 
 
@@ -153,49 +153,9 @@ def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[A
             continue
         together = [articles[m].id for m in events[number[k] - 1] if m != k]
         out.append(replace(article, related=False, event=number[k],
-                           event_note=_set_apart_note(k, main, articles, vectors, pair_scores, scorer,
-                                                      together)))
+                           event_note=set_apart_note(k, main, articles, vectors, pair_scores, scorer,
+                                                     together)))
     return out
-
-
-def _set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=()) -> str:
-    """What an article set apart shares with the main story and what it lacks, in words;
-    ``together``: the articles that report its event with it."""
-    best_links, best_other = -1, None
-    for other in main:
-        scores = pair_scores[(min(k, other), max(k, other))]
-        side = 0 if k < other else 1  # the sentences of article k, not the links (one may have several)
-        linked = len({pair[side] for pair, p in scores.items() if p >= scorer.link_threshold})
-        if linked > best_links:
-            best_links, best_other = linked, other
-    own = len(articles[k].passages)
-    names_here = set().union(*vectors[k].names)
-    names_there = set().union(*(names for m in main for names in vectors[m].names))
-    numbers_here = {t for v in vectors[k].sentences for t in v if t.isdigit()}
-    numbers_there = {t for m in main for v in vectors[m].sentences for t in v if t.isdigit()}
-    parts = [f"{plural(best_links, 'sentence')} of {own} told again in the main story"
-             f" (most with article {articles[best_other].id})" if best_other is not None else ""]
-    parts.append(f"{len(names_here & names_there)} of its {plural(len(names_here), 'name')} in common")
-    if numbers_here:
-        parts.append(f"{len(numbers_here & numbers_there)} of its {plural(len(numbers_here), 'number')}"
-                     " in common")
-    parts.append(_date_gap(articles[k], [articles[m] for m in main]))
-    if together:
-        parts.append(f"the same event as {listed(together)}")
-    return "Reports another event: " + "; ".join(p for p in parts if p) + "."
-
-
-def _date_gap(article: Article, main: list[Article]) -> str:
-    """"published 3 months before the main story", when its date and the main story's are known
-    and more than two weeks apart (what the event model reads as far apart), else ""."""
-    gaps = [d for d in (days_between(article.published, a.published) for a in main) if d is not None]
-    days = min(gaps, key=abs, default=None)  # to the nearest of the main story's reports
-    if days is None or abs(days) <= FAR_APART_DAYS:
-        return ""
-    size = abs(days)
-    amount = (plural(size, "day") if size < 60 else plural(round(size / 30.4), "month") if size < 730
-              else plural(round(size / 365.25), "year"))
-    return f"published {amount} {'before' if days > 0 else 'after'} the main story"
 
 
 def _group(n: int, group: SentenceGroup, articles: list[Article]) -> Group:
