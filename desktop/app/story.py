@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
-from ..engine.model import WEAK_BELOW, Article, Comparison, Document, article_of
+from ..engine.model import Article, Comparison, Document, article_of, is_weak
 from ..engine.report.options import ReportOptions
 from ..engine.report.text import link_note
 from ..engine.report.view import Span, build_view, label
@@ -75,7 +75,7 @@ class StoryRow:
 
     @property
     def weak(self) -> bool:
-        return self.group is not None and self.confidence < WEAK_BELOW
+        return self.group is not None and is_weak(self.confidence)
 
     @property
     def only_in(self) -> Optional[str]:

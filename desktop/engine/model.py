@@ -123,6 +123,11 @@ class PassageLink:
 WEAK_BELOW = 0.65
 
 
+def is_weak(probability: float) -> bool:
+    """Whether a row's confidence, or one link's probability, is to be shown as weak."""
+    return probability < WEAK_BELOW
+
+
 @dataclass(frozen=True)
 class Group:
     """Passages from two or more articles that tell the same thing."""
@@ -142,7 +147,7 @@ class Group:
     @property
     def weak(self) -> bool:
         """A group to show as uncertain: about even odds or worse that a reader finds it right."""
-        return self.confidence < WEAK_BELOW
+        return is_weak(self.confidence)
 
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(article_of(p) for p in self.passages))

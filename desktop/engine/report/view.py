@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any, Optional, Sequence
 
-from ..model import WEAK_BELOW, Article, Comparison, Fact, Group, Mention, PairDiff, Passage, article_of
+from ..model import Article, Comparison, Fact, Group, Mention, PairDiff, Passage, article_of, is_weak
 from .options import ReportOptions
 
 Mark = str  # "" plain, "ins" added/changed, "del" left out/changed, "hit" a fact's words
@@ -32,7 +32,7 @@ def link_mark(linked: bool, link: Optional[float], row_weak: bool) -> str:
     says so already) or "".  The one rule for the reports, the story table and side by side."""
     if not linked:
         return UNLINKED
-    if link is not None and link < WEAK_BELOW and not row_weak:
+    if link is not None and is_weak(link) and not row_weak:
         return WEAKLY_LINKED
     return ""
 
@@ -84,7 +84,7 @@ class Row:
 
     @property
     def weak(self) -> bool:
-        return self.confidence < WEAK_BELOW
+        return is_weak(self.confidence)
 
     @property
     def base(self) -> str:
