@@ -188,7 +188,7 @@ def _aligned(view: ReportView) -> list[str]:
     out = [_h2("Aligned passages")]
     out.append("<p>" + _sans(
         "Each row holds passages that tell the same thing, read against the leftmost article in "
-        f"the row: <s {_DEL}>struck through</s> are its words the others leave out or put "
+        f"the row: <s {_DEL}>struck through</s> are its words most of the others leave out or put "
         f"differently; <u {_INS}>underlined</u> are words another article adds or puts "
         "differently." + (" " + words.ALSO_LEGEND if view.has_also else "")
         + (" " + words.LINK_LEGEND if view.has_link_notes else ""), "8pt", _MUTED) + "</p>")

@@ -137,6 +137,22 @@ def test_marks_read_against_first_article(bridge):
     assert view.pairs[0].shared_a == 3 and view.pairs[0].conflicts == 2
 
 
+
+def test_reference_struck_only_where_most_others_differ():
+    """With four outlets, a word one of them words otherwise is not struck in the reference;
+    a word three of three leave out is."""
+    lead = "Four men rammed their car into an upmarket jewellery store in central Paris on Monday."
+    texts = {"A": ("Wire", "Wire", lead),
+             "B": ("Copy", "Copy", lead.replace("jewellery", "jewelry")),
+             "C": ("Copy 2", "Copy 2", lead.replace(" on Monday", "")),
+             "D": ("Copy 3", "Copy 3", lead.replace(" on Monday", "").replace("upmarket", "luxury"))}
+    view = build_view(build(texts, [["A1", "B1", "C1", "D1"]]))
+    struck = [s.text for s in view.rows[0].cells[0].spans if s.mark == "del"]
+    assert struck == ["on Monday"]  # C and D lack it; only B spells jewellery otherwise
+    two = build_view(build({k: texts[k] for k in "AB"}, [["A1", "B1"]]))
+    assert [s.text for s in two.rows[0].cells[0].spans if s.mark == "del"] == ["jewellery"]
+
+
 # --- Markdown -----------------------------------------------------------------------------
 
 def test_markdown_has_the_content(bridge):

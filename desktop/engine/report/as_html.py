@@ -233,7 +233,7 @@ def _aligned(view: ReportView) -> str:
                     f"{cells}</tr>")
     width = max(1, len(view.columns))
     legend = ('<p class="legend">Each row holds passages that tell the same thing, read against '
-              "the leftmost article in the row: <del>struck through</del> are its words the others "
+              "the leftmost article in the row: <del>struck through</del> are its words most of the others "
               "leave out or put differently; <ins>underlined</ins> are words another article adds or "
               "puts differently. Passage numbers (A3) count sentences from the top of each article."
               + (" " + words.ALSO_LEGEND if view.has_also else "")

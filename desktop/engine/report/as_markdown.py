@@ -137,7 +137,7 @@ def _aligned(view: ReportView) -> list[str]:
     if not view.rows:
         return lines + ["No passages were found telling the same thing in two or more articles.", ""]
     lines += ["Each group holds passages that tell the same thing, read against its first "
-              "article: ~~struck through~~ are words the others leave out or put differently; "
+              "article: ~~struck through~~ are words most of the others leave out or put differently; "
               "**bold** are words another article adds or puts differently."
               + (" A passage marked “also told here” belongs to another group but tells this "
                  "point too; its wording is compared in its own group." if view.has_also else "")
