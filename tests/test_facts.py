@@ -22,11 +22,12 @@ from desktop.engine import compare_files
 from desktop.engine.facts.dates import find_dates, find_times
 from desktop.engine.facts.items import Taken
 from desktop.engine.facts.names import find_names
+from desktop.engine.facts.notes import distinct_texts, quantity_note
 from desktop.engine.facts.numbers import find_numbers, words_to_number
 from desktop.engine.facts.quote_facts import relation as quote_relation
 from desktop.engine.facts.quotes import find_quotes, normal_tokens
 from desktop.engine.facts.values import relation
-from desktop.engine.model import Article, CompareConfig
+from desktop.engine.model import Article, CompareConfig, FactStatus
 
 from conftest import SEED_003, SEED_004
 
@@ -95,6 +96,15 @@ def test_money_forms():
     assert euro.value == {"amount": 3_000_000_000, "currency": "EUR"}
 
 
+
+def test_what_a_sum_is_about_is_no_owner():
+    """An owner ("the world's") is never what a sum is about; the words right after the sum are."""
+    heist = _one("He made off with jewellery worth 103 million euros in one of the world's "
+                 "biggest ever heists.", "money")
+    assert heist.extra["topic"] is None  # was "world'"
+    assert _one("Oregon set aside $42 million for repairs.", "money").extra["topic"] == "repair"
+
+
 def test_percent_forms():
     assert _one("About 45 percent of the bridges are poor.", "percent").value == 0.45
     assert _one("Only 27% approve.", "percent").value == 0.27
@@ -133,8 +143,17 @@ def test_weekday_agrees_with_its_date():
 def test_times():
     item = _one("It gave way at 6:40 a.m. on the dot.", "time")
     assert item.value == "06:40" and item.text == "6:40 a.m."
+    spaced = _one("They struck at around 4:30 a. m. local time.", "time")
+    assert spaced.value == "04:30" and distinct_texts([spaced]) == ["around 4:30 a. m."]
     vague = _one("It fell shortly after noon.", "time")
     assert vague.value == "12:00" and vague.approx and vague.lo == 720 < vague.hi
+
+
+def test_a_conflict_note_joins_one_value_written_two_ways():
+    items = [_one(text, "number") for text in ("A total of 10 people were killed.",
+                                                 "Three people were killed.", "Ten people were killed.")]
+    note = quantity_note(items, FactStatus.CONFLICT, False)
+    assert note.endswith(": 10 / ten vs three"), note
 
 
 def test_value_relations():
@@ -173,6 +192,24 @@ def test_a_name_s_initials_stay_with_it():
     assert "George H.W. Bush" in people["bush"].full_names
     assert "Duke's J.J. Redick" not in people["redick"].full_names  # the name starts after the owner
     assert [q.speaker for q in find_quotes(article, hits, people)] == ["A.J. Smith"]
+
+
+
+def test_a_body_s_kind_alone_is_no_name():
+    """"Police are searching" is no organisation named; "Congress voted" and "Marrenford Police" are."""
+    text = ("Police are searching for the men. Congress voted on Tuesday. "
+            "A spokesman for Marrenford Police said the store was closed.")
+    hits, _ = find_names(_article(text))
+    orgs = [h.text for h in hits if h.kind == "organization"]
+    assert orgs == ["Congress", "Marrenford Police"]
+
+
+
+def test_a_place_word_may_open_a_place():
+    text = "Thieves struck near Place Vendome. He died on Mount Sefton. Rio Ferdinand scored."
+    hits, _ = find_names(_article(text))
+    assert [(h.text, h.kind) for h in hits] == [("Place Vendome", "place"), ("Mount Sefton", "place"),
+                                                ("Rio Ferdinand", "person")]
 
 
 def test_quotes_and_speakers():

@@ -140,3 +140,20 @@ def test_two_borrowed_years_do_not_place_a_month_against_a_day():
                         FactStatus.CONFLICT)
     assert found == []
 
+
+
+def test_the_borrowed_year_is_not_said_beside_the_same_words_dated():
+    """"the end of July" in a dated and an undated report is one text, not
+    "the end of July (taken as 2013 from the reports' dates) / the end of July"."""
+    from datetime import date
+
+    from desktop.engine.facts.items import Item
+    from desktop.engine.facts.notes import distinct_texts
+
+    july = date(2013, 7, 31).toordinal()
+    dated = Item("date", "D", 0, 16, "the end of July", lo=july - 10, hi=july)
+    undated = Item("date", "A", 0, 16, "the end of July", lo=july - 10, hi=july, extra={"year_borrowed": True})
+    assert distinct_texts([undated, dated]) == ["the end of July"]
+    early = Item("date", "A", 0, 13, "early August", lo=july + 1, hi=july + 10, extra={"year_borrowed": True})
+    assert distinct_texts([early, dated]) == ["early August (taken as 2013 from the reports' dates)",
+                                              "the end of July"]

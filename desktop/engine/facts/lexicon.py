@@ -44,6 +44,16 @@ def org_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_lead_words() -> frozenset[str]:
+    return word_list("facts", "place_lead_words.txt")
+
+
+@lru_cache(maxsize=1)
+def lone_org_words() -> frozenset[str]:
+    return word_list("facts", "lone_org_words.txt")
+
+
+@lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     return word_list("facts", "place_words.txt")
 

@@ -134,7 +134,7 @@ def _classify(words: list[str]) -> str:
         return "place"
     if any(w in org for w in words):
         return "organization"
-    if words[-1] in place_words:
+    if words[-1] in place_words or (len(words) > 1 and words[0] in lexicon.place_lead_words()):
         return "place"
     if words[0] in places and len(words) <= 2:
         return "place"
@@ -217,6 +217,8 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
                     former = bool(lt.group(1))
             words = [t[0] for t in tokens]
             kind = _classify(words)
+            if kind == "organization" and len(words) == 1 and words[0].rstrip(".") not in lexicon.lone_org_words():
+                continue  # "Police are searching": a body's kind, not its name
             start, end = tokens[0][1], tokens[-1][2]
             if kind == "person":
                 # A hyphenated surname is a name after an honorific or a first name.

@@ -19,18 +19,39 @@ def distinct_texts(items: list[Item]) -> list[str]:
     seen: dict[str, str] = {}
     # A borrowed year is worth saying only beside a year an article wrote.
     own_year = any(i.kind == "date" and i.hi > 0 and not i.extra.get("year_borrowed") for i in items)
+    # ... and not when a dated article wrote the very same words ("the end of July" twice).
+    written = {_shown(i).lower() for i in items if not i.extra.get("year_borrowed")}
     for item in items:
-        shown = item.text.strip().rstrip(" ,;:")
-        if shown.endswith(".") and not shown.endswith(("a.m.", "p.m.")):
-            shown = shown.rstrip(".")
-        shown = clip(shown, 40)
-        if item.kind in ("number", "percent") and shown[:1].isupper():
-            shown = shown[0].lower() + shown[1:]  # "Five" at a sentence start reads "five"
-        if own_year and item.extra.get("year_borrowed") and item.lo:
+        shown = _shown(item)
+        if own_year and item.extra.get("year_borrowed") and item.lo and shown.lower() not in written:
             # Say which year an undated article's month was read in.
             shown += f" (taken as {date.fromordinal(int(item.lo)).year} from the reports' dates)"
         seen.setdefault(shown.lower(), shown)
     return list(seen.values())
+
+
+def _by_value(items: list[Item], texts: list[str]) -> list[str]:
+    """``texts`` (distinct_texts of ``items``) joined by "/" where they give one value:
+    "10 / ten vs three", not "10 vs three vs ten", which reads as three figures."""
+    value_of: dict[str, tuple] = {}
+    for item in items:
+        value_of.setdefault(_shown(item).lower(), (item.lo, item.hi, item.approx, item.key))
+    runs: dict[tuple, list[str]] = {}
+    for text in texts:
+        bare = text.split(" (taken as ")[0].lower()
+        runs.setdefault(value_of.get(bare, (text,)), []).append(text)
+    return [" / ".join(run) for run in runs.values()]
+
+
+def _shown(item: Item) -> str:
+    """An item's words as a note quotes them: trimmed, clipped, a sentence's capital dropped."""
+    shown = item.text.strip().rstrip(" ,;:")
+    if shown.endswith(".") and not shown.replace(" ", "").lower().endswith(("a.m.", "p.m.")):
+        shown = shown.rstrip(".")
+    shown = clip(shown, 40)
+    if item.kind in ("number", "percent") and shown[:1].isupper():
+        shown = shown[0].lower() + shown[1:]  # "Five" at a sentence start reads "five"
+    return shown
 
 
 def quantity_label(items: list[Item]) -> str:
@@ -49,7 +70,7 @@ def quantity_note(items: list[Item], status: str, approximate: bool) -> str:
     label = quantity_label(items)
     texts = distinct_texts(items)
     if status == FactStatus.CONFLICT:
-        return f"{label}: {' vs '.join(texts)}"
+        return f"{label}: {' vs '.join(_by_value(items, texts))}"
     if status == FactStatus.AGREE:
         body = " / ".join(texts)
         return f"{label}: {body} ({'roughly the same' if approximate else 'same'})"

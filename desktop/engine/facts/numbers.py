@@ -207,6 +207,10 @@ def _topic_after(text: str, end: int) -> Optional[str]:
             continue
         if lw.endswith(("ed", "ing", "ly")) or lw in lexicon.speech_verbs():
             break
+        if lw.endswith(("'s", "’s", "'", "’")):
+            # "103 million euros in one of the world's biggest heists": an owner
+            # belongs to the words after it, never the thing the sum is about.
+            break
         phrase.append(w)
         if len(phrase) == 2:
             break
