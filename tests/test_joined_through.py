@@ -163,7 +163,7 @@ def test_a_weak_direct_link_says_so_unless_the_whole_row_is_weak(comparison):
     view = build_view(changed, ReportOptions())
     row = next(r for r in view.rows if r.group == opening.id)
     cell = row.cells[2]
-    assert cell.linked and cell.link == 0.5 and cell.weakly_linked and row.marks_link(cell)
+    assert cell.linked and cell.link == 0.5 and row.marks_link(cell)
     assert not row.marks_link(row.cells[1])  # B's link with A is strong
     assert "(C1; linked to A only weakly (50%))" in render_markdown(changed)
     from desktop.app.viewmodels import pair_view_model

@@ -15,29 +15,23 @@ Both run on a worker thread when the articles are many (see
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Optional, Sequence
 
 from ..engine.model import Article, Comparison, Document, article_of, is_weak
 from ..engine.report.options import ReportOptions
 from ..engine.report.text import link_note
-from ..engine.report.view import Span, build_view, label
+from ..engine.report.view import Cell, Span, build_view, label
 
 Mark = str  # "" | "ins" | "del" | "conflict"
 
 
 @dataclass(frozen=True)
-class StoryCell:
-    article: str
-    passages: tuple[str, ...]
-    spans: tuple[Span, ...]
-    also_of: str = ""  # the group whose row holds the passage, when it is only also told here
-    also_point: int = 0  # that row's number (1-based) in the table
-    # False: not linked to the row's reference passage itself, only to those of
-    # ``via`` (see desktop.engine.report.view.Cell.linked).
-    linked: bool = True
-    via: tuple[str, ...] = ()
-    link: Optional[float] = None  # its strongest direct link with the reference passage
+class StoryCell(Cell):
+    """A report cell (:class:`~desktop.engine.report.view.Cell`: its passages, marked
+    words and how it is linked to the row's reference passage) with what the table adds."""
+
+    also_point: int = 0  # the number (1-based) in the table of the row ``also_of`` names
 
     @property
     def text(self) -> str:
@@ -155,9 +149,8 @@ def story_model(comparison: Comparison, reference: Optional[str] = None) -> Stor
         cells: list[Optional[StoryCell]] = [None] * len(ids)
         for cell in row.cells:
             if cell is not None:
-                cells[position[cell.article]] = StoryCell(cell.article, cell.passages, cell.spans,
-                                                          cell.also_of, linked=cell.linked, via=cell.via,
-                                                          link=cell.link)
+                cells[position[cell.article]] = StoryCell(**{f.name: getattr(cell, f.name)
+                                                             for f in fields(cell)})
         present = [c for c in cells if c is not None]
         # The row is read against the leftmost member in the report's order
         # (the reference when it tells the point itself, not only also).

@@ -66,11 +66,6 @@ class Cell:
     # weak-link bar told the same thing 8 times in 17, those above 63 in 68.
     link: Optional[float] = None
 
-    @property
-    def weakly_linked(self) -> bool:
-        """Linked to the row's first cell, but only by a link under the weak-link bar."""
-        return link_mark(self.linked, self.link, row_weak=False) == WEAKLY_LINKED
-
 
 @dataclass(frozen=True)
 class Row:
