@@ -322,9 +322,6 @@ def main(argv=None) -> int:
     parser.add_argument("--also-support", type=float, metavar="S",
                         help="the mean link probability an also-told sentence needs with the "
                              "group's members (align.ALSO_SUPPORT, 0.6 in the app)")
-    parser.add_argument("--leftover", type=float, metavar="P",
-                        help="trial: also pair two sentences left in no group that are each other's "
-                             "best partner, linked at P or more (align.LEFTOVER_FLOOR, off in the app)")
     parser.add_argument("--dump-pairs", metavar="PATH",
                         help="write every shown pair (texts, chain gold, also-told, row confidence, "
                              "direct, link) to a pickle, to draw a reading from")
@@ -346,8 +343,6 @@ def main(argv=None) -> int:
         grouping.ALSO_THRESHOLD = args.also
     if args.also_support is not None:
         grouping.ALSO_SUPPORT = args.also_support
-    if args.leftover is not None:
-        grouping.LEFTOVER_FLOOR = args.leftover
     if not rd.available():
         print(f"real_news: no data at {rd.data_root()}; nothing measured", file=sys.stderr)
         return 1

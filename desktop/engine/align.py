@@ -138,8 +138,7 @@ class SentenceGroup:
 
 def build_groups(links: dict[Link, float], threshold: float, max_per_article: int = 3,
                  max_span: int = 4, merge_support: float = 0.25,
-                 also_threshold: float | None = None, keep_support: float = 0.0,
-                 leftover_floor: float | None = None) -> list[SentenceGroup]:
+                 also_threshold: float | None = None, keep_support: float = 0.0) -> list[SentenceGroup]:
     """Join linked sentences into groups, strongest link first; then the "also" sentences.
 
     A join is refused when an article would give the group more than
@@ -194,14 +193,6 @@ def build_groups(links: dict[Link, float], threshold: float, max_per_article: in
                 component[(article, index)] = root
     if keep_support > 0:
         _prune(links, members, component, keep_support)
-    if leftover_floor is not None:
-        for pair, p in _leftover_pairs(links, leftover_floor, threshold, component):
-            (a, i, b, j) = pair
-            root = next_id
-            next_id += 1
-            members[root] = {a: {i}, b: {j}}
-            support[root] = [(pair, p)]
-            component[(a, i)] = component[(b, j)] = root
     bar = ALSO_THRESHOLD if also_threshold is None else also_threshold
     also = {} if bar is None else _also_told(ordered, links, max(threshold, bar), component, members)
     groups = [SentenceGroup({a: tuple(sorted(ix)) for a, ix in sorted(by_article.items())},
@@ -285,35 +276,6 @@ ALSO_SUPPORT = 0.6
 # 0.706 / 0.688, but a row shows its also-told sentence beside *every* member,
 # and those pairs read right only 7 of 15; hence ALSO_SUPPORT.
 ALSO_THRESHOLD: float | None = 0.5
-
-
-# Trial (off): two sentences left in no group, each the other's best partner in
-# its article, linked at this probability or more (under the link threshold).
-LEFTOVER_FLOOR: float | None = None
-
-
-def _leftover_pairs(links: dict[Link, float], floor: float, threshold: float,
-                    component) -> list[tuple[Link, float]]:
-    best: dict[tuple[int, int, int], float] = {}  # (article, sentence, other article) -> best p
-    for (a, i, b, j), p in links.items():
-        if p > best.get((a, i, b), 0.0):
-            best[(a, i, b)] = p
-        if p > best.get((b, j, a), 0.0):
-            best[(b, j, a)] = p
-    found = []
-    for (a, i, b, j), p in sorted(links.items(), key=lambda item: -item[1]):
-        if not floor <= p < threshold or (a, i) in component or (b, j) in component:
-            continue
-        if p >= best[(a, i, b)] and p >= best[(b, j, a)]:
-            found.append(((a, i, b, j), p))
-    used: set[tuple[int, int]] = set()
-    kept = []
-    for (a, i, b, j), p in found:  # one pair per sentence, the strongest
-        if (a, i) in used or (b, j) in used:
-            continue
-        used.update({(a, i), (b, j)})
-        kept.append(((a, i, b, j), p))
-    return kept
 
 
 def _one_to_one(ordered: list[tuple[Link, float]], bar: float) -> list[tuple[Link, float]]:

@@ -14,7 +14,6 @@ from itertools import combinations
 from typing import Optional, Sequence
 
 from . import facts as facts_stage
-from . import align as grouping
 from .align import SentenceGroup, build_groups, sentence_vectors
 from .events import article_pair_rows, clusters, event_model
 from .scoring import get_scorer, score_pairs
@@ -102,8 +101,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     links = {(a, i, b, j): p for (a, b), scores in pair_scores.items()
              if a in grouped and b in grouped for (i, j), p in scores.items()}
     sentence_groups = build_groups(links, threshold, config.max_per_article, config.max_span,
-                                   config.merge_support, keep_support=config.keep_support,
-                                   leftover_floor=grouping.LEFTOVER_FLOOR if main else None)
+                                   config.merge_support, keep_support=config.keep_support)
     articles = _with_events(articles, events, main, vectors, pair_scores, scorer)
     groups = [_group(n, g, articles) for n, g in enumerate(sentence_groups, start=1)]
     step("diff", 0.0)
