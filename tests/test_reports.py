@@ -185,6 +185,23 @@ def test_the_summary_says_which_set_apart_articles_report_one_other_event(bridge
     assert "C, D and E were judged to report different events and left out of the comparison." in lines
 
 
+def test_with_many_articles_the_summary_gives_one_sentence_per_article():
+    from desktop.engine.report.text import summary_lines
+
+    lead = "Four men rammed their car into a jewellery store in Paris on Monday. "
+    fire = "They then set fire to the car and escaped in another. "
+    texts = {aid: (aid, aid, lead + (fire if aid in "ABC" else "Police were at the scene. ") + "It was cold.")
+             for aid in "ABCDE"}
+    both = build(texts, [[f"{a}1" for a in "ABCDE"], ["A2", "B2", "C2"]])
+    lines = summary_lines(build_view(both))
+    assert len(lines) == 5  # not ten, one per pair
+    assert lines[0] == ("A tells 2 of its 3 passages (67%) as another article does too; most with B and C "
+                        "(2 each), fewest with D and E (1 each); no conflicting facts.")
+    assert lines[3].startswith("D tells 1 of its 3 passages (33%) as another article does too; most with")
+    few = build({a: texts[a] for a in "ABCD"}, [[f"{a}1" for a in "ABCD"]])
+    assert len(summary_lines(build_view(few))) == 6  # four articles: a sentence per pair still
+
+
 # --- hostile article text -----------------------------------------------------------------
 
 EVIL = ("Officials met <script>document.title='pwned'</script> on Friday. "

@@ -70,9 +70,20 @@ def main_title(view: ReportView) -> str:
     return title_of(first) + (f" — and {plural(others, 'other report')}" if others else "")
 
 
+# Past this many compared pairs (five articles), one sentence per pair is a
+# wall of near-identical lines (55 for eleven reports); one per article instead.
+PAIR_LINES_UP_TO = 6
+
+
 def summary_lines(view: ReportView) -> list[str]:
-    """One sentence per compared pair, then one naming the articles left out."""
-    lines = [pair_sentence(view, p) for p in view.pairs if p.compared]
+    """One sentence per compared pair (one per article when they are many), then one
+    naming the articles left out."""
+    compared = [p for p in view.pairs if p.compared]
+    if len(compared) > PAIR_LINES_UP_TO:
+        lines = [article_sentence(view, a.id, compared) for a in view.articles
+                 if any(a.id in (p.a, p.b) for p in compared)]
+    else:
+        lines = [pair_sentence(view, p) for p in compared]
     left_out = [a.id for a in view.articles if not a.related]
     if len(view.articles) >= 2 and not lines:
         lines.append("No two of these articles were judged to report the same event, so "
@@ -98,6 +109,30 @@ def _left_out_lines(articles: list[Article]) -> list[str]:
         lines.append(f"{listed(ids)} were judged to report another event, the same one, and left out "
                      "of the comparison.")
     return lines
+
+
+def article_sentence(view: ReportView, article_id: str, compared: list[PairSummary]) -> str:
+    """What one article shares with the others: "C tells 9 of its 9 passages (100%) as
+    another article does too; most with A and I (9 each), fewest with J (3); no conflicting facts."."""
+    shared: dict[str, int] = {}
+    for pair in compared:
+        if pair.a == article_id:
+            shared[pair.b] = pair.shared_a
+        elif pair.b == article_id:
+            shared[pair.a] = pair.shared_b
+    total = len(view.article(article_id).passages)
+    told = view.told_elsewhere.get(article_id, 0)
+    line = f"{article_id} tells {told} of its {total} passages ({percent(told, total)}) as another article does too"
+    if shared and told:
+        top, low = max(shared.values()), min(shared.values())
+        most = [k for k, n in shared.items() if n == top]
+        line += f"; most with {listed(most)} ({top}{' each' if len(most) > 1 else ''})"
+        if low < top:
+            fewest = [k for k, n in shared.items() if n == low]
+            line += f", fewest with {listed(fewest)} ({low}{' each' if len(fewest) > 1 else ''})"
+    clashes = sum(1 for f in view.conflicts if article_id in {m.article for m in f.mentions})
+    clash_text = plural(clashes, "conflicting fact") + " with the others" if clashes else "no conflicting facts"
+    return f"{line}; {clash_text}."
 
 
 def pair_sentence(view: ReportView, pair: PairSummary) -> str:

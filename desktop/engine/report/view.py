@@ -13,7 +13,7 @@ words that article adds or words differently are marked ``"ins"``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any, Optional, Sequence
 
@@ -154,6 +154,8 @@ class ReportView:
     rows: tuple[Row, ...]
     unique: tuple[UniqueBlock, ...]
     total_groups: int
+    # Article id -> how many of its passages another article tells too (in any shown group).
+    told_elsewhere: dict[str, int] = field(default_factory=dict)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
@@ -247,6 +249,7 @@ def build_view(comparison: Comparison, options: Optional[ReportOptions] = None) 
         rows=rows,
         unique=unique,
         total_groups=len(groups),
+        told_elsewhere={a.id: sum(1 for pid in grouped if article_of(pid) == a.id) for a in articles},
     )
 
 
