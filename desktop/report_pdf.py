@@ -238,7 +238,7 @@ def _unique(view: ReportView) -> list[str]:
                     f"{_sans(_e(words.plural(block.count, 'passage')) + f' of {len(article.passages)}', '7.5pt', _MUTED)}"
                     "</th>")
         if block.paragraphs:
-            body = "".join(f'<p style="margin-bottom:5px">{_sans(_e(p.passages[0]), "7pt", _MUTED, True)} '
+            body = "".join(f'<p style="margin-bottom:5px">{_sans(_e(words.passage_span(p.passages)), "7pt", _MUTED, True)} '
                            f"{_spans(p.spans)}</p>" for p in block.paragraphs)
         else:
             body = "<p><i>Every passage is also told elsewhere.</i></p>"
@@ -259,7 +259,7 @@ def _unique_in_turn(view: ReportView, blocks) -> list[str]:
         if not block.paragraphs:
             out.append("<p><i>Every passage is also told elsewhere.</i></p>")
             continue
-        body = "".join(f'<p style="margin-bottom:5px">{_sans(_e(p.passages[0]), "7pt", _MUTED, True)} '
+        body = "".join(f'<p style="margin-bottom:5px">{_sans(_e(words.passage_span(p.passages)), "7pt", _MUTED, True)} '
                        f"{_spans(p.spans)}</p>" for p in block.paragraphs)
         out.append(f'<table width="72%" cellpadding="0" cellspacing="0"><tr><td>{body}</td></tr></table>')
     return out

@@ -88,6 +88,16 @@ def test_labels_and_scores_are_not_counts():
                 if i.kind == "number"]
 
 
+def test_names_and_addresses_hold_no_counts():
+    """"76ers" is a team, "911 calls" an emergency line, "1800 Pitkin Ave." an address (no
+    year either); "5km" and "21 points" stay figures."""
+    for text in ("The Philadelphia 76ers fired Maurice Cheeks.", "Police got 911 calls at dawn.",
+                 "The fire at 1800 Pitkin Ave. spread.", "He lives at 221 Baker Street now."):
+        assert _quantities(text) == [], text
+    assert _one("It ran 5km in the rain.", "number").value == 5
+    assert _one("He scored 21 points.", "number").label == "points"
+
+
 def test_money_forms():
     for text in ("They released $1.5 million on Monday.", "They released 1.5 million dollars on Monday."):
         item = _one(text, "money")
@@ -154,6 +164,8 @@ def test_a_conflict_note_joins_one_value_written_two_ways():
                                                  "Three people were killed.", "Ten people were killed.")]
     note = quantity_note(items, FactStatus.CONFLICT, False)
     assert note.endswith(": 10 / ten vs three"), note
+    about = [_one("It lies about 25 miles away.", "number")] * 2
+    assert quantity_note(about, FactStatus.AGREE, True) == "miles: about 25 (same)"
 
 
 def test_value_relations():
@@ -210,6 +222,19 @@ def test_a_place_word_may_open_a_place():
     hits, _ = find_names(_article(text))
     assert [(h.text, h.kind) for h in hits] == [("Place Vendome", "place"), ("Mount Sefton", "place"),
                                                 ("Rio Ferdinand", "person")]
+
+
+def test_no_stray_word_or_street_speaks():
+    """"said a" and "said Nostrand Ave" name nobody; a description and a titled name do."""
+    def speaker(text):
+        article = _article(text + " The end.")
+        hits, people = find_names(article)
+        return [q.speaker for q in find_quotes(article, hits, people)]
+
+    assert speaker('"We ran for our lives," said a.') == [None]
+    assert speaker('"Stay inside," said Nostrand Ave.') == [None]
+    assert speaker('"It was awful," said a local barber.') == ["a local barber"]
+    assert speaker('"We will rebuild," said Mayor Jo Park.') == ["Mayor Jo Park"]
 
 
 def test_quotes_and_speakers():

@@ -163,6 +163,18 @@ def test_markdown_has_the_content(bridge):
     assert "~~7-2 on Tuesday~~" in text and "**6-3**" in text
     assert "different event" in text and "Critics said the cost was too high." in text
     assert f"Parallax {__version__}" in text
+    assert text.startswith("# Comparison report: Council approves bridge — and 2 other reports\n")
+
+
+def test_a_run_of_passages_found_in_one_article_names_them_all():
+    texts = {"A": ("Bridge", "Courier", "The council approved the bridge on Tuesday.\n\n"
+                                        "Critics said it was too costly. They plan to appeal."),
+             "B": ("Bridge", "Post", "On Tuesday the council approved the bridge.")}
+    comparison = build(texts, [["A1", "B1"]])
+    markdown = RENDERERS["md"](comparison, FIXED)
+    assert "A2–A3: Critics said it was too costly. They plan to appeal." in markdown
+    assert "· 7 words, 1 passage\n" in markdown  # not "1 passages"
+    assert '<span class="pid">A2–A3</span>' in RENDERERS["html"](comparison, FIXED)
 
 
 def test_the_summary_says_which_set_apart_articles_report_one_other_event(bridge):

@@ -79,3 +79,12 @@ def test_initials_at_a_sentence_end_still_end_it():
             "The game was played in Chapel Hill, N.C. The crowd stayed late. "
             "The Saints put Bush on I.R. New Orleans signed a cornerback.")
     assert len(sentences(text)) == 6
+
+
+def test_a_prosecutor_s_ranks_and_a_spaced_calibre_do_not_end_sentences():
+    # ECB+ 16_*ecbplus: "Dep." and "Dist." stood alone; 19_*ecbplus writes "a loaded. 38-caliber
+    # revolver" (a space after the point) and "A loaded." stood alone in four reports.
+    text = ("The case went to Dep. Dist. Atty. Steve Cooley. Gray had a loaded. 38-caliber revolver. "
+            "38 people died.")
+    assert sentences(text) == ["The case went to Dep. Dist. Atty. Steve Cooley.",
+                               "Gray had a loaded. 38-caliber revolver.", "38 people died."]

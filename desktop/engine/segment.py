@@ -30,6 +30,9 @@ _INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 # ("Smith said", "Simons, 17", "Carlesimo (Oklahoma City)"); or "'s" (the D.A.'s
 # office).  "U.S. They cheered", "Chapel Hill, N.C. The reigning" and "on I.R.
 # New Orleans signed" stay two sentences.
+# A gun's calibre written with a space after its point ("a loaded. 38-caliber
+# revolver", in four ECB+ reports of one shooting): no sentence starts there.
+_CALIBRE = re.compile(r"^\d{2,3}(?:-|\s)?(?:caliber|calibre|cal\b|magnum\b)", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"^(?:['’]s\b|([A-Z][a-z][\w'’-]*)(?=\s*[,(]|\s+[a-z]|\s*[.!?]?$))")
 
 
@@ -77,7 +80,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         if merged and (text[span[0]:span[0] + 1].islower() or text[span[0]:span[0] + 1] in "—–"
                        or (_ATTRIBUTION.match(text[span[0]:span[1]].strip())
                            and _QUOTE_END.search(text[merged[-1][0]:merged[-1][1]]))
-                       or _initials_go_on(text[merged[-1][0]:merged[-1][1]], text[span[0]:span[1]])):
+                       or _initials_go_on(text[merged[-1][0]:merged[-1][1]], text[span[0]:span[1]])
+                       or _CALIBRE.match(text[span[0]:span[1]])):
             merged[-1][1] = span[1]
         else:
             merged.append(span)

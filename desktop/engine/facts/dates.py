@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ..model import Article
-from .items import Item, PassageIndex, Taken, span_item
+from .items import STREET_AFTER, Item, PassageIndex, Taken, span_item
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -160,6 +160,8 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
         first, last = _part_range(g["part"], *_month_range(year, month))
         part = g["part"]
     elif g["year4"]:
+        if STREET_AFTER.match(article.text, m.end()):
+            return None  # "1800 Pitkin Ave.": an address
         year = int(g["year4"])
         first, last = _part_range(g["part4"], date(year, 1, 1), date(year, 12, 31))
         precision = "year" if not g["part4"] else "range"

@@ -8,10 +8,17 @@ counted, and a short human label used in notes.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..model import Article, Mention
+
+# A figure followed by a capitalised name and a street word is an address
+# ("1800 Pitkin Ave.", "221 Baker Street"): no count, no year.
+STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Drive|Dr|Lane|Ln|"
+    r"Way|Place|Pl|Court|Ct|Terrace|Parkway|Pkwy|Highway)\b")
 
 INF = float("inf")
 

@@ -127,7 +127,7 @@ def _find_title(tokens, phrases):
     return best
 
 
-def _classify(words: list[str]) -> str:
+def name_kind(words: list[str]) -> str:
     org, place_words, places = lexicon.org_words(), lexicon.place_words(), lexicon.places()
     joined = " ".join(words)
     if joined in places:
@@ -188,7 +188,7 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
                 tokens = tokens[1:]
             # "Despite Trump": drop leading words that are no name, unless the
             # whole run is a known place or organisation ("White House").
-            if tokens and _classify([t[0] for t in tokens]) == "person":
+            if tokens and name_kind([t[0] for t in tokens]) == "person":
                 while tokens and tokens[0][0] in lexicon.not_name_words() \
                         and tokens[0][0].lower() not in phrases:
                     tokens = tokens[1:]
@@ -216,7 +216,7 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
                     title_start, title_text = lt.start(2), lt.group(2)
                     former = bool(lt.group(1))
             words = [t[0] for t in tokens]
-            kind = _classify(words)
+            kind = name_kind(words)
             if kind == "organization" and len(words) == 1 and words[0].rstrip(".") not in lexicon.lone_org_words():
                 continue  # "Police are searching": a body's kind, not its name
             start, end = tokens[0][1], tokens[-1][2]

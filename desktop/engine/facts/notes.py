@@ -73,7 +73,8 @@ def quantity_note(items: list[Item], status: str, approximate: bool) -> str:
         return f"{label}: {' vs '.join(_by_value(items, texts))}"
     if status == FactStatus.AGREE:
         body = " / ".join(texts)
-        return f"{label}: {body} ({'roughly the same' if approximate else 'same'})"
+        # "about 25" twice is the same words, however loose each is.
+        return f"{label}: {body} ({'roughly the same' if approximate and len(texts) > 1 else 'same'})"
     return f"{label}: {texts[0]} (only in {items[0].article})"
 
 

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..model import Article
 from . import lexicon
-from .items import INF, Item, Taken, span_item
+from .items import INF, STREET_AFTER, Item, Taken, span_item
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()
@@ -76,6 +76,11 @@ _SKIP_BEFORE = re.compile(r"(?:\b(?:No|no|Number|number|Route|Flight|Interstate|
                           r"Article|Chapter|Room|Suite|Apt|Unit|Gate|Pier|Level|Grade|grade|page|"
                           r"Page|Act|Local|District|Ward|Precinct|Station|Engine|Ladder|Company)\.?"
                           r"\s+|#)$")
+
+
+# Letters glued to a figure that are no unit make it part of a name ("76ers",
+# "49ers"; "5km", "10am" stay).
+_GLUED_NAME = re.compile(r"(?!(?:km|kg|mm|cm|mph|kph|ft|lbs?|am|pm|st|nd|rd|th|s)\b)[A-Za-z]{2,}")
 
 
 def words_to_number(text: str) -> Optional[float]:
@@ -420,6 +425,11 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
             return None
         if num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not scale_s:
             return None  # a year the date finder left alone
+        if num[0].isdigit() and not scale_s and (_GLUED_NAME.match(text, m.end("num"))
+                                                  or STREET_AFTER.match(text, m.end("num"))):
+            return None  # part of a name or an address
+        if num == "911":
+            return None  # the emergency number ("911 calls"), not a count
     if vague:
         lo, hi, approx = vague[0], vague[1], True
         json_value = {"min": vague[0], "max": vague[1]}

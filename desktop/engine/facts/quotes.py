@@ -17,7 +17,7 @@ from typing import Optional
 from ..model import Article
 from . import lexicon
 from .items import Item, span_item
-from .names import NameHit, Person
+from .names import NameHit, Person, name_kind
 from .variants import fold_word
 
 _MAX_QUOTE = 700
@@ -300,7 +300,7 @@ class _Speakers:
             if who.lower() in _PRONOUNS:
                 hit = self.last_person_before(o, quotes)
                 return self.display(hit) if hit else None, False
-            return who if len(who.split()) <= 5 and who[:1].isalpha() else None, True
+            return _speaker_words(who), True
         m = self.according.match(tail)
         if m:
             hit = self.person_at(c + 1 + m.start(1), c + 1 + m.end(1))
@@ -347,6 +347,22 @@ class _Speakers:
             hit = self.last_person_before(pronoun, quotes)
             return self.display(hit) if hit else None, False
         return None, False
+
+
+def _speaker_words(who: str) -> Optional[str]:
+    """The words after "said" as the speaker when no person is named there: a description
+    ("a local barber") or a name the name finder missed; not a stray word ("said a"), a
+    clause ("one leaflet distributed") or a place ("said Nostrand Ave")."""
+    words = who.split()
+    if not words or len(words) > 5 or not who[:1].isalpha():
+        return None
+    if words[0].lower() in ("the", "a", "an"):
+        return who if len(words) > 1 else None
+    if not who[:1].isupper():
+        return None
+    if words[0].lower() not in lexicon.titles() and name_kind(words) != "person":
+        return None  # ("said Mayor Jo Park" is a person whatever "Park" suggests)
+    return who
 
 
 def _attribution_only(gap: str, verb_re: re.Pattern) -> bool:

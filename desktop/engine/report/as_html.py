@@ -265,7 +265,7 @@ def _unique(view: ReportView) -> str:
             count = (f'<p class="count">{e(words.plural(block.count, "passage"))} of '
                      f"{len(article.passages)}.</p>")
             body = count + "".join(
-                f'<p class="only"><span class="pid">{e(p.passages[0])}</span> {spans_html(p.spans)}</p>'
+                f'<p class="only"><span class="pid">{e(words.passage_span(p.passages))}</span> {spans_html(p.spans)}</p>'
                 for p in block.paragraphs)
         blocks.append(f'<div class="unique-article">{heading}{body}</div>')
     return (f'<section id="only-one" class="prose"><h2>Found in only one article</h2>'

@@ -59,9 +59,7 @@ def render_markdown(comparison: Comparison, options: Optional[ReportOptions] = N
     options = options or ReportOptions()
     view = build_view(comparison, options)
     lines: list[str] = []
-    first = next((a for a in view.articles if a.related), view.articles[0] if view.articles else None)
-    title = words.title_of(first) if first is not None else "no articles"
-    lines += [f"# Comparison report: {md_text(title)}", ""]
+    lines += [f"# Comparison report: {md_text(words.main_title(view))}", ""]
     scope = " Conflicts only." if options.conflicts_only else ""
     lines += [f"*{md_text(words.headline(view))}{scope}* {md_text(words.stamp(view))}", ""]
     lines += _articles(view) + _summary(view) + _conflicts(view)
@@ -177,5 +175,5 @@ def _unique(view: ReportView) -> list[str]:
             lines += ["*Every passage of this article is also told elsewhere.*", ""]
             continue
         for paragraph in block.paragraphs:
-            lines += [f"{md_text(paragraph.passages[0])}: {spans_md(paragraph.spans)}", ""]
+            lines += [f"{md_text(words.passage_span(paragraph.passages))}: {spans_md(paragraph.spans)}", ""]
     return lines

@@ -52,13 +52,20 @@ def article_facts(article: Article) -> list[tuple[str, str]]:
     """The details shown for one article, as (label, value) pairs, empty ones left out."""
     rows = [("Outlet", article.outlet), ("By", article.byline), ("Published", article.published),
             ("Source", source_name(article.source) if article.title else None),
-            ("Length", f"{article.word_count:,} words, {len(article.passages)} passages")]
+            ("Length", f"{article.word_count:,} word{'' if article.word_count == 1 else 's'}, "
+                       f"{plural(len(article.passages), 'passage')}")]
     return [(k, " ".join(v.split())) for k, v in rows if v and v.strip()]
 
 
 def title_of(article: Article) -> str:
     """The article's title, or its file name when it has none."""
     return " ".join((article.title or "").split()) or source_name(article.source)
+
+
+def passage_span(passages) -> str:
+    """"D12" for one passage, "D12–D13" for a run of them (a paragraph's sentences)."""
+    passages = list(passages)
+    return passages[0] if len(passages) == 1 else f"{passages[0]}–{passages[-1]}"
 
 
 def main_title(view: ReportView) -> str:
@@ -122,7 +129,8 @@ def article_sentence(view: ReportView, article_id: str, compared: list[PairSumma
             shared[pair.a] = pair.shared_b
     total = len(view.article(article_id).passages)
     told = view.told_elsewhere.get(article_id, 0)
-    line = f"{article_id} tells {told} of its {total} passages ({percent(told, total)}) as another article does too"
+    line = (f"{article_id} tells {told} of its {plural(total, 'passage')} ({percent(told, total)}) as another "
+            "article does too")
     if shared and told:
         top, low = max(shared.values()), min(shared.values())
         most = [k for k, n in shared.items() if n == top]
@@ -144,7 +152,7 @@ def pair_sentence(view: ReportView, pair: PairSummary) -> str:
         return f"{a.id} and {b.id} were not compared: {odd.id} was judged to report a different event."
     conflicts = plural(pair.conflicts, "conflicting fact") if pair.conflicts else "no conflicting facts"
     return (f"{a.id} and {b.id} tell the same thing in {pair.shared_a} of {a.id}’s "
-            f"{pair.total_a} passages ({percent(pair.shared_a, pair.total_a)}) and "
+            f"{plural(pair.total_a, 'passage')} ({percent(pair.shared_a, pair.total_a)}) and "
             f"{pair.shared_b} of {b.id}’s {pair.total_b} "
             f"({percent(pair.shared_b, pair.total_b)}); {conflicts}.")
 
