@@ -168,6 +168,41 @@ def test_a_conflict_note_joins_one_value_written_two_ways():
     assert quantity_note(about, FactStatus.AGREE, True) == "miles: about 25 (same)"
 
 
+def test_ages_are_keyed_by_whose_they_are():
+    def age(text):
+        item = _one(text, "number")
+        return item.value, item.key, item.label
+
+    assert age("Sixty-year-old Sharron Diane Crawford Smith was charged.") == (60, "age|smith", "age")
+    assert age("Chief Williams said 61-year-old Sharron Smith was arrested.") == (61, "age|smith", "age")
+    assert age("A 61-year-old Akron man died.") == (61, "age|man", "age")
+    assert age("Joe Smith, 61, of Akron was killed.") == (61, "age|smith", "age")
+    assert age("He killed his mother, 60, at home.") == (60, "age|mother", "age")
+    assert age("An arrest in a 41-year-old double murder case.")[1:] == (None, "")  # a case's age
+
+
+def test_two_reports_give_one_woman_two_ages():
+    from desktop.engine.ingest import document_from_text
+    from desktop.engine.pipeline import compare
+
+    a = ("Sixty-year-old Sharron Smith is now accused of murdering two women at a Staunton ice cream "
+         "store in 1967. She was arrested on Friday.")
+    b = ("Police Chief Jim Williams announced 61-year-old Sharron Smith was arrested Friday and charged "
+         "with murdering two women at a Staunton ice cream store in 1967.")
+    comparison = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
+    ages = [f for f in comparison.facts if f.status == FactStatus.CONFLICT and f.note.startswith("age")]
+    assert [f.note for f in ages] == ["age: sixty vs 61"]
+
+
+def test_hedged_figures_far_apart_are_two_things_not_one():
+    def rel(a, b):
+        return relation(_one(a, "number"), _one(b, "number"))
+
+    assert rel("As many as 20 people were inside.", "As many as 20,000 people marched.") is None
+    assert rel("It took more than three years.", "He got 485 years.") is None
+    assert rel("At least 7 people were killed.", "At least 10 people were killed.") == "compatible"
+
+
 def test_value_relations():
     about = _one("About 50 workers came.", "number")
     more = _one("More than 40 workers came.", "number")

@@ -64,6 +64,11 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("facts", "person_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def generic_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list("facts", "generic_nouns.txt"))
 

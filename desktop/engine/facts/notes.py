@@ -35,7 +35,7 @@ def _by_value(items: list[Item], texts: list[str]) -> list[str]:
     "10 / ten vs three", not "10 vs three vs ten", which reads as three figures."""
     value_of: dict[str, tuple] = {}
     for item in items:
-        value_of.setdefault(_shown(item).lower(), (item.lo, item.hi, item.approx, item.key))
+        value_of.setdefault(_shown(item).lower(), (item.lo, item.hi, item.approx))
     runs: dict[tuple, list[str]] = {}
     for text in texts:
         bare = text.split(" (taken as ")[0].lower()

@@ -83,6 +83,47 @@ _SKIP_BEFORE = re.compile(r"(?:\b(?:No|no|Number|number|Route|Flight|Interstate|
 _GLUED_NAME = re.compile(r"(?!(?:km|kg|mm|cm|mph|kph|ft|lbs?|am|pm|st|nd|rd|th|s)\b)[A-Za-z]{2,}")
 
 
+# Ages: "a 61-year-old man", "Sixty-year-old Joe Smith", "Joe Smith, 61, of Akron",
+# "Smith, aged 60".  Whose age it is keys the fact, so two people's ages in one
+# passage are never compared with each other.
+_YEARS_OLD = re.compile(r"[- ](?:years?|yrs?)[- ]old\b")
+_AGE_NAME_AFTER = re.compile(r"\s*((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+_AGE_NOUN_AFTER = re.compile(r"\s*([a-z]+)")
+_AGE_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]+),\s+(?:aged\s+)?$")
+_AGE_NOUN_BEFORE = re.compile(r"\b(?:his|her|their|the|a)\s+([a-z]+),\s+(?:aged\s+)?$")
+
+
+def _age_holder(text: str, start: int, end: int, value: float) -> Optional[str]:
+    """Whose age the figure at ``[start, end)`` gives: a surname, a noun ("man"), or None."""
+    if not 0 < value < 120 or value != int(value):
+        return None
+    old = _YEARS_OLD.match(text, end)
+    if old:
+        name = _AGE_NAME_AFTER.match(text, old.end()) if text[old.end():old.end() + 1] == " " else None
+        if name:
+            # "a 61-year-old Akron man": the man, not Akron.
+            noun = _AGE_NOUN_AFTER.match(text, name.end())
+            if noun and noun.group(1) in lexicon.person_nouns():
+                return noun.group(1)
+            return name.group(1).split()[-1]
+        # "a 60-year-old woman"; "the 23-year-old was charged", "a 60-year-old, terminally
+        # ill woman": a person; "a 41-year-old double murder case": no one's age.
+        noun = _AGE_NOUN_AFTER.match(text, old.end())
+        if noun and noun.group(1) in lexicon.person_nouns():
+            return noun.group(1)
+        if noun and noun.group(1) not in lexicon.stopwords() and text[old.end():old.end() + 1] == " ":
+            return None
+        return "person"
+    if text[end:end + 1] != ",":
+        return None
+    before = text[max(0, start - 60):start]
+    name = _AGE_NAME_BEFORE.search(before)
+    if name and name.group(1).lower() not in lexicon.stopwords():
+        return name.group(1)
+    noun = _AGE_NOUN_BEFORE.search(before)
+    return noun.group(1) if noun else None
+
+
 def words_to_number(text: str) -> Optional[float]:
     """``"twenty-five"`` -> 25, ``"two hundred and five"`` -> 205, ``"a dozen"`` -> 12."""
     total, current = 0.0, 0.0
@@ -455,6 +496,11 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
                          approx=approx, key="points" if points else "pct",
                          label="percentage points" if points else "share",
                          extra={"topic": _topic_after(text, end)})
+    holder = _age_holder(text, m.start("num"), m.end("num"), value) if not (vague or scale_s or qual) else None
+    if holder is not None:
+        return span_item(article, "number", start, end, value=json_value, lo=lo, hi=hi, approx=approx,
+                         key=f"age|{holder.lower()}", label="age", extra={"head": "age", "event": None,
+                                                                          "phrase": "age", "holder": holder})
     head, phrase, event, event_word = count_noun(text, end, value)
     if head in lexicon.generic_nouns() and event is None:
         # "injuring five people": a generic noun says what is counted only with

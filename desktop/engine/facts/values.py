@@ -92,7 +92,27 @@ def relation(a: Item, b: Item) -> Optional[str]:
         return _dates(a, b)
     if a.kind == "money" and a.value.get("currency") != b.value.get("currency"):
         return None
-    return _intervals(a, b)
+    found = _intervals(a, b)
+    if found == "compatible" and _far_apart(a, b):
+        # "as many as 20" / "as many as 20,000", "more than three years" / "485 years":
+        # the hedges overlap, but figures this far apart are two different things.
+        return None
+    return found
+
+
+# Two stated figures more than this many times apart are not one figure hedged.
+_FAR_APART = 3.0
+
+
+def _far_apart(a: Item, b: Item) -> bool:
+    def figure(item: Item) -> Optional[float]:
+        value = item.value.get("amount") if isinstance(item.value, dict) else item.value
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+    x, y = figure(a), figure(b)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    return max(x, y) / min(x, y) > _FAR_APART
 
 
 def cluster_status(items: list[Item], comparable=None) -> tuple[Optional[FactStatus], bool]:
