@@ -194,6 +194,19 @@ def test_two_reports_give_one_woman_two_ages():
     assert [f.note for f in ages] == ["age: sixty vs 61"]
 
 
+def test_a_family_named_by_one_surname_is_several_people():
+    from desktop.engine.ingest import document_from_text
+    from desktop.engine.pipeline import compare
+
+    a = ("Police shot Kimani Gray, 16, in East Flatbush on Saturday night. His sister Mahnefah Gray said "
+         "he was unarmed.")
+    b = ("Kimani Gray was shot by two officers on Saturday night in Brooklyn. Mahnefah Gray, his sister, "
+         "disputed the police account.")
+    comparison = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
+    named = sorted(f.note for f in comparison.facts if f.note.endswith("named in A, B") and "Gray" in f.note)
+    assert named == ["Kimani Gray named in A, B", "Mahnefah Gray named in A, B"]
+
+
 def test_hedged_figures_far_apart_are_two_things_not_one():
     def rel(a, b):
         return relation(_one(a, "number"), _one(b, "number"))
@@ -250,6 +263,17 @@ def test_a_body_s_kind_alone_is_no_name():
     orgs = [h.text for h in hits if h.kind == "organization"]
     assert orgs == ["Congress", "Marrenford Police"]
 
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Saudi Arabia", "place"), ("Middle East", "place"), ("Mediterranean Sea", "place"),
+    ("Wasilla Bible Church", "organization"), ("Kraft Foods", "organization"),
+    ("Boston Celtics", "organization"), ("Paris Kyriakides", "person"), ("Paris France", "place"),
+    ("Kimani Gray", "person")])
+def test_what_a_name_names(name, kind):
+    from desktop.engine.facts.names import name_kind
+
+    assert name_kind(name.split()) == kind
 
 
 def test_a_place_word_may_open_a_place():

@@ -136,8 +136,14 @@ def name_kind(words: list[str]) -> str:
         return "organization"
     if words[-1] in place_words or (len(words) > 1 and words[0] in lexicon.place_lead_words()):
         return "place"
-    if words[0] in places and len(words) <= 2:
-        return "place"
+    if words[0] in places and len(words) == 2:
+        # "Paris France" is a place; "Boston Celtics", "Washington Wizards" a team;
+        # "Paris Kyriakides" a man with a city's name.
+        if words[1] in places:
+            return "place"
+        # (A plural, not a surname ending in s: "Kyriakides", "Papadopoulos".)
+        if words[1].endswith("s") and not words[1].endswith(("ss", "'s", "’s", "is", "us", "os", "as", "des")):
+            return "organization"
     return "person"
 
 

@@ -168,15 +168,54 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
             drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{who}'s title: {told} vs {hb.title_text}",
                                 mentions, origin="title"))
         if not found and surname not in spelled:
-            hits = []
-            for aid, person in entries:
-                full = next(iter(person.full_names.values()), None)
-                hits.append(_mention(articles[aid], full or person.hits[0]))
-            drafts.append(Draft(FactKind.PERSON, FactStatus.AGREE,
-                                f"{entries[0][1].display} named in {', '.join(a for a, _ in entries)}",
-                                hits))
+            drafts.extend(_named_in(entries, articles))
     drafts.extend(_entity_agreements(extractions, articles))
     return drafts
+
+
+def _named_in(entries: list[tuple[str, Person]], articles) -> list[Draft]:
+    """"Kimani Gray named in A, B, C": one agreement per person the articles share a surname for.
+
+    A surname is a family's: "Kimani Gray" and his sister "Mahnefah Gray", the deputy
+    "Hoyt Teasley" and his widow "Deborah Teasley" are two people, each named in the
+    articles that give their first name.  An article that gives the surname alone
+    ("Gray said") backs a person only when the articles name no one else by it.
+    """
+    people: list[tuple[str, list[tuple[str, NameHit]]]] = []  # (first name, [(article, hit)])
+    for aid, person in entries:
+        for full, hit in person.full_names.items():
+            first = " ".join(full.split()[:-1])
+            home = next((p for p in people if _one_first_name(p[0], first)), None)
+            if home is None:
+                people.append((first, [(aid, hit)]))
+            elif all(a != aid for a, _ in home[1]):
+                home[1].append((aid, hit))
+    if len(people) <= 1:
+        hits = []
+        for aid, person in entries:
+            full = next(iter(person.full_names.values()), None)
+            hits.append(_mention(articles[aid], full or person.hits[0]))
+        return [Draft(FactKind.PERSON, FactStatus.AGREE,
+                      f"{entries[0][1].display} named in {', '.join(a for a, _ in entries)}", hits)]
+    drafts = []
+    for _, named in people:
+        if len(named) < 2:
+            continue
+        named.sort(key=lambda item: item[0])
+        display = max((hit.text for _, hit in named), key=len)
+        drafts.append(Draft(FactKind.PERSON, FactStatus.AGREE,
+                            f"{display} named in {', '.join(a for a, _ in named)}",
+                            [_mention(articles[aid], hit) for aid, hit in named]))
+    return drafts
+
+
+def _one_first_name(a: str, b: str) -> bool:
+    """Whether two first names (or initials) can be one person's: equal, one spelling
+    of the other ("Heidar"/"Heydar"), or one the other's initial ("J."/"John")."""
+    if not a or not b or a.lower() == b.lower() or _close(a, b) or same_spelling(a, b):
+        return True
+    fa, fb = a.split()[0].rstrip("."), b.split()[0].rstrip(".")
+    return (len(fa) == 1 or len(fb) == 1) and fa[:1].lower() == fb[:1].lower()
 
 
 def _plural_of_two(na: str, ha: NameHit, article_a: Article, nb: str, hb: NameHit,
