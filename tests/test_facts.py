@@ -207,6 +207,36 @@ def test_a_family_named_by_one_surname_is_several_people():
     assert named == ["Kimani Gray named in A, B", "Mahnefah Gray named in A, B"]
 
 
+def test_one_agreement_per_thing_agreed():
+    """"Sunday" agreed in two points of the story is one agreement, not the same line twice."""
+    from desktop.engine.ingest import document_from_text
+    from desktop.engine.pipeline import compare
+
+    a = ("Protesters clashed with police in Athens on Sunday. The riots began after a boy was shot. "
+         "On Sunday, students marched to parliament. Shops were burned.")
+    b = ("Youths fought police in Athens on Sunday. A teenage boy was shot dead by police. "
+         "Thousands of students marched to parliament on Sunday. Dozens of shops were burned.")
+    facts = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")]).facts
+    sundays = [f for f in facts if f.note == "date: Sunday (same)"]
+    assert len(sundays) == 1 and sundays[0].group is None
+    assert [m.article for m in sundays[0].mentions] == ["A", "A", "B", "B"]
+
+
+def test_a_value_only_in_one_article_joins_the_agreement_on_it():
+    from desktop.engine.facts.draft import Draft, fold_repeats
+    from desktop.engine.model import FactKind, Mention
+
+    def at(article, start):
+        return Mention(article, f"{article}1", start, start + 4, "1967")
+
+    agreed = Draft(FactKind.DATE, FactStatus.AGREE, "date: 1967 (same)", [at("A", 5), at("B", 9)], "G2")
+    alone = Draft(FactKind.DATE, FactStatus.SINGLE, "date: 1967 (only in H)", [at("H", 40)], "G7")
+    other = Draft(FactKind.DATE, FactStatus.SINGLE, "date: 1968 (only in H)", [at("H", 80)], "G7")
+    folded = fold_repeats([agreed, alone, other])
+    assert folded == [agreed, other]
+    assert [m.article for m in agreed.mentions] == ["A", "B", "H"] and agreed.group is None
+
+
 def test_hedged_figures_far_apart_are_two_things_not_one():
     def rel(a, b):
         return relation(_one(a, "number"), _one(b, "number"))

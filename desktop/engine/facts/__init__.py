@@ -16,7 +16,7 @@ from ..errors import Cancelled
 from ..model import CancelFn, Comparison, Fact, FactStatus
 from .distances import distance_facts
 from .dates import told_when
-from .draft import Draft
+from .draft import Draft, fold_repeats
 from .extract import extract
 from .gate import Scene
 from .people import people_facts
@@ -76,6 +76,7 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
     drafts += leftover_facts(extractions, used, group_of)
     drafts += single_quotes(extractions, used, group_of)
     check()
+    drafts = fold_repeats(drafts)
     order = {a.id: n for n, a in enumerate(comparison.articles)}
     drafts.sort(key=lambda d: (_STATUS_ORDER[d.status],
                                min((order.get(m.article, 0), m.start) for m in d.mentions)))

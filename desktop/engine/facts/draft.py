@@ -1,6 +1,7 @@
 """A fact under construction, before ids are given out."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -20,3 +21,45 @@ class Draft:
     def fact(self, fact_id: str) -> Fact:
         return Fact(fact_id, FactKind(self.kind), FactStatus(self.status), self.group, self.note,
                     tuple(self.mentions), self.approximate)
+
+
+_AGREED = re.compile(r"^(?P<what>.+) \((?:same|roughly the same)\)$")
+_ALONE = re.compile(r"^(?P<what>.+) \(only in [A-Z]+\)$")
+
+
+def fold_repeats(drafts: list[Draft]) -> list[Draft]:
+    """One agreement per thing agreed: the same words agreed in several points of the story
+    ("date: Sunday (same)" four times over) are one fact with every mention, and a value
+    found "only in H" that other articles agree on word for word joins their agreement."""
+    agreed: dict[tuple[str, str], Draft] = {}
+    out: list[Draft] = []
+    for draft in drafts:
+        found = _AGREED.match(draft.note) if draft.status == FactStatus.AGREE else None
+        if found is None:
+            out.append(draft)
+            continue
+        key = (str(draft.kind), found.group("what").lower())
+        first = agreed.get(key)
+        if first is None:
+            agreed[key] = draft
+            out.append(draft)
+            continue
+        _absorb(first, draft)
+    kept = []
+    for draft in out:
+        alone = _ALONE.match(draft.note) if draft.status == FactStatus.SINGLE else None
+        home = agreed.get((str(draft.kind), alone.group("what").lower())) if alone else None
+        if home is not None:
+            _absorb(home, draft)
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    seen = {(m.article, m.start, m.end) for m in into.mentions}
+    into.mentions.extend(m for m in other.mentions if (m.article, m.start, m.end) not in seen)
+    into.mentions.sort(key=lambda m: (len(m.article), m.article, m.start))  # A..Z, then AA
+    if other.group != into.group:
+        into.group = None  # agreed in more than one point of the story
+    into.approximate = into.approximate or other.approximate
