@@ -326,6 +326,20 @@ def test_no_stray_word_or_street_speaks():
     assert speaker('"We will rebuild," said Mayor Jo Park.') == ["Mayor Jo Park"]
 
 
+def test_a_speaker_named_in_full_is_not_a_namesake():
+    """Two Grahams in one article: the father speaks, not his dead son; "Gray said" after
+    "his sister Mahnefah Gray" is the sister."""
+    def speakers(text):
+        article = _article(text)
+        hits, people = find_names(article)
+        return [q.speaker for q in find_quotes(article, hits, people)]
+
+    assert speakers('Ramarley Graham was killed in 2012. "It never seems to end," said Frank Graham, '
+                    "Ramarley's father.") == ["Frank Graham"]
+    assert speakers('Kimani Gray was shot. His sister Mahnefah Gray spoke. "He was unarmed," Gray said.') \
+        == ["Mahnefah Gray"]
+
+
 def test_quotes_and_speakers():
     text = ("“It is a miracle,” Mayor Linda Haverford said. ‘Donald Trump, since I know you’re "
             "watching, I have four words for you,’ Mamdani declared. \"It sounded like thunder,\" said "

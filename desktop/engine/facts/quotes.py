@@ -236,8 +236,16 @@ class _Speakers:
         return None
 
     def display(self, hit: NameHit) -> str:
-        person = self.people.get(hit.text.split()[-1].lower())
-        return person.display if person else hit.text
+        """The speaker's name in full: as written when it is ("said Frank Graham, Ramarley's
+        father" is Frank, though the article calls two Grahams by one surname); for a
+        surname alone, the last one named in full by it before, else its longest name."""
+        if len(hit.text.split()) > 1:
+            return hit.text
+        person = self.people.get(hit.text.lower())
+        if person is None:
+            return hit.text
+        before = [h for h in person.hits if h.start < hit.start and len(h.text.split()) > 1]
+        return before[-1].text if before else person.display
 
     def find(self, o: int, c: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
         """The speaker and whether a name (not a pronoun) gives it."""
