@@ -24,6 +24,14 @@ def test_an_article_set_apart_says_what_it_shares_and_lacks():
     assert apart[0].event == 2
     html = render_html(comparison)
     assert "told again in the main story" in html
+    # After "left out of the alignment." the reason starts a sentence of its own.
+    from dataclasses import replace
+
+    named = replace(apart[0], event_note="Reports another event: names Hugh Jackman 5 times, never named "
+                                         "in the main story; 2 sentences of 9 told again in the main story.")
+    articles = tuple(named if a is apart[0] else a for a in comparison.articles)
+    assert "left out of the alignment. Names Hugh Jackman 5 times" in render_html(
+        replace(comparison, articles=articles))
     assert apart[0].event_note in render_markdown(comparison)
 
 

@@ -111,7 +111,8 @@ def _contents(view: ReportView) -> str:
 
 def _reason(article) -> str:
     """Why an article was set apart, without the note's own opening words."""
-    return article.event_note.removeprefix("Reports another event: ").strip()
+    reason = article.event_note.removeprefix("Reports another event: ").strip()
+    return reason[:1].upper() + reason[1:]  # it follows a full stop here
 
 
 def _articles(view: ReportView) -> str:
