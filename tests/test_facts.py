@@ -340,6 +340,21 @@ def test_a_speaker_named_in_full_is_not_a_namesake():
         == ["Mahnefah Gray"]
 
 
+def test_she_said_is_not_the_man_named_last():
+    """A pronoun's speaker is the last person named that the article does not call the other
+    way: the man shot ("He was 16.") cannot be "she", nor the woman praised "he"."""
+    def speakers(text):
+        article = _article(text)
+        hits, people = find_names(article)
+        return [q.speaker for q in find_quotes(article, hits, people)]
+
+    assert speakers('Tishana Jones watched from a window as officers shot Kimani Gray. He was 16. '
+                    '"His hands were down," she said.') == ["Tishana Jones"]
+    assert speakers("Msgr. Michael Farmer praised Dr. Regina Benjamin. She has run a clinic for years. "
+                    '"I would hope her position is in line with the Church," he told CNA.') == ["Michael Farmer"]
+    assert speakers('Mayor Jane Ortiz spoke to reporters. "A historic day," she said.') == ["Jane Ortiz"]
+
+
 def test_quotes_and_speakers():
     text = ("“It is a miracle,” Mayor Linda Haverford said. ‘Donald Trump, since I know you’re "
             "watching, I have four words for you,’ Mamdani declared. \"It sounded like thunder,\" said "

@@ -26,6 +26,7 @@ _ATTRIBUTIVE = {"called", "calling", "labeled", "labelled", "described", "descri
                 "branded", "termed", "wrote", "writing", "posted", "tweeted", "vowing", "vowed",
                 "promised", "urged", "urging"}
 _PRONOUNS = {"he", "she"}
+_SUBJECT = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:about|with|of|to|for|against|on|from|by|at|into|toward|towards|"
                                  r"than|like|between|and)\s+$", re.IGNORECASE)
 
@@ -178,6 +179,7 @@ class _Speakers:
         self.people = people
         self.persons = [h for h in hits if h.kind == "person"]
         self.starts = [h.start for h in self.persons]
+        self._referred: dict[str, str] = {}  # surname -> "he" / "she" / "" (see referred_as)
         verbs = "|".join(sorted(lexicon.speech_verbs() | _ATTRIBUTIVE, key=len, reverse=True))
         self.after_verb_first = re.compile(
             rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,5}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
@@ -226,14 +228,40 @@ class _Speakers:
             return self.persons[i]
         return None
 
-    def last_person_before(self, pos: int, quotes: list[tuple[int, int]]) -> Optional[NameHit]:
+    def last_person_before(self, pos: int, quotes: list[tuple[int, int]],
+                           pronoun: str = "") -> Optional[NameHit]:
+        """The last person named before ``pos`` outside quotes; with ``pronoun`` ("she"), the
+        last one the article does not speak of the other way ("Kimani Gray ... He was 16."
+        is no "she")."""
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
             h = self.persons[i]
             if not any(o < h.start < c for o, c in quotes):
-                return h
+                if not pronoun or self.referred_as(h) in ("", pronoun.lower()):
+                    return h
             i -= 1
-        return None
+        return None  # better no speaker than the man a "she" cannot be
+
+    def referred_as(self, hit: NameHit) -> str:
+        """"he", "she" or "" (unknown): how the article refers to this person, read from the
+        first "he" or "she" after each mention of their surname, before anyone else is named
+        and within the next sentence ("Kimani Gray, 16, was shot. He was ..."); possessives
+        ("her family's privacy") say too little of whom they are about."""
+        surname = hit.text.split()[-1].lower()
+        if surname not in self._referred:
+            votes = {"he": 0, "she": 0}
+            for mention in (p for p in self.persons if p.text.split()[-1].lower() == surname):
+                k = bisect.bisect_right(self.starts, mention.start)
+                stop = self.persons[k].start if k < len(self.persons) else len(self.text)
+                end = self.text.find(". ", mention.end)
+                end = self.text.find(". ", end + 2) if end >= 0 else -1
+                window = self.text[mention.end:min(stop, end if end >= 0 else len(self.text), mention.end + 250)]
+                first = _SUBJECT.search(window)
+                if first:
+                    votes[first.group(1).lower()] += 1
+            he, she = votes["he"], votes["she"]
+            self._referred[surname] = "he" if he > she else "she" if she > he else ""
+        return self._referred[surname]
 
     def display(self, hit: NameHit) -> str:
         """The speaker's name in full: as written when it is ("said Frank Graham, Ramarley's
@@ -278,7 +306,7 @@ class _Speakers:
         if m:
             if m.group(1):
                 if m.group(1).lower() in _PRONOUNS:
-                    hit = self.last_person_before(o, quotes)
+                    hit = self.last_person_before(o, quotes, m.group(1))
                     return self.display(hit) if hit else None, False
                 return None, False
             hit = self.person_at(c + 1 + m.start(2), c + 1 + m.end(2))
@@ -306,7 +334,7 @@ class _Speakers:
                 if hit and not text[c + 1 + m.start(1):hit.start].count(","):
                     return self.display(hit), True
             if who.lower() in _PRONOUNS:
-                hit = self.last_person_before(o, quotes)
+                hit = self.last_person_before(o, quotes, who)
                 return self.display(hit) if hit else None, False
             return _speaker_words(who), True
         m = self.according.match(tail)
@@ -352,7 +380,7 @@ class _Speakers:
         if first_person and (pronoun is None or first_person.start < pronoun):
             return self.display(first_person), True
         if pronoun is not None:
-            hit = self.last_person_before(pronoun, quotes)
+            hit = self.last_person_before(pronoun, quotes, pm.group(1))
             return self.display(hit) if hit else None, False
         return None, False
 
