@@ -306,6 +306,18 @@ def test_what_a_name_names(name, kind):
     assert name_kind(name.split()) == kind
 
 
+def test_words_before_a_name_that_are_no_part_of_it():
+    """Headline verbs, an age or a kinship opening the run, and titles a report spells out,
+    stay out of the name; a surname that is also a title ("King") stays in."""
+    text = ("Named Maurice Cheeks coach in 2005. Twenty-year-old Andrew Lopez was shot. "
+            "Half-brother Jonathan Carrasquillo testified. Senior Trooper William Hakim arrived. "
+            "Tishana King saw it.")
+    hits, _ = find_names(_article(text))
+    assert [(h.text, h.role) for h in hits if h.kind == "person"] == [
+        ("Maurice Cheeks", None), ("Andrew Lopez", None), ("Jonathan Carrasquillo", None),
+        ("William Hakim", "trooper"), ("Tishana King", None)]
+
+
 def test_a_place_word_may_open_a_place():
     text = "Thieves struck near Place Vendome. He died on Mount Sefton. Rio Ferdinand scored."
     hits, _ = find_names(_article(text))

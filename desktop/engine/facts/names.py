@@ -113,6 +113,11 @@ def _split_sentences(tokens):
     return parts
 
 
+# A capitalised word joined to lower-case ones opens a description, not a name:
+# "Twenty-year-old Andrew Lopez", "Half-brother Jonathan Carrasquillo".
+_DESCRIBES = re.compile(r"^[A-Z][a-z]*(?:-[a-z]+)+$")
+
+
 def _find_title(tokens, phrases):
     """Index just past the last title in ``tokens`` and that title's role, if any."""
     best = None
@@ -195,14 +200,17 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             # "Despite Trump": drop leading words that are no name, unless the
             # whole run is a known place or organisation ("White House").
             if tokens and name_kind([t[0] for t in tokens]) == "person":
-                while tokens and tokens[0][0] in lexicon.not_name_words() \
-                        and tokens[0][0].lower() not in phrases:
+                while tokens and ((tokens[0][0] in lexicon.not_name_words()
+                                   and tokens[0][0].lower() not in phrases)
+                                  or _DESCRIBES.match(tokens[0][0])):
                     tokens = tokens[1:]
             while tokens and tokens[-1][0].lower() in _SUFFIXES:
                 tokens = tokens[:-1]
             if not tokens:
                 continue
             found = _find_title(tokens, phrases)
+            if found and found[0] == len(tokens) and found[2] > 0:
+                found = None  # "Tishana King", "Prince Fielder"'s kin: a surname, no title
             role, title_text, title_start, former = None, "", None, False
             if found:
                 end_i, role, start_i = found
