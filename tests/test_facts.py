@@ -27,7 +27,9 @@ from desktop.engine.facts.numbers import find_numbers, words_to_number
 from desktop.engine.facts.quote_facts import relation as quote_relation
 from desktop.engine.facts.quotes import find_quotes, normal_tokens
 from desktop.engine.facts.values import relation
+from desktop.engine.ingest import document_from_text
 from desktop.engine.model import Article, CompareConfig, FactStatus
+from desktop.engine.pipeline import compare
 
 from conftest import SEED_003, SEED_004
 
@@ -42,6 +44,11 @@ def _quantities(text: str, published: str | None = None):
     article = _article(text, published)
     taken = Taken()
     return find_times(article, taken) + find_dates(article, taken) + find_numbers(article, taken)
+
+
+def _compared(*texts: str):
+    """The whole pipeline on a few short texts (a.txt, b.txt, ...), facts included."""
+    return compare([document_from_text(t, f"{chr(97 + n)}.txt") for n, t in enumerate(texts)])
 
 
 def _one(text: str, kind: str, published: str | None = None):
@@ -182,41 +189,32 @@ def test_ages_are_keyed_by_whose_they_are():
 
 
 def test_two_reports_give_one_woman_two_ages():
-    from desktop.engine.ingest import document_from_text
-    from desktop.engine.pipeline import compare
-
     a = ("Sixty-year-old Sharron Smith is now accused of murdering two women at a Staunton ice cream "
          "store in 1967. She was arrested on Friday.")
     b = ("Police Chief Jim Williams announced 61-year-old Sharron Smith was arrested Friday and charged "
          "with murdering two women at a Staunton ice cream store in 1967.")
-    comparison = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
+    comparison = _compared(a, b)
     ages = [f for f in comparison.facts if f.status == FactStatus.CONFLICT and f.note.startswith("age")]
     assert [f.note for f in ages] == ["age: sixty vs 61"]
 
 
 def test_a_family_named_by_one_surname_is_several_people():
-    from desktop.engine.ingest import document_from_text
-    from desktop.engine.pipeline import compare
-
     a = ("Police shot Kimani Gray, 16, in East Flatbush on Saturday night. His sister Mahnefah Gray said "
          "he was unarmed.")
     b = ("Kimani Gray was shot by two officers on Saturday night in Brooklyn. Mahnefah Gray, his sister, "
          "disputed the police account.")
-    comparison = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
+    comparison = _compared(a, b)
     named = sorted(f.note for f in comparison.facts if f.note.endswith("named in A, B") and "Gray" in f.note)
     assert named == ["Kimani Gray named in A, B", "Mahnefah Gray named in A, B"]
 
 
 def test_one_agreement_per_thing_agreed():
     """"Sunday" agreed in two points of the story is one agreement, not the same line twice."""
-    from desktop.engine.ingest import document_from_text
-    from desktop.engine.pipeline import compare
-
     a = ("Protesters clashed with police in Athens on Sunday. The riots began after a boy was shot. "
          "On Sunday, students marched to parliament. Shops were burned.")
     b = ("Youths fought police in Athens on Sunday. A teenage boy was shot dead by police. "
          "Thousands of students marched to parliament on Sunday. Dozens of shops were burned.")
-    facts = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")]).facts
+    facts = _compared(a, b).facts
     sundays = [f for f in facts if f.note == "date: Sunday (same)"]
     assert len(sundays) == 1 and sundays[0].group is None
     assert [m.article for m in sundays[0].mentions] == ["A", "A", "B", "B"]
