@@ -51,6 +51,13 @@ def _compared(*texts: str):
     return compare([document_from_text(t, f"{chr(97 + n)}.txt") for n, t in enumerate(texts)])
 
 
+def _speakers(text: str) -> list:
+    """The speaker the facts stage gives each quote of ``text``."""
+    article = _article(text)
+    hits, people = find_names(article)
+    return [q.speaker for q in find_quotes(article, hits, people)]
+
+
 def _one(text: str, kind: str, published: str | None = None):
     items = [i for i in _quantities(text, published) if i.kind == kind]
     assert len(items) == 1, [(i.kind, i.text) for i in items]
@@ -326,9 +333,7 @@ def test_a_place_word_may_open_a_place():
 def test_no_stray_word_or_street_speaks():
     """"said a" and "said Nostrand Ave" name nobody; a description and a titled name do."""
     def speaker(text):
-        article = _article(text + " The end.")
-        hits, people = find_names(article)
-        return [q.speaker for q in find_quotes(article, hits, people)]
+        return _speakers(text + " The end.")
 
     assert speaker('"We ran for our lives," said a.') == [None]
     assert speaker('"Stay inside," said Nostrand Ave.') == [None]
@@ -339,11 +344,7 @@ def test_no_stray_word_or_street_speaks():
 def test_a_speaker_named_in_full_is_not_a_namesake():
     """Two Grahams in one article: the father speaks, not his dead son; "Gray said" after
     "his sister Mahnefah Gray" is the sister."""
-    def speakers(text):
-        article = _article(text)
-        hits, people = find_names(article)
-        return [q.speaker for q in find_quotes(article, hits, people)]
-
+    speakers = _speakers
     assert speakers('Ramarley Graham was killed in 2012. "It never seems to end," said Frank Graham, '
                     "Ramarley's father.") == ["Frank Graham"]
     assert speakers('Kimani Gray was shot. His sister Mahnefah Gray spoke. "He was unarmed," Gray said.') \
@@ -353,11 +354,7 @@ def test_a_speaker_named_in_full_is_not_a_namesake():
 def test_she_said_is_not_the_man_named_last():
     """A pronoun's speaker is the last person named that the article does not call the other
     way: the man shot ("He was 16.") cannot be "she", nor the woman praised "he"."""
-    def speakers(text):
-        article = _article(text)
-        hits, people = find_names(article)
-        return [q.speaker for q in find_quotes(article, hits, people)]
-
+    speakers = _speakers
     assert speakers('Tishana Jones watched from a window as officers shot Kimani Gray. He was 16. '
                     '"His hands were down," she said.') == ["Tishana Jones"]
     assert speakers("Msgr. Michael Farmer praised Dr. Regina Benjamin. She has run a clinic for years. "
