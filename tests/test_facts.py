@@ -193,6 +193,7 @@ def test_ages_are_keyed_by_whose_they_are():
     assert age("Joe Smith, 61, of Akron was killed.") == (61, "age|smith", "age")
     assert age("He killed his mother, 60, at home.") == (60, "age|mother", "age")
     assert age("An arrest in a 41-year-old double murder case.")[1:] == (None, "")  # a case's age
+    assert age("Boston, 3, beat Chicago.")[1] is None  # a score, not Boston's age
 
 
 def test_two_reports_give_one_woman_two_ages():

@@ -23,6 +23,7 @@ class Draft:
                     tuple(self.mentions), self.approximate)
 
 
+# The endings notes.quantity_note gives an agreement and a value one article alone gives.
 _AGREED = re.compile(r"^(?P<what>.+) \((?:same|roughly the same)\)$")
 _ALONE = re.compile(r"^(?P<what>.+) \(only in [A-Z]+\)$")
 

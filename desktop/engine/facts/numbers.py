@@ -118,8 +118,12 @@ def _age_holder(text: str, start: int, end: int, value: float) -> Optional[str]:
         return None
     before = text[max(0, start - 60):start]
     name = _AGE_NAME_BEFORE.search(before)
-    if name and name.group(1).lower() not in lexicon.stopwords():
-        return name.group(1)
+    if name:
+        word = name.group(1)
+        # "Boston, 3, ..." is a score and "Friday, 12, ..." a date: a person's age only.
+        if word.lower() in lexicon.stopwords() or word in lexicon.places() or word in lexicon.not_name_words():
+            return None
+        return word
     noun = _AGE_NOUN_BEFORE.search(before)
     return noun.group(1) if noun else None
 
