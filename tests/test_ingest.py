@@ -95,3 +95,41 @@ def test_unsupported_suffix_is_refused_clearly(tmp_path):
     with pytest.raises(IngestError) as info:
         read_document(path)
     assert "unsupported file type" in info.value.reason
+
+
+def _cleaned(tmp_path, text: str) -> str:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(str(path)).text
+
+
+_PROSE = ("The officers said they had followed the group for several blocks before one of the young men "
+          "turned toward them, and the department released a statement later that night.")
+
+
+def test_a_paragraph_trailing_off_in_a_quote_is_prose_not_a_teaser(tmp_path):
+    # ECB+ 19_10ecbplus: the lead paragraph ends "... his sister Mahnefah Gray said, "He has common
+    # sense..." and was dropped as a teaser ("Schools close as snow ...").
+    lead = ("Yesterday, the police explained that officers shot and killed a 16-year-old in Brooklyn "
+            "because he allegedly pointed a gun at them. However, his relatives are skeptical of the "
+            'police account; his sister said, "He has common sense...')
+    text = _cleaned(tmp_path, "\n\n".join([lead, _PROSE, _PROSE, "Schools close as snow ..."]))
+    assert text.startswith("Yesterday, the police explained")
+    assert "Schools close as snow" not in text
+
+
+def test_prose_after_a_list_it_announces_is_kept(tmp_path):
+    # ECB+ 29_12ecbplus and 7_7ecbplus: the paragraphs after a play-by-play or a table of records
+    # were dropped with everything after the list.
+    before = ("With 90 yards to go and two time outs left in their pocket, the Chiefs ended the season "
+              "for their fans by running the following plays:")
+    plays = ["1st-and-10 - Quinn pass incomplete short right", "2nd-and-10 - Charles up middle for 2 yards",
+             "3rd-and-8 - Hillis around right end for -2 yards", "4th-and-10 - Colquitt punt"]
+    after = ("So on a day when at least nine quarterbacks threw for 300 yards or more, the Chiefs would "
+             "not let their own quarterback throw the ball once on the final drive of the game.")
+    text = _cleaned(tmp_path, "\n\n".join([_PROSE, _PROSE, before] + plays + [after]))
+    assert "So on a day when at least nine quarterbacks" in text
+    assert "4th-and-10 - Colquitt punt" in text
+    # Without the colon the list ends the article, as a list of links after it would.
+    text = _cleaned(tmp_path, "\n\n".join([_PROSE, _PROSE, _PROSE, before.rstrip(":") + "."] + plays + [after]))
+    assert "So on a day" not in text

@@ -121,8 +121,13 @@ def is_prose(line: str) -> bool:
     return (words >= 8 and bool(_TERMINAL.search(line)) and not _TEASER.search(line)) or words >= 25
 
 
+# A teaser ("Schools close as snow ...") is a headline's length; a paragraph of prose
+# that trails off in a quote ("his sister said, "He has common sense...") is not one.
+_TEASER_WORDS = 20
+
+
 def is_debris(line: str) -> bool:
-    if _TEASER.search(line) and not _TERMINAL.search(line.rstrip(".… ")):
+    if _TEASER.search(line) and not _TERMINAL.search(line.rstrip(".… ")) and _words(line) <= _TEASER_WORDS:
         return True
     if _BULLET.match(line) and _words(line) <= 6:
         return True
@@ -156,17 +161,19 @@ def _body_span(lines: list[str], blank_runs: list[int]) -> tuple[int, int] | Non
     """Index range of the densest run of prose lines.
 
     A run ends at three or more consecutive non-prose lines, or at a gap of
-    three or more blank lines (newsletters followed by comment threads).
+    three or more blank lines (newsletters followed by comment threads).  A
+    run that announces a list ("... the following plays:", "... records in
+    title fights:") goes on after it: the list and the prose after it are
+    the article's own.
     """
-    best, best_score = None, 0
+    runs: list[tuple[int, int, int]] = []  # (first line, last prose line + 1, score)
     start = last_prose = None
     score = gap = 0
     for i, line in enumerate(lines + [""]):
         hard_break = i < len(lines) and blank_runs[i] >= 3
         prose = i < len(lines) and is_prose(line)
         if start is not None and (hard_break or (not prose and gap >= 2) or i == len(lines)):
-            if score > best_score:
-                best, best_score = (start, last_prose + 1), score
+            runs.append((start, last_prose + 1, score))
             start, score, gap = None, 0, 0
         if prose:
             if start is None:
@@ -175,7 +182,26 @@ def _body_span(lines: list[str], blank_runs: list[int]) -> tuple[int, int] | Non
             score += len(line)
         elif start is not None:
             gap += 1
-    return best
+    if not runs:
+        return None
+    n = max(range(len(runs)), key=lambda k: (runs[k][2], -k))
+    first, end = runs[n][0], runs[n][1]
+    while n + 1 < len(runs) and _announces_list(lines, blank_runs, end, runs[n + 1][0]):
+        n += 1
+        end = runs[n][1]
+    return first, end
+
+
+# Past this many lines a list is no list the prose before it announced.
+_LIST_LINES = 12
+
+
+def _announces_list(lines: list[str], blank_runs: list[int], end: int, next_start: int) -> bool:
+    """Whether the lines from the run's last one to the next run's first are a list the run
+    announced with a colon, with no page break (three blank lines) inside."""
+    if next_start - end > _LIST_LINES or any(blank_runs[k] >= 3 for k in range(end, next_start + 1)):
+        return False
+    return any(line.rstrip().endswith(":") for line in lines[end - 1:next_start])
 
 
 def is_own_sentence(line: str) -> bool:
@@ -262,7 +288,12 @@ def clean_text(raw: str) -> Cleaned:
             body_lines = body_lines[: i + 1]
             break
     kept: list[str] = []
+    listing = False  # inside a list the article announced ("... the following plays:")
     for i, line in enumerate(body_lines):
+        if listing and not is_prose(line) and not is_debris(line) and _words(line) <= 12:
+            kept.append(line)  # "Joe Louis 26-1": an item of it, however short
+            continue
+        listing = line.rstrip().endswith(":") and _words(line) >= 6
         if m := _SYNDICATION.match(line):
             result.outlet = result.outlet or m["outlet"].strip()
             result.removed.append(line)
