@@ -133,3 +133,12 @@ def test_prose_after_a_list_it_announces_is_kept(tmp_path):
     # Without the colon the list ends the article, as a list of links after it would.
     text = _cleaned(tmp_path, "\n\n".join([_PROSE, _PROSE, _PROSE, before.rstrip(":") + "."] + plays + [after]))
     assert "So on a day" not in text
+
+
+def test_a_one_line_item_that_looks_like_a_teaser_is_still_read(tmp_path):
+    # ECB+ 5_7ecbplus: a dateline and one truncated sentence; refused as "no article text".
+    text = _cleaned(tmp_path, "MONDAY, MAY 23, 2005\n\nFIRED IN PHILLY!! Sixers' Coach Jim O'Brien was fired "
+                              "today and taking over will be former Portland Trailblazers Coach...\n")
+    assert text.startswith("FIRED IN PHILLY!!") and "MAY 23" not in text
+    with pytest.raises(IngestError, match="no article text"):
+        _cleaned(tmp_path, "MONDAY, MAY 23, 2005\n")  # a stamp alone is still no article

@@ -311,6 +311,13 @@ def clean_text(raw: str) -> Cleaned:
             result.removed.append(line)
         else:
             kept.append(line)
+    if not kept:
+        # Everything looked like debris: a one-line item ("FIRED IN PHILLY!! Sixers' Coach
+        # Jim O'Brien was fired today and ...") is still what the user gave.  Keep its
+        # lines, but not date stamps alone (a file of only a stamp holds no article).
+        kept = [line for line in lines if not parse_date_line(line) and not dateline_date(line)
+                and _words(line) >= 5 and line != result.title]
+        result.removed = [line for line in result.removed if line not in kept]
     result.text = "\n\n".join(_attach_signoffs(_unwrap(kept)))
     return result
 
