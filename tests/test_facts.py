@@ -178,6 +178,7 @@ def test_a_conflict_note_joins_one_value_written_two_ways():
                                                  "Three people were killed.", "Ten people were killed.")]
     note = quantity_note(items, FactStatus.CONFLICT, False)
     assert note.endswith(": 10 / ten vs three"), note
+    assert distinct_texts([_one("THREE PEOPLE KILLED in the blast.", "number")]) == ["three"]  # not "tHREE"
     about = [_one("It lies about 25 miles away.", "number")] * 2
     assert quantity_note(about, FactStatus.AGREE, True) == "miles: about 25 (same)"
 

@@ -50,7 +50,8 @@ def _shown(item: Item) -> str:
         shown = shown.rstrip(".")
     shown = clip(shown, 40)
     if item.kind in ("number", "percent") and shown[:1].isupper():
-        shown = shown[0].lower() + shown[1:]  # "Five" at a sentence start reads "five"
+        # "Five" at a sentence start reads "five"; a headline's "THREE" reads "three".
+        shown = shown.lower() if shown.isupper() else shown[0].lower() + shown[1:]
     return shown
 
 
