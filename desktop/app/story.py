@@ -238,13 +238,15 @@ def _in_reference_order(comparison: Comparison, rows: list[StoryRow], reference:
         col, cell = next((c, cell) for c, cell in enumerate(row.cells) if cell is not None)
         first = min(_number(p) for p in cell.passages)
         article = cell.article
-        before = 0.0
         for number in range(first - 1, 0, -1):
             pid = f"{article}{number}"
             if pid in anchor:
-                before = anchor[pid]
-                break
-        return (before, 1, col, first, n)
+                return (anchor[pid], 1, col, first, n)
+        # Nothing of its article before it stands at a reference point (another outlet's
+        # own lead): just after the point its article's next passage stands at, so the
+        # table opens on the reference's opening, not on ten other outlets' leads.
+        later = [anchor[pid] for pid in anchor if article_of(pid) == article and _number(pid) > first]
+        return (min(later) if later else float("inf"), 1, col, first, n)
 
     return [row for _, row in sorted(enumerate(rows), key=key)]
 
