@@ -4,7 +4,8 @@ Qt-free.  :func:`story_model` takes the rows the reports show
 (:func:`desktop.engine.report.view.build_view`, read against the reference
 article, which is why the reference goes first there) and puts them in the
 reference article's order: every group is a row, and the passages no other
-article has are rows of their own, slotted in after the point they follow.
+article has are rows of their own, slotted in after the point they follow (an
+outlet's own lead, which follows none, after the point its next passage tells).
 Conflicting facts are marked in place in every cell that mentions them.
 
 :func:`single_article_model` shows one article's paragraphs, for the moment
