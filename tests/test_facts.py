@@ -242,6 +242,12 @@ def test_a_value_only_in_one_article_joins_the_agreement_on_it():
     folded = fold_repeats([agreed, alone, other])
     assert folded == [agreed, other]
     assert [m.article for m in agreed.mentions] == ["A", "B", "H"] and agreed.group is None
+    # An agreement a conflict already holds every mention of goes: beside it, it contradicts it.
+    weeks = Draft(FactKind.NUMBER, FactStatus.CONFLICT, "weeks: two vs three", [at("G", 1), at("H", 1), at("I", 1)])
+    two = Draft(FactKind.NUMBER, FactStatus.AGREE, "weeks: two (same)", [at("G", 1), at("I", 1)])
+    other_two = Draft(FactKind.NUMBER, FactStatus.AGREE, "weeks: two (same)", [at("G", 90), at("I", 90)])
+    assert fold_repeats([weeks, two]) == [weeks]
+    assert fold_repeats([weeks, other_two]) == [weeks, other_two]
 
 
 def test_hedged_figures_far_apart_are_two_things_not_one():

@@ -54,7 +54,13 @@ def fold_repeats(drafts: list[Draft]) -> list[Draft]:
             _absorb(home, draft)
             continue
         kept.append(draft)
-    return kept
+    # An agreement or a lone value whose every mention a conflict already shows says less
+    # than the conflict, and read beside it contradicts it ("two weeks (same)" under "two
+    # weeks vs three weeks").
+    in_conflict = {(m.article, m.start, m.end) for d in kept if d.status == FactStatus.CONFLICT
+                   for m in d.mentions}
+    return [d for d in kept if d.status == FactStatus.CONFLICT
+            or not all((m.article, m.start, m.end) in in_conflict for m in d.mentions)]
 
 
 def _absorb(into: Draft, other: Draft) -> None:
