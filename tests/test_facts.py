@@ -370,6 +370,17 @@ def test_she_said_is_not_the_man_named_last():
     assert speakers('Mayor Jane Ortiz spoke to reporters. "A historic day," she said.') == ["Jane Ortiz"]
 
 
+def test_a_speaker_given_by_a_description():
+    """"…," a local barber told the Times: the barber, not the last person named; "the mayor
+    said": the article's one mayor; a participle goes on from the verb before it."""
+    assert _speakers('Kimani Gray was shot. "They have a hard time with us," a local barber told '
+                     "The New York Times.") == ["a local barber"]
+    assert _speakers('Mayor Jane Ortiz spoke. "A historic day," the mayor said.') == ["Jane Ortiz"]
+    assert _speakers("Anthony LaCalamita said nothing after officers surrounded him, Sheriff Robert "
+                     'Pickell said, describing the suspect as "subdued." It ended.') == ["Robert Pickell"]
+    assert _speakers('"All links are back up," the company was quoted as saying.') == [None]
+
+
 def test_quotes_and_speakers():
     text = ("“It is a miracle,” Mayor Linda Haverford said. ‘Donald Trump, since I know you’re "
             "watching, I have four words for you,’ Mamdani declared. \"It sounded like thunder,\" said "

@@ -27,6 +27,7 @@ _ATTRIBUTIVE = {"called", "calling", "labeled", "labelled", "described", "descri
                 "promised", "urged", "urging"}
 _PRONOUNS = {"he", "she"}
 _SUBJECT = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|had|have|been|being|quoted|who|that)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:about|with|of|to|for|against|on|from|by|at|into|toward|towards|"
                                  r"than|like|between|and)\s+$", re.IGNORECASE)
 
@@ -186,6 +187,9 @@ class _Speakers:
         self.after_name_first = re.compile(
             rf"\s*[,:]?\s*(?:((?i:he|she|they|we)|I)|{_NAME})\s+(?:\w+ly\s+|had\s+|has\s+|later\s+|then\s+|also\s+)?(?:{verbs})\b")
         self.according = re.compile(r"\s*[,:]?\s*according to\s+" + _NAME)
+        # "…," a local barber told the Times / the mayor said / one neighbour said
+        self.described = re.compile(rf"\s*[,:]?\s*((?:a|an|the|one)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?[a-z][\w'’-]*)"
+                                    rf"\s+(?:{verbs})\b")
         self.appositive = re.compile(rf"\s*[,:]?([^,.“”\"]{{2,60}}),[^,.“”\"]{{2,70}},\s*(?:{verbs})\b")
         self.verb_re = re.compile(rf"\b(?:{verbs})\b")
 
@@ -262,6 +266,14 @@ class _Speakers:
             he, she = votes["he"], votes["she"]
             self._referred[surname] = "he" if he > she else "she" if she > he else ""
         return self._referred[surname]
+
+    def described_speaker(self, words: str) -> str:
+        """A speaker given by a description: the one person the article gives that office
+        ("the mayor said" is Mayor Jane Ortiz's), else the description ("a local barber")."""
+        head = words.split()[-1].lower()
+        role = lexicon.titles().get(head)
+        holders = {person.display for person in self.people.values() if role and role in person.roles}
+        return holders.pop() if len(holders) == 1 else words
 
     def display(self, hit: NameHit) -> str:
         """The speaker's name in full: as written when it is ("said Frank Graham, Ramarley's
@@ -341,6 +353,9 @@ class _Speakers:
         if m:
             hit = self.person_at(c + 1 + m.start(1), c + 1 + m.end(1))
             return self.display(hit) if hit else m.group(1), True
+        m = self.described.match(tail)
+        if m and not _AUXILIARY.search(m.group(1)):  # not "the company was quoted as saying"
+            return self.described_speaker(m.group(1)), True
         # Before the quote, in the same sentence.
         head_start = max(0, o - 200)
         for stop in (". ", "\n", "? ", "! "):
@@ -359,12 +374,18 @@ class _Speakers:
         verb_pos = head_start + verbs[-1].start()
         # A name right before the verb is its subject, with any joined to it by
         # "and" ("Academy Award producers Craig Zadan and Neil Meron said: ...").
-        direct = self.person_before_verb(head_start, verb_pos)
-        if direct is not None and not text[direct.end:verb_pos].strip():
-            # (Not after a comma: "Alan Thornhill, director of the Society for
-            # Conservation Biology, said" is Thornhill speaking.)
-            joint = self.joined_before(direct, head_start)
-            return " and ".join(dict.fromkeys(self.display(h) for h in joint)), True
+        # A participle goes on from the verb before it: in "LaCalamita said nothing,
+        # Pickell said, describing the suspect as "subdued"" Pickell describes.
+        for verb in reversed(verbs):
+            at = head_start + verb.start()
+            direct = self.person_before_verb(head_start, at)
+            if direct is not None and not text[direct.end:at].strip():
+                # (Not after a comma: "Alan Thornhill, director of the Society for
+                # Conservation Biology, said" is Thornhill speaking.)
+                joint = self.joined_before(direct, head_start)
+                return " and ".join(dict.fromkeys(self.display(h) for h in joint)), True
+            if not (verb.group().endswith("ing") and text[head_start:at].rstrip().endswith(",")):
+                break
         i = bisect.bisect_left(self.starts, head_start)
         first_person = None
         while i < len(self.persons) and self.persons[i].start < verb_pos:
