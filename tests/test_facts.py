@@ -301,10 +301,11 @@ def test_a_name_s_initials_stay_with_it():
 def test_a_body_s_kind_alone_is_no_name():
     """"Police are searching" is no organisation named; "Congress voted" and "Marrenford Police" are."""
     text = ("Police are searching for the men. Congress voted on Tuesday. "
-            "A spokesman for Marrenford Police said the store was closed.")
+            "A spokesman for Marrenford Police said the store was closed at 0700 Coordinated Universal Time.")
     hits, _ = find_names(_article(text))
     orgs = [h.text for h in hits if h.kind == "organization"]
     assert orgs == ["Congress", "Marrenford Police"]
+    assert not any("Time" in h.text for h in hits)  # a clock names no one
 
 
 

@@ -233,6 +233,8 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             kind = name_kind(words)
             if kind == "organization" and len(words) == 1 and words[0].rstrip(".") not in lexicon.lone_org_words():
                 continue  # "Police are searching": a body's kind, not its name
+            if len(words) > 1 and words[-1] == "Time":
+                continue  # "Coordinated Universal Time", "Eastern Standard Time": a clock, no one
             start, end = tokens[0][1], tokens[-1][2]
             if kind == "person":
                 # A hyphenated surname is a name after an honorific or a first name.
