@@ -231,6 +231,10 @@ def _in_reference_order(comparison: Comparison, rows: list[StoryRow], reference:
                     for pid in cell.passages:
                         anchor[pid] = where
 
+    anchored: dict[str, list[tuple[int, float]]] = {}  # article -> (passage number, its anchor)
+    for pid, at in anchor.items():
+        anchored.setdefault(article_of(pid), []).append((_number(pid), at))
+
     def key(item: tuple[int, StoryRow]) -> tuple:
         n, row = item
         ref_cell = row.cells[ref_col]
@@ -246,7 +250,7 @@ def _in_reference_order(comparison: Comparison, rows: list[StoryRow], reference:
         # Nothing of its article before it stands at a reference point (another outlet's
         # own lead): just after the point its article's next passage stands at, so the
         # table opens on the reference's opening, not on ten other outlets' leads.
-        later = [anchor[pid] for pid in anchor if article_of(pid) == article and _number(pid) > first]
+        later = [at for number, at in anchored.get(article, ()) if number > first]
         return (min(later) if later else float("inf"), 1, col, first, n)
 
     return [row for _, row in sorted(enumerate(rows), key=key)]

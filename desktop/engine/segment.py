@@ -30,10 +30,10 @@ _INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 # ("Smith said", "Simons, 17", "Carlesimo (Oklahoma City)"); or "'s" (the D.A.'s
 # office).  "U.S. They cheered", "Chapel Hill, N.C. The reigning" and "on I.R.
 # New Orleans signed" stay two sentences.
+_NAME_GOES_ON = re.compile(r"^(?:['’]s\b|([A-Z][a-z][\w'’-]*)(?=\s*[,(]|\s+[a-z]|\s*[.!?]?$))")
 # A gun's calibre written with a space after its point ("a loaded. 38-caliber
 # revolver", in four ECB+ reports of one shooting): no sentence starts there.
 _CALIBRE = re.compile(r"^\d{2,3}(?:-|\s)?(?:caliber|calibre|cal\b|magnum\b)", re.IGNORECASE)
-_NAME_GOES_ON = re.compile(r"^(?:['’]s\b|([A-Z][a-z][\w'’-]*)(?=\s*[,(]|\s+[a-z]|\s*[.!?]?$))")
 
 
 @lru_cache(maxsize=1)

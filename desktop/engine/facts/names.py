@@ -133,6 +133,8 @@ def _find_title(tokens, phrases):
 
 
 def name_kind(words: list[str]) -> str:
+    """"place", "organization" or "person": what a capitalised run of words names, read from
+    the shipped lists (places, the words that open or close a place, organisation words)."""
     org, place_words, places = lexicon.org_words(), lexicon.place_words(), lexicon.places()
     joined = " ".join(words)
     if joined in places:
