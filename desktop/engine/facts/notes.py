@@ -16,7 +16,12 @@ def clip(text: str, limit: int = 48) -> str:
 
 
 def distinct_texts(items: list[Item]) -> list[str]:
-    seen: dict[str, str] = {}
+    return [text for text, _ in _distinct(items)]
+
+
+def _distinct(items: list[Item]) -> list[tuple[str, Item]]:
+    """Each different wording of ``items`` as a note shows it, with the first item giving it."""
+    seen: dict[str, tuple[str, Item]] = {}
     # A borrowed year is worth saying only beside a year an article wrote.
     own_year = any(i.kind == "date" and i.hi > 0 and not i.extra.get("year_borrowed") for i in items)
     # ... and not when a dated article wrote the very same words ("the end of July" twice).
@@ -26,20 +31,16 @@ def distinct_texts(items: list[Item]) -> list[str]:
         if own_year and item.extra.get("year_borrowed") and item.lo and shown.lower() not in written:
             # Say which year an undated article's month was read in.
             shown += f" (taken as {date.fromordinal(int(item.lo)).year} from the reports' dates)"
-        seen.setdefault(shown.lower(), shown)
+        seen.setdefault(shown.lower(), (shown, item))
     return list(seen.values())
 
 
-def _by_value(items: list[Item], texts: list[str]) -> list[str]:
-    """``texts`` (distinct_texts of ``items``) joined by "/" where they give one value:
+def _by_value(items: list[Item]) -> list[str]:
+    """The different wordings of ``items`` joined by "/" where they give one value:
     "10 / ten vs three", not "10 vs three vs ten", which reads as three figures."""
-    value_of: dict[str, tuple] = {}
-    for item in items:
-        value_of.setdefault(_shown(item).lower(), (item.lo, item.hi, item.approx))
     runs: dict[tuple, list[str]] = {}
-    for text in texts:
-        bare = text.split(" (taken as ")[0].lower()
-        runs.setdefault(value_of.get(bare, (text,)), []).append(text)
+    for text, item in _distinct(items):
+        runs.setdefault((item.lo, item.hi, item.approx), []).append(text)
     return [" / ".join(run) for run in runs.values()]
 
 
@@ -71,7 +72,7 @@ def quantity_note(items: list[Item], status: str, approximate: bool) -> str:
     label = quantity_label(items)
     texts = distinct_texts(items)
     if status == FactStatus.CONFLICT:
-        return f"{label}: {' vs '.join(_by_value(items, texts))}"
+        return f"{label}: {' vs '.join(_by_value(items))}"
     if status == FactStatus.AGREE:
         body = " / ".join(texts)
         # "about 25" twice is the same words, however loose each is.
