@@ -101,6 +101,7 @@ def test_counts_read_as_english():
     assert plural(2, "shared passage") == "2 shared passages"
     assert plural(0, "fact") == "0 facts"
     assert plural(3, "child", "children") == "3 children"
+    assert plural(12400, "word") == "12,400 words"  # a count as a reader writes it
 
 
 # --- exit codes: the README's table, called in-process -------------------------------------

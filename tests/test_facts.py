@@ -236,16 +236,21 @@ def test_a_value_only_in_one_article_joins_the_agreement_on_it():
     def at(article, start):
         return Mention(article, f"{article}1", start, start + 4, "1967")
 
-    agreed = Draft(FactKind.DATE, FactStatus.AGREE, "date: 1967 (same)", [at("A", 5), at("B", 9)], "G2")
-    alone = Draft(FactKind.DATE, FactStatus.SINGLE, "date: 1967 (only in H)", [at("H", 40)], "G7")
-    other = Draft(FactKind.DATE, FactStatus.SINGLE, "date: 1968 (only in H)", [at("H", 80)], "G7")
+    agreed = Draft(FactKind.DATE, FactStatus.AGREE, "date: 1967 (same)", [at("A", 5), at("B", 9)], "G2",
+                   subject="date: 1967")
+    alone = Draft(FactKind.DATE, FactStatus.SINGLE, "date: 1967 (only in H)", [at("H", 40)], "G7",
+                  subject="date: 1967")
+    other = Draft(FactKind.DATE, FactStatus.SINGLE, "date: 1968 (only in H)", [at("H", 80)], "G7",
+                  subject="date: 1968")
     folded = fold_repeats([agreed, alone, other])
     assert folded == [agreed, other]
     assert [m.article for m in agreed.mentions] == ["A", "B", "H"] and agreed.group is None
     # An agreement a conflict already holds every mention of goes: beside it, it contradicts it.
     weeks = Draft(FactKind.NUMBER, FactStatus.CONFLICT, "weeks: two vs three", [at("G", 1), at("H", 1), at("I", 1)])
-    two = Draft(FactKind.NUMBER, FactStatus.AGREE, "weeks: two (same)", [at("G", 1), at("I", 1)])
-    other_two = Draft(FactKind.NUMBER, FactStatus.AGREE, "weeks: two (same)", [at("G", 90), at("I", 90)])
+    two = Draft(FactKind.NUMBER, FactStatus.AGREE, "weeks: two (same)", [at("G", 1), at("I", 1)],
+                subject="weeks: two")
+    other_two = Draft(FactKind.NUMBER, FactStatus.AGREE, "weeks: two (same)", [at("G", 90), at("I", 90)],
+                      subject="weeks: two")
     assert fold_repeats([weeks, two]) == [weeks]
     assert fold_repeats([weeks, other_two]) == [weeks, other_two]
 

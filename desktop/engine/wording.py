@@ -5,7 +5,8 @@ from typing import Optional
 
 
 def plural(count: int, one: str, many: Optional[str] = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    """"1 passage", "3 passages", "12,400 words": the count as a reader writes it, and the noun to match."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def listed(names, most: Optional[int] = None) -> str:

@@ -20,7 +20,7 @@ from . import lexicon
 from .draft import Draft
 from .extract import Extraction
 from .items import Item
-from .notes import quantity_note
+from .notes import quantity_note, quantity_subject
 from .values import cluster_status, relation
 
 _UNITS = {"mile": "mile", "miles": "mile", "kilometer": "km", "kilometers": "km", "kilometre": "km",
@@ -147,5 +147,5 @@ def distance_facts(extractions: dict[str, Extraction], used: set[int], group_of,
             used.add(id(item))
         drafts.append(Draft(cluster[0].kind, status, quantity_note(cluster, status, approx),
                             [i.mention() for i in cluster], group_of([i.passage for i in cluster]),
-                            approx, origin="distance"))
+                            approx, origin="distance", subject=quantity_subject(cluster, status)))
     return drafts

@@ -1,7 +1,6 @@
 """A fact under construction, before ids are given out."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -17,15 +16,11 @@ class Draft:
     group: Optional[str] = None
     approximate: bool = False
     origin: str = ""  # which comparison made it (group, article, sentence, quote, person): for diagnosis
+    subject: str = ""  # an agreement's or lone value's thing and words ("date: Sunday"; notes.quantity_subject)
 
     def fact(self, fact_id: str) -> Fact:
         return Fact(fact_id, FactKind(self.kind), FactStatus(self.status), self.group, self.note,
                     tuple(self.mentions), self.approximate)
-
-
-# The endings notes.quantity_note gives an agreement and a value one article alone gives.
-_AGREED = re.compile(r"^(?P<what>.+) \((?:same|roughly the same)\)$")
-_ALONE = re.compile(r"^(?P<what>.+) \(only in [A-Z]+\)$")
 
 
 def fold_repeats(drafts: list[Draft]) -> list[Draft]:
@@ -35,11 +30,10 @@ def fold_repeats(drafts: list[Draft]) -> list[Draft]:
     agreed: dict[tuple[str, str], Draft] = {}
     out: list[Draft] = []
     for draft in drafts:
-        found = _AGREED.match(draft.note) if draft.status == FactStatus.AGREE else None
-        if found is None:
+        if draft.status != FactStatus.AGREE or not draft.subject:
             out.append(draft)
             continue
-        key = (str(draft.kind), found.group("what").lower())
+        key = (str(draft.kind), draft.subject.lower())
         first = agreed.get(key)
         if first is None:
             agreed[key] = draft
@@ -48,8 +42,8 @@ def fold_repeats(drafts: list[Draft]) -> list[Draft]:
         _absorb(first, draft)
     kept = []
     for draft in out:
-        alone = _ALONE.match(draft.note) if draft.status == FactStatus.SINGLE else None
-        home = agreed.get((str(draft.kind), alone.group("what").lower())) if alone else None
+        lone = draft.status == FactStatus.SINGLE and draft.subject
+        home = agreed.get((str(draft.kind), draft.subject.lower())) if lone else None
         if home is not None:
             _absorb(home, draft)
             continue

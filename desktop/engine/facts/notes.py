@@ -68,16 +68,23 @@ def quantity_label(items: list[Item]) -> str:
     return _KIND_LABELS.get(first.kind, first.kind)
 
 
+def quantity_subject(items: list[Item], status: str) -> str:
+    """What an agreement or a lone value tells: the thing and the words given of it ("date:
+    Sunday", "deaths: 10 / ten"); two facts with one subject are one fact (``draft.fold_repeats``)."""
+    texts = distinct_texts(items)
+    return f"{quantity_label(items)}: {' / '.join(texts) if status == FactStatus.AGREE else texts[0]}"
+
+
 def quantity_note(items: list[Item], status: str, approximate: bool) -> str:
     label = quantity_label(items)
     texts = distinct_texts(items)
     if status == FactStatus.CONFLICT:
         return f"{label}: {' vs '.join(_by_value(items))}"
     if status == FactStatus.AGREE:
-        body = " / ".join(texts)
         # "about 25" twice is the same words, however loose each is.
-        return f"{label}: {body} ({'roughly the same' if approximate and len(texts) > 1 else 'same'})"
-    return f"{label}: {texts[0]} (only in {items[0].article})"
+        return (f"{quantity_subject(items, status)} "
+                f"({'roughly the same' if approximate and len(texts) > 1 else 'same'})")
+    return f"{quantity_subject(items, status)} (only in {items[0].article})"
 
 
 def wording_difference(a: str, b: str, context: int = 3) -> tuple[str, str]:

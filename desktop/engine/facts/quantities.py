@@ -15,7 +15,7 @@ from . import lexicon
 from .draft import Draft
 from .extract import Extraction
 from .items import Item
-from .notes import quantity_note
+from .notes import quantity_note, quantity_subject
 from .gate import TIME_UNITS, Scene, near_copy, same_thing, slot
 from .slots import noun_dated, related_verbs, same_verb
 from .values import cluster_status, date_class, relation
@@ -145,7 +145,7 @@ def _draft(items: list[Item], group: Optional[str], used: set[int],
     for item in items:
         used.add(id(item))
     return Draft(items[0].kind, status, quantity_note(items, status, approx),
-                 [i.mention() for i in items], group, approx)
+                 [i.mention() for i in items], group, approx, subject=quantity_subject(items, status))
 
 
 def _new_draft(cluster: list[Item], used: set[int], scene: Scene, group_of, origin: str,
@@ -254,6 +254,7 @@ def _opposite_pairs(by_article: dict[str, list[Item]], group: str, used: set[int
         draft = _draft([a, b], group, used, scene)
         if draft:
             draft.note = draft.note.replace("number:", f"{_slot_label(a, scene)}:", 1)
+            draft.subject = draft.subject.replace("number:", f"{_slot_label(a, scene)}:", 1)
             draft.origin = "opposite"
             drafts.append(draft)
     return drafts
@@ -384,14 +385,15 @@ def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of)
                 used.add(id(i))
             drafts.append(Draft(kind, FactStatus.AGREE, quantity_note(items, FactStatus.AGREE, False),
                                 [i.mention() for i in items], group_of([i.passage for i in items]),
-                                any(i.approx for i in items)))
+                                any(i.approx for i in items),
+                                subject=quantity_subject(items, FactStatus.AGREE)))
             continue
         (aid, lst), = per.items()
         if kind == "number" and len(keyed.get(key, ())) > 1:
             continue  # other articles count this too, but not comparably: no "single"
         drafts.append(Draft(kind, FactStatus.SINGLE, quantity_note(lst, FactStatus.SINGLE, lst[0].approx),
                             [item.mention() for item in lst], group_of([i.passage for i in lst]),
-                            any(i.approx for i in lst)))
+                            any(i.approx for i in lst), subject=quantity_subject(lst, FactStatus.SINGLE)))
     return drafts
 
 
@@ -650,6 +652,7 @@ def weight_facts(scene: Scene, used: set[int], group_of) -> list[Draft]:
     if not draft:
         return []
     draft.note = draft.note.replace("pounds:", "weight (pounds):", 1)
+    draft.subject = draft.subject.replace("pounds:", "weight (pounds):", 1)
     return [draft]
 
 

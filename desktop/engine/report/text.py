@@ -52,8 +52,7 @@ def article_facts(article: Article) -> list[tuple[str, str]]:
     """The details shown for one article, as (label, value) pairs, empty ones left out."""
     rows = [("Outlet", article.outlet), ("By", article.byline), ("Published", article.published),
             ("Source", source_name(article.source) if article.title else None),
-            ("Length", f"{article.word_count:,} word{'' if article.word_count == 1 else 's'}, "
-                       f"{plural(len(article.passages), 'passage')}")]
+            ("Length", f"{plural(article.word_count, 'word')}, {plural(len(article.passages), 'passage')}")]
     return [(k, " ".join(v.split())) for k, v in rows if v and v.strip()]
 
 
