@@ -715,3 +715,44 @@ def test_clocks_of_one_play_on_one_verb_conflict_and_of_two_plays_do_not():
     c = _BASE + ("Fans stayed to the end.\n\nThe quarterback threw an interception with 2:10 left in "
                  "the third quarter.")
     assert not _conflicts(a, c, "time")
+
+
+def test_a_paragraph_opening_on_an_unattributed_quote_goes_on_with_the_last_speaker():
+    text = ('"I am giving you the longest term the law allows," Judge Ann Bellamy said in the same '
+            'courtroom.\n\n"If I could give you more, I would."\n\nThe defendant showed no emotion.')
+    assert _speakers(text) == ["Ann Bellamy", "Ann Bellamy"]
+
+
+def test_a_sentence_naming_another_speaker_between_two_quote_paragraphs_hands_the_next_over():
+    text = ('But awards are not what drives her, Paul Renner said. "She is the most committed doctor I '
+            'know." Ruth Calder said at the announcement that illness in her family drove her into '
+            'medicine.\n\n"My father died of a disease we could have prevented."')
+    assert _speakers(text) == ["Paul Renner", "Ruth Calder"]
+
+
+def test_a_quote_with_its_own_attribution_is_not_carried_over():
+    # The finder misses this speaker's name; it must not hand the quote to the last one.
+    text = ('"We are shocked," said Ravi Sethi.\n\n"It is a sad day for the street," added '
+            'the owner of the corner bakery shop nearby.')
+    speakers = _speakers(text)
+    assert speakers[0] == "Ravi Sethi" and speakers[1] != "Ravi Sethi", speakers
+
+
+def test_a_quote_right_after_a_sentence_ending_in_name_said_is_that_persons():
+    text = ('The photographs were never tawdry, Yolanda Pryce said. "She was at ease in front of the '
+            'camera, and it showed."')
+    assert _speakers(text) == ["Yolanda Pryce"]
+
+
+def test_speakers_named_after_a_description_or_a_long_title():
+    nephew = '"We are really just shocked," said her nephew, Arun Mehta, 32, of Queens.'
+    assert _speakers(nephew) == ["Arun Mehta"]
+    long_title = '"The process is not over," said Security Response Group director Mark Reeve.'
+    assert _speakers(long_title) == ["Mark Reeve"]
+    place_first = '"They lost $300,000 in July," said Fairbanks businessman and blogger Andrew Holm.'
+    assert _speakers(place_first) == ["Andrew Holm"]
+    aside = ('"Most buildings are not safe," the head of the provincial relief service, Massoud Darvish, '
+             'told state television.')
+    assert _speakers(aside) == ["Massoud Darvish"]
+    initials = '"It is disappointing," general manager A. J. Smithers said in a statement.'
+    assert _speakers(initials) == ["A. J. Smithers"]

@@ -30,6 +30,7 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _KEEP_DOT = {"jr.", "sr.", "st.", "mr.", "mrs.", "ms.", "dr.", "gov.", "sen.", "rep.", "lt.", "gen.",
              "capt.", "sgt.", "det.", "prof.", "u.s.", "ave."}
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FORMER_RE = re.compile(r"\b(?:former|ex-|then-|the late)\s*$")
 
@@ -161,11 +162,11 @@ def _name_like(word: str, joined_ok: bool = False) -> bool:
     "Alexandria Ocasio-Cortez") rather than two names joined
     ("Trump-Mamdani talks").
     """
+    if _INITIALS.fullmatch(word) or _INITIAL.fullmatch(word):
+        return True  # "A.J." of A.J. Smith, not an acronym; "A." of A. J. Smith, not the article
     bare = word.rstrip(".")
     if bare in lexicon.not_name_words() or bare.lower() in lexicon.stopwords():
         return False
-    if _INITIALS.fullmatch(word):
-        return True  # "A.J." of A.J. Smith, not an acronym
     if len(bare) > 1 and bare.isupper():
         return False  # an acronym
     parts = bare.split("-")

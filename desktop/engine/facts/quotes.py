@@ -183,7 +183,7 @@ class _Speakers:
         self._referred: dict[str, str] = {}  # surname -> "he" / "she" / "" (see referred_as)
         verbs = "|".join(sorted(lexicon.speech_verbs() | _ATTRIBUTIVE, key=len, reverse=True))
         self.after_verb_first = re.compile(
-            rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,5}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
+            rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,7}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
         self.after_name_first = re.compile(
             rf"\s*[,:]?\s*(?:((?i:he|she|they|we)|I)|{_NAME})\s+(?:\w+ly\s+|had\s+|has\s+|later\s+|then\s+|also\s+)?(?:{verbs})\b")
         self.according = re.compile(r"\s*[,:]?\s*according to\s+" + _NAME)
@@ -192,6 +192,8 @@ class _Speakers:
                                     rf"\s+(?:{verbs})\b")
         self.appositive = re.compile(rf"\s*[,:]?([^,.“”\"]{{2,60}}),[^,.“”\"]{{2,70}},\s*(?:{verbs})\b")
         self.verb_re = re.compile(rf"\b(?:{verbs})\b")
+        # "Page was hardly tawdry, though, Yeager said. “She was so at ease.”"
+        self.said_before = re.compile(rf"(?:\b((?i:he|she))|{_NAME})\s+(?:{verbs})\.\s*$")
 
     def person_at(self, start: int, end: int) -> Optional[NameHit]:
         i = bisect.bisect_left(self.starts, start)
@@ -275,6 +277,31 @@ class _Speakers:
         holders = {person.display for person in self.people.values() if role and role in person.roles}
         return holders.pop() if len(holders) == 1 else words
 
+    def said_just_before(self, head_start: int, o: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
+        """A quote opening a sentence right after one that ends "…, Yeager said." is Yeager's."""
+        text = self.text
+        if text[head_start:o].strip():
+            return None, False
+        start = max(0, head_start - 160, text.rfind("\n", 0, head_start) + 1)
+        if any(start <= qc < head_start for _, qc in quotes):
+            return None, False  # a quote's own attribution: the carrying rules see to that
+        m = self.said_before.search(text, start, head_start)
+        if not m:
+            return None, False
+        if m.group(1):
+            hit = self.last_person_before(start + m.start(), quotes, m.group(1))
+            return (self.display(hit) if hit else None), False
+        hit = self.person_at(m.start(2), m.end(2))
+        return (self.display(hit), True) if hit else (None, False)
+
+    def subject_between(self, start: int, end: int) -> Optional[str]:
+        """The person named right before the last speech verb in ``[start, end)``, if any."""
+        verbs = list(self.verb_re.finditer(self.text, start, end))
+        if not verbs:
+            return None
+        hit = self.person_before_verb(start, verbs[-1].start())
+        return self.display(hit) if hit else None
+
     def display(self, hit: NameHit) -> str:
         """The speaker's name in full: as written when it is ("said Frank Graham, Ramarley's
         father" is Frank, though the article calls two Grahams by one surname); for a
@@ -328,10 +355,22 @@ class _Speakers:
             hits = self.persons_in_span(c + 1 + m.start(1), c + 1 + m.end(1))
             if hits:
                 return self.display(hits[-1]), True
+            # "…,” the head of the disaster service, Massoud Dalman, told the television":
+            # a description, then the name it gives.
+            aside = self.persons_in_span(c + 1 + m.end(1) + 1, c + 1 + m.end())
+            if aside and _opens_description(m.group(1)) and \
+                    text[c + 1 + m.end(1) + 1:aside[0].start].strip() == "" and \
+                    text[aside[0].end:c + 1 + m.end()].lstrip().startswith(","):
+                return self.display(aside[0]), True
         m = self.after_verb_first.match(tail)
         if m:
             who = m.group(1).strip()
             hits = self.persons_in(c + 1 + m.start(1), c + 1 + m.end(1))
+            named = self.persons_in_span(c + 1 + m.start(1), c + 1 + m.end(1))
+            if len(named) > len(hits):
+                # "said Anchorage businessman and blogger Andrew Halcro", "said Security
+                # Response Alliance director Mike Reavey": the last name is the speaker's.
+                return self.display(named[-1]), True
             if hits:
                 # "said Zadan and Meron": both speak.
                 return " and ".join(dict.fromkeys(self.display(h) for h in hits)), True
@@ -340,6 +379,11 @@ class _Speakers:
                 # "said Oregon State Police Lt. Gregg Hastings": the abbreviation's
                 # full stop cut the title from the name.
                 return self.display(after), True
+            rest = text[c + 1 + m.end(1):c + 1 + m.end(1) + 4]
+            named = self.person_at(c + 1 + m.end(1), c + 1 + m.end(1) + 4)
+            if named is not None and rest.startswith(",") and _opens_description(who):
+                # "said her nephew, Ravi Singh, 32": the description, then who it is.
+                return self.display(named), True
             if who.split()[0].lower() in lexicon.titles() or who.lower() in lexicon.titles():
                 # "said Secretary of the Interior Dirk Kempthorne": the title's holder.
                 hit = self.person_at(c + 1 + m.start(1), tail_end)
@@ -368,7 +412,7 @@ class _Speakers:
         head = text[head_start:o]
         verbs = list(self.verb_re.finditer(head))
         if not verbs:
-            return None, False
+            return self.said_just_before(head_start, o, quotes)
         # The sentence's subject speaks: the first name or pronoun before the verb
         # ("He then praised Mamdani, stating, ‘…’" is his words, not Mamdani's).
         verb_pos = head_start + verbs[-1].start()
@@ -406,6 +450,15 @@ class _Speakers:
         return None, False
 
 
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "one"})
+
+
+def _opens_description(words: str) -> bool:
+    """"her nephew", "the head of the service": words that describe someone, not name them."""
+    first = words.split()[0].lower() if words.split() else ""
+    return first in _DESCRIPTION_OPENERS
+
+
 def _speaker_words(who: str) -> Optional[str]:
     """The words after "said" as the speaker when no person is named there: a description
     ("a local barber") or a name the name finder missed; not a stray word ("said a"), a
@@ -432,6 +485,24 @@ def _attribution_only(gap: str, verb_re: re.Pattern) -> bool:
     return not ends and gap.rstrip().endswith(".")
 
 
+def _opens_next_paragraph(gap: str, verb_re: re.Pattern) -> bool:
+    """The text between two quotes ends one paragraph on the first quote (or its attribution
+    sentence) and opens the next on the second."""
+    head, newline, tail = gap.rpartition("\n")
+    if not newline or tail.strip() or "\n" in head.strip():
+        return False
+    head = head.strip()
+    return not head or _attribution_only(head, verb_re)
+
+
+def _attributed_after(text: str, close: int, verb_re: re.Pattern) -> bool:
+    """A speech verb follows the quote in its sentence ("“…,” said Fire Chief Ames."): it
+    names its own speaker, even where the finder missed who."""
+    after = text[close + 1:close + 120]
+    end = re.search(r"[.!?](?=\s)|\n", after)
+    return bool(verb_re.search(after[:end.start() if end else len(after)]))
+
+
 def find_quotes(article: Article, hits: list[NameHit], people: dict[str, Person]) -> list[Item]:
     text = article.text
     spans = _spans(text)
@@ -454,6 +525,13 @@ def find_quotes(article: Article, hits: list[NameHit], people: dict[str, Person]
             elif _attribution_only(gap, speakers.verb_re):
                 # "“…,” Mr. Barkan said. “…”": the quote goes on after its attribution.
                 speaker = previous[2]
+            elif _opens_next_paragraph(gap, speakers.verb_re) and not _attributed_after(text, c, speakers.verb_re):
+                # "“…,” Judge Bodiford said. ¶ “If I could give you more, I would.”": a
+                # paragraph that opens on an unattributed quote goes on with the last
+                # speaker, unless the sentence between names another ("Dr. Benjamin said
+                # that … ¶ “My father died …”").
+                closed = text[previous[1] - 1:previous[1]] in (".", "!", "?")  # a new sentence between
+                speaker = (closed and speakers.subject_between(previous[1] + 1, o)) or previous[2]
         # "[the Act]", "(Tara Reid)": an editor's words inside a quote are not the speaker's.
         tokens = normal_tokens(_EDITORIAL.sub(" ", text[start:end]))
         if not tokens:
