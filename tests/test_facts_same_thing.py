@@ -756,3 +756,11 @@ def test_speakers_named_after_a_description_or_a_long_title():
     assert _speakers(aside) == ["Massoud Darvish"]
     initials = '"It is disappointing," general manager A. J. Smithers said in a statement.'
     assert _speakers(initials) == ["A. J. Smithers"]
+
+
+def test_two_apostrophes_mark_a_quote_as_a_double_mark_does():
+    text = ("''We had chances all game and we squandered them,\" Wade Collins said. ''We wanted to get "
+            "that done.\" The film ''The Long Night'' opens on Friday.")
+    assert _quote_texts(text) == ["We had chances all game and we squandered them,", "We wanted to get that done.",
+                                  "The Long Night"]
+    assert _speakers(text)[0] == "Wade Collins"

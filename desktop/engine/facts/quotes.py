@@ -74,8 +74,16 @@ def normal_tokens(text: str) -> tuple[str, ...]:
     return tuple(_ORDINALS.get(w) or fold_word(w) for w in words)
 
 
+_TWO_APOSTROPHES = re.compile(r"(?:(?<=\s)|^)''(?=\w)")
+_TWO_APOSTROPHES_CLOSE = re.compile(r"(?<=[\w,.!?])''(?=[\s,.;:!?)]|$)")
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     """(open mark, close mark) positions of every quotation."""
+    # Some wire copy marks a quote with two apostrophes (''We wanted to get that done," Wayne
+    # said.; ''The Hunger Games''): read each pair as one double mark, in the place next to the
+    # words, so every position stays the text's.
+    text = _TWO_APOSTROPHES_CLOSE.sub('" ', _TWO_APOSTROPHES.sub(' "', text))
     spans: list[tuple[int, int]] = []
     # Curly double quotes.
     pos = 0
