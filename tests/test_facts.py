@@ -300,7 +300,15 @@ def test_a_name_s_initials_stay_with_it():
     assert "George H.W. Bush" in people["bush"].full_names
     assert "Duke's J.J. Redick" not in people["redick"].full_names  # the name starts after the owner
     assert [q.speaker for q in find_quotes(article, hits, people)] == ["A.J. Smith"]
+    spaced = _article('"We are disappointed," general manager A. J. Smith said.')
+    assert "A. J. Smith" in find_names(spaced)[1]["smith"].full_names  # "A." is an initial, not "a"
 
+
+def test_an_office_alone_names_no_one():
+    text = ("The City Attorney's office said the case was not yet filed. The Surgeon General and an "
+            "Assistant General Manager spoke. Tishana King and Alma Judge testified.")
+    persons = [h.text for h in find_names(_article(text))[0] if h.kind == "person"]
+    assert persons == ["Tishana King", "Alma Judge"]
 
 
 def test_a_body_s_kind_alone_is_no_name():

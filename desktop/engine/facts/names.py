@@ -32,6 +32,13 @@ _KEEP_DOT = {"jr.", "sr.", "st.", "mr.", "mrs.", "ms.", "dr.", "gov.", "sen.", "
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Words that end an office's name and no one's ("the City Attorney's office"); titles that
+# are also surnames or given names (King, Judge, Prince, Chief) are left out.
+_OFFICE_WORDS = frozenset({"attorney", "general", "president", "vice-president", "manager", "director",
+                           "officer", "secretary", "coach", "sheriff", "commissioner", "minister",
+                           "governor", "spokesman", "spokesperson", "spokeswoman", "chairman",
+                           "chairwoman", "superintendent", "prosecutor", "treasurer", "comptroller",
+                           "chancellor", "undersheriff", "trooper"})
 _FORMER_RE = re.compile(r"\b(?:former|ex-|then-|the late)\s*$")
 
 
@@ -236,6 +243,8 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             kind = name_kind(words)
             if kind == "organization" and len(words) == 1 and words[0].rstrip(".") not in lexicon.lone_org_words():
                 continue  # "Police are searching": a body's kind, not its name
+            if kind == "person" and words[-1].lower() in _OFFICE_WORDS and not honored:
+                continue  # "City Attorney", "Surgeon General", "Assistant General Manager": an office, no one
             if len(words) > 1 and words[-1] == "Time":
                 continue  # "Coordinated Universal Time", "Eastern Standard Time": a clock, no one
             start, end = tokens[0][1], tokens[-1][2]
