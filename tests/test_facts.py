@@ -229,6 +229,18 @@ def test_one_agreement_per_thing_agreed():
     assert [m.article for m in sundays[0].mentions] == ["A", "A", "B", "B"]
 
 
+def test_one_weekday_of_two_happenings_is_no_agreement():
+    """Outside a group, equal weekdays agree only where their sentences tell alike."""
+    a = ("A teenager was shot dead by police in Exarchia on Saturday night. Officers said he threw a "
+         "bottle. The city was calm by morning.")
+    b = ("Thousands rioted across the capital on Saturday, a week after the boy died. Ministers met "
+         "in emergency session. Schools stayed shut.")
+    assert not [f for f in _compared(a, b).facts if f.note.startswith("date: Saturday")]
+    c = ("Police in Exarchia shot dead a teenager on Saturday night, officers said.")
+    assert [f.note for f in _compared(a, c).facts if f.note.startswith("date: Saturday")] == \
+        ["date: Saturday (same)"]
+
+
 def test_a_value_only_in_one_article_joins_the_agreement_on_it():
     from desktop.engine.facts.draft import Draft, fold_repeats
     from desktop.engine.model import FactKind, Mention
@@ -253,6 +265,14 @@ def test_a_value_only_in_one_article_joins_the_agreement_on_it():
                       subject="weeks: two")
     assert fold_repeats([weeks, two]) == [weeks]
     assert fold_repeats([weeks, other_two]) == [weeks, other_two]
+
+
+def test_a_few_hundred_is_as_vague_as_hundreds():
+    few = _one("A few hundred youths attacked the police station overnight.", "number")
+    assert few.text == "A few hundred" and few.approx and few.value == {"min": 200, "max": 999}
+    several = _one("Several dozen officers arrived.", "number")
+    assert several.value == {"min": 24, "max": 99}
+    assert relation(_one("About 100 youths gathered.", "number"), few) != "agree"
 
 
 def test_hedged_figures_far_apart_are_two_things_not_one():

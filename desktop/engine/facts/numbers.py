@@ -32,6 +32,8 @@ _WORDS = (rf"(?:\b(?:an?|one)\s+(?=(?:dozen|hundred|thousand|million|billion)\b)
           rf"\b(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-])(?:{_NUMWORD}))*\b")
 _DIGITS = r"(?:(?<![\w.,/:'’-])|(?<=\$US))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|,\d|\.\d)"
 _VAGUE = r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+(?:of|more|upon)\b)"
+# "a few hundred", "several thousand": as vague as "hundreds", not the round figure.
+_FEW = r"\b(?:a\s+few|several)\s+(?:dozen|hundred|thousand|million|billion)\b"
 _QUALS = ("about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|"
           "more than|over|at least|upwards of|in excess of|just over|just under|fewer than|less than|"
           "under|up to|at most|as many as|as much as|as few as|no more than|no fewer than|"
@@ -43,7 +45,7 @@ _UNIT = (r"(?P<unit>\s*%|\s*percent\b|\s*per\s?cent\b|\s*percentage\s+points?\b|
 
 _NUMBER_RE = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALS}))\s+)?(?:{_CURRENCY}\s?)?"
-    rf"(?P<num>{_DIGITS}|{_WORDS}|{_VAGUE})"
+    rf"(?P<num>{_DIGITS}|{_FEW}|{_WORDS}|{_VAGUE})"
     rf"(?P<scale>[\s-]+(?:million|billion|trillion|thousand)\b|(?:k|m|mn|mln|bn|b|tn)\b)?"
     rf"{_UNIT}?",
     re.IGNORECASE)
@@ -431,8 +433,8 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
             return None  # a serial, a hash or garbage, never a quantity in prose
         value = float(digits)
         vague = None
-    elif num.lower() in _VAGUE_RANGES:
-        vague = _VAGUE_RANGES[num.lower()]
+    elif num.lower() in _VAGUE_RANGES or re.fullmatch(_FEW, num, re.IGNORECASE):
+        vague = _VAGUE_RANGES[num.lower().split()[-1].rstrip("s") + "s"]
         value = float(vague[0])
     else:
         vague = None

@@ -360,6 +360,24 @@ def article_facts(scene: Scene, used: set[int], group_of,
     return drafts
 
 
+# Content words the sentences of two equal dates, times, shares or sums must share, beyond
+# the value itself, to be shown agreeing outside a group of aligned passages.
+LEFTOVER_SHARED_WORDS = 2
+
+
+def _told_alike(extractions: dict[str, Extraction], items: list[Item], group_of) -> bool:
+    """Whether equal values carrying no noun of their own (a weekday, a share) are told of
+    one thing: their passages stand in one group, or every other one's sentence shares
+    words with the first's beyond the value."""
+    if group_of([i.passage for i in items]) is not None:
+        return True
+    first = items[0]
+    own = {lexicon.singular(w)[:6] for i in items for w in _WORDS.findall(i.text.lower())}
+    base = _context_words(extractions[first.article], first) - own
+    return all(len(base & _context_words(extractions[i.article], i)) >= LEFTOVER_SHARED_WORDS
+               for i in items[1:])
+
+
 def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of) -> list[Draft]:
     """What is left: the same value given by several articles (agree) or by one (single)."""
     by_value: dict[tuple, dict[str, list[Item]]] = {}
@@ -381,6 +399,8 @@ def leftover_facts(extractions: dict[str, Extraction], used: set[int], group_of)
     for (kind, key, _), per in by_value.items():
         if len(per) >= 2:
             items = [lst[0] for lst in per.values()]
+            if kind != "number" and not _told_alike(extractions, items, group_of):
+                continue  # "Saturday" of a shooting and of the riots a week on: no agreement, nor "only in"
             for i in items:
                 used.add(id(i))
             drafts.append(Draft(kind, FactStatus.AGREE, quantity_note(items, FactStatus.AGREE, False),
