@@ -275,6 +275,15 @@ def test_a_few_hundred_is_as_vague_as_hundreds():
     assert relation(_one("About 100 youths gathered.", "number"), few) != "agree"
 
 
+def test_an_ordinal_is_no_count_and_a_sum_is_about_no_number():
+    assert not [i for i in _quantities("She hosts the 81st Academy Awards, his 3rd arrest.") if i.kind == "number"]
+    offer = _one("The Angels offered $160 million over eight years.", "money")
+    assert offer.extra.get("topic") is None  # not 'amount (eight)'
+    poll = _one("Some 68 percent believe the government mishandled it.", "percent")
+    assert poll.extra.get("topic") is None  # not 'share (believe)'
+    assert _one("Her 27% approval fell.", "percent").extra.get("topic") == "approval"
+
+
 def test_hedged_figures_far_apart_are_two_things_not_one():
     def rel(a, b):
         return relation(_one(a, "number"), _one(b, "number"))

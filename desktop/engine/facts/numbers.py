@@ -30,7 +30,8 @@ WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 _NUMWORD = "|".join(_UNITS + _TENS + ["hundred", "thousand", "million", "billion", "dozen"])
 _WORDS = (rf"(?:\b(?:an?|one)\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?"
           rf"\b(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-])(?:{_NUMWORD}))*\b")
-_DIGITS = r"(?:(?<![\w.,/:'’-])|(?<=\$US))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|,\d|\.\d)"
+_DIGITS = (r"(?:(?<![\w.,/:'’-])|(?<=\$US))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+           r"(?![\d:/]|,\d|\.\d|(?:st|nd|rd|th)\b)")  # not an ordinal ("the 81st Academy Awards")
 _VAGUE = r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+(?:of|more|upon)\b)"
 # "a few hundred", "several thousand": as vague as "hundreds", not the round figure.
 _FEW = r"\b(?:a\s+few|several)\s+(?:dozen|hundred|thousand|million|billion)\b"
@@ -245,6 +246,11 @@ def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, O
     return head, " ".join(phrase), event_class, event_word
 
 
+# Verbs a poll's share goes on with ("68 percent believe", "40% support").
+_POLL_VERBS = frozenset({"believe", "think", "say", "support", "oppose", "want", "approve", "disapprove",
+                         "favor", "favour", "expect", "agree", "disagree", "feel", "prefer", "trust"})
+
+
 def _topic_after(text: str, end: int) -> Optional[str]:
     """The thing a percent or sum is about: "27% approval", "10% of Trump voters" -> voter."""
     stop = lexicon.stopwords()
@@ -257,8 +263,10 @@ def _topic_after(text: str, end: int) -> Optional[str]:
             if phrase:
                 break
             continue
-        if lw.endswith(("ed", "ing", "ly")) or lw in lexicon.speech_verbs():
-            break
+        if lw.endswith(("ed", "ing", "ly")) or lw in lexicon.speech_verbs() or lw in _POLL_VERBS:
+            break  # "68 percent believe the government ...": what they think, not what it is of
+        if lw in WORD_VALUES or lw in ("hundred", "thousand", "million", "billion", "dozen"):
+            break  # "$160 million over eight years": a count of something else
         if lw.endswith(("'s", "’s", "'", "’")):
             # "103 million euros in one of the world's biggest heists": an owner
             # belongs to the words after it, never the thing the sum is about.
