@@ -127,7 +127,10 @@ def flag_matches(fact, judged_key: str, tag: str = "") -> bool:
     sterling): shown now as the count it is, it is the same disagreement."""
     _, kind, rest = judged_key.split("|", 2)
     note = rest.rsplit("#", 1)[0]
-    if fact.kind != kind and not (tag == "number-as-money" and fact.kind == "number"):
+    # A judged name flag the earlier version read as a person's ("Gordon Advisers vs Gordon
+    # Advisors") is the same disagreement shown as an organisation's name.
+    renamed = kind == "person" and fact.kind == "organization" and note.startswith("name:")
+    if fact.kind != kind and not (tag == "number-as-money" and fact.kind == "number") and not renamed:
         return False
     texts = [norm(m.text) for m in fact.mentions]
     if kind == "quote":

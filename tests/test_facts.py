@@ -355,11 +355,32 @@ def test_a_body_s_kind_alone_is_no_name():
     ("Saudi Arabia", "place"), ("Middle East", "place"), ("Mediterranean Sea", "place"),
     ("Wasilla Bible Church", "organization"), ("Kraft Foods", "organization"),
     ("Boston Celtics", "organization"), ("Paris Kyriakides", "person"), ("Paris France", "place"),
-    ("Kimani Gray", "person")])
+    ("Kimani Gray", "person"), ("New Orleans", "place"), ("Bandar Abbas", "place"),
+    ("New York Yankees", "organization"), ("North Carolina Tar Heels", "organization"),
+    ("Southern California", "place"), ("Lower Manhattan", "place"), ("MacArthur Fellowship", "organization"),
+    ("Persian Gulf", "place"), ("Leon Washington", "person"), ("Charlotte Rampling", "person")])
 def test_what_a_name_names(name, kind):
     from desktop.engine.facts.names import name_kind
 
     assert name_kind(name.split()) == kind
+
+
+def test_a_place_name_alone_speaking_is_the_person_the_article_named_by_it():
+    text = ('Singer Whitney Houston arrived on Friday. "It was a long day," Houston said. '
+            "Fans in Houston cheered.")
+    hits, _ = find_names(_article(text))
+    alone = [(h.text, h.kind) for h in hits if h.text == "Houston"]
+    assert alone == [("Houston", "person"), ("Houston", "place")]
+
+
+def test_an_organisation_spelt_two_ways_is_a_conflict():
+    a = "Gordon Advisers, a consulting firm, said the cable was cut near Alexandria on Friday."
+    b = "Gordon Advisors, a consulting firm, said the cable was cut near Alexandria on Friday."
+    notes = [f.note for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT]
+    assert notes == ["name: Gordon Advisers vs Gordon Advisors"]
+    c = "Chicago Cubs fans and Chicago Bulls fans met."
+    d = "Chicago Bulls fans and Chicago Cubs fans met."
+    assert not [f for f in _compared(c, d).facts if f.status == FactStatus.CONFLICT]
 
 
 def test_words_before_a_name_that_are_no_part_of_it():

@@ -60,7 +60,8 @@ def place_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    return word_list("facts", "places.txt")
+    """Countries, regions and well-known places (places.txt) and the world's cities (cities.txt)."""
+    return word_list("facts", "places.txt") | word_list("facts", "cities.txt")
 
 
 @lru_cache(maxsize=1)

@@ -140,6 +140,12 @@ def _find_title(tokens, phrases):
     return best
 
 
+# Words that name a part of a place before it.
+_PLACE_PARTS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                          "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Lower", "Upper",
+                          "Greater", "Downtown", "Little"})
+
+
 def name_kind(words: list[str]) -> str:
     """"place", "organization" or "person": what a capitalised run of words names, read from
     the shipped lists (places, the words that open or close a place, organisation words)."""
@@ -149,16 +155,19 @@ def name_kind(words: list[str]) -> str:
         return "place"
     if any(w in org for w in words):
         return "organization"
+    # "Boston Celtics", "New York Yankees", "North Carolina Tar Heels": a team; "Paris
+    # Kyriakides" is a man with a city's name (a plural, not a surname ending in s:
+    # "Kyriakides", "Papadopoulos").
+    last = words[-1]
+    if len(words) >= 2 and last.endswith("s") and not last.endswith(("ss", "'s", "’s", "is", "us", "os", "as", "des")) \
+            and any(" ".join(words[:k]) in places for k in range(1, len(words))):
+        return "organization"
     if words[-1] in place_words or (len(words) > 1 and words[0] in lexicon.place_lead_words()):
         return "place"
-    if words[0] in places and len(words) == 2:
-        # "Paris France" is a place; "Boston Celtics", "Washington Wizards" a team;
-        # "Paris Kyriakides" a man with a city's name.
-        if words[1] in places:
-            return "place"
-        # (A plural, not a surname ending in s: "Kyriakides", "Papadopoulos".)
-        if words[1].endswith("s") and not words[1].endswith(("ss", "'s", "’s", "is", "us", "os", "as", "des")):
-            return "organization"
+    if words[0] in places and len(words) == 2 and words[1] in places:
+        return "place"  # "Paris France"
+    if len(words) > 1 and words[0] in _PLACE_PARTS and " ".join(words[1:]) in places:
+        return "place"  # "Southern California", "Lower Manhattan", "Northeast Philadelphia"
     return "person"
 
 
@@ -188,6 +197,7 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
     text = article.text
     hits: list[NameHit] = []
     singles: list[tuple[str, int, int, Optional[str], str, Optional[int]]] = []
+    lone_places: list[tuple[str, int, int]] = []
     speech = lexicon.speech_verbs()
     for m in _RUN_RE.finditer(text):
         for tokens in _split_sentences(_tokens(m.group(1), m.start(1))):
@@ -263,6 +273,11 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
                     singles.append((words[0], start, end, role, title_text, title_start, former,
                                     honored))
                     continue
+            if kind == "place" and len(words) == 1:
+                # "Houston said": a place's name alone speaking is the surname of someone
+                # the article names in full, if it does; decided once everyone is known.
+                lone_places.append((words[0], start, end))
+                continue
             hits.append(NameHit(start, end, text[start:end], kind, role, title_text, title_start,
                                 former))
     people: dict[str, Person] = {}
@@ -280,6 +295,12 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
             hit = NameHit(start, end, word, "person", role, title_text, title_start, former)
             hits.append(hit)
             people.setdefault(key, Person(key))
+    for word, start, end in lone_places:
+        after = text[end:end + 30].lstrip(" ,").split(" ", 1)[0].lower().strip(",.;:")
+        before = text[max(0, start - 12):start].rstrip().rsplit(" ", 1)[-1].lower()
+        speaks = after in speech or before in speech
+        kind = "person" if word.lower() in people and speaks else "place"
+        hits.append(NameHit(start, end, text[start:end], kind, None, "", None, False))
     hits.sort(key=lambda h: h.start)
     for hit in hits:
         if hit.kind != "person":

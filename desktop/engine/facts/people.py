@@ -170,6 +170,7 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
         if not found and surname not in spelled:
             drafts.extend(_named_in(entries, articles))
     drafts.extend(_entity_agreements(extractions, articles))
+    drafts.extend(_organisation_variants(extractions, articles))
     return drafts
 
 
@@ -288,4 +289,32 @@ def _entity_agreements(extractions: dict[str, Extraction], articles) -> list[Dra
             first = next(iter(per.values()))
             drafts.append(Draft(kind, FactStatus.AGREE, f"{first.text} named in {', '.join(per)}",
                                 [_mention(articles[aid], hit) for aid, hit in per.items()]))
+    return drafts
+
+
+def _organisation_variants(extractions: dict[str, Extraction], articles) -> list[Draft]:
+    """An organisation's name spelt two ways by two articles ("Gordon Advisers" / "Gordon
+    Advisors"): names of several words alike but for one word a letter or two apart, not a
+    plural, and no article writing both."""
+    spellings: dict[str, dict[str, NameHit]] = {}
+    for aid, ext in extractions.items():
+        for hit in ext.hits:
+            if hit.kind == "organization" and len(hit.text.split()) > 1:
+                spellings.setdefault(hit.text, {}).setdefault(aid, hit)
+    names = sorted(spellings)
+    drafts = []
+    for x, a in enumerate(names):
+        for b in names[x + 1:]:
+            wa, wb = a.split(), b.split()
+            if len(wa) != len(wb) or set(spellings[a]) & set(spellings[b]):
+                continue
+            differ = [(p, q) for p, q in zip(wa, wb) if p != q]
+            if len(differ) != 1:
+                continue
+            p, q = differ[0]
+            if p.rstrip("s") == q.rstrip("s") or not _close(p, q) or min(len(p), len(q)) < 5:
+                continue
+            mentions = [_mention(articles[aid], hit) for name in (a, b) for aid, hit in spellings[name].items()]
+            drafts.append(Draft(FactKind.ORGANIZATION, FactStatus.CONFLICT, f"name: {a} vs {b}", mentions,
+                                origin="organisation"))
     return drafts

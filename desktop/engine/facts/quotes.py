@@ -297,7 +297,7 @@ class _Speakers:
         if not m:
             return None, False
         if m.group(1):
-            hit = self.last_person_before(start + m.start(), quotes, m.group(1))
+            hit = self.last_person_before(m.start(), quotes, m.group(1))
             return (self.display(hit) if hit else None), False
         hit = self.person_at(m.start(2), m.end(2))
         return (self.display(hit), True) if hit else (None, False)
