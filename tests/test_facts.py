@@ -284,6 +284,22 @@ def test_an_ordinal_is_no_count_and_a_sum_is_about_no_number():
     assert _one("Her 27% approval fell.", "percent").extra.get("topic") == "approval"
 
 
+def test_figures_that_name_or_clock_rather_than_count():
+    rifles = [i.text for i in _quantities("They seized six AK 47 rifles and 12 magazines.") if i.kind == "number"]
+    assert rifles == ["six", "12"]  # "AK 47" names a rifle, it counts none
+    assert _one("McDermott now has 2,129 points-13 more than Buford.", "number").key == "point|"
+    assert _one("He improved to 53-3 with 47 KO's.", "number").key == _one("(52-3, 46 KOs)", "number").key
+    assert [i.text for i in _quantities("The fire was reported at 2045 GMT on Friday.")] == ["Friday"]
+    assert [i.text for i in _quantities("In 2008 he retired.")] == ["2008"]
+
+
+def test_a_birth_date_is_no_day_of_a_death():
+    a = ("Bettie Page, the Southern gal-turned-pin-up-queen-turned born again Christian, died Thursday "
+         "at age 85.\n\nHer agent said she had suffered a heart attack.")
+    b = "Pin-up queen Bettie Page has died in Los Angeles.\n\nPage was born on April 22, 1923, in Nashville, Tenn."
+    assert not [f for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT and f.kind == "date"]
+
+
 def test_hedged_figures_far_apart_are_two_things_not_one():
     def rel(a, b):
         return relation(_one(a, "number"), _one(b, "number"))

@@ -38,7 +38,9 @@ _DATE_RE = re.compile("|".join([
      + _MONTH.replace("month", "month2") + rf"\b(?:,?\s+{_YEAR.replace('year', 'year2')}\b)?"),
     # early November / November 2024 / mid-2019
     rf"{_PART}?{_MONTH.replace('month', 'month3')}\b(?:,?\s+{_YEAR.replace('year', 'year3')}\b)?",
-    rf"(?<![\w$€£.,])(?:(?P<part4>early|mid|late)[\s-]+)?{_YEAR.replace('year', 'year4')}\b(?![\d%]|s\b|,\d|\.\d|-\d)",
+    # (Not a clock: "at 2045 GMT", "1900 hours".)
+    rf"(?<![\w$€£.,])(?<!\bat )(?:(?P<part4>early|mid|late)[\s-]+)?{_YEAR.replace('year', 'year4')}\b"
+    rf"(?![\d%]|s\b|,\d|\.\d|-\d|\s*(?:GMT|UTC|GST|EST|EDT|CST|PST|PDT|BST|CET|IST|local time|hrs|hours)\b)",
     # relative
     rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?{_WD.replace('wd', 'wd5')}\b",
     r"\b(?P<day6>yesterday|today|tonight|tomorrow|Yesterday|Today|Tomorrow)\b",

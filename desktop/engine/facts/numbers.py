@@ -70,7 +70,7 @@ _CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "u.s.$": "USD", "u.s. $":
                "u.s. dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds": "GBP",
                "pounds sterling": "GBP", "yen": "JPY", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]")
+_WORD_RE = re.compile(r"[A-Za-z](?:[\w'’]|-(?=[A-Za-z]))*|[^\w\s]")  # 'points-13': the word ends at the figure
 # Past these a run of digits or number words is no quantity a report states
 # (the national debt is 14 digits); they are skipped, never compared.
 _MAX_DIGITS = 18
@@ -78,7 +78,7 @@ _MAX_VALUE = 1e18
 _SKIP_BEFORE = re.compile(r"(?:\b(?:No|no|Number|number|Route|Flight|Interstate|I|Highway|Section|"
                           r"Article|Chapter|Room|Suite|Apt|Unit|Gate|Pier|Level|Grade|grade|page|"
                           r"Page|Act|Local|District|Ward|Precinct|Station|Engine|Ladder|Company)\.?"
-                          r"\s+|#)$")
+                          r"\s+|#|\b[A-Z]{2,3}[ -])$")  # "AK 47", "AK-47": a model's name
 
 
 # Letters glued to a figure that are no unit make it part of a name ("76ers",
@@ -516,6 +516,8 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
                          key=f"age|{holder.lower()}", label="age", extra={"head": "age", "event": None,
                                                                           "phrase": "age", "holder": holder})
     head, phrase, event, event_word = count_noun(text, end, value)
+    if head and head.endswith("'") and head[:-1].isalpha():
+        head = head[:-1] + "s"  # "47 KO's" counts what "46 KOs" does
     if head in lexicon.generic_nouns() and event is None:
         # "injuring five people": a generic noun says what is counted only with
         # what happened to it (a specific one, "homes", keys on itself).
