@@ -159,7 +159,7 @@ def _other(title: str, facts: tuple[FactView, ...]) -> list[str]:
     if not facts:
         return []
     items = "".join(
-        f"<li>{_sans(_e(f.id), '8pt', _MUTED)} {_e(f.note)} — " +
+        f"<li>{_sans(_e(words.fact_name(f.id)), '8pt', _MUTED)} {_e(f.note)} — " +
         "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in f.mentions) + "</li>"
         for f in facts)
     return [_h2(f"{title} ({len(facts)})"), f"<ul>{items}</ul>"]
@@ -199,7 +199,7 @@ def _aligned(view: ReportView) -> list[str]:
     for row in view.rows:
         flag = ""
         if row.conflicts:
-            flag = "<br>" + _sans("conflict " + _e(", ".join(row.conflicts)), "7pt", _FLAG)
+            flag = "<br>" + _sans("conflict: " + _e(words.fact_names(row.conflicts)), "7pt", _FLAG)
         if row.weak:
             flag += "<br>" + _sans(f"<i>weak link<br>({row.confidence:.0%})</i>", "7pt", _MUTED)  # a narrow column
         rows.append(f'<tr><td width="6%" valign="top" style="{_RULE}">{_sans(_e(row.group), "8pt", _MUTED, True)}'

@@ -190,7 +190,7 @@ def _other_facts(view: ReportView, status: str) -> str:
     if not facts:
         return ""
     items = "".join(
-        f'<li id="{e(f.id)}"><span class="fact-kind">{e(f.id)}</span> {e(f.note)} — '
+        f'<li id="{e(f.id)}"><span class="fact-kind">{e(words.fact_name(f.id))}</span> {e(f.note)} — '
         + "; ".join(f"{_tag(m.article)} <q>{e(m.text)}</q>" for m in f.mentions) + "</li>"
         for f in facts)
     return (f'<section id="{anchor}" class="prose"><h2>{e(title)} ({len(facts)})</h2>'
@@ -223,7 +223,7 @@ def _aligned(view: ReportView) -> str:
     for row in view.rows:
         flag = ""
         if row.conflicts:
-            links = ", ".join(f'<a href="#{e(c)}">{e(c)}</a>' for c in row.conflicts)
+            links = ", ".join(f'<a href="#{e(c)}">{e(words.fact_name(c))}</a>' for c in row.conflicts)
             flag = f'<span class="row-flag">conflict {links}</span>'
         if row.weak:
             flag += (f'<span class="row-weak" title="The link between these passages is uncertain '

@@ -126,7 +126,7 @@ def _other_facts(title: str, facts: tuple[FactView, ...]) -> list[str]:
     lines = [f"## {title} ({len(facts)})", ""]
     for fact in facts:
         said = "; ".join(f"{md_text(m.article)}: “{md_text(m.text)}”" for m in fact.mentions)
-        lines.append(f"- {md_text(fact.id)}: {md_text(fact.note)} — {said}")
+        lines.append(f"- {md_text(words.fact_name(fact.id))}: {md_text(fact.note)} — {said}")
     return lines + [""]
 
 
@@ -142,7 +142,7 @@ def _aligned(view: ReportView) -> list[str]:
               + (" " + words.LINK_LEGEND if view.has_link_notes else ""),
               ""]
     for row in view.rows:
-        flag = f" — conflict: {md_text(', '.join(row.conflicts))}" if row.conflicts else ""
+        flag = f" — conflict: {md_text(words.fact_names(row.conflicts))}" if row.conflicts else ""
         if row.weak:
             flag += f" — weak link (confidence {row.confidence:.0%})"
         lines += [f"### {md_text(row.group)}{flag}", ""]

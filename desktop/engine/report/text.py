@@ -163,10 +163,20 @@ def headline(view: ReportView) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] + "."
 
 
+def fact_name(fact_id: str) -> str:
+    """How a report names a fact: "fact 12" for F12, so that no fact reads as article F's
+    passage (F12 is also article F's twelfth sentence)."""
+    return f"fact {fact_id[1:]}" if fact_id[:1] == "F" and fact_id[1:].isdigit() else fact_id
+
+
+def fact_names(fact_ids) -> str:
+    return ", ".join(fact_name(f) for f in fact_ids)
+
+
 def fact_heading(fact: FactView) -> str:
     kind = KIND_NAMES.get(fact.kind, fact.kind.replace("_", " "))
     extra = " (approximate)" if fact.approximate else ""
-    return f"{fact.id} · {kind}{extra}"
+    return f"{fact_name(fact.id)} · {kind}{extra}"
 
 
 def stamp(view: ReportView) -> str:
