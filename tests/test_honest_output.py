@@ -57,6 +57,18 @@ def test_the_note_counts_sentences_and_says_when_and_with_whom(tmp_path):
     note = _set_apart_note(0, {1}, articles, vectors, {(0, 1): {(0, 0): 0.9, (0, 1): 0.8}},
                            SimpleNamespace(link_threshold=0.35))
     assert note.startswith("Reports another event: 1 sentence of 1 told again"), note
+    # A near thing says so: the main story's closest report and how likely it tells the same event.
+    links = {(0, 1): {(0, 0): 0.9, (0, 1): 0.8}}
+    close = _set_apart_note(0, {1}, articles, vectors, links, SimpleNamespace(link_threshold=0.35),
+                            closest=("B", 0.38))
+    assert close.startswith("Reports another event, a close call (38% likely the same as B): "), close
+    alike = _set_apart_note(0, {1}, articles, vectors, links, SimpleNamespace(link_threshold=0.35),
+                            closest=("B", 0.69))
+    assert alike.startswith("Reports another event on balance (69% likely the same as B, unlike the rest of "
+                            "the main story): "), alike
+    from desktop.engine.set_apart import reason_only
+    assert reason_only(close).startswith("A close call (38% likely the same as B): 1 sentence")
+    assert reason_only(note).startswith("1 sentence of 1 told again")
     # Dates far apart are said; near ones are not (the event model's two weeks).
     story = [Article("A", "a", "x", (), published="2013-04-12"), Article("B", "b", "x", (), published="2013-04-11")]
     assert _date_gap(Article("C", "c", "x", (), published="2011-10-25"), story) == \

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QSty
                                QStyledItemDelegate, QStyleOptionViewItem, QToolButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..engine.set_apart import reason_only
 from . import styles
 from .labels import PlainLabel
 
@@ -40,11 +41,7 @@ class ArticleRow:
 
 def _short_reason(note: str) -> str:
     """The set-apart note without its preamble, for the list's third line."""
-    note = " ".join(note.split())
-    for lead in ("Reports another event:", "Reports another event;"):
-        if note.startswith(lead):
-            note = note[len(lead):].strip()
-    return note or "it seems to report a different event"
+    return reason_only(note) or "it seems to report a different event"
 
 
 def fit_lines(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:

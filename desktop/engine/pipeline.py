@@ -90,7 +90,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     pairs = list(combinations(range(len(articles)), 2))
     pair_scores, found = score_pairs(scorer, vectors, pairs,
                                      lambda n: step("align", n / max(1, len(pairs))))
-    events = event_clusters(articles, vectors, pair_scores, scorer, config, found)
+    events, same_event = event_clusters(articles, vectors, pair_scores, scorer, config, found)
     del found  # the candidates' rows: no longer needed, and large for many articles
     main = set(events[0]) if len(events[0]) >= 2 else set()
     # With no two articles judged to report one event there is no main story
@@ -102,7 +102,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
              if a in grouped and b in grouped for (i, j), p in scores.items()}
     sentence_groups = build_groups(links, threshold, config.max_per_article, config.max_span,
                                    config.merge_support, keep_support=config.keep_support)
-    articles = _with_events(articles, events, main, vectors, pair_scores, scorer)
+    articles = _with_events(articles, events, main, vectors, pair_scores, scorer, same_event)
     groups = [_group(n, g, articles) for n, g in enumerate(sentence_groups, start=1)]
     step("diff", 0.0)
     groups = [_with_diffs(g, articles) for g in groups]
@@ -134,14 +134,17 @@ def _with_facts(result: Comparison, should_cancel: Optional[CancelFn]) -> Compar
 FACTS_FAILED = "Facts could not be found: "
 
 
-def event_clusters(articles, vectors, pair_scores, scorer, config, found=None) -> list[list[int]]:
-    """Articles clustered by event, largest first (see :mod:`desktop.engine.events`)."""
+def event_clusters(articles, vectors, pair_scores, scorer, config, found=None
+                   ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Articles clustered by event, largest first, and P(same event) of every two articles
+    (see :mod:`desktop.engine.events`)."""
     model = event_model(config.event_model)
     rows = article_pair_rows(vectors, [a.published for a in articles], pair_scores, scorer, found)
-    return clusters(len(articles), model.probabilities(rows), model.threshold)
+    same = model.probabilities(rows)
+    return clusters(len(articles), same, model.threshold), same
 
 
-def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[Article]:
+def _with_events(articles, events, main, vectors, pair_scores, scorer, same_event) -> list[Article]:
     """Articles marked with their event cluster; those outside the main story say why."""
     if not main:
         return articles
@@ -152,9 +155,11 @@ def _with_events(articles, events, main, vectors, pair_scores, scorer) -> list[A
             out.append(replace(article, related=True, event=1))
             continue
         together = [articles[m].id for m in events[number[k] - 1] if m != k]
+        closest = max(main, key=lambda m: same_event.get((min(k, m), max(k, m)), 0.0))
+        close_call = (articles[closest].id, same_event.get((min(k, closest), max(k, closest)), 0.0))
         out.append(replace(article, related=False, event=number[k],
                            event_note=set_apart_note(k, main, articles, vectors, pair_scores, scorer,
-                                                     together)))
+                                                     together, close_call)))
     return out
 
 

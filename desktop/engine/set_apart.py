@@ -19,9 +19,16 @@ from .wording import listed, plural
 _OWN_NAME_MENTIONS = 2
 
 
-def set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=()) -> str:
+# Set apart though its closest report in the main story reads as the same event at least
+# this likely: the note says the call was close.
+CLOSE_CALL = 0.25
+
+
+def set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=(),
+                   closest: tuple[str, float] = ("", 0.0)) -> str:
     """What an article set apart shares with the main story and what it lacks, in words;
-    ``together``: the articles that report its event with it."""
+    ``together``: the articles that report its event with it; ``closest``: the main story's
+    report most likely to tell its event (its id) and that probability."""
     best_links, best_other = -1, None
     for other in main:
         scores = pair_scores[(min(k, other), max(k, other))]
@@ -48,7 +55,26 @@ def set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=())
     parts.append(date_gap(articles[k], [articles[m] for m in main]))
     if together:
         parts.append(f"the same event as {listed(together)}")
-    return "Reports another event: " + "; ".join(p for p in parts if p) + "."
+    opening = "Reports another event"
+    who, p = closest
+    if p >= 0.5:
+        # Alike to one report, unlike the rest: the clusters weigh every report's say.
+        opening += f" on balance ({round(100 * p)}% likely the same as {who}, unlike the rest of the main story)"
+    elif p >= CLOSE_CALL:
+        # Much in common and still set apart: the reader should know it was a near thing.
+        opening += f", a close call ({round(100 * p)}% likely the same as {who})"
+    return opening + ": " + "; ".join(p for p in parts if p) + "."
+
+
+def reason_only(note: str) -> str:
+    """The note without its opening "Reports another event", for a place that already says so:
+    "A close call (…): 4 sentences of 5 told again …", "4 sentences of 5 told again …"."""
+    note = " ".join(note.split())
+    rest = note.removeprefix("Reports another event")
+    if rest == note:
+        return note
+    rest = rest.lstrip(":;, ").strip()
+    return rest[:1].upper() + rest[1:]
 
 
 def date_gap(article: Article, main: list[Article]) -> str:

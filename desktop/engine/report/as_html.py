@@ -12,6 +12,7 @@ from html import escape
 from typing import Iterable, Optional
 
 from ..model import Comparison
+from ..set_apart import reason_only
 from . import text as words
 from .options import ReportOptions
 from .style import CSS
@@ -111,8 +112,7 @@ def _contents(view: ReportView) -> str:
 
 def _reason(article) -> str:
     """Why an article was set apart, without the note's own opening words."""
-    reason = article.event_note.removeprefix("Reports another event: ").strip()
-    return reason[:1].upper() + reason[1:]  # it follows a full stop here
+    return reason_only(article.event_note)  # it follows "Different event." here
 
 
 def _articles(view: ReportView) -> str:
