@@ -312,3 +312,21 @@ def test_a_point_can_bring_an_articles_column_into_view(qtbot):
     rect = view.cell_rect(2, view.column_ids().index("K"))
     assert rect.intersects(table.viewport().rect()), "K's cell is scrolled into view"
     assert view.current_row() == 2
+
+
+def test_one_weekday_read_as_two_days_names_no_day_in_the_note():
+    # Reports a day apart each read "Saturday" in its own week: the cells say which day each
+    # was read as; the note, which speaks for both, names neither.
+    from desktop.app.viewmodels import fact_rows
+    from desktop.engine.model import Comparison, Fact, Mention
+
+    fact = Fact("F1", "date", "agree", None, "date: Saturday (same)",
+                (Mention("A", "A1", 0, 8, "Saturday", "2013-03-02"),
+                 Mention("B", "B1", 0, 8, "Saturday", "2013-03-09")), False)
+    row = fact_rows(Comparison((), (), (fact,), ()))[0]
+    assert row.note == "date: Saturday (same)"
+    assert row.values == {"A": "Saturday (2 Mar 2013)", "B": "Saturday (9 Mar 2013)"}
+    one = Fact("F2", "date", "agree", None, "date: Saturday (same)",
+               (Mention("A", "A1", 0, 8, "Saturday", "2013-03-09"),
+                Mention("B", "B1", 0, 8, "Saturday", "2013-03-09")), False)
+    assert fact_rows(Comparison((), (), (one,), ()))[0].note == "date: Saturday, 9 Mar 2013 (same)"

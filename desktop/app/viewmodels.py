@@ -401,13 +401,19 @@ def fact_rows(comparison: Comparison, conflicts_only: bool = False) -> list[Fact
         values: dict[str, str] = {}
         note = fact.note
         inferred = _weekday_dates(fact) if fact.kind == "date" else {}
+        # One wording read as two days ("Saturday" a week apart in reports a day apart):
+        # the note names no day for it, each cell says its own.
+        days_of: dict[str, set[str]] = {}
+        for mention in fact.mentions:
+            days_of.setdefault((mention.text or "").casefold(), set()).add(value_text(mention.value))
         for n, mention in enumerate(fact.mentions):
             shown = mention.text if mention.text else str(mention.value)
             if n in inferred:
                 shown = f"{shown} ({inferred[n]})"
             elif fact.kind == "date":
                 dated = _with_date(shown, mention.value)
-                if dated != shown and not any(ch.isdigit() for ch in shown):
+                if dated != shown and not any(ch.isdigit() for ch in shown) and \
+                        len(days_of.get(shown.casefold(), ())) == 1:
                     # The note names the date as written: give it its calendar date once.
                     in_note = f"{shown}, {calendar_text(mention.value)}"
                     if in_note not in note:
