@@ -389,6 +389,16 @@ def test_a_place_name_alone_speaking_is_the_person_the_article_named_by_it():
     assert alone == [("Houston", "person"), ("Houston", "place")]
 
 
+def test_a_surname_without_its_particle_is_a_conflict_but_a_space_is_style():
+    a = "Police arrested Anthony LaCalamita, 38, on the interstate after the office shooting on Monday."
+    b = "Police arrested Anthony Calamita, 38, on the interstate after the office shooting on Monday."
+    notes = [f.note for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT]
+    assert notes == ["name: Anthony LaCalamita vs Anthony Calamita"]
+    c = "Judge Vincent DelGiudice read the sentence to the court on Monday."
+    d = "Judge Vincent Del Giudice read the sentence to the court on Monday."
+    assert not [f for f in _compared(c, d).facts if f.status == FactStatus.CONFLICT]
+
+
 def test_an_organisation_spelt_two_ways_is_a_conflict():
     a = "Gordon Advisers, a consulting firm, said the cable was cut near Alexandria on Friday."
     b = "Gordon Advisors, a consulting firm, said the cable was cut near Alexandria on Friday."

@@ -37,6 +37,10 @@ def _mention(article: Article, hit: NameHit, with_title: bool = False) -> Mentio
     return Mention(article.id, passage, start, end, article.text[start:end], value, None)
 
 
+# Particles a surname may be written with or without (lower case: surnames are keyed so).
+_PARTICLES = ("la", "le", "de", "di", "da", "du", "del", "van", "von", "mc", "mac")
+
+
 def _close(a: str, b: str) -> bool:
     """Two spellings of one name that differ by a letter or two, not by house style.
 
@@ -100,6 +104,18 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                 if draft:
                     drafts.append(draft)
                     spelled.update((sa, sb))
+    # A surname with and without its particle: "Anthony LaCalamita" / "Anthony Calamita".
+    for surname in by_surname:
+        for particle in _PARTICLES:
+            bare = surname[len(particle):]
+            if surname.startswith(particle) and len(bare) >= 5 and bare in by_surname \
+                    and not {surname, bare} & spelled \
+                    and not any(name.lower().endswith(f"{particle} {bare}")  # "Del Giudice": a space, no more
+                                for _, person in by_surname[bare] for name in person.full_names):
+                draft = _surname_variant(surname, bare, by_surname, articles, passage_groups)
+                if draft:
+                    drafts.append(draft)
+                    spelled.update((surname, bare))
 
     for surname, entries in by_surname.items():
         if len(entries) < 2:
