@@ -159,7 +159,7 @@ def _other(title: str, facts: tuple[FactView, ...]) -> list[str]:
     if not facts:
         return []
     items = "".join(
-        f"<li>{_sans(_e(words.fact_name(f.id)), '8pt', _MUTED)} {_e(f.note)} — " +
+        f"<li>{_sans(_e(words.fact_name(f.id).capitalize()), '8pt', _MUTED)} {_e(f.note)} — " +
         "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in f.mentions) + "</li>"
         for f in facts)
     return [_h2(f"{title} ({len(facts)})"), f"<ul>{items}</ul>"]

@@ -87,7 +87,7 @@ def seeds():
 def test_facts_are_named_apart_from_passages(bridge):
     """"F1" is also article F's first passage: a report names facts "fact 1"."""
     text = RENDERERS["md"](bridge, FIXED)
-    assert "(fact 1 · " in text and "conflict: fact 1, fact 2" in text and "- fact 3: " in text
+    assert "(fact 1 · " in text and "conflict: fact 1, fact 2" in text and "- Fact 3: " in text
     assert "(F1 · " not in text and "conflict: F1" not in text
     page = RENDERERS["html"](bridge, FIXED)
     assert '<a href="#F1">fact 1</a>' in page and 'id="F1"' in page  # anchors keep the contract's ids
