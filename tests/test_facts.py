@@ -389,24 +389,21 @@ def test_a_place_name_alone_speaking_is_the_person_the_article_named_by_it():
     assert alone == [("Houston", "person"), ("Houston", "place")]
 
 
-def test_a_surname_without_its_particle_is_a_conflict_but_a_space_is_style():
-    a = "Police arrested Anthony LaCalamita, 38, on the interstate after the office shooting on Monday."
-    b = "Police arrested Anthony Calamita, 38, on the interstate after the office shooting on Monday."
-    notes = [f.note for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT]
-    assert notes == ["name: Anthony LaCalamita vs Anthony Calamita"]
-    c = "Judge Vincent DelGiudice read the sentence to the court on Monday."
-    d = "Judge Vincent Del Giudice read the sentence to the court on Monday."
-    assert not [f for f in _compared(c, d).facts if f.status == FactStatus.CONFLICT]
+_ARREST = "Police arrested {}, 38, on the interstate after the office shooting on Monday."
+_FIRM = "{}, a consulting firm, said the cable was cut near Alexandria on Friday."
 
 
-def test_an_organisation_spelt_two_ways_is_a_conflict():
-    a = "Gordon Advisers, a consulting firm, said the cable was cut near Alexandria on Friday."
-    b = "Gordon Advisors, a consulting firm, said the cable was cut near Alexandria on Friday."
-    notes = [f.note for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT]
-    assert notes == ["name: Gordon Advisers vs Gordon Advisors"]
-    c = "Chicago Cubs fans and Chicago Bulls fans met."
-    d = "Chicago Bulls fans and Chicago Cubs fans met."
-    assert not [f for f in _compared(c, d).facts if f.status == FactStatus.CONFLICT]
+@pytest.mark.parametrize("a, b, notes", [
+    # A surname without its particle is spelt otherwise; a space alone is style.
+    (_ARREST.format("Anthony LaCalamita"), _ARREST.format("Anthony Calamita"),
+     ["name: Anthony LaCalamita vs Anthony Calamita"]),
+    (_ARREST.format("Judge Vincent DelGiudice"), _ARREST.format("Judge Vincent Del Giudice"), []),
+    # An organisation's name spelt two ways; two teams of one city are two names.
+    (_FIRM.format("Gordon Advisers"), _FIRM.format("Gordon Advisors"), ["name: Gordon Advisers vs Gordon Advisors"]),
+    ("Chicago Cubs fans and Chicago Bulls fans met.", "Chicago Bulls fans and Chicago Cubs fans met.", []),
+])
+def test_a_name_spelt_two_ways(a, b, notes):
+    assert [f.note for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT] == notes
 
 
 def test_words_before_a_name_that_are_no_part_of_it():
