@@ -151,6 +151,9 @@ def test_relative_dates_resolve_against_publication():
     assert _one("Crews will clear it Thursday.", "date", published="2025-11-22").value == "2025-11-27"
     assert _one("The team begins its postseason Thursday.", "date", published="2025-11-22").value == "2025-11-27"
     assert _one("Crews cleared it Thursday.", "date", published="2025-11-22").value == "2025-11-20"
+    # A fixture to come: "advances to play Saturday", published on the Friday before.
+    assert _one("Creighton advances to play Saturday in the semifinal.", "date",
+                published="2013-03-08").value == "2013-03-09"
     assert _one("It was built last year.", "date", published="2025-11-22").value == "2024"
     unresolved = _one("Crews will clear it Thursday.", "date")
     assert unresolved.value == "Thursday" and unresolved.extra["weekday"] == 3

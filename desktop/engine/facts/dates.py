@@ -233,7 +233,8 @@ def _date_item(article: Article, m: re.Match, published: Optional[date],
 _AHEAD = re.compile(
     r"\b(?:will|won['’]t|'ll|shall|is|are|was|were)\s+(?:\w+ly\s+)?(?:be\s+)?"
     r"(?:scheduled|set|due|expected|slated|planned|to)\b|\b(?:will|won['’]t|'ll)\b|"
-    r"\b(?:begins|starts|opens|kicks off|faces|plays|hosts|visits|returns|resumes|meets)\b",
+    r"\b(?:begins|starts|opens|kicks off|faces|plays|hosts|visits|returns|resumes|meets)\b|"
+    r"\b(?:advances|advance|moves on) to\b|\bto (?:play|face|meet|host|visit|take on)\b",
     re.IGNORECASE)
 
 
