@@ -393,3 +393,19 @@ def test_a_story_the_pipeline_fails_on_is_reported_and_the_others_are_written(tm
     monkeypatch.setattr(pipeline, "compare", real)
     again = run_corpus([str(_folder(tmp_path))], out, FAST, workers=0)
     assert again.compared == 1 and not again.failed
+
+
+def test_a_loner_does_not_stop_a_story_being_cut_in_two():
+    # Two events of five reports each, and a round-up unlike all of them: average linkage
+    # alone leaves the round-up as one side; the cut is made past it, and it joins a side.
+    from desktop.engine.corpus.stories import split_stories
+    first, second, loner = range(0, 5), range(5, 10), 10
+    same = {}
+    for a in range(11):
+        for b in range(a + 1, 11):
+            inside = (a in first and b in first) or (a in second and b in second)
+            same[(a, b)] = 0.8 if inside else 0.3
+    for a in range(10):
+        same[(a, loner)] = 0.05 if a in first else 0.1
+    stories = split_stories([list(range(11))], lambda members: same)
+    assert sorted(map(sorted, stories)) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9, 10]]

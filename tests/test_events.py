@@ -27,6 +27,25 @@ def test_two_quakes_disagree_on_their_magnitude_two_reports_of_one_do_not():
     assert ev._unit_contrast(one, {}) == (0.0, 0.0)  # nothing counted in both: no evidence
 
 
+def test_two_arrests_open_on_two_men_though_both_name_the_first():
+    def opening(*texts):
+        vectors = sentence_vectors([list(texts)])[0]
+        return ev.summarise(vectors.sentences, None, vectors.names, vectors.texts)
+
+    jackson = opening("San Diego Chargers receiver Vincent Jackson was arrested on suspicion of drunk driving.",
+                      "Police stopped Jackson at about 2:30 a.m. on Tuesday.")
+    williams = opening("Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken driving.",
+                       "It was the team's second such arrest in a month, after Vincent Jackson's.",
+                       "Williams was pulled over for speeding early Sunday.")
+    again = opening("Vincent Jackson, a Chargers receiver, was booked early Tuesday after a traffic stop.")
+    nobody = opening("A Chargers player was arrested on suspicion of drunken driving.")
+    assert williams.lead_people[0] == "williams"
+    assert ev._lead_person(jackson, again) == 1.0
+    assert ev._lead_person(jackson, williams) == 1.0  # the second names the first in its opening too
+    assert ev._lead_person(again, opening("Chargers tackle Jamal Williams was arrested on Sunday.")) == 0.0
+    assert ev._lead_person(jackson, nobody) == 0.5  # names no one: no evidence
+
+
 def test_ages_are_read_as_ages_not_counts_of_the_word_before():
     one = ev.numbers_by_unit(("Police arrested a 33-year-old man.", "The actress, 26 years old, checked in."))
     assert one == {"age": frozenset({"33", "26"})}, "not 'arrest' (the word before the number)"

@@ -53,6 +53,8 @@ EVENT_FEATURES = (
     "rel_name_cos",   # name_cos against each article's closest other article (the lower of the two)
     "unit_conflict",  # of the things both count ("magnitude 5.6", "10 people"), the share whose values all differ
     "unit_agree",     # ... and the share where a value agrees
+    "lead_person",    # 1 when the first two sentences of both name a person in common, 0 when both name people
+                      # but none in common, 0.5 when either names no one
     # The same-event sentence model (EventModel.sentence_weights: the sentence
     # features, weighed for "these two sentences' articles report one event"):
     "ev_top3",        # mean of its three best probabilities over the candidate sentence pairs
@@ -71,6 +73,7 @@ _RELATIVE = {"rel_doc_cos": "doc_cos", "rel_link_share": "link_share", "rel_top3
              "rel_lead_cos": "lead_cos", "rel_names": "names_shared", "rel_key_names": "key_names"}
 LEAD = 3
 KEY_NAMES = 4
+LEAD_PEOPLE = 2  # sentences read for the people an article opens on ("lead_person")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class ArticleSummary:
     sentences: int
     published: Optional[str]
     units: dict = field(default_factory=dict)  # unit -> the values the article gives of it (numbers_by_unit)
+    lead_people: tuple = ()  # surnames of the people its first two sentences name, first named first
 
 
 def summarise(sentences: list[Vector], published: Optional[str],
@@ -114,7 +118,25 @@ def summarise(sentences: list[Vector], published: Optional[str],
     sentence_numbers = tuple(frozenset(t for t in vec if t.isdigit()) for vec in sentences)
     return ArticleSummary(normalise(doc), normalise(lead), names, numbers, lead_names, years,
                           key_names, tuple(sentence_names), sentence_numbers, len(sentences), published,
-                          numbers_by_unit(texts))
+                          numbers_by_unit(texts), _lead_people(texts))
+
+
+def _lead_people(texts) -> tuple[str, ...]:
+    """Surnames of the people an article's first two sentences name, in order."""
+    from .facts.names import find_names
+    from .model import Article
+
+    hits, _ = find_names(Article("X", "", " ".join(texts[:LEAD_PEOPLE]), ()))
+    return tuple(dict.fromkeys(h.text.split()[-1].lower() for h in hits if h.kind == "person"))
+
+
+def _lead_person(left: "ArticleSummary", right: "ArticleSummary") -> float:
+    """Whether two articles open on the same people.  Two arrests of one team's players:
+    each report of the second names the first arrest further down (the team's second such
+    arrest), so the names the two share say one story; the man each opens on says two."""
+    if not left.lead_people or not right.lead_people:
+        return 0.5
+    return float(bool(set(left.lead_people) & set(right.lead_people)))
 
 
 # Number words that give a value as written ("five" is 5); "dozen", "hundred" and
@@ -358,7 +380,8 @@ def comparison_features(summaries: list[ArticleSummary],
         relative = tuple(min(_ratio(row[c], best[(a, c)]), _ratio(row[c], best[(b, c)])) for c in columns)
         value = names[(a, b)]
         name_relative = min(_ratio(value, name_best[a]), _ratio(value, name_best[b]))
-        out[(a, b)] = row + relative + (value, name_relative) + _units_row(summaries[a], summaries[b])
+        out[(a, b)] = (row + relative + (value, name_relative) + _units_row(summaries[a], summaries[b])
+                       + (_lead_person(summaries[a], summaries[b]),))
     return out
 
 

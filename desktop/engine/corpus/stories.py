@@ -194,12 +194,43 @@ def split_stories(stories: list[list[int]], within: Callable[[list[int]], dict[t
         members = sorted(story)
         position = {k: n for n, k in enumerate(members)}
         local = {(position[a], position[b]): p for (a, b), p in within(members).items()}
-        sides, across = two_sides(len(members), local)
+        sides, across = _sides_past_loners(len(members), local, side)
         if across < below and min(len(s) for s in sides) >= side:
             out.extend([members[n] for n in s] for s in sides)
         else:
             out.append(story)
     return sorted(out, key=lambda g: (-len(g), g[0]))
+
+
+def _sides_past_loners(count: int, same: dict[tuple[int, int], float], side: int,
+                       rounds: int = 3) -> tuple[list[list[int]], float]:
+    """:func:`two_sides`, looking past articles unlike all the others: average linkage
+    leaves such a loner (a round-up, a report of a third event) as a side of its own, so
+    a cut with a side under ``side`` articles is made again without it, and the loners
+    then join the side they are most like."""
+    def link(a: int, group: list[int]) -> float:
+        return sum(same.get((min(a, b), max(a, b)), 0.0) for b in group) / len(group)
+
+    kept, loners = list(range(count)), []
+    for _ in range(rounds):
+        index = {n: k for n, k in enumerate(kept)}
+        local = {(x, y): same.get((index[x], index[y]), 0.0) for x in range(len(kept)) for y in range(x + 1, len(kept))}
+        sides, across = two_sides(len(kept), local)
+        sides = [[index[n] for n in s] for s in sides]
+        small = [s for s in sides if len(s) < side]
+        if len(sides) < 2 or not small or len(kept) - len(small[0]) < 2 * side:
+            break
+        loners += small[0]
+        kept = [k for k in kept if k not in small[0]]
+    else:
+        return [list(range(count))], 1.0
+    if len(sides) == 2:
+        for k in loners:
+            max(sides, key=lambda s: link(k, s)).append(k)
+        sides = [sorted(s) for s in sides]
+        across = sum(same.get((min(a, b), max(a, b)), 0.0) for a in sides[0] for b in sides[1]) / (
+            len(sides[0]) * len(sides[1]))
+    return sides, across
 
 
 def stories_of_block(documents: Sequence[Document], config: CompareConfig = CompareConfig(),
