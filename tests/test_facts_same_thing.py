@@ -764,3 +764,9 @@ def test_two_apostrophes_mark_a_quote_as_a_double_mark_does():
     assert _quote_texts(text) == ["We had chances all game and we squandered them,", "We wanted to get that done.",
                                   "The Long Night"]
     assert _speakers(text)[0] == "Wade Collins"
+
+
+def test_an_honorific_says_whom_he_or_she_can_be():
+    text = ('Fire Chief James Steele said the blaze was being treated as arson. Officials did not know '
+            'whether Mrs Palin\'s ties to the church mattered.\n\n"It is hard to say at this point," he said.')
+    assert _speakers(text) == ["James Steele"]

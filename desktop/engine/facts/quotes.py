@@ -26,6 +26,7 @@ _ATTRIBUTIVE = {"called", "calling", "labeled", "labelled", "described", "descri
                 "branded", "termed", "wrote", "writing", "posted", "tweeted", "vowing", "vowed",
                 "promised", "urged", "urging"}
 _PRONOUNS = {"he", "she"}
+_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
 _SUBJECT = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|had|have|been|being|quoted|who|that)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:about|with|of|to|for|against|on|from|by|at|into|toward|towards|"
@@ -265,6 +266,10 @@ class _Speakers:
         if surname not in self._referred:
             votes = {"he": 0, "she": 0}
             for mention in (p for p in self.persons if p.text.split()[-1].lower() == surname):
+                # "Mrs Palin", "Mr. Steele": the honorific says it outright.
+                honorific = _HONORIFIC_BEFORE.search(self.text, max(0, mention.start - 8), mention.start)
+                if honorific:
+                    votes["she" if honorific.group(1).lower().startswith(("mrs", "ms", "miss")) else "he"] += 3
                 k = bisect.bisect_right(self.starts, mention.start)
                 stop = self.persons[k].start if k < len(self.persons) else len(self.text)
                 end = self.text.find(". ", mention.end)
