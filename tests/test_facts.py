@@ -51,6 +51,13 @@ def _compared(*texts: str):
     return compare([document_from_text(t, f"{chr(97 + n)}.txt") for n, t in enumerate(texts)])
 
 
+def _notes(*texts: str, status=None, kind=None, starting: str = "") -> list[str]:
+    """The notes of the facts :func:`_compared` finds, of one status or kind, opening with ``starting``."""
+    return [f.note for f in _compared(*texts).facts
+            if (status is None or f.status == status) and (kind is None or f.kind == kind)
+            and f.note.startswith(starting)]
+
+
 def _speakers(text: str) -> list:
     """The speaker the facts stage gives each quote of ``text``."""
     article = _article(text)
@@ -205,9 +212,7 @@ def test_two_reports_give_one_woman_two_ages():
          "store in 1967. She was arrested on Friday.")
     b = ("Police Chief Jim Williams announced 61-year-old Sharron Smith was arrested Friday and charged "
          "with murdering two women at a Staunton ice cream store in 1967.")
-    comparison = _compared(a, b)
-    ages = [f for f in comparison.facts if f.status == FactStatus.CONFLICT and f.note.startswith("age")]
-    assert [f.note for f in ages] == ["age: sixty vs 61"]
+    assert _notes(a, b, status=FactStatus.CONFLICT, starting="age") == ["age: sixty vs 61"]
 
 
 def test_a_family_named_by_one_surname_is_several_people():
@@ -215,8 +220,7 @@ def test_a_family_named_by_one_surname_is_several_people():
          "he was unarmed.")
     b = ("Kimani Gray was shot by two officers on Saturday night in Brooklyn. Mahnefah Gray, his sister, "
          "disputed the police account.")
-    comparison = _compared(a, b)
-    named = sorted(f.note for f in comparison.facts if f.note.endswith("named in A, B") and "Gray" in f.note)
+    named = sorted(n for n in _notes(a, b) if n.endswith("named in A, B") and "Gray" in n)
     assert named == ["Kimani Gray named in A, B", "Mahnefah Gray named in A, B"]
 
 
@@ -238,10 +242,9 @@ def test_one_weekday_of_two_happenings_is_no_agreement():
          "bottle. The city was calm by morning.")
     b = ("Thousands rioted across the capital on Saturday, a week after the boy died. Ministers met "
          "in emergency session. Schools stayed shut.")
-    assert not [f for f in _compared(a, b).facts if f.note.startswith("date: Saturday")]
-    c = ("Police in Exarchia shot dead a teenager on Saturday night, officers said.")
-    assert [f.note for f in _compared(a, c).facts if f.note.startswith("date: Saturday")] == \
-        ["date: Saturday (same)"]
+    assert not _notes(a, b, starting="date: Saturday")
+    c = "Police in Exarchia shot dead a teenager on Saturday night, officers said."
+    assert _notes(a, c, starting="date: Saturday") == ["date: Saturday (same)"]
 
 
 def test_a_value_only_in_one_article_joins_the_agreement_on_it():
@@ -300,7 +303,7 @@ def test_a_birth_date_is_no_day_of_a_death():
     a = ("Bettie Page, the Southern gal-turned-pin-up-queen-turned born again Christian, died Thursday "
          "at age 85.\n\nHer agent said she had suffered a heart attack.")
     b = "Pin-up queen Bettie Page has died in Los Angeles.\n\nPage was born on April 22, 1923, in Nashville, Tenn."
-    assert not [f for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT and f.kind == "date"]
+    assert not _notes(a, b, status=FactStatus.CONFLICT, kind="date")
 
 
 def test_hedged_figures_far_apart_are_two_things_not_one():
@@ -406,7 +409,7 @@ _FIRM = "{}, a consulting firm, said the cable was cut near Alexandria on Friday
     ("Chicago Cubs fans and Chicago Bulls fans met.", "Chicago Bulls fans and Chicago Cubs fans met.", []),
 ])
 def test_a_name_spelt_two_ways(a, b, notes):
-    assert [f.note for f in _compared(a, b).facts if f.status == FactStatus.CONFLICT] == notes
+    assert _notes(a, b, status=FactStatus.CONFLICT) == notes
 
 
 def test_words_before_a_name_that_are_no_part_of_it():

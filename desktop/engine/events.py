@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from .facts.names import find_names
 from .features import NUMBER_WORDS, Vector, cased_content_terms, normalise
+from .model import Article
 from .pair_features import FEATURES as SENTENCE_FEATURES
 from .pair_features import candidates
 from .resources import resource_path
@@ -123,9 +125,6 @@ def summarise(sentences: list[Vector], published: Optional[str],
 
 def _lead_people(texts) -> tuple[str, ...]:
     """Surnames of the people an article's first two sentences name, in order."""
-    from .facts.names import find_names
-    from .model import Article
-
     hits, _ = find_names(Article("X", "", " ".join(texts[:LEAD_PEOPLE]), ()))
     return tuple(dict.fromkeys(h.text.split()[-1].lower() for h in hits if h.kind == "person"))
 

@@ -158,7 +158,7 @@ def two_sides(count: int, same: dict[tuple[int, int], float]) -> tuple[list[list
     groups = [[k] for k in range(count)]
 
     def link(x: list[int], y: list[int]) -> float:
-        return sum(same.get((min(a, b), max(a, b)), 0.0) for a in x for b in y) / (len(x) * len(y))
+        return _mean_between(same, x, y)
 
     while len(groups) > 2:
         best, pair = -1.0, (0, 1)
@@ -202,15 +202,17 @@ def split_stories(stories: list[list[int]], within: Callable[[list[int]], dict[t
     return sorted(out, key=lambda g: (-len(g), g[0]))
 
 
+def _mean_between(same: dict[tuple[int, int], float], x: list[int], y: list[int]) -> float:
+    """The mean probability of the pairs across two groups of articles."""
+    return sum(same.get((min(a, b), max(a, b)), 0.0) for a in x for b in y) / (len(x) * len(y))
+
+
 def _sides_past_loners(count: int, same: dict[tuple[int, int], float], side: int,
                        rounds: int = 3) -> tuple[list[list[int]], float]:
     """:func:`two_sides`, looking past articles unlike all the others: average linkage
     leaves such a loner (a round-up, a report of a third event) as a side of its own, so
     a cut with a side under ``side`` articles is made again without it, and the loners
     then join the side they are most like."""
-    def link(a: int, group: list[int]) -> float:
-        return sum(same.get((min(a, b), max(a, b)), 0.0) for b in group) / len(group)
-
     kept, loners = list(range(count)), []
     for _ in range(rounds):
         index = {n: k for n, k in enumerate(kept)}
@@ -226,10 +228,9 @@ def _sides_past_loners(count: int, same: dict[tuple[int, int], float], side: int
         return [list(range(count))], 1.0
     if len(sides) == 2:
         for k in loners:
-            max(sides, key=lambda s: link(k, s)).append(k)
+            max(sides, key=lambda s: _mean_between(same, [k], s)).append(k)
         sides = [sorted(s) for s in sides]
-        across = sum(same.get((min(a, b), max(a, b)), 0.0) for a in sides[0] for b in sides[1]) / (
-            len(sides[0]) * len(sides[1]))
+        across = _mean_between(same, sides[0], sides[1])
     return sides, across
 
 

@@ -35,6 +35,7 @@ _DIGITS = (r"(?:(?<![\w.,/:'’-])|(?<=\$US))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)
 _VAGUE = r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+(?:of|more|upon)\b)"
 # "a few hundred", "several thousand": as vague as "hundreds", not the round figure.
 _FEW = r"\b(?:a\s+few|several)\s+(?:dozen|hundred|thousand|million|billion)\b"
+_FEW_RE = re.compile(_FEW, re.IGNORECASE)
 _QUALS = ("about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|"
           "more than|over|at least|upwards of|in excess of|just over|just under|fewer than|less than|"
           "under|up to|at most|as many as|as much as|as few as|no more than|no fewer than|"
@@ -441,8 +442,9 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
             return None  # a serial, a hash or garbage, never a quantity in prose
         value = float(digits)
         vague = None
-    elif num.lower() in _VAGUE_RANGES or re.fullmatch(_FEW, num, re.IGNORECASE):
-        vague = _VAGUE_RANGES[num.lower().split()[-1].rstrip("s") + "s"]
+    elif num.lower() in _VAGUE_RANGES or _FEW_RE.fullmatch(num):
+        scale = num.lower().split()[-1]  # "hundreds", or the "hundred" of "a few hundred"
+        vague = _VAGUE_RANGES[scale if scale.endswith("s") else scale + "s"]
         value = float(vague[0])
     else:
         vague = None
