@@ -1,0 +1,210 @@
+"""Trial (not shipped): a second look at each event cluster, one article at a time.
+
+After the clustering (``events.clusters``), a small logistic model reads each
+member of a cluster of three or more beside the rest: its mean logit
+P(same event) with the others, their mean among themselves, the gap, its
+lowest and highest, how far below the other members' own means it falls.
+Members it calls outliers leave, weakest first, and cluster among themselves.
+Fitted on inner cross-fitted probabilities (the event model refitted without
+each training fold in turn), scored on the mixed sets of ``real_news.py``
+and on every ECB+ sub-topic compared whole (all one event).  See
+docs/real-news.md, "A second look at each cluster".
+
+    .venv/bin/python benchmarks/events_outlier_trial.py 7 0.3 0.5   # mixed sets only
+    .venv/bin/python -c "import sys; sys.path.insert(0, 'benchmarks'); \
+        import events_outlier_trial as t; t.run(7, (0.3, 0.5))"       # with whole sub-topics
+"""
+import math
+import os
+import pathlib
+import pickle
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks")); sys.path.insert(0, str(ROOT))
+import events_quick as eq  # noqa: E402
+import realdata as rd  # noqa: E402
+import training as tr  # noqa: E402
+from desktop.engine import events as ev
+
+L = ev._logit
+
+def p_of(same, a, b):
+    return same.get((a, b) if a < b else (b, a), 0.0)
+
+# RAW=1: also the gap of a few raw event features; WHOLE=1: train on whole sets as clusters too.
+RAW = [n for n in ("name_cos", "doc_cos", "numbers_shared", "unit_conflict", "unit_agree", "lead_person", "top3_link", "key_names", "lead_cos", "ev_mean")]
+USE_RAW = os.environ.get("RAW", "0") == "1"
+WHOLE = os.environ.get("WHOLE", "1") == "1"
+def raw_gaps(k, C, full):
+    O = [j for j in C if j != k]
+    out = []
+    for name in RAW:
+        i = ev.EVENT_FEATURES.index(name)
+        f = lambda a, b: full[(a, b) if a < b else (b, a)][i]
+        m_in = sum(f(k, j) for j in O) / len(O)
+        lo = [f(a, b) for n, a in enumerate(O) for b in O[n+1:]]
+        out.append(sum(lo) / len(lo) - m_in)
+    return tuple(out)
+
+def feats(k, C, same, full=None):
+    base = _feats(k, C, same)
+    return (raw_gaps(k, C, full) + base) if USE_RAW else base
+
+def _feats(k, C, same):
+    O = [j for j in C if j != k]
+    lin = [L(p_of(same, k, j)) for j in O]
+    lo = [L(p_of(same, i, j)) for n, i in enumerate(O) for j in O[n+1:]]
+    mean_in = sum(lin) / len(lin); mean_o = sum(lo) / len(lo)
+    others_in = []
+    for m in O:
+        others_in.append(sum(L(p_of(same, m, j)) for j in C if j != m) / (len(C) - 1))
+    mu = sum(others_in) / len(others_in)
+    sd = statistics.pstdev(others_in) if len(others_in) > 1 else 0.0
+    return (mean_in, min(lin), max(lin), mean_o, mean_o - mean_in, mean_in - mu,
+            (mean_in - mu) / (sd + 1.0), float(mean_in <= min(others_in)), 1.0)
+
+def examples_from(sets_found):
+    rows, labels = [], []
+    for events, same, found, full in sets_found:
+        cl = list(found) + ([list(range(len(events)))] if WHOLE and len(events) >= 3 else [])
+        for C in cl:
+            if len(C) < 3: continue
+            votes = [events[k] for k in C]
+            major = max(set(votes), key=votes.count)
+            for k in C:
+                rows.append(feats(k, C, same, full)); labels.append(int(events[k] != major))
+    return rows, labels
+
+def prob(w, row):
+    z = sum(a * b for a, b in zip(w, row)); return 1 / (1 + math.exp(-z))
+
+def refine(n, found, same, w, bar, thr, full):
+    out = []
+    for C in found:
+        C = list(C); removed = []
+        while len(C) >= 3:
+            scored = [(prob(w, feats(k, C, same, full)), k) for k in C]
+            pbest, k = max(scored)
+            if pbest <= bar: break
+            C.remove(k); removed.append(k)
+        out.append(C)
+        if removed:
+            sub = {(a, b): p for (a, b), p in same.items() if a in removed and b in removed}
+            idx = sorted(removed); pos = {x: i for i, x in enumerate(idx)}
+            subsame = {(pos[a], pos[b]): p for (a, b), p in sub.items()}
+            for g in ev.clusters(len(idx), subsame, thr):
+                out.append([idx[i] for i in g])
+    def coh(g):
+        pr = [(a, b) for n_, a in enumerate(g) for b in g[n_+1:]]
+        return sum(same.get(x, 0) for x in pr) / len(pr) if pr else 0
+    return sorted([sorted(g) for g in out if g], key=lambda g: (-len(g), -coh(g), g[0]))
+
+def fit_model(train_rows, own_rows):
+    ex = tr.EventExamples()
+    for topic, events, rows in train_rows:
+        ex.add(rows, {(a, b): int(events[a] == events[b]) for a, b in rows}, 1.0, rd.fold_of(topic))
+    for outside, rows in own_rows:
+        ex.add(rows, {(a, b): int(not outside[a] and not outside[b]) for a, b in rows}, tr.GOLD_WEIGHT, -1)
+    return tr.fit_event_model(ex)
+
+def main(seed=7, bars=(0.5,)):
+    cache = eq.load_cache(seed)
+    bases = [float(x) for x in os.environ.get('BASES', '').split()] or [None]
+    tallies = {(c, b): dict(out=0, caught=0, ins=0, apart=0, groups=0, pure=0) for c in bases for b in (None,) + tuple(bars)}
+    for fold, data in enumerate(cache["folds"]):
+        scorer = data["scorer"]
+        train_rows = [(t, e, ev.article_pair_rows(v, p, s, scorer)) for t, e, p, v, s in data["train"]]
+        own_rows = [(o, ev.article_pair_rows(v, p, s, scorer)) for o, p, v, s in data["own"]]
+        model = fit_model(train_rows, own_rows)
+        inner = []
+        for g in range(rd.FOLDS):
+            if g == fold: continue
+            m_g = fit_model([r for r in train_rows if rd.fold_of(r[0]) != g], own_rows)
+            for t, e, rows in train_rows:
+                if rd.fold_of(t) != g: continue
+                same = m_g.probabilities(rows)
+                inner.append((e, same, ev.clusters(len(e), same, m_g.threshold), ev.complete_rows(rows, m_g.sentence_weights)))
+        X, y = examples_from(inner)
+        w = tr.fit_logistic(X, y, [1.0] * len(y))
+        if fold == 0: print("weights", [round(x, 2) for x in w], "pos", sum(y), len(y))
+        for topic, outsider, published, vectors, scores, names in data["test"]:
+            rows = ev.article_pair_rows(vectors, published, scores, scorer)
+            same = model.probabilities(rows)
+            full = ev.complete_rows(rows, model.sentence_weights)
+            for c, b in tallies:
+                thr = model.threshold if c is None else c
+                found = ev.clusters(len(names), same, thr)
+                f = found if b is None else refine(len(names), found, same, w, b, thr, full)
+                eq.separation_tally(outsider, f, scores, scorer, tallies[(c, b)])
+    for b, t in tallies.items():
+        print(f"bar {b}: recall {t['caught']/t['out']:.3f} false {t['apart']/t['ins']:.3f} purity {t['pure']/t['groups']:.3f}")
+
+if __name__ == "__main__":
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    bars = tuple(float(x) for x in sys.argv[2:]) or (0.3, 0.4, 0.5, 0.6)
+    main(seed, bars)
+
+def whole_data():
+    cache = eq.load_cache(7)
+    cpath = pathlib.Path(tempfile.gettempdir()) / "parallax_outlier_whole.pkl"
+    wc = pickle.loads(cpath.read_bytes()) if cpath.exists() else {}
+    corpus = rd.ecb_corpus(); changed = False
+    for topic in rd.topics():
+        f = rd.fold_of(topic)
+        for sub, names in corpus[topic].items():
+            if (f, topic, sub) not in wc:
+                wc[(f, topic, sub)] = eq._scored(names, cache["folds"][f]["scorer"]); changed = True
+    if changed: cpath.write_bytes(pickle.dumps(wc))
+    return cache, {(t, s): v for (f, t, s), v in wc.items()}
+
+def run(seed=7, bars=(0.3, 0.5), whole_weight=1.0):
+    cache7 = eq.load_cache(seed)
+    cache, wc = whole_data()
+    tallies = {b: dict(out=0, caught=0, ins=0, apart=0, groups=0, pure=0, wapart=0, wn=0) for b in (None,) + tuple(bars)}
+    wrows = {}
+    for (t, s), (kept, published, vectors, scores) in wc.items():
+        sc = cache["folds"][rd.fold_of(t)]["scorer"]
+        wrows[(t, s)] = (len(kept), ev.article_pair_rows(vectors, published, scores, sc))
+    for fold, data in enumerate(cache7["folds"]):
+        scorer = data["scorer"]
+        train_rows = [(t, e, ev.article_pair_rows(v, p, s, scorer)) for t, e, p, v, s in data["train"]]
+        own_rows = [(o, ev.article_pair_rows(v, p, s, scorer)) for o, p, v, s in data["own"]]
+        model = fit_model(train_rows, own_rows)
+        inner, inner_w = [], []
+        for g in range(rd.FOLDS):
+            if g == fold: continue
+            m_g = fit_model([r for r in train_rows if rd.fold_of(r[0]) != g], own_rows)
+            for t, e, rows in train_rows:
+                if rd.fold_of(t) != g: continue
+                same = m_g.probabilities(rows)
+                inner.append((e, same, ev.clusters(len(e), same, m_g.threshold), ev.complete_rows(rows, m_g.sentence_weights)))
+            for (t, s), (n, rows) in wrows.items():
+                if rd.fold_of(t) != g or n < 3: continue
+                same = m_g.probabilities(rows)
+                inner_w.append(([False] * n, same, ev.clusters(n, same, m_g.threshold), ev.complete_rows(rows, m_g.sentence_weights)))
+        X, y = examples_from(inner)
+        Xw, yw = examples_from(inner_w)
+        w = tr.fit_logistic(X + Xw, y + yw, [1.0] * len(y) + [whole_weight] * len(yw))
+        if fold == 0: print("weights", [round(x, 2) for x in w], "pos", sum(y), len(y), "whole rows", len(yw))
+        for topic, outsider, published, vectors, scores, names in data["test"]:
+            rows = ev.article_pair_rows(vectors, published, scores, scorer)
+            same = model.probabilities(rows)
+            full = ev.complete_rows(rows, model.sentence_weights)
+            found = ev.clusters(len(names), same, model.threshold)
+            for b in tallies:
+                f = found if b is None else refine(len(names), found, same, w, b, model.threshold, full)
+                eq.separation_tally(outsider, f, scores, scorer, tallies[b])
+        for (t, s), (n, rows) in wrows.items():
+            if rd.fold_of(t) != fold: continue
+            same = model.probabilities(rows)
+            full = ev.complete_rows(rows, model.sentence_weights)
+            found = ev.clusters(n, same, model.threshold)
+            for b in tallies:
+                f = found if b is None else refine(n, found, same, w, b, model.threshold, full)
+                tallies[b]["wapart"] += n - len(f[0]); tallies[b]["wn"] += n
+    for b, t in tallies.items():
+        print(f"bar {b}: recall {t['caught']/t['out']:.3f} false {t['apart']/t['ins']:.3f} purity {t['pure']/t['groups']:.3f}"
+              f"  whole sub-topics set apart {t['wapart']}/{t['wn']} ({t['wapart']/t['wn']:.3f})")
