@@ -770,3 +770,24 @@ def test_an_honorific_says_whom_he_or_she_can_be():
     text = ('Fire Chief James Steele said the blaze was being treated as arson. Officials did not know '
             'whether Mrs Palin\'s ties to the church mattered.\n\n"It is hard to say at this point," he said.')
     assert _speakers(text) == ["James Steele"]
+
+
+def test_a_clear_given_name_says_whom_she_can_be():
+    # The photographer named last is a man by his given name, with no "he" to say so.
+    text = ('Dolores Finch grew up in Dayton. A photographer named Gerald Hobbs met her on a pier in '
+            '1951 and asked her to pose. Years later she told a magazine: "I never felt ashamed of it."')
+    assert _speakers(text) == ["Dolores Finch"]
+
+
+def test_a_family_surname_does_not_make_a_woman_he():
+    # Three Varelas; the men's "he" must not rule out the widow, whose given name is no help.
+    text = ('Deputy Tomas Varela was killed in June. His son, Mateo Varela, wrote a letter. '
+            'He said he missed his father.\n\nThe widow, Chela Varela, read it to the court. '
+            '"Our Tomas is at peace," she said.')
+    assert _speakers(text)[-1] == "Chela Varela"
+
+
+def test_a_work_named_after_someone_is_not_their_name():
+    text = ('Nina Pardo, the pin-up model, died on Thursday. A 2006 film, The Daring Nina Pardo, told her '
+            'story.\n\n"I just wanted to be remembered young," Pardo said in 1998.')
+    assert _speakers(text) == ["Nina Pardo"]

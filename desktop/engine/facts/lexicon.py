@@ -25,6 +25,12 @@ def titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def first_name_pronouns() -> dict[str, str]:
+    """Given name (lower case) -> "he" or "she", where the name says it clearly (first_names.txt)."""
+    return _pairs("first_names.txt")
+
+
+@lru_cache(maxsize=1)
 def offices() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list("facts", "offices.txt"))
 

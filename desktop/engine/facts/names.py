@@ -191,6 +191,28 @@ def _name_like(word: str, joined_ok: bool = False) -> bool:
     return True
 
 
+def _names_in_titles(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """"a film, The Notorious Bettie Page, featured …": a capital "The" inside a sentence
+    opens a work's name; where its last words are someone the article names in full
+    elsewhere, the hit is that person's name, not "Notorious Bettie Page"."""
+    full = {h.text for h in hits if h.kind == "person" and len(h.text.split()) > 1}
+    out = []
+    for hit in hits:
+        words = hit.text.split()
+        before = text[max(0, hit.start - 5):hit.start]
+        if hit.kind == "person" and len(words) > 2 and before.endswith("The ") \
+                and not before[:-4].rstrip(" \"“‘(").endswith((".", "!", "?")) and hit.start > 4:
+            for k in range(1, len(words) - 1):
+                tail = " ".join(words[k:])
+                if tail in full:
+                    start = hit.start + hit.text.index(tail, len(" ".join(words[:k])))
+                    hit = NameHit(start, hit.end, tail, hit.kind, hit.role, hit.title_text,
+                                  hit.title_start, hit.former)
+                    break
+        out.append(hit)
+    return out
+
+
 def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
     """Every name hit of the article and its people keyed by surname."""
     phrases, lower_title_re, apposition_re = _compiled()
@@ -280,6 +302,7 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
                 continue
             hits.append(NameHit(start, end, text[start:end], kind, role, title_text, title_start,
                                 former))
+    hits = _names_in_titles(text, hits)
     people: dict[str, Person] = {}
     for hit in hits:
         if hit.kind != "person":

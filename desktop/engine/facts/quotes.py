@@ -252,10 +252,28 @@ class _Speakers:
         while i >= 0:
             h = self.persons[i]
             if not any(o < h.start < c for o, c in quotes):
-                if not pronoun or self.referred_as(h) in ("", pronoun.lower()):
+                if not pronoun or self.pronoun_of(h) in ("", pronoun.lower()):
                     return h
             i -= 1
         return None  # better no speaker than the man a "she" cannot be
+
+    def pronoun_of(self, hit: NameHit) -> str:
+        """"he", "she" or "": the hit's own clear given name first ("Catherine Gomes" beside
+        her son Gary Gomes, whose surname takes "he"), else how the article refers to the surname."""
+        words = hit.text.split()
+        if len(words) < 2:
+            return self.referred_as(hit)
+        pronoun = _given_name_pronoun(words)
+        if pronoun:
+            return pronoun
+        # A family shares its surname: "Chela Ortiz" is no "he" because her husband is.
+        # ("Rev Billy Graham" and "Billy Graham" are one man; Rosa and Chela Ortiz two.)
+        surname, given = words[-1].lower(), set(words[:-1])
+        for other in self.persons:
+            theirs = other.text.split()
+            if len(theirs) > 1 and theirs[-1].lower() == surname and not given & set(theirs[:-1]):
+                return ""
+        return self.referred_as(hit)
 
     def referred_as(self, hit: NameHit) -> str:
         """"he", "she" or "" (unknown): how the article refers to this person, read from the
@@ -266,6 +284,11 @@ class _Speakers:
         if surname not in self._referred:
             votes = {"he": 0, "she": 0}
             for mention in (p for p in self.persons if p.text.split()[-1].lower() == surname):
+                # "Jerry Tibbs", "Bettie Page": a clear given name says it as plainly as a
+                # pronoun would, and is there even when no "he" or "she" follows.
+                given = _given_name_pronoun(mention.text.split())
+                if given:
+                    votes[given] += 2
                 # "Mrs Palin", "Mr. Steele": the honorific says it outright.
                 honorific = _HONORIFIC_BEFORE.search(self.text, max(0, mention.start - 8), mention.start)
                 if honorific:
@@ -464,6 +487,14 @@ class _Speakers:
 
 
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "one"})
+
+
+def _given_name_pronoun(words: list[str]) -> Optional[str]:
+    """"he" or "she" when a full name's given name says it, else None: the first word before
+    the surname that is a known given name ("W. Mark Felt", "Rev Billy Graham", "Actor
+    Leonardo DiCaprio": titles and initials are no given names)."""
+    known = lexicon.first_name_pronouns()
+    return next((known[w.lower()] for w in words[:-1] if w.lower() in known), None)
 
 
 def _opens_description(words: str) -> bool:
