@@ -791,3 +791,9 @@ def test_a_work_named_after_someone_is_not_their_name():
     text = ('Nina Pardo, the pin-up model, died on Thursday. A 2006 film, The Daring Nina Pardo, told her '
             'story.\n\n"I just wanted to be remembered young," Pardo said in 1998.')
     assert _speakers(text) == ["Nina Pardo"]
+
+
+def test_a_magazine_told_is_no_speaker():
+    text = ('"I go out less now," Mara Quinn told Us Weekly last year.\n\n'
+            'Asked about old habits, she laughed. "I am happy where I am," she added.')
+    assert _speakers(text) == ["Mara Quinn", "Mara Quinn"]
