@@ -797,3 +797,20 @@ def test_a_magazine_told_is_no_speaker():
     text = ('"I go out less now," Mara Quinn told Us Weekly last year.\n\n'
             'Asked about old habits, she laughed. "I am happy where I am," she added.')
     assert _speakers(text) == ["Mara Quinn", "Mara Quinn"]
+
+
+def test_he_after_a_family_is_its_man():
+    # "Vance" alone, after his mother was named in full: "he" is Gary, not Catherine,
+    # and the woman the sentence is about ("on Ms. Ruiz") is no subject.
+    text = ('Gary Vance, 35, was charged with murder on Tuesday. The body of his mother, Catherine Vance, '
+            'was found in her apartment, police said.\n\nIn 2005, Vance was charged with assault on Ms. Ruiz, '
+            'according to court records, which say he held a knife to her throat and told her, '
+            '"You are never going to leave me."')
+    assert _speakers(text) == ["Gary Vance"]
+
+
+def test_whom_she_told_is_no_speaker():
+    text = ('Lena Frost modelled for ten years. "I never felt ashamed," she told Playboy in 1998.\n\n'
+            '"God approves of nudity," she said. Internet traffic fell, according to Dan Lowe, an officer '
+            'with Arbor Networks.\n\n"It was significant," he said.')
+    assert _speakers(text) == ["Lena Frost", "Lena Frost", "Dan Lowe"]

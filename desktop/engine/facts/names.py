@@ -39,6 +39,7 @@ _OFFICE_WORDS = frozenset({"attorney", "general", "president", "vice-president",
                            "governor", "spokesman", "spokesperson", "spokeswoman", "chairman",
                            "chairwoman", "superintendent", "prosecutor", "treasurer", "comptroller",
                            "chancellor", "undersheriff", "trooper"})
+_TO_LISTENER = frozenset({"told", "tells", "tell", "telling"})
 _FORMER_RE = re.compile(r"\b(?:former|ex-|then-|the late)\s*$")
 
 
@@ -314,7 +315,8 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
         key = word.lower()
         after = text[end:end + 30].lstrip(" ,").split(" ", 1)[0].lower().strip(",.;:")
         before = text[max(0, start - 12):start].rstrip().rsplit(" ", 1)[-1].lower()
-        if key in people or role or honored or after in speech or before in speech:
+        # "said Kowalski" names a speaker; "told Playboy" names a listener, who may be anything.
+        if key in people or role or honored or after in speech or (before in speech and before not in _TO_LISTENER):
             hit = NameHit(start, end, word, "person", role, title_text, title_start, former)
             hits.append(hit)
             people.setdefault(key, Person(key))

@@ -30,7 +30,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
 _SUBJECT = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|had|have|been|being|quoted|who|that)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:about|with|of|to|for|against|on|from|by|at|into|toward|towards|"
-                                 r"than|like|between|and)\s+$", re.IGNORECASE)
+                                 r"than|like|between|and)\s+(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?$", re.IGNORECASE)
 
 
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
@@ -326,7 +326,7 @@ class _Speakers:
             return None, False
         if m.group(1):
             hit = self.last_person_before(m.start(), quotes, m.group(1))
-            return (self.display(hit) if hit else None), False
+            return (self.display(hit, m.group(1)) if hit else None), False
         hit = self.person_at(m.start(2), m.end(2))
         return (self.display(hit), True) if hit else (None, False)
 
@@ -338,16 +338,28 @@ class _Speakers:
         hit = self.person_before_verb(start, verbs[-1].start())
         return self.display(hit) if hit else None
 
-    def display(self, hit: NameHit) -> str:
+    def display(self, hit: NameHit, pronoun: str = "") -> str:
         """The speaker's name in full: as written when it is ("said Frank Graham, Ramarley's
         father" is Frank, though the article calls two Grahams by one surname); for a
-        surname alone, the last one named in full by it before, else its longest name."""
+        surname alone, the last one named in full by it before, else its longest name.
+        ``pronoun``: the "he" or "she" the surname stands for, which rules out a namesake
+        of the other sex ("he" after Catherine Gomes is her son Gary)."""
         if len(hit.text.split()) > 1:
             return hit.text
         person = self.people.get(hit.text.lower())
         if person is None:
             return hit.text
         before = [h for h in person.hits if h.start < hit.start and len(h.text.split()) > 1]
+        if pronoun and before:
+            # Of a family named before ("his daughters Patricia LaRue, Leslie LaRue …"), the
+            # one the pronoun fits by given name, then the one the article names most.
+            fits = {h.text: _given_name_pronoun(h.text.split()) for h in before}
+            fitting = [h for h in before if fits[h.text] in (None, pronoun.lower())]
+            sure = [h for h in fitting if fits[h.text]] or fitting
+            if sure:
+                uses = {h.text: sum(b.text == h.text for b in before) for h in sure}
+                last = {h.text: n for n, h in enumerate(sure)}
+                return max(uses, key=lambda name: (uses[name], last[name]))
         return before[-1].text if before else person.display
 
     def find(self, o: int, c: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
@@ -382,7 +394,7 @@ class _Speakers:
             if m.group(1):
                 if m.group(1).lower() in _PRONOUNS:
                     hit = self.last_person_before(o, quotes, m.group(1))
-                    return self.display(hit) if hit else None, False
+                    return self.display(hit, m.group(1)) if hit else None, False
                 return None, False
             hit = self.person_at(c + 1 + m.start(2), c + 1 + m.end(2))
             return self.display(hit) if hit else m.group(2), True
@@ -427,7 +439,7 @@ class _Speakers:
                     return self.display(hit), True
             if who.lower() in _PRONOUNS:
                 hit = self.last_person_before(o, quotes, who)
-                return self.display(hit) if hit else None, False
+                return self.display(hit, who) if hit else None, False
             return _speaker_words(who), True
         m = self.according.match(tail)
         if m:
@@ -472,7 +484,7 @@ class _Speakers:
             hit = self.persons[i]
             i += 1
             # Not a subject: "about Stefanik’s rhetoric", "with Mamdani".
-            if text[hit.end:hit.end + 1] in ("’", "'") or _PREPOSITION_BEFORE.search(text, max(0, hit.start - 12), hit.start):
+            if text[hit.end:hit.end + 1] in ("’", "'") or _PREPOSITION_BEFORE.search(text, max(0, hit.start - 16), hit.start):
                 continue
             first_person = hit
             break
@@ -482,7 +494,7 @@ class _Speakers:
             return self.display(first_person), True
         if pronoun is not None:
             hit = self.last_person_before(pronoun, quotes, pm.group(1))
-            return self.display(hit) if hit else None, False
+            return self.display(hit, pm.group(1)) if hit else None, False
         return None, False
 
 
