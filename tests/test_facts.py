@@ -22,7 +22,7 @@ from desktop.engine import compare_files
 from desktop.engine.facts.dates import find_dates, find_times
 from desktop.engine.facts.items import Taken
 from desktop.engine.facts.names import find_names
-from desktop.engine.facts.notes import distinct_texts, quantity_note
+from desktop.engine.facts.notes import distinct_texts, quantity_note, wording_difference
 from desktop.engine.facts.numbers import find_numbers, words_to_number
 from desktop.engine.facts.quote_facts import relation as quote_relation
 from desktop.engine.facts.quotes import find_quotes, normal_tokens
@@ -711,3 +711,14 @@ def test_cancel_stops_the_facts_stage():
     with pytest.raises(Cancelled):
         find_facts(comparison, should_cancel=lambda: True)
     assert find_facts(comparison, should_cancel=lambda: False)
+
+
+def test_a_worded_differently_note_cuts_at_words_with_one_ellipsis():
+    a = ("I never thought it was shameful. I felt normal. It was better than pounding a typewriter "
+         "eight hours a day, which gets monotonous.")
+    b = ("I never thought it was shameful. I felt normal. It's just that it was much better than "
+         "pounding a typewriter eight hours a day.")
+    for side, source in zip(wording_difference(a, b), (a, b)):
+        assert "……" not in side and ".…" not in side, side
+        words = side.strip("…").split()
+        assert " ".join(words) in source, side  # whole words of the quote, none cut short

@@ -11,8 +11,15 @@ _KIND_LABELS = {"money": "amount", "percent": "share", "date": "date", "time": "
 
 
 def clip(text: str, limit: int = 48) -> str:
+    """``text`` on one line, cut to ``limit`` characters at a word's end where one is near."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:  # "…much better than" rather than "…much bette"
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def distinct_texts(items: list[Item]) -> list[str]:
@@ -110,6 +117,8 @@ def wording_difference(a: str, b: str, context: int = 3) -> tuple[str, str]:
 
     def window(words, lo, hi):
         start, end = max(0, lo - context), min(len(words), hi + context)
-        text = " ".join(words[start:end]).strip(" ,")
-        return ("…" if start > 0 else "") + clip(text, 48) + ("…" if end < len(words) else "")
+        text = clip(" ".join(words[start:end]).strip(" ,"), 48)
+        if end < len(words) and not text.endswith("…"):  # one ellipsis, not "bette……" or "14-0.…"
+            text = text.rstrip(".,;:") + "…"
+        return ("…" if start > 0 else "") + text
     return window(wa, i1, i2), window(wb, j1, j2)
