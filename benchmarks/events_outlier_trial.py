@@ -208,3 +208,119 @@ def run(seed=7, bars=(0.3, 0.5), whole_weight=1.0):
     for b, t in tallies.items():
         print(f"bar {b}: recall {t['caught']/t['out']:.3f} false {t['apart']/t['ins']:.3f} purity {t['pure']/t['groups']:.3f}"
               f"  whole sub-topics set apart {t['wapart']}/{t['wn']} ({t['wapart']/t['wn']:.3f})")
+
+
+def whole_topics(neighbours=None, bars=(None,)):
+    """Both sub-topics of a topic compared together: how the clustering splits two big events.
+
+    Pair precision / recall of "same cluster" against "same sub-topic", and how many articles
+    of the main cluster report the other event.
+    """
+    cache = eq.load_cache(7)
+    cpath = pathlib.Path(tempfile.gettempdir()) / "parallax_whole_topics.pkl"
+    wt = pickle.loads(cpath.read_bytes()) if cpath.exists() else {}
+    corpus = rd.ecb_corpus()
+    changed = False
+    for topic in rd.topics():
+        if topic not in wt:
+            names = corpus[topic]["ecb"] + corpus[topic]["ecbplus"]
+            wt[topic] = eq._scored(names, cache["folds"][rd.fold_of(topic)]["scorer"])
+            changed = True
+    if changed:
+        cpath.write_bytes(pickle.dumps(wt))
+    for bar in bars:
+        tp = fp = fn = 0
+        main_total = main_other = 0
+        split = 0
+        for fold, data in enumerate(cache["folds"]):
+            scorer = data["scorer"]
+            train_rows = [(t, e, ev.article_pair_rows(v, p, s, scorer)) for t, e, p, v, s in data["train"]]
+            own_rows = [(o, ev.article_pair_rows(v, p, s, scorer)) for o, p, v, s in data["own"]]
+            model = fit_model(train_rows, own_rows)
+            for topic, (kept, published, vectors, scores) in wt.items():
+                if rd.fold_of(topic) != fold:
+                    continue
+                rows = ev.article_pair_rows(vectors, published, scores, scorer)
+                same = model.probabilities(rows)
+                kw = {} if neighbours is None else {"neighbours": neighbours}
+                found = ev.clusters(len(kept), same, bar if bar is not None else model.threshold, **kw)
+                where = {k: n for n, g in enumerate(found) for k in g}
+                sub = [name.endswith("ecbplus") for name in kept]
+                for a in range(len(kept)):
+                    for b in range(a + 1, len(kept)):
+                        together, gold = where[a] == where[b], sub[a] == sub[b]
+                        tp += together and gold
+                        fp += together and not gold
+                        fn += gold and not together
+                main = found[0]
+                major = max((True, False), key=lambda s: sum(sub[k] == s for k in main))
+                main_total += len(main)
+                main_other += sum(sub[k] != major for k in main)
+                split += len([g for g in found if len(g) >= 2]) >= 2
+        print(f"whole topics (bar {bar}): same-cluster pairs P {tp / max(1, tp + fp):.3f} R {tp / max(1, tp + fn):.3f};"
+              f" main cluster holds {main_other}/{main_total} of the other event; {split}/{len(wt)} topics split in two")
+
+
+def _within(model, scorer, vectors, published, scores):
+    """P(same event) of some articles scored as a comparison of their own (as corpus.stories does)."""
+    def score(members):
+        members = sorted(members)
+        local = {(i, j): scores[(members[i], members[j])]
+                 for i in range(len(members)) for j in range(i + 1, len(members))}
+        rows = ev.article_pair_rows([vectors[k] for k in members], [published[k] for k in members], local, scorer)
+        return {(members[i], members[j]): p for (i, j), p in model.probabilities(rows).items()}
+    return score
+
+
+def split_check(below=None, side=None):
+    """The app's clusters, then corpus.stories.split_stories on each of 2 x side or more articles:
+    whole topics (two events), whole sub-topics (one event)."""
+    from desktop.engine.corpus import stories as st
+    below = st.SPLIT_BELOW if below is None else below
+    side = st.SPLIT_SIDE if side is None else side
+    cache, wc = whole_data()
+    wt = pickle.loads((pathlib.Path(tempfile.gettempdir()) / "parallax_whole_topics.pkl").read_bytes())
+    res = {k: dict(tp=0, fp=0, fn=0, other=0, main=0, split=0, n=0, apart=0, arts=0) for k in ("app", "split")}
+    for fold, data in enumerate(cache["folds"]):
+        scorer = data["scorer"]
+        train_rows = [(t, e, ev.article_pair_rows(v, p, s, scorer)) for t, e, p, v, s in data["train"]]
+        own_rows = [(o, ev.article_pair_rows(v, p, s, scorer)) for o, p, v, s in data["own"]]
+        model = fit_model(train_rows, own_rows)
+        for topic, (kept, published, vectors, scores) in wt.items():
+            if rd.fold_of(topic) != fold:
+                continue
+            rows = ev.article_pair_rows(vectors, published, scores, scorer)
+            same = model.probabilities(rows)
+            found = ev.clusters(len(kept), same, model.threshold)
+            sub = [name.endswith("ecbplus") for name in kept]
+            for key, f in (("app", found), ("split", st.split_stories(
+                    found, _within(model, scorer, vectors, published, scores), below, side))):
+                r = res[key]
+                where = {k: n for n, g in enumerate(f) for k in g}
+                for a in range(len(kept)):
+                    for b in range(a + 1, len(kept)):
+                        together, gold = where[a] == where[b], sub[a] == sub[b]
+                        r["tp"] += together and gold
+                        r["fp"] += together and not gold
+                        r["fn"] += gold and not together
+                main = max(f, key=len)
+                major = max((True, False), key=lambda s: sum(sub[k] == s for k in main))
+                r["main"] += len(main)
+                r["other"] += sum(sub[k] != major for k in main)
+                r["split"] += len([g for g in f if len(g) >= 2]) >= 2
+                r["n"] += 1
+        for (t, s), (kept, published, vectors, scores) in wc.items():
+            if rd.fold_of(t) != fold:
+                continue
+            rows = ev.article_pair_rows(vectors, published, scores, scorer)
+            same = model.probabilities(rows)
+            found = ev.clusters(len(kept), same, model.threshold)
+            for key, f in (("app", found), ("split", st.split_stories(
+                    found, _within(model, scorer, vectors, published, scores), below, side))):
+                f = sorted(f, key=lambda g: -len(g))
+                res[key]["apart"] += len(kept) - len(f[0])
+                res[key]["arts"] += len(kept)
+    for key, r in res.items():
+        print(f"{key:5s} (below {below}, side {side}): whole topics pairs P {r['tp'] / max(1, r['tp'] + r['fp']):.3f}"
+              f" R {r['tp'] / max(1, r['tp'] + r['fn']):.3f}, main holds {r['other']}/{r['main']} of the other event,"
+              f" {r['split']}/{r['n']} split; whole sub-topics set apart {r['apart']}/{r['arts']}")

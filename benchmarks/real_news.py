@@ -180,6 +180,24 @@ def event_separation(sets, config, tally: Tally) -> None:
             tally.add(groups=1, pure_groups=int(len(kinds) == 1))
 
 
+def two_events(topics, config, tally: Tally) -> None:
+    """Both sub-topics of each topic compared together (two events of one kind, 10-30
+    articles): of the article pairs put in one event cluster, how many are of one event, and
+    of the same-event pairs, how many are put together."""
+    for topic in topics:
+        subs = rd.ecb_corpus()[topic]
+        data = _documents(subs["ecb"] + subs["ecbplus"])
+        if data is None:
+            continue
+        names, documents = data
+        comparison = compare(documents, config)
+        event = [a.event for a in comparison.articles]
+        for a, b in combinations(range(len(names)), 2):
+            together, gold = event[a] == event[b], names[a].endswith("ecbplus") == names[b].endswith("ecbplus")
+            tally.add(two_together=int(together), two_right=int(together and gold), two_same=int(gold))
+        tally.add(two_topics=1, two_split=int(len({e for e in event}) > 1))
+
+
 def _documents(names):
     documents, kept = [], []
     for name in names:
@@ -364,6 +382,7 @@ def main(argv=None) -> int:
     if args.shipped:
         config = _config("lexical", "default")
         event_separation(sets, config, events)
+        two_events(topics, config, events)
         alignment(topics, config, align, sample, reliability)
         msrp(list(enumerate(chunks)), config, para)
     else:
@@ -387,6 +406,7 @@ def main(argv=None) -> int:
             register_event_model(f"cv{fold}", model)
             config = _config(scorer.name, f"cv{fold}")
             event_separation([s for s in sets if s[0] in fold_topics], config, events)
+            two_events(fold_topics, config, events)
             found: list = []
             alignment(fold_topics, config, align, sample, found)
             reliability += [(fold, *entry) for entry in found]
@@ -421,6 +441,10 @@ def main(argv=None) -> int:
     print(f"| same-event articles set apart, ECB+ sub-topics compared whole | "
           f"{align.ratio('whole_set_apart', 'whole_articles'):.3f} ({align['whole_set_apart']:.0f}"
           f"/{align['whole_articles']:.0f}) | |")
+    print(f"| two events compared together (both sub-topics of a topic): pairs clustered together"
+          f" of one event / one event's pairs kept together | {events.ratio('two_right', 'two_together'):.3f}"
+          f" / {events.ratio('two_right', 'two_same'):.3f} ({events['two_split']:.0f} of"
+          f" {events['two_topics']:.0f} topics split) | |")
     print(f"| purity (groups of one event only) | {events.ratio('pure_groups', 'groups'):.3f}"
           f" ({events['pure_groups']:.0f}/{events['groups']:.0f}) | >= 0.95 |")
     print(f"| strict gold recall (ECB+ sub-topics compared whole) | {align.ratio('strict_found', 'strict'):.3f}"

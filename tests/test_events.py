@@ -150,3 +150,53 @@ def test_counted_things_read_numbers_spelled_out_as_the_text_does():
                              "Sixty firefighters came; five were hurt."])
     assert found["home"] == {"19"} and found["firefight"] == {"60"}
     assert "100" not in {v for values in found.values() for v in values}  # "hundreds" is no count
+
+
+def _two_sides(count: int, inside: float, across: float) -> dict:
+    half = count // 2
+    return {(a, b): inside if (a < half) == (b < half) else across
+            for a in range(count) for b in range(a + 1, count)}
+
+
+def test_a_large_cluster_of_two_unlike_sides_is_cut_in_two():
+    # Eight reports clustered as one story; scored among themselves they are two events.
+    same = _two_sides(8, 0.9, 0.6)
+    found = ev.split_clusters([list(range(8))], same, lambda members: _two_sides(8, 0.9, 0.1))
+    assert found == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_a_cluster_stays_whole_when_its_sides_are_alike_or_too_small():
+    same = _two_sides(8, 0.9, 0.6)
+    alike = ev.split_clusters([list(range(8))], same, lambda members: _two_sides(8, 0.9, ev.SPLIT_BELOW + 0.05))
+    assert alike == [list(range(8))]
+    small = {k: v for k, v in _two_sides(6, 0.9, 0.1).items()}
+    assert ev.split_clusters([list(range(6))], small, lambda members: small) == [list(range(6))]
+
+
+def test_the_comparison_cuts_a_large_story_scored_on_its_own(monkeypatch, tmp_path):
+    # Eight copies of four reports of one event: one story. With the bar set above any
+    # probability the pipeline must score the story again on its own and cut it in two,
+    # and the articles must say so (event 1 and event 2).
+    from desktop.engine import CompareConfig, compare_files
+    from tests.alignment_eval import GOLD_ROOT
+    source = GOLD_ROOT / "bridge_collapse"
+    paths = []
+    for n, name in enumerate(["local.txt", "national.txt", "wire.txt", "local.txt"] * 2):
+        copy = tmp_path / f"{n}_{name}"
+        copy.write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(copy))
+    whole = compare_files(paths, CompareConfig(find_facts=False))
+    assert {a.event for a in whole.articles} == {1}
+    calls = []
+    real_split = ev.split_stories
+
+    def spy(stories, within, below, side):
+        calls.append(within(sorted(stories[0])))
+        return real_split(stories, within, below, side)
+
+    monkeypatch.setattr(ev, "split_stories", spy)
+    monkeypatch.setattr(ev, "SPLIT_BELOW", 1.01)
+    cut = compare_files(paths, CompareConfig(find_facts=False))
+    assert len(calls[0]) == 28  # every two of the eight, scored as their own comparison
+    assert sorted(a.event for a in cut.articles) == [1] * 4 + [2] * 4
+    assert sum(not a.related for a in cut.articles) == 4

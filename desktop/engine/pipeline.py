@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from . import facts as facts_stage
 from .align import SentenceGroup, build_groups, sentence_vectors
-from .events import article_pair_rows, clusters, event_model
+from .events import article_pair_rows, clusters, event_model, split_clusters
 from .scoring import get_scorer, score_pairs
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
@@ -137,11 +137,24 @@ FACTS_FAILED = "Facts could not be found: "
 def event_clusters(articles, vectors, pair_scores, scorer, config, found=None
                    ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
     """Articles clustered by event, largest first, and P(same event) of every two articles
-    (see :mod:`desktop.engine.events`)."""
+    (see :mod:`desktop.engine.events`); a large cluster of two unlike sides, scored again
+    as a comparison of its own articles, is cut in two (:func:`events.split_clusters`)."""
     model = event_model(config.event_model)
-    rows = article_pair_rows(vectors, [a.published for a in articles], pair_scores, scorer, found)
+    published = [a.published for a in articles]
+    rows = article_pair_rows(vectors, published, pair_scores, scorer, found)
     same = model.probabilities(rows)
-    return clusters(len(articles), same, model.threshold), same
+
+    def within(members: list[int]) -> dict[tuple[int, int], float]:
+        # The same sentence links, read as a comparison of these articles alone.
+        pairs = list(combinations(range(len(members)), 2))
+        local = {(i, j): pair_scores[(members[i], members[j])] for i, j in pairs}
+        local_found = {(i, j): found[(members[i], members[j])] for i, j in pairs
+                       if (members[i], members[j]) in found} if found else None
+        sub = article_pair_rows([vectors[k] for k in members], [published[k] for k in members], local,
+                                scorer, local_found)
+        return {(members[i], members[j]): p for (i, j), p in model.probabilities(sub).items()}
+
+    return split_clusters(clusters(len(articles), same, model.threshold), same, within), same
 
 
 def _with_events(articles, events, main, vectors, pair_scores, scorer, same_event) -> list[Article]:
