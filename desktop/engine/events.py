@@ -531,7 +531,7 @@ def _ordered(found: list[list[int]], same: dict[tuple[int, int], float]) -> list
 # A cluster of 2 x SPLIT_SIDE articles or more, scored again as a comparison of its own,
 # is cut in two where the mean probability across its two sides is under SPLIT_BELOW
 # (story_split).  Cross-validated on ECB+ with both sub-topics of each topic compared
-# together (two events of one kind, 10-30 articles; benchmarks/events_outlier_trial.py
+# together (two events of one kind, 10-30 articles; benchmarks/events_sets.py
 # split_check): pairs put in one cluster were of one event 0.740 of the time without the
 # cut, 0.865 with it at 0.25 (same-event pairs kept together 0.953 -> 0.949), and the
 # articles of whole sub-topics (one event) set apart stayed 31 of 769.  At 0.3 / 0.35:

@@ -1,18 +1,21 @@
-"""Trial (not shipped): a second look at each event cluster, one article at a time.
+"""Set-level event rules, measured on the fold models of ``events_quick.py`` (cross-validated).
 
-After the clustering (``events.clusters``), a small logistic model reads each
-member of a cluster of three or more beside the rest: its mean logit
-P(same event) with the others, their mean among themselves, the gap, its
-lowest and highest, how far below the other members' own means it falls.
-Members it calls outliers leave, weakest first, and cluster among themselves.
-Fitted on inner cross-fitted probabilities (the event model refitted without
-each training fold in turn), scored on the mixed sets of ``real_news.py``
-and on every ECB+ sub-topic compared whole (all one event).  See
-docs/real-news.md, "A second look at each cluster".
+* ``split_check(below, side)``: the app's clusters, then each large cluster of two unlike
+  sides cut in two (``events.split_clusters``, shipped at 0.25 / 4), on both sub-topics of
+  each topic compared together (two events) and on each sub-topic compared whole (one
+  event); ``whole_topics()``: the clustering alone on the first.  See docs/real-news.md,
+  "Two events of one kind compared together".
+* A trial, not shipped: a second look at each event cluster, one article at a time.  After
+  the clustering, a small logistic model reads each member of a cluster of three or more
+  beside the rest (its mean logit P(same event) with the others, their mean among
+  themselves, the gap, its lowest and highest, how far below the other members' own means
+  it falls); members it calls outliers leave, weakest first.  Fitted on inner
+  cross-fitted probabilities (the event model refitted without each training fold in
+  turn).  See docs/real-news.md, "A second look at each cluster".
 
-    .venv/bin/python benchmarks/events_outlier_trial.py 7 0.3 0.5   # mixed sets only
+    .venv/bin/python benchmarks/events_sets.py 7 0.3 0.5   # the trial, mixed sets only
     .venv/bin/python -c "import sys; sys.path.insert(0, 'benchmarks'); \
-        import events_outlier_trial as t; t.run(7, (0.3, 0.5))"       # with whole sub-topics
+        import events_sets as t; t.run(7, (0.3, 0.5)); t.split_check(0.25, 4)"
 """
 import math
 import os
