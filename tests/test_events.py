@@ -174,19 +174,20 @@ def test_a_cluster_stays_whole_when_its_sides_are_alike_or_too_small():
 
 
 def test_the_comparison_cuts_a_large_story_scored_on_its_own(monkeypatch, tmp_path):
-    # Eight copies of four reports of one event: one story. With the bar set above any
-    # probability the pipeline must score the story again on its own and cut it in two,
-    # and the articles must say so (event 1 and event 2).
+    # A report of another event, then eight copies of three reports of one event: one story
+    # of eight. With the bar set above any probability the pipeline must score the story
+    # again on its own (its articles by their places in the whole comparison) and cut it in
+    # two, and the articles must say so.
     from desktop.engine import CompareConfig, compare_files
     from tests.alignment_eval import GOLD_ROOT
     source = GOLD_ROOT / "bridge_collapse"
     paths = []
-    for n, name in enumerate(["local.txt", "national.txt", "wire.txt", "local.txt"] * 2):
+    for n, name in enumerate(["distractor.txt"] + ["local.txt", "national.txt", "wire.txt", "local.txt"] * 2):
         copy = tmp_path / f"{n}_{name}"
         copy.write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
         paths.append(str(copy))
     whole = compare_files(paths, CompareConfig(find_facts=False))
-    assert {a.event for a in whole.articles} == {1}
+    assert [a.event for a in whole.articles] == [2] + [1] * 8
     calls = []
     real_split = ev.split_stories
 
@@ -197,6 +198,7 @@ def test_the_comparison_cuts_a_large_story_scored_on_its_own(monkeypatch, tmp_pa
     monkeypatch.setattr(ev, "split_stories", spy)
     monkeypatch.setattr(ev, "SPLIT_BELOW", 1.01)
     cut = compare_files(paths, CompareConfig(find_facts=False))
-    assert len(calls[0]) == 28  # every two of the eight, scored as their own comparison
-    assert sorted(a.event for a in cut.articles) == [1] * 4 + [2] * 4
-    assert sum(not a.related for a in cut.articles) == 4
+    # Every two of the eight (articles 1-8 of the comparison), scored as their own comparison.
+    assert sorted(calls[0]) == [(a, b) for a in range(1, 9) for b in range(a + 1, 9)]
+    assert sorted(a.event for a in cut.articles[1:]) == [1] * 4 + [2] * 4
+    assert cut.articles[0].event == 3 and sum(not a.related for a in cut.articles) == 5

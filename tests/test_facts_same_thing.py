@@ -14,6 +14,7 @@ from desktop.engine import contract
 from desktop.engine.facts.dates import find_dates, find_times
 from desktop.engine.facts.extract import extract
 from desktop.engine.facts.gate import value_words
+from desktop.engine.facts.quotes import _given_name_pronoun
 from desktop.engine.facts.items import Taken
 from desktop.engine.facts.numbers import find_numbers
 from desktop.engine.facts.slots import same_verb, slot_of, verb_lemma
@@ -814,3 +815,15 @@ def test_whom_she_told_is_no_speaker():
             '"God approves of nudity," she said. Internet traffic fell, according to Dan Lowe, an officer '
             'with Arbor Networks.\n\n"It was significant," he said.')
     assert _speakers(text) == ["Lena Frost", "Lena Frost", "Dan Lowe"]
+
+
+def test_a_surname_alone_takes_the_sex_its_full_name_gave():
+    # "Hobbs" alone has no "he" after it; "Gerald Hobbs" before says he is no "she".
+    text = ('Gerald Hobbs photographed Dolores Finch in 1951. Hobbs later sold the prints to a '
+            'magazine. Years later she told an interviewer: "I never felt ashamed of it."')
+    assert _speakers(text) == ["Dolores Finch"]
+
+
+def test_a_title_that_is_also_a_given_name_says_nothing_of_the_sex():
+    assert _given_name_pronoun("Dean Susan Miller".split()) == "she"
+    assert _given_name_pronoun("Major Tom Hale".split()) == "he"

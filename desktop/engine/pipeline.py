@@ -144,6 +144,8 @@ def event_clusters(articles, vectors, pair_scores, scorer, config, found=None
     rows = article_pair_rows(vectors, published, pair_scores, scorer, found)
     same = model.probabilities(rows)
 
+    scored_alone: dict[tuple[int, ...], dict[tuple[int, int], float]] = {}
+
     def within(members: list[int]) -> dict[tuple[int, int], float]:
         # The same sentence links, read as a comparison of these articles alone.
         pairs = list(combinations(range(len(members)), 2))
@@ -152,9 +154,18 @@ def event_clusters(articles, vectors, pair_scores, scorer, config, found=None
                        if (members[i], members[j]) in found} if found else None
         sub = article_pair_rows([vectors[k] for k in members], [published[k] for k in members], local,
                                 scorer, local_found)
-        return {(members[i], members[j]): p for (i, j), p in model.probabilities(sub).items()}
+        result = {(members[i], members[j]): p for (i, j), p in model.probabilities(sub).items()}
+        scored_alone[tuple(members)] = result
+        return result
 
-    return split_clusters(clusters(len(articles), same, model.threshold), same, within), same
+    events = split_clusters(clusters(len(articles), same, model.threshold), same, within)
+    # Where a cluster was cut, the probabilities that decided it (its articles scored among
+    # themselves) are the ones an article set apart by the cut is explained with.
+    kept = {tuple(sorted(e)) for e in events}
+    for members, alone in scored_alone.items():
+        if members not in kept:
+            same = {**same, **alone}
+    return events, same
 
 
 def _with_events(articles, events, main, vectors, pair_scores, scorer, same_event) -> list[Article]:

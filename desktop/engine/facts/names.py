@@ -193,21 +193,19 @@ def _name_like(word: str, joined_ok: bool = False) -> bool:
 
 
 def _names_in_titles(text: str, hits: list[NameHit]) -> list[NameHit]:
-    """"a film, The Notorious Bettie Page, featured …": a capital "The" inside a sentence
-    opens a work's name; where its last words are someone the article names in full
-    elsewhere, the hit is that person's name, not "Notorious Bettie Page"."""
-    full = {h.text for h in hits if h.kind == "person" and len(h.text.split()) > 1}
+    """"a film, The Notorious Bettie Page, featured …": a capital "The" before a run of
+    capitalised words opens a work's name; where the run ends in someone the article names
+    in full elsewhere, the hit is that person's name, not "Notorious Bettie Page"."""
+    full = {" ".join(h.text.split()) for h in hits if h.kind == "person" and len(h.text.split()) > 1}
     out = []
     for hit in hits:
-        words = hit.text.split()
-        before = text[max(0, hit.start - 5):hit.start]
-        if hit.kind == "person" and len(words) > 2 and before.endswith("The ") \
-                and not before[:-4].rstrip(" \"“‘(").endswith((".", "!", "?")) and hit.start > 4:
+        words = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(hit.text)]
+        if hit.kind == "person" and len(words) > 2 and text[max(0, hit.start - 4):hit.start] == "The ":
             for k in range(1, len(words) - 1):
-                tail = " ".join(words[k:])
+                tail = " ".join(w for _, w in words[k:])
                 if tail in full:
-                    start = hit.start + hit.text.index(tail, len(" ".join(words[:k])))
-                    hit = NameHit(start, hit.end, tail, hit.kind, hit.role, hit.title_text,
+                    start = hit.start + words[k][0]
+                    hit = NameHit(start, hit.end, text[start:hit.end], hit.kind, hit.role, hit.title_text,
                                   hit.title_start, hit.former)
                     break
         out.append(hit)

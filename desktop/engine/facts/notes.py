@@ -17,9 +17,9 @@ def clip(text: str, limit: int = 48) -> str:
         return text
     cut = text[:limit - 1]
     space = cut.rfind(" ")
-    if space >= limit * 2 // 3:  # "…much better than" rather than "…much bette"
+    if text[limit - 1] != " " and space >= limit * 2 // 3:  # "…much better than", not "…much bette"
         cut = cut[:space]
-    return cut.rstrip(" ,;:") + "…"
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def distinct_texts(items: list[Item]) -> list[str]:

@@ -342,8 +342,9 @@ class _Speakers:
         """The speaker's name in full: as written when it is ("said Frank Graham, Ramarley's
         father" is Frank, though the article calls two Grahams by one surname); for a
         surname alone, the last one named in full by it before, else its longest name.
-        ``pronoun``: the "he" or "she" the surname stands for, which rules out a namesake
-        of the other sex ("he" after Catherine Gomes is her son Gary)."""
+        ``pronoun``: the "he" or "she" the surname stands for; then of the full names before,
+        those whose given name fits it ("he" after Catherine Gomes is her son Gary), the one
+        named most, and the surname alone when none fits."""
         if len(hit.text.split()) > 1:
             return hit.text
         person = self.people.get(hit.text.lower())
@@ -356,10 +357,11 @@ class _Speakers:
             fits = {h.text: _given_name_pronoun(h.text.split()) for h in before}
             fitting = [h for h in before if fits[h.text] in (None, pronoun.lower())]
             sure = [h for h in fitting if fits[h.text]] or fitting
-            if sure:
-                uses = {h.text: sum(b.text == h.text for b in before) for h in sure}
-                last = {h.text: n for n, h in enumerate(sure)}
-                return max(uses, key=lambda name: (uses[name], last[name]))
+            if not sure:
+                return hit.text  # every full name before is of the other sex
+            uses = {h.text: sum(b.text == h.text for b in before) for h in sure}
+            last = {h.text: n for n, h in enumerate(sure)}
+            return max(uses, key=lambda name: (uses[name], last[name]))
         return before[-1].text if before else person.display
 
     def find(self, o: int, c: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
@@ -501,12 +503,18 @@ class _Speakers:
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "one"})
 
 
+# Given names that are also ranks or styles the titles list does not hold.
+_RANKS_AS_NAMES = frozenset({"dean", "major", "earl", "lady", "lord", "general", "marshal", "bishop"})
+
+
 def _given_name_pronoun(words: list[str]) -> Optional[str]:
     """"he" or "she" when a full name's given name says it, else None: the first word before
     the surname that is a known given name ("W. Mark Felt", "Rev Billy Graham", "Actor
     Leonardo DiCaprio": titles and initials are no given names)."""
-    known = lexicon.first_name_pronouns()
-    return next((known[w.lower()] for w in words[:-1] if w.lower() in known), None)
+    known, titles = lexicon.first_name_pronouns(), lexicon.titles()
+    # "Dean", "Major", "Lady" are given names too, and titles: "Dean Susan Miller" is Susan.
+    return next((known[w.lower()] for w in words[:-1] if w.lower() in known
+                 and w.lower() not in titles and w.lower() not in _RANKS_AS_NAMES), None)
 
 
 def _opens_description(words: str) -> bool:
