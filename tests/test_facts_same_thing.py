@@ -827,3 +827,11 @@ def test_a_surname_alone_takes_the_sex_its_full_name_gave():
 def test_a_title_that_is_also_a_given_name_says_nothing_of_the_sex():
     assert _given_name_pronoun("Dean Susan Miller".split()) == "she"
     assert _given_name_pronoun("Major Tom Hale".split()) == "he"
+
+
+def test_a_work_named_after_someone_with_odd_spacing_is_read_too():
+    # Text not tidied by a reader (a Document given to the engine directly): two spaces
+    # inside the work's name must neither break the name finder nor keep the work as her name.
+    text = ('Nina Pardo, the pin-up model, died on Thursday. A 2006 film, The Daring Nina  Pardo, told '
+            'her story.\n\n"I just wanted to be remembered young," Pardo said in 1998.')
+    assert _speakers(text) == ["Nina Pardo"]

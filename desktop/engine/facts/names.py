@@ -205,7 +205,7 @@ def _names_in_titles(text: str, hits: list[NameHit]) -> list[NameHit]:
                 tail = " ".join(w for _, w in words[k:])
                 if tail in full:
                     start = hit.start + words[k][0]
-                    hit = NameHit(start, hit.end, text[start:hit.end], hit.kind, hit.role, hit.title_text,
+                    hit = NameHit(start, hit.end, tail, hit.kind, hit.role, hit.title_text,
                                   hit.title_start, hit.former)
                     break
         out.append(hit)
