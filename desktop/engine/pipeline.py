@@ -147,7 +147,10 @@ def event_clusters(articles, vectors, pair_scores, scorer, config, found=None
     scored_alone: dict[tuple[int, ...], dict[tuple[int, int], float]] = {}
 
     def within(members: list[int]) -> dict[tuple[int, int], float]:
-        # The same sentence links, read as a comparison of these articles alone.
+        # The same sentence links, read as a comparison of these articles alone (all of
+        # them: the comparison itself, already scored).
+        if len(members) == len(articles):
+            return same
         pairs = list(combinations(range(len(members)), 2))
         local = {(i, j): pair_scores[(members[i], members[j])] for i, j in pairs}
         local_found = {(i, j): found[(members[i], members[j])] for i, j in pairs
