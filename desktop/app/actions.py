@@ -81,6 +81,10 @@ MENUS: list[tuple[str, list]] = [
          "remove_action"),
         ("Move &Up", lambda w: w.article_list.move_selected(-1), "Alt+Shift+Up", "", None),
         ("Move &Down", lambda w: w.article_list.move_selected(+1), "Alt+Shift+Down", "", None),
+        None,
+        ("Compare Its &Story Instead", "compare_its_story", "Ctrl+Shift+T",
+         "Compare the selected article with the other reports of its event, leaving the rest out",
+         "its_story_action"),
     ]),
 ]
 

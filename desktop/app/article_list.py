@@ -134,6 +134,7 @@ class ArticleList(QWidget):
     rename_requested = Signal(int, str)
     remove_requested = Signal(int)
     move_requested = Signal(int, int)
+    selection_changed = Signal()
 
     # Outlet and date sit on a second line under the title: a narrow side
     # panel cannot give them columns without squeezing the title to nothing.
@@ -164,6 +165,7 @@ class ArticleList(QWidget):
         header.sectionResized.connect(lambda *_a: self.tree.doItemsLayout())
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.itemSelectionChanged.connect(self.selection_changed)
 
         self.up_button = self._button("▲", "Move the article up (Alt+Shift+Up)",
                                       lambda: self.move_selected(-1))

@@ -59,6 +59,9 @@ class ComparisonController(QObject):
         self.compared_keys: list[int] = []
         self.reference_key: Optional[int] = None
         self.set_apart: dict[int, str] = {}  # key -> why the engine set it apart
+        # key -> the keys of the story it was compared in, where a comparison told two or
+        # more stories (the main one and those set apart): "Compare Its Story Instead".
+        self.story_of: dict[int, frozenset[int]] = {}
         self._decided: set[int] = set()  # keys already through one comparison
         self._pending_paths: list[str] = []
         self._pending_links: list[str] = []
@@ -141,6 +144,7 @@ class ComparisonController(QObject):
             self.cancel()
             self.session.clear()
             self.set_apart.clear()
+            self.story_of.clear()
             self._drop_result()
         entries = self.session.restore(documents, included)
         self._decided.update(e.key for e in entries)
@@ -156,6 +160,7 @@ class ComparisonController(QObject):
         self.cancel()
         self.session.clear()
         self.set_apart.clear()
+        self.story_of.clear()
         self.reference_key = None
         self.changed()
 
@@ -301,6 +306,34 @@ class ComparisonController(QObject):
             self.session.set_included(key, False)
             self.set_apart[key] = " ".join(article.event_note.split()) or \
                 "Judged to report a different event."
+        stories: dict[int, set[int]] = {}
+        for key, article in zip(keys, comparison.articles):
+            stories.setdefault(article.event, set()).add(key)
+        for members in stories.values():
+            for key in members:
+                self.story_of[key] = frozenset(members)
+        self.changed()
+        return True
+
+    def other_story(self, key: int) -> Optional[frozenset[int]]:
+        """The loaded articles of ``key``'s story when it is another story than the one
+        compared now (two or more of them), else None."""
+        loaded = {e.key for e in self.session.entries}
+        members = self.story_of.get(key, frozenset()) & loaded
+        included = {e.key for e in self.session.included()}
+        return members if len(members) >= 2 and members != included else None
+
+    def compare_story_of(self, key: int) -> bool:
+        """Compare ``key``'s story instead of the articles ticked now (its reports ticked, the
+        others unticked: the user's choice, which no comparison undoes); False if there is none."""
+        members = self.other_story(key)
+        if members is None:
+            return False
+        for entry in self.session.entries:
+            self.session.set_included(entry.key, entry.key in members)
+            self._decided.add(entry.key)
+            if entry.key in members:
+                self.set_apart.pop(entry.key, None)
         self.changed()
         return True
 

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.apply_theme()
         self.presenter.refresh_list()
         self.update_page()
+        self._update_story_action()
         self.sessions.changed.connect(self.update_title)
         self.sessions.mark_saved()
 
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.article_list.rename_requested.connect(c.rename)
         self.article_list.remove_requested.connect(c.remove)
         self.article_list.move_requested.connect(self._on_move)
+        self.article_list.selection_changed.connect(self._update_story_action)
         self.story_view.open_requested.connect(self.open_point)
         self.story_view.reference_changed.connect(c.set_reference)
         self.pair_view.pair_requested.connect(self.show_pair)
@@ -241,6 +243,17 @@ class MainWindow(QMainWindow):
         self.presenter.refresh_list()
         self.update_page()
         self.sessions.state_changed()
+        self._update_story_action()
+
+    def compare_its_story(self) -> None:
+        """Articles → Compare Its Story Instead: the selected article's story, the rest unticked."""
+        key = self.article_list.selected_key()
+        if key is not None and self.controller.compare_story_of(key):
+            self.article_list.select_key(key)
+
+    def _update_story_action(self) -> None:
+        key = self.article_list.selected_key()
+        self.its_story_action.setEnabled(key is not None and self.controller.other_story(key) is not None)
 
     def _on_move(self, key: int, offset: int) -> None:
         self.controller.move(key, offset)

@@ -86,8 +86,11 @@ class Presenter(QObject):
                  if not e.included and e.key in set_apart]
         if apart:
             names = "; ".join(f"“{e.display_title}”" for e, _note in apart)
-            story_view.set_left_out(
-                f"Left out as other stories (tick them in the list to add them): {names}.")
+            # Where one of them is a story of two reports or more, say how to read it instead.
+            other = any(self.controller.other_story(e.key) for e, _note in apart)
+            how = ("tick them in the list to add them, or select one and choose Articles → Compare"
+                   " Its Story Instead" if other else "tick them in the list to add them")
+            story_view.set_left_out(f"Left out as other stories ({how}): {names}.")
         else:
             story_view.set_left_out("")
 

@@ -1,0 +1,67 @@
+"""Articles → Compare Its Story Instead: a comparison that told two stories reads the other."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+TIMEOUT = 30_000
+BRIDGE = Path(__file__).resolve().parent / "gold" / "align" / "bridge_collapse"
+
+
+def _settled(window) -> bool:
+    return (window.comparison is not None and not window.comparison_busy()
+            and window.shown_comparison is window.comparison)
+
+
+def _load(window, qtbot, tmp_path):
+    # Three reports of a bridge collapse, and two copies of a report of another event.
+    paths = [str(BRIDGE / name) for name in ("local.txt", "national.txt", "wire.txt")]
+    for n in (1, 2):
+        copy = tmp_path / f"footbridge-{n}.txt"
+        copy.write_text((BRIDGE / "distractor.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(copy))
+    window.controller.load_paths(paths)
+    qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 3, timeout=TIMEOUT)
+    return {Path(e.document.source).name: e.key for e in window.session.entries}
+
+
+def test_the_other_story_is_compared_in_one_step_and_back(window, qtbot, tmp_path):
+    keys = _load(window, qtbot, tmp_path)
+    bridge = {keys["local.txt"], keys["national.txt"], keys["wire.txt"]}
+    footbridge = {keys["footbridge-1.txt"], keys["footbridge-2.txt"]}
+    assert {e.key for e in window.session.included()} == bridge
+    window.article_list.select_key(keys["local.txt"])
+    assert not window.its_story_action.isEnabled()  # its story is the one on screen
+    window.article_list.select_key(keys["footbridge-2.txt"])
+    assert window.its_story_action.isEnabled()
+
+    window.its_story_action.trigger()
+    qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 2, timeout=TIMEOUT)
+    assert {e.key for e in window.session.included()} == footbridge
+    assert all(a.related for a in window.comparison.articles)  # the user's choice stands
+    assert window.article_list.selected_key() == keys["footbridge-2.txt"]
+
+    window.article_list.select_key(keys["wire.txt"])
+    assert window.its_story_action.isEnabled()
+    window.its_story_action.trigger()
+    qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 3, timeout=TIMEOUT)
+    assert {e.key for e in window.session.included()} == bridge
+
+
+def test_a_lone_report_of_another_event_has_no_story_to_compare(window, qtbot, tmp_path):
+    keys = _load(window, qtbot, tmp_path)
+    window.controller.remove(keys["footbridge-1.txt"])
+    qtbot.waitUntil(lambda: _settled(window), timeout=TIMEOUT)
+    window.article_list.select_key(keys["footbridge-2.txt"])
+    assert not window.its_story_action.isEnabled()
+    assert window.controller.compare_story_of(keys["footbridge-2.txt"]) is False
+    item = next(window.article_list.tree.topLevelItem(n) for n in range(window.article_list.row_count())
+                if window.article_list.tree.topLevelItem(n).data(0, Qt.UserRole + 1) == keys["footbridge-2.txt"])
+    assert item.checkState(0) == Qt.Unchecked
+
+
+def test_the_story_table_says_how_to_read_the_other_story(window, qtbot, tmp_path):
+    _load(window, qtbot, tmp_path)
+    text = window.story_view.left_out.text()
+    assert "Compare Its Story Instead" in text and text.count("Calder Falls council backs") == 2
