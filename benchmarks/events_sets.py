@@ -116,7 +116,15 @@ def split_check(below: float = ev.SPLIT_BELOW, side: int = ev.SPLIT_SIDE) -> Non
     topics, subtopics = whole_topics(cache), whole_subtopics(cache)
     keys = ("tp", "fp", "fn", "other", "main", "split", "topics", "apart", "articles")
     result = {rule: dict.fromkeys(keys, 0) for rule in ("clusters", "cut")}
-    for fold, _, scorer, model, _, _ in fold_models(cache):
+    mixed = {rule: dict(out=0, caught=0, ins=0, apart=0, groups=0, pure=0) for rule in result}
+    for fold, data, scorer, model, _, _ in fold_models(cache):
+        for topic, outsider, published, vectors, scores, names in data["test"]:
+            scored = (names, published, vectors, scores)
+            same = _probabilities(model, scorer, scored)
+            found = ev.clusters(len(names), same, model.threshold)
+            cut = ev._ordered(split_stories(found, within(model, scorer, scored), below, side), same)
+            for rule, clusters in (("clusters", found), ("cut", cut)):
+                eq.separation_tally(outsider, clusters, scores, scorer, mixed[rule])
         for topic, scored in topics.items():
             if rd.fold_of(topic) != fold:
                 continue
@@ -136,6 +144,9 @@ def split_check(below: float = ev.SPLIT_BELOW, side: int = ev.SPLIT_SIDE) -> Non
                 result[rule]["apart"] += len(scored[0]) - max(len(c) for c in clusters)
                 result[rule]["articles"] += len(scored[0])
     for rule, r in result.items():
+        t = mixed[rule]
+        print(f"{rule:8s} (below {below}, side {side}): mixed sets: outsider recall {t['caught'] / t['out']:.3f},"
+              f" false {t['apart'] / t['ins']:.3f}, purity {t['pure'] / t['groups']:.3f}")
         print(f"{rule:8s} (below {below}, side {side}): two events compared together: pairs in one cluster"
               f" of one event {r['tp'] / max(1, r['tp'] + r['fp']):.3f}, one event's pairs together"
               f" {r['tp'] / max(1, r['tp'] + r['fn']):.3f}, main clusters hold {r['other']}/{r['main']} of the"
