@@ -20,6 +20,9 @@ mixed sets, with each whole set also read as one cluster, and with ``--whole W``
 sub-topics too (all members "no outlier", weight W).  Scored on the mixed sets of seed 7
 and on the whole sub-topics.  See docs/real-news.md, "A second look at each cluster".
 
+``train_whole_trial(weight)`` (not shipped, call it from Python): the event model fitted on
+the training folds' whole topics as well.
+
 The scored comparisons are cached in ``$TMPDIR`` (the first run takes some minutes).
 """
 from __future__ import annotations
@@ -275,6 +278,59 @@ def outlier_trial(seed: int = 7, bars=(0.3, 0.5), whole_weight: float = 0.0) -> 
     for bar, t in tallies.items():
         print(f"outlier bar {bar}: outsider recall {t['caught'] / t['out']:.3f} false {t['apart'] / t['ins']:.3f}"
               f" purity {t['pure'] / t['groups']:.3f}; whole sub-topics set apart {t['whole_apart']}/{t['whole']}")
+
+
+def train_whole_trial(weight: float = 1.0) -> None:
+    """Trial: the event model fitted on the whole topics of the training folds too (two events
+    of 10-30 articles, pairs labelled by sub-topic, each topic weighing ``weight`` in all)."""
+    cache = eq.load_cache(7)
+    topics, subtopics = whole_topics(cache), whole_subtopics(cache)
+    keys = ("tp", "fp", "fn", "other", "main", "split", "topics", "apart", "articles")
+    result = {rule: dict.fromkeys(keys, 0) for rule in ("base", "trained")}
+    mixed = {rule: dict(out=0, caught=0, ins=0, apart=0, groups=0, pure=0) for rule in result}
+    for fold, data, scorer, model, train_rows, own_rows in fold_models(cache):
+        examples = tr.EventExamples()
+        for topic, events, rows in train_rows:
+            examples.add(rows, {(a, b): int(events[a] == events[b]) for a, b in rows}, 1.0, rd.fold_of(topic))
+        for outside, rows in own_rows:
+            examples.add(rows, {(a, b): int(not outside[a] and not outside[b]) for a, b in rows},
+                         tr.GOLD_WEIGHT, -1)
+        for topic, (names, published, vectors, scores) in topics.items():
+            if rd.fold_of(topic) == fold:
+                continue
+            rows = ev.article_pair_rows(vectors, published, scores, scorer)
+            sub = [n.endswith("ecbplus") for n in names]
+            pairs = len(rows)
+            examples.add(rows, {(a, b): int(sub[a] == sub[b]) for a, b in rows}, weight * 10 / max(1, pairs),
+                         rd.fold_of(topic))
+        trained = tr.fit_event_model(examples)
+        for rule, m in (("base", model), ("trained", trained)):
+            for topic, outsider, published, vectors, scores, names in data["test"]:
+                scored = (names, published, vectors, scores)
+                same = _probabilities(m, scorer, scored)
+                found = ev.clusters(len(names), same, m.threshold)
+                eq.separation_tally(outsider, found, scores, scorer, mixed[rule])
+            for topic, scored in topics.items():
+                if rd.fold_of(topic) != fold:
+                    continue
+                same = _probabilities(m, scorer, scored)
+                found = ev.clusters(len(scored[0]), same, m.threshold)
+                cut = split_stories(found, within(m, scorer, scored), ev.SPLIT_BELOW, ev.SPLIT_SIDE)
+                _count_two_events(cut, [n.endswith("ecbplus") for n in scored[0]], result[rule])
+            for (topic, _), scored in subtopics.items():
+                if rd.fold_of(topic) != fold:
+                    continue
+                same = _probabilities(m, scorer, scored)
+                found = ev.clusters(len(scored[0]), same, m.threshold)
+                cut = split_stories(found, within(m, scorer, scored), ev.SPLIT_BELOW, ev.SPLIT_SIDE)
+                result[rule]["apart"] += len(scored[0]) - max(len(c) for c in cut)
+                result[rule]["articles"] += len(scored[0])
+    for rule, r in result.items():
+        t = mixed[rule]
+        print(f"{rule:8s} (whole topics weight {weight}): mixed sets {t['caught'] / t['out']:.3f} /"
+              f" {t['apart'] / t['ins']:.3f} / {t['pure'] / t['groups']:.3f}; two events together: pairs of one"
+              f" event {r['tp'] / max(1, r['tp'] + r['fp']):.3f}, kept {r['tp'] / max(1, r['tp'] + r['fn']):.3f},"
+              f" {r['split']}/{r['topics']} split; one event whole: {r['apart']}/{r['articles']} apart")
 
 
 def main(argv=None) -> int:
