@@ -74,13 +74,16 @@ def whole_topics(cache) -> dict:
     return _cached("parallax_events_sets_topics.pkl", build)
 
 
-def fit_model(train_rows, own_rows):
-    """The event model fitted as ``events_quick.evaluate`` fits it."""
+def fit_model(train_rows, own_rows, extra=()):
+    """The event model fitted as ``events_quick.evaluate`` fits it; ``extra``: more
+    (rows, labels, weight, fold) comparisons to fit on."""
     examples = tr.EventExamples()
     for topic, events, rows in train_rows:
         examples.add(rows, {(a, b): int(events[a] == events[b]) for a, b in rows}, 1.0, rd.fold_of(topic))
     for outside, rows in own_rows:
         examples.add(rows, {(a, b): int(not outside[a] and not outside[b]) for a, b in rows}, tr.GOLD_WEIGHT, -1)
+    for comparison in extra:
+        examples.add(*comparison)
     return tr.fit_event_model(examples)
 
 
@@ -113,48 +116,50 @@ def within(model, scorer, scored):
     return score
 
 
+def _tallies(rules):
+    keys = ("tp", "fp", "fn", "other", "main", "split", "topics", "apart", "articles")
+    return ({rule: dict.fromkeys(keys, 0) for rule in rules},
+            {rule: dict(out=0, caught=0, ins=0, apart=0, groups=0, pure=0) for rule in rules})
+
+
+def _score_model(model, scorer, fold, data, topics, subtopics, below, side, cut, whole, mixed) -> None:
+    """One fold's model on its mixed sets, whole topics and whole sub-topics, with the cut or not."""
+    def clusters_of(scored):
+        same = _probabilities(model, scorer, scored)
+        found = ev.clusters(len(scored[0]), same, model.threshold)
+        return ev._ordered(split_stories(found, within(model, scorer, scored), below, side), same) if cut else found
+
+    for topic, outsider, published, vectors, scores, names in data["test"]:
+        eq.separation_tally(outsider, clusters_of((names, published, vectors, scores)), scores, scorer, mixed)
+    for topic, scored in topics.items():
+        if rd.fold_of(topic) == fold:
+            _count_two_events(clusters_of(scored), [name.endswith("ecbplus") for name in scored[0]], whole)
+    for (topic, _), scored in subtopics.items():
+        if rd.fold_of(topic) == fold:
+            whole["apart"] += len(scored[0]) - max(len(c) for c in clusters_of(scored))
+            whole["articles"] += len(scored[0])
+
+
+def _report(label: str, whole: dict, mixed: dict) -> None:
+    print(f"{label}: mixed sets {mixed['caught'] / mixed['out']:.3f} / {mixed['apart'] / mixed['ins']:.3f} /"
+          f" {mixed['pure'] / mixed['groups']:.3f} (outsider recall / false / purity); two events compared"
+          f" together: pairs in one cluster of one event {whole['tp'] / max(1, whole['tp'] + whole['fp']):.3f},"
+          f" one event's pairs together {whole['tp'] / max(1, whole['tp'] + whole['fn']):.3f}, main clusters"
+          f" hold {whole['other']}/{whole['main']} of the other event, {whole['split']}/{whole['topics']} topics"
+          f" in two stories; one event compared whole: {whole['apart']}/{whole['articles']} set apart")
+
+
 def split_check(below: float = ev.SPLIT_BELOW, side: int = ev.SPLIT_SIDE) -> None:
-    """Whole topics (two events) and whole sub-topics (one event), without and with the cut."""
+    """Mixed sets, whole topics (two events) and whole sub-topics (one event), without and with the cut."""
     cache = eq.load_cache(7)
     topics, subtopics = whole_topics(cache), whole_subtopics(cache)
-    keys = ("tp", "fp", "fn", "other", "main", "split", "topics", "apart", "articles")
-    result = {rule: dict.fromkeys(keys, 0) for rule in ("clusters", "cut")}
-    mixed = {rule: dict(out=0, caught=0, ins=0, apart=0, groups=0, pure=0) for rule in result}
+    whole, mixed = _tallies(("clusters", "cut"))
     for fold, data, scorer, model, _, _ in fold_models(cache):
-        for topic, outsider, published, vectors, scores, names in data["test"]:
-            scored = (names, published, vectors, scores)
-            same = _probabilities(model, scorer, scored)
-            found = ev.clusters(len(names), same, model.threshold)
-            cut = ev._ordered(split_stories(found, within(model, scorer, scored), below, side), same)
-            for rule, clusters in (("clusters", found), ("cut", cut)):
-                eq.separation_tally(outsider, clusters, scores, scorer, mixed[rule])
-        for topic, scored in topics.items():
-            if rd.fold_of(topic) != fold:
-                continue
-            same = _probabilities(model, scorer, scored)
-            found = ev.clusters(len(scored[0]), same, model.threshold)
-            cut = split_stories(found, within(model, scorer, scored), below, side)
-            sub = [name.endswith("ecbplus") for name in scored[0]]
-            for rule, clusters in (("clusters", found), ("cut", cut)):
-                _count_two_events(clusters, sub, result[rule])
-        for (topic, _), scored in subtopics.items():
-            if rd.fold_of(topic) != fold:
-                continue
-            same = _probabilities(model, scorer, scored)
-            found = ev.clusters(len(scored[0]), same, model.threshold)
-            cut = split_stories(found, within(model, scorer, scored), below, side)
-            for rule, clusters in (("clusters", found), ("cut", cut)):
-                result[rule]["apart"] += len(scored[0]) - max(len(c) for c in clusters)
-                result[rule]["articles"] += len(scored[0])
-    for rule, r in result.items():
-        t = mixed[rule]
-        print(f"{rule:8s} (below {below}, side {side}): mixed sets: outsider recall {t['caught'] / t['out']:.3f},"
-              f" false {t['apart'] / t['ins']:.3f}, purity {t['pure'] / t['groups']:.3f}")
-        print(f"{rule:8s} (below {below}, side {side}): two events compared together: pairs in one cluster"
-              f" of one event {r['tp'] / max(1, r['tp'] + r['fp']):.3f}, one event's pairs together"
-              f" {r['tp'] / max(1, r['tp'] + r['fn']):.3f}, main clusters hold {r['other']}/{r['main']} of the"
-              f" other event, {r['split']}/{r['topics']} topics in two stories; one event compared whole:"
-              f" {r['apart']}/{r['articles']} set apart")
+        for rule in whole:
+            _score_model(model, scorer, fold, data, topics, subtopics, below, side, rule == "cut",
+                         whole[rule], mixed[rule])
+    for rule in whole:
+        _report(f"{rule} (below {below}, side {side})", whole[rule], mixed[rule])
 
 
 def _count_two_events(clusters, sub, r) -> None:
@@ -282,55 +287,24 @@ def outlier_trial(seed: int = 7, bars=(0.3, 0.5), whole_weight: float = 0.0) -> 
 
 def train_whole_trial(weight: float = 1.0) -> None:
     """Trial: the event model fitted on the whole topics of the training folds too (two events
-    of 10-30 articles, pairs labelled by sub-topic, each topic weighing ``weight`` in all)."""
+    of 10-30 articles, pairs labelled by sub-topic, each topic weighing ``weight`` x 10 pairs)."""
     cache = eq.load_cache(7)
     topics, subtopics = whole_topics(cache), whole_subtopics(cache)
-    keys = ("tp", "fp", "fn", "other", "main", "split", "topics", "apart", "articles")
-    result = {rule: dict.fromkeys(keys, 0) for rule in ("base", "trained")}
-    mixed = {rule: dict(out=0, caught=0, ins=0, apart=0, groups=0, pure=0) for rule in result}
+    whole, mixed = _tallies(("base", "trained"))
     for fold, data, scorer, model, train_rows, own_rows in fold_models(cache):
-        examples = tr.EventExamples()
-        for topic, events, rows in train_rows:
-            examples.add(rows, {(a, b): int(events[a] == events[b]) for a, b in rows}, 1.0, rd.fold_of(topic))
-        for outside, rows in own_rows:
-            examples.add(rows, {(a, b): int(not outside[a] and not outside[b]) for a, b in rows},
-                         tr.GOLD_WEIGHT, -1)
+        extra = []
         for topic, (names, published, vectors, scores) in topics.items():
-            if rd.fold_of(topic) == fold:
-                continue
-            rows = ev.article_pair_rows(vectors, published, scores, scorer)
-            sub = [n.endswith("ecbplus") for n in names]
-            pairs = len(rows)
-            examples.add(rows, {(a, b): int(sub[a] == sub[b]) for a, b in rows}, weight * 10 / max(1, pairs),
-                         rd.fold_of(topic))
-        trained = tr.fit_event_model(examples)
+            if rd.fold_of(topic) != fold:
+                rows = ev.article_pair_rows(vectors, published, scores, scorer)
+                sub = [n.endswith("ecbplus") for n in names]
+                extra.append((rows, {(a, b): int(sub[a] == sub[b]) for a, b in rows},
+                              weight * 10 / max(1, len(rows)), rd.fold_of(topic)))
+        trained = fit_model(train_rows, own_rows, extra)
         for rule, m in (("base", model), ("trained", trained)):
-            for topic, outsider, published, vectors, scores, names in data["test"]:
-                scored = (names, published, vectors, scores)
-                same = _probabilities(m, scorer, scored)
-                found = ev.clusters(len(names), same, m.threshold)
-                eq.separation_tally(outsider, found, scores, scorer, mixed[rule])
-            for topic, scored in topics.items():
-                if rd.fold_of(topic) != fold:
-                    continue
-                same = _probabilities(m, scorer, scored)
-                found = ev.clusters(len(scored[0]), same, m.threshold)
-                cut = split_stories(found, within(m, scorer, scored), ev.SPLIT_BELOW, ev.SPLIT_SIDE)
-                _count_two_events(cut, [n.endswith("ecbplus") for n in scored[0]], result[rule])
-            for (topic, _), scored in subtopics.items():
-                if rd.fold_of(topic) != fold:
-                    continue
-                same = _probabilities(m, scorer, scored)
-                found = ev.clusters(len(scored[0]), same, m.threshold)
-                cut = split_stories(found, within(m, scorer, scored), ev.SPLIT_BELOW, ev.SPLIT_SIDE)
-                result[rule]["apart"] += len(scored[0]) - max(len(c) for c in cut)
-                result[rule]["articles"] += len(scored[0])
-    for rule, r in result.items():
-        t = mixed[rule]
-        print(f"{rule:8s} (whole topics weight {weight}): mixed sets {t['caught'] / t['out']:.3f} /"
-              f" {t['apart'] / t['ins']:.3f} / {t['pure'] / t['groups']:.3f}; two events together: pairs of one"
-              f" event {r['tp'] / max(1, r['tp'] + r['fp']):.3f}, kept {r['tp'] / max(1, r['tp'] + r['fn']):.3f},"
-              f" {r['split']}/{r['topics']} split; one event whole: {r['apart']}/{r['articles']} apart")
+            _score_model(m, scorer, fold, data, topics, subtopics, ev.SPLIT_BELOW, ev.SPLIT_SIDE, True,
+                         whole[rule], mixed[rule])
+    for rule in whole:
+        _report(f"{rule} (whole topics weight {weight})", whole[rule], mixed[rule])
 
 
 def main(argv=None) -> int:
