@@ -51,6 +51,14 @@ def executor(engine: str = "local", workers: Optional[int] = None,
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+        # The pool's manager thread must see its workers gone and close its pipes before the
+        # interpreter's exit handler wakes it: racing it there printed "Exception ignored in
+        # <module 'threading'> … Bad file descriptor" after Ctrl+C now and then.
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=5)
         raise
     else:
         pool.shutdown(wait=True)
