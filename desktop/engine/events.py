@@ -548,8 +548,6 @@ def split_clusters(found: list[list[int]], same: dict[tuple[int, int], float],
     return _ordered(split_stories(found, within, SPLIT_BELOW, SPLIT_SIDE), same)
 
 
-
-
 def _agreements(count: int, same: dict[tuple[int, int], float], threshold: float,
                 neighbours: int) -> dict[tuple[int, int], float]:
     """``logit(p) - logit(threshold)`` for the pairs where one is among the other's closest."""

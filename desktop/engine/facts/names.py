@@ -314,7 +314,8 @@ def find_names(article: Article) -> tuple[list[NameHit], dict[str, Person]]:
         after = text[end:end + 30].lstrip(" ,").split(" ", 1)[0].lower().strip(",.;:")
         before = text[max(0, start - 12):start].rstrip().rsplit(" ", 1)[-1].lower()
         # "said Kowalski" names a speaker; "told Playboy" names a listener, who may be anything.
-        if key in people or role or honored or after in speech or (before in speech and before not in _TO_LISTENER):
+        speaks = after in speech or (before in speech and before not in _TO_LISTENER)
+        if key in people or role or honored or speaks:
             hit = NameHit(start, end, word, "person", role, title_text, title_start, former)
             hits.append(hit)
             people.setdefault(key, Person(key))
