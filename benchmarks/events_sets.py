@@ -106,14 +106,7 @@ def _probabilities(model, scorer, scored):
 def within(model, scorer, scored):
     """P(same event) of some articles scored as a comparison of their own (as the pipeline does)."""
     names, published, vectors, scores = scored
-
-    def score(members):
-        members = sorted(members)
-        local = {(i, j): scores[(members[i], members[j])]
-                 for i in range(len(members)) for j in range(i + 1, len(members))}
-        rows = ev.article_pair_rows([vectors[k] for k in members], [published[k] for k in members], local, scorer)
-        return {(members[i], members[j]): p for (i, j), p in model.probabilities(rows).items()}
-    return score
+    return lambda members: ev.probabilities_among(model, members, vectors, published, scores, scorer)
 
 
 def _tallies(rules):

@@ -304,6 +304,21 @@ def article_pair_rows(vectors, published: list[Optional[str]],
     return rows
 
 
+def probabilities_among(model: "EventModel", members, vectors, published: list[Optional[str]],
+                        pair_scores, scorer, found: Optional[dict] = None) -> dict[tuple[int, int], float]:
+    """P(same event) of every two of ``members`` (indices into ``vectors``), scored as a
+    comparison of those articles alone: the same sentence links, but each article's closest
+    other and how rare a name is measured among them.  Keys are the given indices."""
+    members = sorted(members)
+    pairs = [(i, j) for i in range(len(members)) for j in range(i + 1, len(members))]
+    local = {(i, j): pair_scores[(members[i], members[j])] for i, j in pairs}
+    local_found = {(i, j): found[(members[i], members[j])] for i, j in pairs
+                   if (members[i], members[j]) in found} if found else None
+    rows = article_pair_rows([vectors[k] for k in members], [published[k] for k in members], local,
+                             scorer, local_found)
+    return {(members[i], members[j]): p for (i, j), p in model.probabilities(rows).items()}
+
+
 class ComparisonRows(dict):
     """(a, b) -> the event features of :data:`BASE_FEATURES`, and for each pair its candidate
     sentence pairs (sentence feature row, the scorer's probability), from which the model adds

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from . import facts as facts_stage
 from .align import SentenceGroup, build_groups, sentence_vectors
-from .events import article_pair_rows, clusters, event_model, split_clusters
+from .events import article_pair_rows, clusters, event_model, probabilities_among, split_clusters
 from .scoring import get_scorer, score_pairs
 from .errors import Cancelled, IngestError
 from .ingest import expand_paths, read_document, supported_suffixes
@@ -147,27 +147,21 @@ def event_clusters(articles, vectors, pair_scores, scorer, config, found=None
     scored_alone: dict[tuple[int, ...], dict[tuple[int, int], float]] = {}
 
     def within(members: list[int]) -> dict[tuple[int, int], float]:
-        # The same sentence links, read as a comparison of these articles alone (all of
-        # them: the comparison itself, already scored).
         if len(members) == len(articles):
-            return same
-        pairs = list(combinations(range(len(members)), 2))
-        local = {(i, j): pair_scores[(members[i], members[j])] for i, j in pairs}
-        local_found = {(i, j): found[(members[i], members[j])] for i, j in pairs
-                       if (members[i], members[j]) in found} if found else None
-        sub = article_pair_rows([vectors[k] for k in members], [published[k] for k in members], local,
-                                scorer, local_found)
-        result = {(members[i], members[j]): p for (i, j), p in model.probabilities(sub).items()}
-        scored_alone[tuple(members)] = result
-        return result
+            return same  # the comparison itself, already scored
+        alone = probabilities_among(model, members, vectors, published, pair_scores, scorer, found)
+        scored_alone[tuple(sorted(members))] = alone
+        return alone
 
     events = split_clusters(clusters(len(articles), same, model.threshold), same, within)
     # Where a cluster was cut, the probabilities that decided it (its articles scored among
     # themselves) are the ones an article set apart by the cut is explained with.
     kept = {tuple(sorted(e)) for e in events}
-    for members, alone in scored_alone.items():
-        if members not in kept:
-            same = {**same, **alone}
+    cut = [alone for members, alone in scored_alone.items() if members not in kept]
+    if cut:
+        same = dict(same)
+        for alone in cut:
+            same.update(alone)
     return events, same
 
 

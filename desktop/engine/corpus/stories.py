@@ -37,7 +37,7 @@ from itertools import combinations
 from typing import Callable, Optional, Sequence
 
 from ..align import sentence_vectors
-from ..events import article_pair_rows, event_model
+from ..events import event_model, probabilities_among
 from ..model import Article, CompareConfig, Document, article_ids
 from ..scoring import get_scorer
 from ..segment import segment
@@ -80,12 +80,8 @@ class SameEvent:
         self.probabilities = self._score(range(len(documents)))
 
     def _score(self, members: Sequence[int]) -> dict[tuple[int, int], float]:
-        members = sorted(members)
-        local = {(i, j): self._pair_scores[(members[i], members[j])]
-                 for i, j in combinations(range(len(members)), 2)}
-        rows = article_pair_rows([self._vectors[k] for k in members], [None] * len(members), local,
-                                 self._scorer)
-        return {(members[i], members[j]): p for (i, j), p in self._model.probabilities(rows).items()}
+        return probabilities_among(self._model, members, self._vectors, [None] * len(self._vectors),
+                                   self._pair_scores, self._scorer)
 
     def within(self, members: Sequence[int]) -> dict[tuple[int, int], float]:
         """(a, b) -> P(same event) for every two of ``members``, scored as a comparison of them alone."""

@@ -190,6 +190,7 @@ class _Speakers:
         self.persons = [h for h in hits if h.kind == "person"]
         self.starts = [h.start for h in self.persons]
         self._referred: dict[str, str] = {}  # surname -> "he" / "she" / "" (see referred_as)
+        self._pronouns: dict[str, str] = {}  # name as written -> "he" / "she" / "" (see pronoun_of)
         verbs = "|".join(sorted(lexicon.speech_verbs() | _ATTRIBUTIVE, key=len, reverse=True))
         self.after_verb_first = re.compile(
             rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,7}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
@@ -263,6 +264,11 @@ class _Speakers:
         words = hit.text.split()
         if len(words) < 2:
             return self.referred_as(hit)
+        if hit.text not in self._pronouns:
+            self._pronouns[hit.text] = self._full_name_pronoun(hit, words)
+        return self._pronouns[hit.text]
+
+    def _full_name_pronoun(self, hit: NameHit, words: list[str]) -> str:
         pronoun = _given_name_pronoun(words)
         if pronoun:
             return pronoun
