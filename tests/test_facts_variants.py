@@ -14,6 +14,7 @@ from desktop.engine.facts.variants import same_spelling
     ("Latter-day Saints", "Latter Day Saints"), ("MacBook", "Macbook"),
     ("Internationally Recognised Transit Corridor", "Internationally Recognized Transit Corridor"),
     ("Robert J. Pickell", "Robert Pickell"), ("neighbourhood", "neighborhood"),
+    ("U. S. Geological Survey", "U.S. Geological Survey"), ("J. R. R. Tolkien", "J.R.R. Tolkien"),
 ])
 def test_style_variants_are_one_spelling(a, b):
     assert same_spelling(a, b)
@@ -43,3 +44,16 @@ def test_quotes_in_two_house_styles_are_the_same_quote():
     assert quote_relation(a, b) == "same"
     assert quote_relation(normal_tokens("how many kids will you kill today"),
                           normal_tokens("how many kids did you kill today")) != "same"
+
+
+def test_an_agency_with_its_initials_spaced_out_is_no_conflict():
+    # ECB+ topic 20: "U. S. Geological Survey" in three reports, "U.S. Geological Survey" in one.
+    from desktop.engine.ingest import document_from_text
+    from desktop.engine.model import FactStatus
+    from desktop.engine.pipeline import compare
+
+    texts = ["An earthquake shook the island on Sunday. The U. S. Geological Survey put its magnitude at 6.1.",
+             "A strong quake hit the island on Sunday. The U.S. Geological Survey put its magnitude at 6.1."]
+    comparison = compare([document_from_text(t, f"{n}.txt") for n, t in enumerate(texts)])
+    conflicts = [f.note for f in comparison.facts if f.status == FactStatus.CONFLICT]
+    assert not [n for n in conflicts if "Survey" in n], conflicts

@@ -40,8 +40,13 @@ def fold_word(word: str) -> str:
     return w
 
 
+# "U. S." and "J. R. R.": initials spaced out are one word, as "U.S." is.
+_SPACED_INITIAL = re.compile(r"\b([A-Z])\.\s+(?=[A-Z]\.)")
+
+
 def fold(text: str) -> str:
     """A wording reduced to what a house style cannot change."""
+    text = _SPACED_INITIAL.sub(r"\1.", text)
     words = [fold_word(t) for t in re.findall(r"[\w'’.-]+", text)]
     # Middle initials ("Robert J. Pickell", first name "Robert J") are a style choice too.
     if len(words) > 1:
