@@ -42,6 +42,10 @@ def test_quotes_in_two_house_styles_are_the_same_quote():
     a = normal_tokens("Police locked down the neighbourhood and we realised this 11th hour rule")
     b = normal_tokens("Police locked down the neighborhood and we realized this eleventh-hour rule")
     assert quote_relation(a, b) == "same"
+    assert quote_relation(normal_tokens("Everyone was making sure that people knew they were OK"),
+                          normal_tokens("Everyone was making sure that people knew they were okay")) == "same"
+    assert quote_relation(normal_tokens("Prices rose 5 per cent in a single year"),
+                          normal_tokens("Prices rose 5 percent in a single year")) == "same"
     assert quote_relation(normal_tokens("how many kids will you kill today"),
                           normal_tokens("how many kids did you kill today")) != "same"
 

@@ -48,6 +48,12 @@ def _to_24h(m: re.Match) -> str:
     return f"{hour:02d}:{m.group(2) or '00'}"
 
 
+_PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
+# Words two house styles write differently, to one form.  (An acronym spelt out, "IE" /
+# "Internet Explorer", is not among them: the ECB+ readers judged that a misquote.)
+_STYLE_WORDS = {"okay": "ok", "towards": "toward", "afterwards": "afterward",
+                "amongst": "among", "whilst": "while", "learnt": "learned", "spelt": "spelled",
+                "burnt": "burned", "dreamt": "dreamed"}
 _ON_THE_HOUR = re.compile(r"\b(\d{1,2})\s?:\s?00\b")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 
@@ -71,8 +77,9 @@ def normal_tokens(text: str) -> tuple[str, ...]:
     text = _ON_THE_HOUR.sub(r"\1", text)
     # "the population's anger" / "the populations' anger": where the apostrophe falls is typing.
     text = _PLURAL_POSSESSIVE.sub(r"\1's", text)
+    text = _PER_CENT.sub("percent", text)
     words = (w.replace("’", "'") for w in _WORD_RE.findall(text.lower()))
-    return tuple(_ORDINALS.get(w) or fold_word(w) for w in words)
+    return tuple(_STYLE_WORDS.get(w) or _ORDINALS.get(w) or fold_word(w) for w in words)
 
 
 _TWO_APOSTROPHES = re.compile(r"(?:(?<=\s)|^)''(?=\w)")
