@@ -125,6 +125,9 @@ def test_money_forms():
         assert item.value == {"amount": 1_500_000, "currency": "USD"}
     euro = _one("The plan costs €3bn in total.", "money")
     assert euro.value == {"amount": 3_000_000_000, "currency": "EUR"}
+    # Finance shorthand (ECB+ 10_ecbplus: "an eight-year, $200MM deal" had read as $200).
+    assert _one("They offered Mark Teixeira an eight-year, $200MM deal.", "money").value == \
+        {"amount": 200_000_000, "currency": "USD"}
 
 
 

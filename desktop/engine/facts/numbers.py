@@ -22,7 +22,8 @@ _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve t
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000}
-_ABBR_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
+# "$200MM": finance's own shorthand for a million (a sum only; "5mm" is a length).
+_ABBR_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mm": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
                 "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 WORD_VALUES = {w: i for i, w in enumerate(_UNITS)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
@@ -48,7 +49,7 @@ _UNIT = (r"(?P<unit>\s*%|\s*percent\b|\s*per\s?cent\b|\s*percentage\s+points?\b|
 _NUMBER_RE = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALS}))\s+)?(?:{_CURRENCY}\s?)?"
     rf"(?P<num>{_DIGITS}|{_FEW}|{_WORDS}|{_VAGUE})"
-    rf"(?P<scale>[\s-]+(?:million|billion|trillion|thousand)\b|(?:k|m|mn|mln|bn|b|tn)\b)?"
+    rf"(?P<scale>[\s-]+(?:million|billion|trillion|thousand)\b|(?:k|m|mn|mm|mln|bn|b|tn)\b)?"
     rf"{_UNIT}?",
     re.IGNORECASE)
 
