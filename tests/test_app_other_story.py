@@ -65,3 +65,31 @@ def test_the_story_table_says_how_to_read_the_other_story(window, qtbot, tmp_pat
     _load(window, qtbot, tmp_path)
     text = window.story_view.left_out.text()
     assert "Compare Its Story Instead" in text and text.count("Calder Falls council backs") == 2
+
+
+def test_the_stories_and_why_survive_saving_and_reopening(make_window, qtbot, tmp_path):
+    """Reopening compares only the ticked articles; the other story must still be reachable."""
+    from desktop.engine.session import SUFFIX, load_session
+
+    window = make_window()
+    keys = _load(window, qtbot, tmp_path)
+    target = tmp_path / f"two stories{SUFFIX}"
+    assert window.sessions.save_to(target)
+    saved = load_session(target)
+    names = [Path(d.source).name for d in saved.documents]
+    assert {names[i] for i, _ in saved.set_apart} == {"footbridge-1.txt", "footbridge-2.txt"}
+    assert all("another event" in why.lower() or "story" in why.lower() for _, why in saved.set_apart)
+    assert {frozenset(names[i] for i in story) for story in saved.stories} == {
+        frozenset({"local.txt", "national.txt", "wire.txt"}), frozenset({"footbridge-1.txt", "footbridge-2.txt"})}
+
+    other = make_window()
+    assert other.sessions.open(target)
+    qtbot.waitUntil(lambda: _settled(other) and len(other.comparison.articles) == 3, timeout=TIMEOUT)
+    reopened = {Path(e.document.source).name: e.key for e in other.session.entries}
+    assert other.controller.set_apart[reopened["footbridge-1.txt"]] == dict(saved.set_apart)[names.index("footbridge-1.txt")]
+    assert other.windowTitle().startswith("two stories —"), "freshly opened: nothing unsaved"
+    other.article_list.select_key(reopened["footbridge-1.txt"])
+    assert other.its_story_action.isEnabled()
+    other.its_story_action.trigger()
+    qtbot.waitUntil(lambda: _settled(other) and len(other.comparison.articles) == 2, timeout=TIMEOUT)
+    assert {e.key for e in other.session.included()} == {reopened["footbridge-1.txt"], reopened["footbridge-2.txt"]}

@@ -173,3 +173,21 @@ def test_session_validates_its_fields():
     with pytest.raises(ValueError):
         Session(docs, pair=(0, 0))
     assert Session(docs, (False, True)).included_documents() == (docs[1],)
+
+
+def test_stories_and_reasons_round_trip_and_old_files_read_as_none(tmp_path, seed_session):
+    told = Session(seed_session.documents, (True, False), None, {}, ((1, "Reports another event: …"),),
+                   ((0, 1),))
+    path = tmp_path / "two.parallax"
+    save_session(path, told)
+    assert load_session(path) == told
+    assert load_session(_write(tmp_path, _good(), "old.parallax")).stories == ()
+
+
+@pytest.mark.parametrize("field, value", [
+    ("set_apart", [[0]]), ("set_apart", [[5, "why"]]), ("set_apart", [[True, "why"]]), ("set_apart", "x"),
+    ("stories", [[0, "a"]]), ("stories", [[0, 3]]), ("stories", {"a": 1}),
+])
+def test_damaged_stories_or_reasons_are_refused_plainly(tmp_path, field, value):
+    reason = _error(_write(tmp_path, _good() | {field: value}))
+    assert reason.startswith("damaged session file") and (field in reason or "article number" in reason)

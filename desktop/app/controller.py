@@ -138,8 +138,11 @@ class ComparisonController(QObject):
         self.changed()
         return True
 
-    def restore(self, documents, included, replace_all: bool) -> list:
-        """Bring back saved articles with their ticks (the user's ticks: never set apart again)."""
+    def restore(self, documents, included, replace_all: bool, set_apart=(), stories=()) -> list:
+        """Bring back saved articles with their ticks (the user's ticks: never set apart again),
+        why any was set apart and the stories they were told in (``(index, why)`` pairs and
+        lists of indices into ``documents``), so the list still says why an article is left
+        out and Compare Its Story Instead still reaches the other story."""
         if replace_all:
             self.cancel()
             self.session.clear()
@@ -148,6 +151,13 @@ class ComparisonController(QObject):
             self._drop_result()
         entries = self.session.restore(documents, included)
         self._decided.update(e.key for e in entries)
+        for index, why in set_apart:
+            if not entries[index].included:
+                self.set_apart[entries[index].key] = why
+        for story in stories:
+            members = frozenset(entries[i].key for i in story)
+            for key in members:
+                self.story_of[key] = members
         numbers = [int(m.group(1)) for e in entries
                    if (m := re.fullmatch(r"pasted text (\d+)", e.document.source))]
         self.paste_count = max([self.paste_count] + numbers)

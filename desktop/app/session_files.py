@@ -92,8 +92,13 @@ class SessionFiles(QObject):
         pair, chosen = None, self.view.pair_keys()
         if chosen and all(k in keys for k in chosen) and chosen[0] != chosen[1]:
             pair = (keys.index(chosen[0]), keys.index(chosen[1]))
+        index = {key: n for n, key in enumerate(keys)}
+        set_apart = tuple((index[k], why) for k, why in self.controller.set_apart.items() if k in index)
+        stories = {tuple(sorted(index[k] for k in members if k in index))
+                   for members in self.controller.story_of.values()}
         return SavedSession(tuple(e.document for e in entries), tuple(e.included for e in entries),
-                            pair, self.view.view_settings())
+                            pair, self.view.view_settings(), tuple(sorted(set_apart)),
+                            tuple(sorted(s for s in stories if len(s) >= 2)))
 
     def mark_saved(self) -> None:
         """What is on screen now counts as saved (a new, an opened or an untouched comparison)."""
@@ -195,7 +200,8 @@ class SessionFiles(QObject):
     def _apply(self, saved: SavedSession) -> None:
         """Load a saved session's articles, ticks, pair and view settings in place of ours."""
         self.view.apply_view_settings(saved.settings)
-        entries = self.controller.restore(saved.documents, saved.included, replace_all=True)
+        entries = self.controller.restore(saved.documents, saved.included, replace_all=True,
+                                          set_apart=saved.set_apart, stories=saved.stories)
         keys = [e.key for e in entries]
         self.view.set_pair_keys((keys[saved.pair[0]], keys[saved.pair[1]]) if saved.pair
                                 else None)
@@ -284,7 +290,8 @@ class SessionFiles(QObject):
         self._offered = None
         if len(self.controller.session):
             # Keep what is already open: the autosaved articles join it.
-            self.controller.restore(saved.documents, saved.included, replace_all=False)
+            self.controller.restore(saved.documents, saved.included, replace_all=False,
+                                    set_apart=saved.set_apart, stories=saved.stories)
         else:
             self._apply(saved)
         self.status.emit("Restored the autosaved comparison.")

@@ -11,7 +11,13 @@ File format (UTF-8 JSON, versioned; fields are only ever added)::
     {"format": "parallax.session", "version": 1,
      "documents": [{"source", "text", "title", "outlet", "byline", "published", "removed"}],
      "included": [true, ...], "pair": [i, j] | null, "settings": {...},
+     "set_apart": [[i, "why"], ...], "stories": [[i, j, ...], ...],
      "saved": "2026-11-22T10:40:00+01:00", "generator": "parallax 0.1.0"}
+
+``set_apart`` (documents the engine judged to report another event, with its
+reason) and ``stories`` (the articles each story was told by, when a
+comparison told two or more) were added in December 2026; a file without them
+reads as none.
 
 Files are written atomically (temporary file, fsync, rename), so a crash or
 a full disk never leaves a half-written session in place of a good one.
@@ -64,13 +70,18 @@ class Session:
 
     ``included`` has one flag per document (an empty tuple means all
     included, and is filled in); ``pair`` is the two documents shown side by
-    side, by index; ``settings`` is free-form app state that must be JSON.
+    side, by index; ``settings`` is free-form app state that must be JSON;
+    ``set_apart`` is (document index, why) for the articles the engine judged
+    to report another event, and ``stories`` the document indices of each story
+    a comparison told, so both survive a reopening that compares only the ticks.
     """
 
     documents: tuple[Document, ...]
     included: tuple[bool, ...] = ()
     pair: Optional[tuple[int, int]] = None
     settings: dict = field(default_factory=dict)
+    set_apart: tuple[tuple[int, str], ...] = ()
+    stories: tuple[tuple[int, ...], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "documents", tuple(self.documents))
@@ -86,6 +97,15 @@ class Session:
                                  f"{len(self.documents)} documents")
             object.__setattr__(self, "pair", pair)
         object.__setattr__(self, "settings", dict(self.settings or {}))
+        count = len(self.documents)
+        set_apart = tuple((int(i), str(why)) for i, why in self.set_apart)
+        stories = tuple(tuple(sorted(set(int(i) for i in story))) for story in self.stories)
+        if any(not 0 <= i < count for i, _ in set_apart) or \
+                any(not 0 <= i < count for story in stories for i in story):
+            raise ValueError(f"an article number of 'set_apart' or 'stories' is not one of the "
+                             f"{count} documents")
+        object.__setattr__(self, "set_apart", set_apart)
+        object.__setattr__(self, "stories", stories)
 
     def included_documents(self) -> tuple[Document, ...]:
         """The documents to compare (pass these to ``compare``)."""
@@ -109,6 +129,8 @@ def session_to_dict(session: Session, saved: Optional[datetime] = None) -> dict[
         "included": list(session.included),
         "pair": list(session.pair) if session.pair is not None else None,
         "settings": session.settings,
+        "set_apart": [[i, why] for i, why in session.set_apart],
+        "stories": [list(story) for story in session.stories],
     }
 
 
@@ -146,10 +168,26 @@ def session_from_dict(data: Any, path: PathLike = "<session>") -> Session:
     if _depth(settings) > MAX_DEPTH:
         raise SessionError(path, "damaged session file: 'settings' is nested too deeply")
     settings = _mended(settings)
+    set_apart = data.get("set_apart", [])
+    if not (isinstance(set_apart, list) and all(
+            isinstance(x, list) and len(x) == 2 and _is_int(x[0]) and isinstance(x[1], str)
+            for x in set_apart)):
+        raise SessionError(path, "damaged session file: 'set_apart' must be pairs of a document "
+                                 "number and a reason")
+    stories = data.get("stories", [])
+    if not (isinstance(stories, list) and all(
+            isinstance(x, list) and all(_is_int(i) for i in x) for x in stories)):
+        raise SessionError(path, "damaged session file: 'stories' must be lists of document numbers")
     try:
-        return Session(tuple(docs), tuple(included), tuple(pair) if pair else None, settings)
+        return Session(tuple(docs), tuple(included), tuple(pair) if pair else None, settings,
+                       tuple((i, no_lone_surrogates(why)) for i, why in set_apart),
+                       tuple(tuple(x) for x in stories))
     except ValueError as exc:
         raise SessionError(path, f"damaged session file: {exc}") from None
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _document(item: Any, number: int, path: PathLike) -> Document:
