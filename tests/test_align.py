@@ -330,3 +330,22 @@ def test_numbers_spelled_out_are_the_numbers():
     assert content_terms("Nineteen homes were lost.") == content_terms("19 homes were lost.")
     assert content_terms("Sixty firefighters came.") == content_terms("60 firefighters came.")
     assert "15" in content_terms("Fifteen people were hurt.")
+
+
+def test_english_rarity_weighs_the_specific_word_over_the_common_one():
+    """In a story of two reports "evacuees" and "people" may each be repeated alike; English
+    at large says which one is specific (resources/lexicon/word_frequencies.tsv)."""
+    from desktop.engine.features import rarity, term_of
+
+    assert rarity(term_of("evacuees")) > rarity(term_of("people")) > rarity(term_of("the"))
+    assert rarity(term_of("fifteen")) == rarity("qzxv") == 6.0  # numbers and unknown words: rare
+    # And the scorer reads it: two sentences sharing a specific word score above two sharing
+    # a common one, all else alike.
+    from desktop.engine.align import sentence_vectors
+    from desktop.engine.pair_features import FEATURES, candidates
+
+    shared, cos = FEATURES.index("rare_shared"), FEATURES.index("rare_cos")
+    v = sentence_vectors([["The evacuees waited at the school gym."], ["The evacuees slept at a church."]])
+    w = sentence_vectors([["The people waited at the school gym."], ["The people slept at a church."]])
+    a, b = candidates(v[0], v[1]).rows[0], candidates(w[0], w[1]).rows[0]
+    assert a[shared] > b[shared] and a[cos] > 0

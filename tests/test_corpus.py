@@ -261,8 +261,9 @@ def test_a_story_of_two_unlike_sides_is_cut_in_two():
     stories, within = _two_sides(0.2)
     assert split_stories(stories + [[8], [9, 10]], within) == [[0, 1, 2, 3], [4, 5, 6, 7], [9, 10], [8]]
     # Sides alike enough, or one side too small to be a story of its own: the story stays whole.
-    assert split_stories(*_two_sides(0.45)) == [list(range(8))]
-    assert split_stories(*_two_sides(0.2, 4, 3)) == [list(range(7))]
+    from desktop.engine.corpus.stories import SPLIT_BELOW, SPLIT_SIDE
+    assert split_stories(*_two_sides(SPLIT_BELOW + 0.05)) == [list(range(8))]
+    assert split_stories(*_two_sides(0.2, 4, SPLIT_SIDE - 1)) == [list(range(3 + SPLIT_SIDE))]
     # The split reads the story scored on its own (within), not the block's probabilities.
     seen = []
     split_stories(stories, lambda members: seen.append(list(members)) or within(members))
@@ -300,7 +301,8 @@ def test_ecb_subset_is_sorted_into_its_sub_topics(tmp_path):
     completeness = sum(c.most_common(1)[0][1] for c in by_label.values()) / len(truth)
     print(f"ECB+ topics 1, 3, 8, 19: {len(truth)} articles, {len(result.stories)} stories, "
           f"purity {purity:.3f}, completeness {completeness:.3f}")
-    # Floors under the measured 1.000 / 0.835 (0.816 before the articles were sorted in content
+    # Floors under the measured 1.000 / 0.824 (0.835 before the English-rarity features and the
+    # split's new settings, 0.816 before the articles were sorted in content
     # order; docs/corpus.md: the whole corpus does better, its key terms are measured against
     # more articles).  Completeness was 0.893 before stories
     # were split: the split cuts one story here (Lindsay Lohan's rehab, 16 reports: her lawyer

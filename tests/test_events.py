@@ -5,7 +5,7 @@ import pytest
 
 from desktop.engine import events as ev
 from desktop.engine.align import sentence_vectors
-from desktop.engine.pair_features import FEATURES as SENTENCE_FEATURES
+from desktop.engine.events import SENTENCE_FEATURES
 from desktop.engine.resources import resource_path
 
 

@@ -727,3 +727,25 @@ def test_a_worded_differently_note_cuts_at_words_with_one_ellipsis():
             assert "……" not in side and ".…" not in side, side
             words = side.strip("…").split()
             assert " ".join(words) in source, side  # whole words of the quote, none cut short
+
+
+def test_an_article_giving_two_clock_times_in_a_group_sits_out_and_the_rest_still_meet():
+    """ECB+ 13_ecbplus: nine reports of one fire call in one group; the one that gives two
+    times (the call and a later one) used to keep the other eight from being compared, and
+    "3:33 a.m." against "3:30 a.m." (a real disagreement) went unflagged."""
+    from dataclasses import replace
+
+    from desktop.engine.facts.quantities import _clusters_for
+
+    def of(kind, **texts):
+        return {aid: [replace(i, article=aid) for i in _quantities(text) if i.kind == kind]
+                for aid, text in texts.items()}
+
+    times = of("time", A="A 911 caller reported the fire at 3:33 a.m.", B="The fire was reported at 3:30 a.m.",
+               C="The call came at 3:30 a.m. and the chief arrived at 3:32 a.m.")
+    assert [len(v) for v in times.values()] == [1, 1, 2]
+    assert [sorted(i.article for i in c) for c in _clusters_for("time", times)] == [["A", "B"]]
+    # Dates keep the strict rule: two dates in one report are mostly two happenings.
+    dates = of("date", A="It opened in 1997.", B="It opened in 1998.", C="Built in 1959, it closed in 2005.")
+    assert [len(v) for v in dates.values()] == [1, 1, 2]
+    assert _clusters_for("date", dates) == []

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .features import ENTITY_MARK, Vector, cased_content_terms, clause_term_lists, tfidf_vectors
+from .features import (ENTITY_MARK, Vector, cased_content_terms, clause_term_lists, rare_weighted,
+                       tfidf_vectors)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class SentenceVectors:
     names: list[frozenset[str]]  # per sentence: terms written with a capital inside the sentence
     stock: frozenset[str] = frozenset()  # the comparison's stock terms: its subject (see _stock_terms)
     texts: tuple[str, ...] = ()  # the sentences themselves, for scorers that read text (a sentence model)
+    rare: tuple[Vector, ...] = ()  # per sentence: weights times English rarity (features.rare_weighted)
 
     def share_phrase(self, mine: int, other: "SentenceVectors", theirs: int) -> bool:
         """Whether sentence ``mine`` here and ``theirs`` there repeat a phrase.
@@ -71,7 +73,7 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
         phrases = [_phrases(terms, stock) for terms in cased[slot]]
         out.append(SentenceVectors(vectors[slot], vectors[len(articles) + slot], owners[slot],
                                    [p for p, _ in phrases], [n for _, n in phrases], names[slot], stock,
-                                   tuple(articles[slot])))
+                                   tuple(articles[slot]), tuple(rare_weighted(v) for v in vectors[slot])))
     return out
 
 

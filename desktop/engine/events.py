@@ -24,10 +24,16 @@ from typing import Callable, Optional
 from .facts.names import find_names
 from .features import NUMBER_WORDS, Vector, cased_content_terms, normalise
 from .model import Article
-from .pair_features import FEATURES as SENTENCE_FEATURES
+from .pair_features import FEATURES as PAIR_FEATURES
 from .pair_features import candidates
 from .resources import resource_path
 from .story_split import split_stories
+
+# What the same-event sentence model reads of a candidate pair: the sentence scorer's features
+# but English rarity, which helps tell whether two sentences say the same thing and, read here
+# as well, set more same-event articles apart (cross-validated, docs/real-news.md).
+SENTENCE_FEATURES = tuple(f for f in PAIR_FEATURES if f not in ("rare_cos", "rare_shared"))
+_SENTENCE_COLUMNS = tuple(PAIR_FEATURES.index(f) for f in SENTENCE_FEATURES)
 
 EVENT_FEATURES = (
     "link_share",     # linked sentences / sentences of the shorter article
@@ -299,7 +305,8 @@ def article_pair_rows(vectors, published: list[Optional[str]],
                                               scorer.strong_threshold))
     for (a, b), scores in pair_scores.items():
         built = (found or {}).get((a, b)) or candidates(vectors[a], vectors[b])
-        rows.sentences[(a, b)] = [(row, scores.get(pair, 0.0)) for pair, row in zip(built.pairs, built.rows)]
+        rows.sentences[(a, b)] = [(tuple(row[k] for k in _SENTENCE_COLUMNS), scores.get(pair, 0.0))
+                                  for pair, row in zip(built.pairs, built.rows)]
     rows.link_threshold = scorer.link_threshold
     return rows
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 
-from .resources import word_list
+from .resources import resource_path, word_list
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
 # Numbers written as words, as digits (also read by the event model's counted things).
@@ -58,6 +58,39 @@ def _stem(word: str) -> str:
     return _STEMMER.stem(word)
 
 
+def term_of(word: str) -> str:
+    """The term a lower-case content word becomes: its stem (a synonym's head), or digits."""
+    return NUMBER_WORDS.get(word) or _stem(word)
+
+
+# The Zipf value (log10 of uses per billion words) of a term the frequency table lacks:
+# rarer than anything it lists (its floor is 2.5); digits are never listed.
+RARE_ZIPF = 1.0
+_COMMONEST_ZIPF = 7.0  # "the" is 7.7, "said" 6.0
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for line in resource_path("lexicon", "word_frequencies.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            stem, _, value = line.partition("\t")
+            table[stem] = float(value)
+    return table
+
+
+def rarity(term: str) -> float:
+    """How specific a term is in English at large, whatever this comparison holds:
+    0 for the commonest words, 6 for a term the frequency table lacks ("evacuees"
+    against "people", which a story of two reports may repeat equally often)."""
+    return max(0.0, _COMMONEST_ZIPF - _zipf().get(term.lstrip(ENTITY_MARK), RARE_ZIPF))
+
+
+def rare_weighted(vec: Vector) -> Vector:
+    """``vec`` with each weight multiplied by its term's :func:`rarity`, normalised again."""
+    return normalise({t: w * rarity(t) for t, w in vec.items()})
+
+
 ENTITY_MARK = "@"
 ENTITY_WEIGHT = 0.5
 
@@ -86,7 +119,7 @@ def cased_content_terms(sentence: str) -> list[tuple[str, bool]]:
         word = word.replace(",", "")
         if word in stop or not word:
             continue
-        term = NUMBER_WORDS.get(word) or _stem(word)
+        term = term_of(word)
         entity = capital and n > 0 and not term.isdigit()
         terms.append((ENTITY_MARK + term if entity else term, capital))
     return terms

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .features import Vector
+from .features import Vector, rare_weighted, rarity
 from .matching import rule_matches
 
 FEATURES = (
@@ -38,6 +38,8 @@ FEATURES = (
     "greedy",         # 1 when a one-to-one matching, strongest pair first, keeps this pair
     "greedy_cos",     # the score when kept by that matching, else 0
     "rule_match",     # 1 when the earlier hand-set matching rules link the pair (see matching)
+    "rare_cos",       # cosine with each term weighed by how rare it is in English (features.rarity)
+    "rare_shared",    # log(1 + the shared terms' English rarity, summed)
     "bias",
 )
 CANDIDATES_PER_SENTENCE = 4
@@ -118,6 +120,8 @@ def candidates(left, right, clause_weight: float = CLAUSE_WEIGHT,
     kept = _greedy(chosen, combined)
     ruled = rule_matches(left, right, combined)
     chosen |= ruled
+    rare_l = left.rare or tuple(rare_weighted(v) for v in left.sentences)
+    rare_r = right.rare or tuple(rare_weighted(v) for v in right.sentences)
     lengths_l = [len(v) for v in left.sentences]
     lengths_r = [len(v) for v in right.sentences]
     pairs, rows = [], []
@@ -128,7 +132,8 @@ def candidates(left, right, clause_weight: float = CLAUSE_WEIGHT,
         rows.append(_row(s, sentence[i].get(j, 0.0), clause.get((i, j), 0.0),
                          row_top[i], col_top[j], i, j, a, b, lengths_l[i], lengths_r[j],
                          left.share_phrase(i, right, j), (i, j) in kept,
-                         len(left.names[i] & right.names[j]), (i, j) in ruled, left.stock))
+                         len(left.names[i] & right.names[j]), (i, j) in ruled, left.stock,
+                         rare_l[i], rare_r[j]))
     return Candidates(pairs, rows)
 
 
@@ -155,7 +160,8 @@ def _rank_and_margin(top: list[tuple[int, float]], key: int, score: float) -> tu
 
 
 def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vector,
-         len_a, len_b, phrase, greedy, names, ruled, stock) -> tuple[float, ...]:
+         len_a, len_b, phrase, greedy, names, ruled, stock, rare_a: Vector,
+         rare_b: Vector) -> tuple[float, ...]:
     row_best, row_margin = _rank_and_margin(row_top, j, s)
     col_best, col_margin = _rank_and_margin(col_top, i, s)
     if len(a) > len(b):
@@ -169,10 +175,14 @@ def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vect
     cover_long = sum(long_[t] ** 2 for t in shared)
     shorter, longer = min(len_a, len_b), max(len_a, len_b)
     mutual = float(row_best == 1.0 and col_best == 1.0)
+    if len(rare_a) > len(rare_b):
+        rare_a, rare_b = rare_b, rare_a
+    rare_cos = sum(w * rare_b.get(t, 0.0) for t, w in rare_a.items())
     return (
         sentence_cos, clause_cos, row_best, col_best, row_margin, col_margin,
         math.log1p(len(shared) - names), math.log1p(names), math.log1p(len(shared & stock)),
         float(numbers), float(phrase),
         math.log1p(shorter), shorter / longer if longer else 0.0,
-        cover_short, cover_long, mutual, mutual * s, float(greedy), greedy * s, float(ruled), 1.0,
+        cover_short, cover_long, mutual, mutual * s, float(greedy), greedy * s, float(ruled),
+        rare_cos, math.log1p(sum(rarity(t) for t in shared)), 1.0,
     )

@@ -106,11 +106,17 @@ def _topic_clusters(by_article: dict[str, list[Item]], kind_key) -> list[list[It
     return clusters
 
 
-def _unique_clusters(by_article: dict[str, list[Item]], kind_key) -> list[list[Item]]:
+def _unique_clusters(by_article: dict[str, list[Item]], kind_key, sit_out: bool = False) -> list[list[Item]]:
+    """The one value of a kind each article gives in a group.  With ``sit_out`` (clock
+    times) an article giving two (the call at 3:30, the firefighters at 3:40) cannot say
+    which of them the others' is and sits out while the rest still meet; without it (dates:
+    a group's two dates are mostly two happenings, "in 1997" beside "since 1959") any such
+    article leaves the kind unread."""
     clusters = []
     for _, per in _bucket([i for lst in by_article.values() for i in lst], kind_key).items():
-        if len(per) >= 2 and all(len(lst) == 1 for lst in per.values()):
-            clusters.append([lst[0] for lst in per.values()])
+        single = [lst[0] for lst in per.values() if len(lst) == 1]
+        if len(single) >= 2 and (sit_out or len(single) == len(per)):
+            clusters.append(single)
     return clusters
 
 
@@ -123,7 +129,7 @@ def _clusters_for(kind: str, by_article: dict[str, list[Item]]) -> list[list[Ite
         return _topic_clusters(by_article, lambda i: i.key)
     if kind == "date":
         return _unique_clusters(by_article, date_class)
-    return _unique_clusters(by_article, lambda i: i.key or "time")  # a game clock is no time of day
+    return _unique_clusters(by_article, lambda i: i.key or "time", sit_out=True)  # a game clock is no time of day
 
 
 def _comparable(scene: Scene, tied: bool = False):
