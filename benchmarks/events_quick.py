@@ -35,7 +35,8 @@ import realdata as rd  # noqa: E402
 
 def _cache_path(test_seed: int = 7) -> Path:
     parts = ["desktop/engine/pair_features.py", "desktop/engine/features.py", "desktop/engine/segment.py",
-             "resources/nltk/abbreviations.txt", "resources/models/sentence_pair.json"]
+             "desktop/engine/align.py", "resources/nltk/abbreviations.txt", "resources/models/sentence_pair.json",
+             "resources/lexicon/word_frequencies.tsv", "resources/lexicon/news_synonyms.txt"]
     parts += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop/engine/ingest").glob("*.py"))  # the texts
     source = b"".join((ROOT / part).read_bytes() for part in parts)
     key = hashlib.sha1(source).hexdigest()[:10]

@@ -12,7 +12,7 @@ subtitles, news, books, the web and social media; the data is under CC BY-SA
 4.0, and so is the file written here), read from the package's wheel: a
 msgpack list of buckets, bucket ``i`` holding the words whose frequency is
 ``10 ** (-i / 100)``.  Each word is reduced to the stem the engine's own term
-maker gives it (:func:`desktop.engine.features.term_of`; rebuild the table
+maker gives it (:func:`desktop.engine.features.cased_content_terms`; rebuild the table
 when that changes), a stem keeps its most common word's Zipf value
 (log10 of the frequency per billion words); the scorer reads a stem the table lacks
 as rarer than any it lists.  ``FLOOR`` can leave the rarest out, but it costs: with
@@ -41,7 +41,7 @@ HEADER = """\
 
 
 def main(argv: list[str]) -> int:
-    from desktop.engine.features import term_of
+    from desktop.engine.features import ENTITY_MARK, cased_content_terms
 
     if len(argv) != 1:
         print(__doc__.split("\n\n")[0], file=sys.stderr)
@@ -58,8 +58,11 @@ def main(argv: list[str]) -> int:
         if value < FLOOR:
             break
         for word in words:
-            term = term_of(word) if word.isalpha() else ""
-            if term.isalpha():  # "two" is the term "2": a number is a detail, never common
+            # The engine's own reading of the word: stopwords give no term, "couldn't" and
+            # "o'clock" keep their apostrophe, "people's" is "people".
+            terms = cased_content_terms(word)
+            term = terms[0][0].lstrip(ENTITY_MARK) if len(terms) == 1 else ""
+            if term and not any(c.isdigit() for c in term):  # "two" is "2": a number is a detail, never common
                 zipf.setdefault(term, value)
     OUT.write_text(HEADER + "".join(f"{stem}\t{value}\n" for stem, value in zipf.items()),
                    encoding="utf-8")

@@ -742,9 +742,18 @@ def test_an_article_giving_two_clock_times_in_a_group_sits_out_and_the_rest_stil
                 for aid, text in texts.items()}
 
     times = of("time", A="A 911 caller reported the fire at 3:33 a.m.", B="The fire was reported at 3:30 a.m.",
-               C="The call came at 3:30 a.m. and the chief arrived at 3:32 a.m.")
-    assert [len(v) for v in times.values()] == [1, 1, 2]
-    assert [sorted(i.article for i in c) for c in _clusters_for("time", times)] == [["A", "B"]]
+               C="The call came at 3:30 a.m. and the chief arrived at 3:32 a.m.",
+               D="The call reporting the fire came in at 3:30 a.m. (3:30 a.m. sharp).")
+    assert [len(v) for v in times.values()] == [1, 1, 2, 2]
+    # D repeats one time: it gives one value and stays in.
+    assert [sorted(i.article for i in c) for c in _clusters_for("time", times)] == [["A", "B", "D"]]
+    # Two reports, each with one of the two moments a third gives both of: no disagreement read.
+    moments = of("time", A="Crews were called at 3:30 a.m.", B="Crews reached it at 3:42 a.m.",
+                 C="Crews were called at 3:30 a.m. and reached it at 3:42 a.m.")
+    assert _clusters_for("time", moments) == []
+    # ... but three or more, split between the two, still disagree (13_ecbplus: eight reports).
+    moments["E"] = of("time", E="The call came at 3:42 a.m.")["E"]
+    assert len(_clusters_for("time", moments)) == 1
     # Dates keep the strict rule: two dates in one report are mostly two happenings.
     dates = of("date", A="It opened in 1997.", B="It opened in 1998.", C="Built in 1959, it closed in 2005.")
     assert [len(v) for v in dates.values()] == [1, 1, 2]

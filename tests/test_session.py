@@ -176,8 +176,10 @@ def test_session_validates_its_fields():
 
 
 def test_stories_and_reasons_round_trip_and_old_files_read_as_none(tmp_path, seed_session):
+    """Each article keeps its own story: a later comparison may have told article 0 alone
+    while article 1 still remembers the two together."""
     told = Session(seed_session.documents, (True, False), None, {}, ((1, "Reports another event: …"),),
-                   ((0, 1),))
+                   ((0, (0,)), (1, (0, 1))))
     path = tmp_path / "two.parallax"
     save_session(path, told)
     assert load_session(path) == told
@@ -186,7 +188,8 @@ def test_stories_and_reasons_round_trip_and_old_files_read_as_none(tmp_path, see
 
 @pytest.mark.parametrize("field, value", [
     ("set_apart", [[0]]), ("set_apart", [[5, "why"]]), ("set_apart", [[True, "why"]]), ("set_apart", "x"),
-    ("stories", [[0, "a"]]), ("stories", [[0, 3]]), ("stories", {"a": 1}),
+    ("stories", [[0, "a"]]), ("stories", [[0, [3]]]), ("stories", [[0, 1]]), ("stories", {"a": 1}),
+    ("stories", [[True, [0]]]),
 ])
 def test_damaged_stories_or_reasons_are_refused_plainly(tmp_path, field, value):
     reason = _error(_write(tmp_path, _good() | {field: value}))

@@ -140,9 +140,10 @@ class ComparisonController(QObject):
 
     def restore(self, documents, included, replace_all: bool, set_apart=(), stories=()) -> list:
         """Bring back saved articles with their ticks (the user's ticks: never set apart again),
-        why any was set apart and the stories they were told in (``(index, why)`` pairs and
-        lists of indices into ``documents``), so the list still says why an article is left
-        out and Compare Its Story Instead still reaches the other story."""
+        why any was set apart and the story each was told in (``(index, why)`` and
+        ``(index, indices of its story)`` pairs, indices into ``documents``), so the list
+        still says why an article is left out and Compare Its Story Instead still reaches
+        the other story."""
         if replace_all:
             self.cancel()
             self.session.clear()
@@ -154,10 +155,8 @@ class ComparisonController(QObject):
         for index, why in set_apart:
             if not entries[index].included:
                 self.set_apart[entries[index].key] = why
-        for story in stories:
-            members = frozenset(entries[i].key for i in story)
-            for key in members:
-                self.story_of[key] = members
+        for index, members in stories:
+            self.story_of[entries[index].key] = frozenset(entries[m].key for m in members)
         numbers = [int(m.group(1)) for e in entries
                    if (m := re.fullmatch(r"pasted text (\d+)", e.document.source))]
         self.paste_count = max([self.paste_count] + numbers)

@@ -94,11 +94,10 @@ class SessionFiles(QObject):
             pair = (keys.index(chosen[0]), keys.index(chosen[1]))
         index = {key: n for n, key in enumerate(keys)}
         set_apart = tuple((index[k], why) for k, why in self.controller.set_apart.items() if k in index)
-        stories = {tuple(sorted(index[k] for k in members if k in index))
-                   for members in self.controller.story_of.values()}
+        stories = tuple((index[k], tuple(sorted(index[m] for m in members if m in index)))
+                        for k, members in self.controller.story_of.items() if k in index)
         return SavedSession(tuple(e.document for e in entries), tuple(e.included for e in entries),
-                            pair, self.view.view_settings(), tuple(sorted(set_apart)),
-                            tuple(sorted(s for s in stories if len(s) >= 2)))
+                            pair, self.view.view_settings(), set_apart, stories)
 
     def mark_saved(self) -> None:
         """What is on screen now counts as saved (a new, an opened or an untouched comparison)."""

@@ -341,7 +341,7 @@ def complete_rows(rows: ComparisonRows, sentence_weights) -> dict[tuple[int, int
     """Every row of :data:`EVENT_FEATURES`: ``rows`` with the same-event sentence features and the bias.
 
     ``sentence_weights``: a logistic model over the sentence features
-    (:data:`desktop.engine.pair_features.FEATURES`) fitted on ECB+ candidate
+    (:data:`SENTENCE_FEATURES`: the scorer's but English rarity) fitted on ECB+ candidate
     sentence pairs labelled by whether their two articles report one event.
     Where the sentence scorer asks "do these two tell the same thing", this
     one asks what in a pair of sentences (shared numbers, names, phrases next

@@ -58,13 +58,8 @@ def _stem(word: str) -> str:
     return _STEMMER.stem(word)
 
 
-def term_of(word: str) -> str:
-    """The term a lower-case content word becomes: its stem (a synonym's head), or digits."""
-    return NUMBER_WORDS.get(word) or _stem(word)
-
-
 # The Zipf value (log10 of uses per billion words) of a term the frequency table lacks:
-# rarer than anything it lists (its floor is 2.5); digits are never listed.
+# as rare as the rarest it lists (about 1.0); digits are never listed.
 RARE_ZIPF = 1.0
 _COMMONEST_ZIPF = 7.0  # "the" is 7.7, "said" 6.0
 
@@ -80,9 +75,9 @@ def _zipf() -> dict[str, float]:
 
 
 def rarity(term: str) -> float:
-    """How specific a term is in English at large, whatever this comparison holds:
-    0 for the commonest words, 6 for a term the frequency table lacks ("evacuees"
-    against "people", which a story of two reports may repeat equally often)."""
+    """How specific a term is in English at large, whatever this comparison holds: 0 for
+    the commonest words, about 3 for "evacuees" and under 1 for "people" (which a story of
+    two reports may repeat as often), 6 for a number or a term the frequency table lacks."""
     return max(0.0, _COMMONEST_ZIPF - _zipf().get(term.lstrip(ENTITY_MARK), RARE_ZIPF))
 
 
@@ -119,7 +114,7 @@ def cased_content_terms(sentence: str) -> list[tuple[str, bool]]:
         word = word.replace(",", "")
         if word in stop or not word:
             continue
-        term = term_of(word)
+        term = NUMBER_WORDS.get(word) or _stem(word)
         entity = capital and n > 0 and not term.isdigit()
         terms.append((ENTITY_MARK + term if entity else term, capital))
     return terms

@@ -11,13 +11,13 @@ File format (UTF-8 JSON, versioned; fields are only ever added)::
     {"format": "parallax.session", "version": 1,
      "documents": [{"source", "text", "title", "outlet", "byline", "published", "removed"}],
      "included": [true, ...], "pair": [i, j] | null, "settings": {...},
-     "set_apart": [[i, "why"], ...], "stories": [[i, j, ...], ...],
+     "set_apart": [[i, "why"], ...], "stories": [[i, [i, j, ...]], ...],
      "saved": "2026-11-22T10:40:00+01:00", "generator": "parallax 0.1.0"}
 
 ``set_apart`` (documents the engine judged to report another event, with its
-reason) and ``stories`` (the articles each story was told by, when a
-comparison told two or more) were added in December 2026; a file without them
-reads as none.
+reason) and ``stories`` (for each document compared when a comparison told two
+stories or more, the documents of its story) were added in December 2026; a
+file without them reads as none.
 
 Files are written atomically (temporary file, fsync, rename), so a crash or
 a full disk never leaves a half-written session in place of a good one.
@@ -72,8 +72,9 @@ class Session:
     included, and is filled in); ``pair`` is the two documents shown side by
     side, by index; ``settings`` is free-form app state that must be JSON;
     ``set_apart`` is (document index, why) for the articles the engine judged
-    to report another event, and ``stories`` the document indices of each story
-    a comparison told, so both survive a reopening that compares only the ticks.
+    to report another event, and ``stories`` (document index, the indices of its
+    story) for the articles of a comparison that told two stories or more, so
+    both survive a reopening that compares only the ticks.
     """
 
     documents: tuple[Document, ...]
@@ -81,7 +82,7 @@ class Session:
     pair: Optional[tuple[int, int]] = None
     settings: dict = field(default_factory=dict)
     set_apart: tuple[tuple[int, str], ...] = ()
-    stories: tuple[tuple[int, ...], ...] = ()
+    stories: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "documents", tuple(self.documents))
@@ -98,10 +99,11 @@ class Session:
             object.__setattr__(self, "pair", pair)
         object.__setattr__(self, "settings", dict(self.settings or {}))
         count = len(self.documents)
-        set_apart = tuple((int(i), str(why)) for i, why in self.set_apart)
-        stories = tuple(tuple(sorted(set(int(i) for i in story))) for story in self.stories)
+        set_apart = tuple(sorted(dict((int(i), str(why)) for i, why in self.set_apart).items()))
+        stories = tuple(sorted(dict((int(i), tuple(sorted(set(int(m) for m in members))))
+                                    for i, members in self.stories).items()))
         if any(not 0 <= i < count for i, _ in set_apart) or \
-                any(not 0 <= i < count for story in stories for i in story):
+                any(not 0 <= m < count for i, members in stories for m in (i, *members)):
             raise ValueError(f"an article number of 'set_apart' or 'stories' is not one of the "
                              f"{count} documents")
         object.__setattr__(self, "set_apart", set_apart)
@@ -130,7 +132,7 @@ def session_to_dict(session: Session, saved: Optional[datetime] = None) -> dict[
         "pair": list(session.pair) if session.pair is not None else None,
         "settings": session.settings,
         "set_apart": [[i, why] for i, why in session.set_apart],
-        "stories": [list(story) for story in session.stories],
+        "stories": [[i, list(members)] for i, members in session.stories],
     }
 
 
@@ -176,12 +178,14 @@ def session_from_dict(data: Any, path: PathLike = "<session>") -> Session:
                                  "number and a reason")
     stories = data.get("stories", [])
     if not (isinstance(stories, list) and all(
-            isinstance(x, list) and all(_is_int(i) for i in x) for x in stories)):
-        raise SessionError(path, "damaged session file: 'stories' must be lists of document numbers")
+            isinstance(x, list) and len(x) == 2 and _is_int(x[0]) and isinstance(x[1], list)
+            and all(_is_int(m) for m in x[1]) for x in stories)):
+        raise SessionError(path, "damaged session file: 'stories' must be pairs of a document number "
+                                 "and the document numbers of its story")
     try:
         return Session(tuple(docs), tuple(included), tuple(pair) if pair else None, settings,
                        tuple((i, no_lone_surrogates(why)) for i, why in set_apart),
-                       tuple(tuple(x) for x in stories))
+                       tuple((i, tuple(members)) for i, members in stories))
     except ValueError as exc:
         raise SessionError(path, f"damaged session file: {exc}") from None
 

@@ -107,16 +107,27 @@ def _topic_clusters(by_article: dict[str, list[Item]], kind_key) -> list[list[It
 
 
 def _unique_clusters(by_article: dict[str, list[Item]], kind_key, sit_out: bool = False) -> list[list[Item]]:
-    """The one value of a kind each article gives in a group.  With ``sit_out`` (clock
-    times) an article giving two (the call at 3:30, the firefighters at 3:40) cannot say
-    which of them the others' is and sits out while the rest still meet; without it (dates:
-    a group's two dates are mostly two happenings, "in 1997" beside "since 1959") any such
-    article leaves the kind unread."""
+    """The one value of a kind each article gives in a group.
+
+    With ``sit_out`` (clock times) an article giving two values (the call at 3:30, the
+    firefighters at 3:42) cannot say which of them the others' is and sits out while the
+    rest still meet, unless its two values are all the rest give and only two articles are
+    left: "called at 3:30" and "reached it at 3:42" beside "called at 3:30 and reached it at
+    3:42" are likely two moments, while eight reports split between 3:30 and 3:33 on the one
+    call are a disagreement.  Without it (dates: a group's two dates are mostly two
+    happenings, "in 1997" beside "since 1959") any such article leaves the kind unread.
+    """
     clusters = []
     for _, per in _bucket([i for lst in by_article.values() for i in lst], kind_key).items():
-        single = [lst[0] for lst in per.values() if len(lst) == 1]
-        if len(single) >= 2 and (sit_out or len(single) == len(per)):
-            clusters.append(single)
+        distinct = {aid: list({repr(i.value): i for i in lst}.values()) for aid, lst in per.items()}
+        single = [lst[0] for lst in distinct.values() if len(lst) == 1]
+        if len(single) < 2 or (not sit_out and len(single) < len(per)):
+            continue
+        told = {repr(i.value) for i in single}
+        explained = any(len(lst) > 1 and told <= {repr(i.value) for i in lst} for lst in distinct.values())
+        if explained and len(single) < 3:
+            continue
+        clusters.append(single)
     return clusters
 
 
