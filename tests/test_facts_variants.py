@@ -15,6 +15,7 @@ from desktop.engine.facts.variants import same_spelling
     ("Internationally Recognised Transit Corridor", "Internationally Recognized Transit Corridor"),
     ("Robert J. Pickell", "Robert Pickell"), ("neighbourhood", "neighborhood"),
     ("U. S. Geological Survey", "U.S. Geological Survey"), ("J. R. R. Tolkien", "J.R.R. Tolkien"),
+    ("Robert J. K. Pickell", "Robert Pickell"),
 ])
 def test_style_variants_are_one_spelling(a, b):
     assert same_spelling(a, b)

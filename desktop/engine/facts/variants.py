@@ -42,15 +42,19 @@ def fold_word(word: str) -> str:
 
 # "U. S." and "J. R. R.": initials spaced out are one word, as "U.S." is.
 _SPACED_INITIAL = re.compile(r"\b([A-Z])\.\s+(?=[A-Z]\.)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def fold(text: str) -> str:
     """A wording reduced to what a house style cannot change."""
     text = _SPACED_INITIAL.sub(r"\1.", text)
-    words = [fold_word(t) for t in re.findall(r"[\w'’.-]+", text)]
-    # Middle initials ("Robert J. Pickell", first name "Robert J") are a style choice too.
+    tokens = re.findall(r"[\w'’.-]+", text)
+    words = [fold_word(t) for t in tokens]
+    # Middle initials ("Robert J. Pickell", "Robert J. K. Pickell", first name "Robert J")
+    # are a style choice too.
     if len(words) > 1:
-        words = [words[0]] + [w for w in words[1:] if len(w) > 1]
+        words = [words[0]] + [w for t, w in zip(tokens[1:], words[1:])
+                              if len(w) > 1 and not _INITIALS.fullmatch(t)]
     return " ".join(w for w in words if w)
 
 
