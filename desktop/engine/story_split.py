@@ -23,21 +23,17 @@ def two_sides(count: int, same: dict[tuple[int, int], float]) -> tuple[list[list
     first, until two are left; ties go to the earlier clusters.
     """
     groups = [[k] for k in range(count)]
-
-    def link(x: list[int], y: list[int]) -> float:
-        return _mean_between(same, x, y)
-
     while len(groups) > 2:
         best, pair = -1.0, (0, 1)
         for m in range(len(groups)):
             for n in range(m + 1, len(groups)):
-                value = link(groups[m], groups[n])
+                value = _mean_between(same, groups[m], groups[n])
                 if value > best:
                     best, pair = value, (m, n)
         m, n = pair
         groups[m] = sorted(groups[m] + groups[n])
         del groups[n]
-    return groups, (link(groups[0], groups[1]) if len(groups) == 2 else 1.0)
+    return groups, (_mean_between(same, groups[0], groups[1]) if len(groups) == 2 else 1.0)
 
 
 def split_stories(stories: list[list[int]], within: Callable[[list[int]], dict[tuple[int, int], float]],

@@ -119,12 +119,12 @@ def _unique_clusters(by_article: dict[str, list[Item]], kind_key, sit_out: bool 
     """
     clusters = []
     for _, per in _bucket([i for lst in by_article.values() for i in lst], kind_key).items():
-        distinct = {aid: list({repr(i.value): i for i in lst}.values()) for aid, lst in per.items()}
-        single = [lst[0] for lst in distinct.values() if len(lst) == 1]
+        values = [{repr(i.value): i for i in lst} for lst in per.values()]  # a value repeated counts once
+        single = [next(iter(v.values())) for v in values if len(v) == 1]
         if len(single) < 2 or (not sit_out and len(single) < len(per)):
             continue
         told = {repr(i.value) for i in single}
-        explained = any(len(lst) > 1 and told <= {repr(i.value) for i in lst} for lst in distinct.values())
+        explained = any(len(v) > 1 and told <= v.keys() for v in values)
         if explained and len(single) < 3:
             continue
         clusters.append(single)
