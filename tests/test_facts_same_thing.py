@@ -432,6 +432,32 @@ def test_a_further_article_s_count_on_the_same_verb_joins_a_count_s_conflict(thi
     assert ("two" in draft.note) == joins
 
 
+def test_a_further_article_whose_count_is_already_told_adds_no_second_count_to_a_conflict():
+    # ECB+ 20_ecbplus: "killing 10 people" agreed elsewhere, then "It killed 612 people" of an
+    # earlier quake was added to the "10 vs three" conflict as that report's count.
+    from desktop.engine.facts.gate import Scene
+    from desktop.engine.facts.quantities import extend_conflicts
+    from desktop.engine.facts.draft import Draft
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((
+        _BASE + "The storm injured five people in the valley.",
+        _BASE + "The storm injured three people in the valley.",
+        _BASE + "The storm injured five people, officials said.\n\n"
+                "Officials in the next county spoke on Monday.\n\n"
+                "A storm in 2004 had injured 612 people, they said."))]
+    comparison = compare(docs, CompareConfig(find_facts=False))
+    exts = {a.id: extract(a) for a in comparison.articles}
+    scene = Scene(exts)
+    five, three = ([i for i in exts[a].quantities if i.text in ("five", "three")][-1] for a in ("A", "B"))
+    told, = [i for i in exts["C"].quantities if i.text == "five"]
+    draft = Draft("number", FactStatus.CONFLICT, "people: five vs three", [five.mention(), three.mention()],
+                  origin="group")
+    extend_conflicts(scene, {id(five), id(three), id(told)}, [draft])
+    assert [m.text for m in draft.mentions] == ["five", "three"]
+    # The same report with its own count not yet told anywhere does join (one count, consistent).
+    extend_conflicts(scene, {id(five), id(three)}, [draft])
+    assert [m.text for m in draft.mentions] == ["five", "three"]  # two counts of its own: unknown
+
+
 # -- counts of time on one verb, across unaligned sentences -------------------------------
 
 _ACTRESS = ("The pin-up model whose photographs defined an era has died at 85.\n\n"

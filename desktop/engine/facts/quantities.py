@@ -780,11 +780,18 @@ def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
         for aid, ext in scene.extractions.items():
             if aid in told:
                 continue
-            found = [i for i in ext.quantities if i.kind == "number" and id(i) not in used and i.passage
-                     and not i.in_quote and i.extra.get("head") in heads
-                     and any(same_verb(slot(i, ext.article), slot(m, scene.article(m.article)))
-                             and same_thing(i, m, scene) for m in members if relation(i, m) == "conflict")]
-            if found and _consistent(found):
+            # Every such count the article gives, whatever it says: when one is already
+            # told in another fact ("killing at least 10 people", agreeing there), a second
+            # ("more than a dozen people were killed by a quake in eastern China", "It killed
+            # 612 people" of an earlier quake) is most likely of something else.
+            counts = [i for i in ext.quantities if i.kind == "number" and i.passage
+                      and not i.in_quote and i.extra.get("head") in heads
+                      and any(same_verb(slot(i, ext.article), slot(m, scene.article(m.article)))
+                              and same_thing(i, m, scene) for m in members)]
+            if any(id(i) in used for i in counts):
+                continue
+            found = [i for i in counts if any(relation(i, m) == "conflict" for m in members)]
+            if found and _consistent(counts):
                 used.add(id(found[0]))
                 draft.mentions.append(found[0].mention())
                 draft.note = quantity_note(members + [found[0]], FactStatus.CONFLICT, draft.approximate)
