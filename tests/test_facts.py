@@ -415,6 +415,17 @@ def test_a_name_spelt_two_ways(a, b, notes):
     assert _notes(a, b, status=FactStatus.CONFLICT) == notes
 
 
+def test_a_first_name_spelt_two_ways_shows_each_spelling_and_not_the_family():
+    # ECB+ 4_ecb: "her brother Jack Page" was listed in the Bettie / Betty Page conflict.
+    a = ("Pin-up model Bettie Page died on Thursday in Los Angeles, aged 85. She is survived by "
+         "her brother Jack Page of Nashville.")
+    b = "Pin-up model Betty Page died on Thursday in Los Angeles, aged 85, her agent said."
+    conflict, = [f for f in _compared(a, b).facts
+                 if f.status == FactStatus.CONFLICT and f.kind.value == "person"]
+    assert conflict.note == "name: Bettie Page vs Betty Page"
+    assert sorted(m.text for m in conflict.mentions) == ["Bettie Page", "Betty Page"]
+
+
 def test_words_before_a_name_that_are_no_part_of_it():
     """Headline verbs, an age or a kinship opening the run, and titles a report spells out,
     stay out of the name; a surname that is also a title ("King") stays in."""

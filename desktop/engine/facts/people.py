@@ -12,6 +12,7 @@ named alike in several articles too.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Optional
 
 from ..model import Article, FactKind, FactStatus, Mention
@@ -57,6 +58,17 @@ def _close(a: str, b: str) -> bool:
         return distance == 1 and min(len(a), len(b)) >= 5 and la[1:] == lb[1:]
     limit = 1 if min(len(a), len(b)) < 5 else 2
     return distance <= limit
+
+
+def _spelling_of(full: str, firsts: tuple[str, ...]) -> bool:
+    """Whether ``full`` may spell the person whose first names are ``firsts``: a first word
+    alike in most letters ("Kathryn" beside "Catherine" / "Katherine"; not "Gary")."""
+    words = full.split()[:-1]
+    if not words:
+        return True
+    mine = words[0].lower()
+    return any(SequenceMatcher(None, mine, first.split()[0].lower()).ratio() >= 0.6
+               for first in firsts if first)
 
 
 def _first_names(person: Person) -> dict[str, NameHit]:
@@ -134,19 +146,21 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                     for nb, hb in fb.items():
                         if nb not in fa and _close(na, nb) and not _plural_of_two(
                                 na, ha, articles[aa], nb, hb, articles[ab]):
-                            found = (aa, ha, ab, hb)
+                            found = (aa, ha, ab, hb, na, nb)
                             break
                     if found:
                         break
             if found:
                 break
         if found:
-            aa, ha, ab, hb = found
-            # Every article's spelling, so each side of the disagreement shows.
+            aa, ha, ab, hb, na, nb = found
+            # Every article's spelling, so each side of the disagreement shows; not the
+            # family's other people ("her brother Jack Page" beside Bettie / Betty Page).
             mentions = []
             for aid, person in entries:
                 for full, hit in person.full_names.items():
-                    mentions.append(_mention(articles[aid], hit))
+                    if _spelling_of(full, (na, nb)):
+                        mentions.append(_mention(articles[aid], hit))
             drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {ha.text} vs {hb.text}", mentions,
                                 origin="first-name"))
             spelled.add(surname)
