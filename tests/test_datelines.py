@@ -105,3 +105,14 @@ def test_a_file_holding_only_a_timestamp_is_no_article(tmp_path):
     path.write_text("Sat., Jun. 7, 2014 10:20 AM PDT\n\n\n", encoding="utf-8")
     with pytest.raises(IngestError, match="no article text"):
         read_document(path)
+
+
+def test_a_date_line_with_a_misspelt_month_is_no_title(tmp_path):
+    # ECB+ 20_5ecbplus opens on "Novemer 27, 2005": the app listed the report under that name.
+    path = tmp_path / "quake.txt"
+    path.write_text("Novemer 27, 2005\n\n"
+                    "An earthquake shook an island in the Persian Gulf on Sunday, flattening seven "
+                    "villages and killing ten people, officials said.\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.title in (None, "")
+    assert document.text.startswith("An earthquake shook")

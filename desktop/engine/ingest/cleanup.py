@@ -72,6 +72,9 @@ _DEBRIS = [
     )
 ]
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*-]|\d+\.)\s+")
+# A line shaped like a date whose month word is misspelt or foreign ("Novemer 27, 2005"):
+# no date can be read from it, but it is no headline either.
+_DATE_SHAPED = re.compile(r"^\s*[^\W\d_]{3,12}\.? \d{1,2},? \d{4}\s*$")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’」』]$")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 
@@ -266,7 +269,7 @@ def clean_text(raw: str) -> Cleaned:
             result.removed.append(line)
         elif result.published is None and (iso := parse_date_line(line)):
             result.published = iso
-        elif dateline_date(line):  # a second timestamp line is no title either
+        elif dateline_date(line) or _DATE_SHAPED.match(line):  # a second timestamp line is no title either
             result.removed.append(line)
         elif result.byline is None and (m := _BYLINE.match(line)):
             result.byline = m["name"]
