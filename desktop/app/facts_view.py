@@ -159,7 +159,10 @@ class FactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.resizeSection(0, 100)
-        header.resizeSection(1, 80)
+        # Wide enough for the longest word of a kind ("organization"): a word cannot wrap.
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(word) for row in rows for word in row.kind.split()), default=0)
+        header.resizeSection(1, max(80, min(140, widest + 16)))
         header.resizeSection(2, 240)
         # The value columns share what is left and wrap, down to a readable width.
         self._fit_columns()
