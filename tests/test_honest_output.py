@@ -57,6 +57,13 @@ def test_the_note_counts_sentences_and_says_when_and_with_whom(tmp_path):
     note = _set_apart_note(0, {1}, articles, vectors, {(0, 1): {(0, 0): 0.9, (0, 1): 0.8}},
                            SimpleNamespace(link_threshold=0.35))
     assert note.startswith("Reports another event: 1 sentence of 1 told again"), note
+    # A report naming no one mid-sentence: "0 of its 0 names in common" says nothing.
+    plain = [Article(aid, aid, t, segment(t, aid)) for aid, t in
+             zip("AB", ["Crews cleared the road and the bridge.", "Crews cleared the road at dawn."])]
+    plain_vectors = sentence_vectors([[a.passage_text(p) for p in a.passages] for a in plain])
+    quiet = _set_apart_note(0, {1}, plain, plain_vectors, {(0, 1): {(0, 0): 0.9}},
+                            SimpleNamespace(link_threshold=0.35))
+    assert quiet.startswith("Reports another event: 1 sentence of 1 told again") and "name" not in quiet, quiet
     # A near thing says so: the main story's closest report and how likely it tells the same event.
     links = {(0, 1): {(0, 0): 0.9, (0, 1): 0.8}}
     close = _set_apart_note(0, {1}, articles, vectors, links, SimpleNamespace(link_threshold=0.35),

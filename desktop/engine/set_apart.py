@@ -48,7 +48,8 @@ def set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=(),
              " never named in the main story"] if own_names else []
     parts.append(f"{plural(best_links, 'sentence')} of {own} told again in the main story"
                  f" (most with article {articles[best_other].id})" if best_other is not None else "")
-    parts.append(f"{len(names_here & names_there)} of its {plural(len(names_here), 'name')} in common")
+    if names_here:  # "0 of its 0 names in common" says nothing (a short report naming no one mid-sentence)
+        parts.append(f"{len(names_here & names_there)} of its {plural(len(names_here), 'name')} in common")
     if numbers_here:
         parts.append(f"{len(numbers_here & numbers_there)} of its {plural(len(numbers_here), 'number')}"
                      " in common")
