@@ -411,3 +411,18 @@ def test_a_loner_does_not_stop_a_story_being_cut_in_two():
         same[(a, loner)] = 0.05 if a in first else 0.1
     stories = split_stories([list(range(11))], lambda members: same)
     assert sorted(map(sorted, stories)) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9, 10]]
+
+
+def test_the_index_never_breaks_a_date_inside_and_escapes_what_it_shows():
+    # The Dates column wrapped "2013-06-\n07" in a narrow column (ECB+ topics 1-5 as a corpus).
+    from desktop.engine.corpus.summary import index_page
+
+    story = {"story": "S1", "title": "Storm <hits> coast", "report": "stories/S1.html", "articles": 2,
+             "outlets": "Daily & Co", "first_date": "2013-06-06", "last_date": "2013-06-07",
+             "points": 3, "conflicts": 1, "omissions": 0}
+    page = index_page({"stories": [story], "outlets": []})
+    assert "<td><span class=d>2013-06-06</span> – <span class=d>2013-06-07</span></td>" in page
+    assert ".d{white-space:nowrap}" in page.replace("th,.d", ".d")
+    assert "Storm &lt;hits&gt; coast" in page and "Daily &amp; Co" in page
+    one_day = index_page({"stories": [{**story, "last_date": "2013-06-06"}], "outlets": []})
+    assert "<td><span class=d>2013-06-06</span></td>" in one_day
