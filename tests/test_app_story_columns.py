@@ -334,7 +334,7 @@ def test_one_weekday_read_as_two_days_names_no_day_in_the_note():
 
 def test_the_facts_kind_column_fits_its_longest_word(qtbot):
     # "organization" was cut to "organizati…" in a column of 80 pixels: a word cannot wrap.
-    from desktop.app.facts_view import FactsView
+    from desktop.app.facts_view import CELL_PADDING, FactsView
     from desktop.app.viewmodels import FactRow
     from desktop.engine.model import Fact, FactKind, FactStatus
 
@@ -343,7 +343,7 @@ def test_the_facts_kind_column_fits_its_longest_word(qtbot):
     view.resize(1200, 500)
     view.show()
     fact = Fact("F1", FactKind.ORGANIZATION, FactStatus.AGREE, None, "Red Cross named in A, B", ())
-    view.show_facts([FactRow(fact, "Agree", "organization", fact.note, {"A": "Red Cross", "B": "Red Cross"})],
+    view.show_facts([FactRow(fact, "agree", "organization", fact.note, {"A": "Red Cross", "B": "Red Cross"})],
                     ["A", "B"], 1, 0)
     needed = view.table.fontMetrics().horizontalAdvance("organization")
-    assert view.table.columnWidth(1) >= needed + 12  # the cells' padding, as _fit_rows counts it
+    assert view.table.columnWidth(1) >= needed + CELL_PADDING

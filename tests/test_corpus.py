@@ -422,7 +422,7 @@ def test_the_index_never_breaks_a_date_inside_and_escapes_what_it_shows():
              "points": 3, "conflicts": 1, "omissions": 0}
     page = index_page({"stories": [story], "outlets": []})
     assert "<td><span class=d>2013-06-06</span> – <span class=d>2013-06-07</span></td>" in page
-    assert ".d{white-space:nowrap}" in page.replace("th,.d", ".d")
+    assert ".d{white-space:nowrap}" in page
     assert "Storm &lt;hits&gt; coast" in page and "Daily &amp; Co" in page
     one_day = index_page({"stories": [{**story, "last_date": "2013-06-06"}], "outlets": []})
     assert "<td><span class=d>2013-06-06</span></td>" in one_day

@@ -116,3 +116,7 @@ def test_a_date_line_with_a_misspelt_month_is_no_title(tmp_path):
     document = read_document(path)
     assert document.title in (None, "")
     assert document.text.startswith("An earthquake shook")
+    # A headline of that shape with no month in it stays the title.
+    path.write_text(path.read_text(encoding="utf-8").replace("Novemer 27, 2005", "Apollo 11, 1969"),
+                    encoding="utf-8")
+    assert read_document(path).title == "Apollo 11, 1969"

@@ -424,6 +424,11 @@ def test_a_first_name_spelt_two_ways_shows_each_spelling_and_not_the_family():
                  if f.status == FactStatus.CONFLICT and f.kind.value == "person"]
     assert conflict.note == "name: Bettie Page vs Betty Page"
     assert sorted(m.text for m in conflict.mentions) == ["Bettie Page", "Betty Page"]
+    from desktop.engine.facts.people import _spelling_of
+    assert _spelling_of("B. Page", ("Bettie", "Betty")) and _spelling_of("Page", ("Bettie", "Betty"))
+    assert _spelling_of("Kathryn Gomes", ("Catherine", "Katherine"))
+    assert not _spelling_of("Gary Gomes", ("Catherine", "Katherine"))
+    assert not _spelling_of("J. Page", ("Bettie", "Betty"))
 
 
 def test_words_before_a_name_that_are_no_part_of_it():

@@ -453,9 +453,33 @@ def test_a_further_article_whose_count_is_already_told_adds_no_second_count_to_a
                   origin="group")
     extend_conflicts(scene, {id(five), id(three), id(told)}, [draft])
     assert [m.text for m in draft.mentions] == ["five", "three"]
-    # The same report with its own count not yet told anywhere does join (one count, consistent).
+    # Neither joins when none is told yet: two counts of its own, its count is not known.
     extend_conflicts(scene, {id(five), id(three)}, [draft])
-    assert [m.text for m in draft.mentions] == ["five", "three"]  # two counts of its own: unknown
+    assert [m.text for m in draft.mentions] == ["five", "three"]
+    # A vaguer count already told ("at least five") and another that would fit it ("more than a
+    # dozen", of a storm elsewhere): the second is not the report's count either.
+    docs[2] = Document(source="2.txt", text=_BASE + "The storm injured at least five people.\n\n"
+                       "Officials in the next county spoke on Monday.\n\n"
+                       "More than a dozen people were injured by a storm in the north, they said.")
+    comparison = compare(docs, CompareConfig(find_facts=False))
+    exts = {a.id: extract(a) for a in comparison.articles}
+    five, three = ([i for i in exts[a].quantities if i.text in ("five", "three")][-1] for a in ("A", "B"))
+    vague, = [i for i in exts["C"].quantities if i.text == "at least five"]
+    draft = Draft("number", FactStatus.CONFLICT, "people: five vs three", [five.mention(), three.mention()],
+                  origin="group")
+    extend_conflicts(Scene(exts), {id(five), id(three), id(vague)}, [draft])
+    assert [m.text for m in draft.mentions] == ["five", "three"]
+    # The same value said twice is the report's count: it joins, as before.
+    docs[2] = Document(source="2.txt", text=_BASE + "The storm injured two people.\n\n"
+                       "Officials in the next county spoke on Monday.\n\nThe storm had injured two people.")
+    comparison = compare(docs, CompareConfig(find_facts=False))
+    exts = {a.id: extract(a) for a in comparison.articles}
+    five, three = ([i for i in exts[a].quantities if i.text in ("five", "three")][-1] for a in ("A", "B"))
+    first_two = [i for i in exts["C"].quantities if i.text == "two"][0]
+    draft = Draft("number", FactStatus.CONFLICT, "people: five vs three", [five.mention(), three.mention()],
+                  origin="group")
+    extend_conflicts(Scene(exts), {id(five), id(three), id(first_two)}, [draft])
+    assert [m.text for m in draft.mentions] == ["five", "three", "two"]
 
 
 # -- counts of time on one verb, across unaligned sentences -------------------------------

@@ -21,6 +21,8 @@ from ..engine.model import Fact
 from .viewmodels import FactRow
 from .labels import PlainLabel
 
+# Room a cell's margins and grid line take from its text, both sides together (measured loosely).
+CELL_PADDING = 12
 _STATUS_LABEL = {"conflict": "⚠ Conflict", "agree": "✓ Agree", "single": "• One source"}
 
 
@@ -159,10 +161,12 @@ class FactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.resizeSection(0, 100)
-        # Wide enough for the longest word of a kind ("organization"): a word cannot wrap.
+        # Wide enough for the longest word of a kind as shown ("organization", "(approx.)"):
+        # a word cannot wrap.
         metrics = self.table.fontMetrics()
-        widest = max((metrics.horizontalAdvance(word) for row in rows for word in row.kind.split()), default=0)
-        header.resizeSection(1, max(80, min(140, widest + 16)))
+        widest = max((metrics.horizontalAdvance(word) for n in range(len(rows))
+                      for word in str(self.model.data(self.model.index(n, 1))).split()), default=0)
+        header.resizeSection(1, max(80, min(140, widest + CELL_PADDING + 4)))
         header.resizeSection(2, 240)
         # The value columns share what is left and wrap, down to a readable width.
         self._fit_columns()
@@ -191,7 +195,7 @@ class FactsView(QWidget):
         metrics = self.table.fontMetrics()
         line = metrics.lineSpacing()
         header = self.table.verticalHeader()
-        widths = [self.table.columnWidth(c) - 12 for c in range(self.model.columnCount())]
+        widths = [self.table.columnWidth(c) - CELL_PADDING for c in range(self.model.columnCount())]
         for n, row in enumerate(self.model.rows[:400]):
             texts = [(2, row.note)] + [(3 + i, row.values.get(aid, ""))
                                        for i, aid in enumerate(self.model.article_ids)]

@@ -214,7 +214,7 @@ def index_page(rows: dict[str, list[dict]]) -> str:
              "<style>body{font:15px/1.4 system-ui,sans-serif;margin:2em;max-width:70em}"
              "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;"
              "padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f4f4f4}"
-             "td.n{text-align:right}th,.d{white-space:nowrap}</style></head><body>",
+             "td.n{text-align:right}.d{white-space:nowrap}</style></head><body>",
              f"<h1>Corpus: {len(stories)} stories, {sum(r['articles'] for r in stories)} articles</h1>",
              f"<p>{len(shared)} stories told by two or more articles, "
              f"{len(stories) - len(shared)} by one.  Tables: <a href=\"tables/stories.csv\">stories</a>, "
@@ -227,8 +227,8 @@ def index_page(rows: dict[str, list[dict]]) -> str:
         title = e(r["title"] or r["story"])
         link = f'<a href="{e(r["report"])}">{title}</a>' if r["report"] else title
         # A date never breaks inside ("2013-06-\n07"); a range may break at its dash.
-        dates = " – ".join(f'<span class=d>{e(d)}</span>'
-                           for d in dict.fromkeys(d for d in (r["first_date"], r["last_date"]) if d))
+        dates = " – ".join(f'<span class=d>{e(day)}</span>'
+                           for day in dict.fromkeys(d for d in (r["first_date"], r["last_date"]) if d))
         lines.append(f"<tr><td>{link}</td><td class=n>{r['articles']}</td><td>{e(r['outlets'])}</td>"
                      f"<td>{dates}</td><td class=n>{r['points']}</td><td class=n>{r['conflicts']}</td>"
                      f"<td class=n>{r['omissions']}</td></tr>")

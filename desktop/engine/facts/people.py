@@ -61,14 +61,17 @@ def _close(a: str, b: str) -> bool:
 
 
 def _spelling_of(full: str, firsts: tuple[str, ...]) -> bool:
-    """Whether ``full`` may spell the person whose first names are ``firsts``: a first word
-    alike in most letters ("Kathryn" beside "Catherine" / "Katherine"; not "Gary")."""
+    """Whether ``full`` may name the person whose first names are ``firsts``: a first word
+    alike in most letters ("Kathryn" beside "Catherine" / "Katherine"; not "Gary"), or their
+    initial ("B. Page").  A relative of a like name ("Betsy" beside "Bettie") still passes."""
     words = full.split()[:-1]
     if not words:
         return True
-    mine = words[0].lower()
-    return any(SequenceMatcher(None, mine, first.split()[0].lower()).ratio() >= 0.6
-               for first in firsts if first)
+    mine = words[0].lower().rstrip(".")
+    heads = [first.split()[0].lower() for first in firsts if first]
+    if len(mine) == 1:
+        return any(head.startswith(mine) for head in heads)
+    return any(SequenceMatcher(None, mine, head).ratio() >= 0.6 for head in heads)
 
 
 def _first_names(person: Person) -> dict[str, NameHit]:
@@ -150,6 +153,8 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                             break
                     if found:
                         break
+                if found:
+                    break
             if found:
                 break
         if found:

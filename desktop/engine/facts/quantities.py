@@ -765,7 +765,8 @@ def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
     A conflict told inside one group ("injuring five people" / "injured three
     people") leaves out an article whose telling the aligner put elsewhere ("the
     quake ... injured two people"): its count of the same noun on the same verb,
-    the one such count that article gives, belongs to the same fact.
+    the one such count that article gives, belongs to the same fact, unless it also
+    gives another value that is already told in another fact.
     """
     for draft in drafts:
         if draft.status != FactStatus.CONFLICT or draft.kind != "number" or draft.origin != "group":
@@ -782,15 +783,18 @@ def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
                 continue
             # Every such count the article gives, whatever it says: when one is already
             # told in another fact ("killing at least 10 people", agreeing there), a second
-            # ("more than a dozen people were killed by a quake in eastern China", "It killed
-            # 612 people" of an earlier quake) is most likely of something else.
+            # of another value ("more than a dozen people were killed by a quake in eastern
+            # China", "It killed 612 people" of an earlier quake) is most likely of something
+            # else; the same value said again is the article's count.
             counts = [i for i in ext.quantities if i.kind == "number" and i.passage
                       and not i.in_quote and i.extra.get("head") in heads
                       and any(same_verb(slot(i, ext.article), slot(m, scene.article(m.article)))
                               and same_thing(i, m, scene) for m in members)]
-            if any(id(i) in used for i in counts):
+            already = [i for i in counts if id(i) in used]
+            if any(relation(i, a) != "same" for i in counts for a in already if i is not a):
                 continue
-            found = [i for i in counts if any(relation(i, m) == "conflict" for m in members)]
+            found = [i for i in counts if id(i) not in used
+                     and any(relation(i, m) == "conflict" for m in members)]
             if found and _consistent(counts):
                 used.add(id(found[0]))
                 draft.mentions.append(found[0].mention())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from datetime import date
 
 from .datelines import dateline_date
@@ -72,9 +73,16 @@ _DEBRIS = [
     )
 ]
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*-]|\d+\.)\s+")
-# A line shaped like a date whose month word is misspelt or foreign ("Novemer 27, 2005"):
-# no date can be read from it, but it is no headline either.
-_DATE_SHAPED = re.compile(r"^\s*[^\W\d_]{3,12}\.? \d{1,2},? \d{4}\s*$")
+# A line shaped like a date whose month word is misspelt ("Novemer 27, 2005", "Febuary 3,
+# 2010"): no date can be read from it, but it is no headline either ("Apollo 11, 1969" is).
+_DATE_SHAPED = re.compile(r"^\s*([^\W\d_]{3,12})\.? \d{1,2},? \d{4}\s*$")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+def _misspelt_date(line: str) -> bool:
+    m = _DATE_SHAPED.match(line)
+    return bool(m and get_close_matches(m[1].lower(), _MONTH_NAMES, 1, 0.8))
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’」』]$")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 
@@ -269,7 +277,7 @@ def clean_text(raw: str) -> Cleaned:
             result.removed.append(line)
         elif result.published is None and (iso := parse_date_line(line)):
             result.published = iso
-        elif dateline_date(line) or _DATE_SHAPED.match(line):  # a second timestamp line is no title either
+        elif dateline_date(line) or _misspelt_date(line):  # a second timestamp line is no title either
             result.removed.append(line)
         elif result.byline is None and (m := _BYLINE.match(line)):
             result.byline = m["name"]
