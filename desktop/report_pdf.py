@@ -21,6 +21,7 @@ from .engine.report import ReportOptions, build_view
 from .engine.report import text as words
 from .engine.report.as_html import e as _e, spans_html
 from .engine.report.view import Cell, FactView, ReportView, Row, Span, label
+from .engine.set_apart import reason_only
 
 SERIF = ["DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "Liberation Serif", "serif"]
 SANS = ["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "sans-serif"]
@@ -108,8 +109,12 @@ def _articles(view: ReportView) -> list[str]:
                              for k, v in words.article_facts(article))
         flag = ""
         if not article.related:
+            # Why, as the HTML and Markdown reports say it: what it shares and what it lacks.
+            reason = reason_only(article.event_note) if article.event_note else ""
             flag = "<br>" + _sans("Different event: judged to report another event, left out "
                                   "of the alignment.", "8.5pt", _FLAG, bold=True)
+            if reason:
+                flag += " " + _sans(_e(reason), "8.5pt", _MUTED)
         rows.append(f'<tr><td width="5%" valign="top">{_tag(article.id)}</td>'
                     f"<td><b>{_e(words.title_of(article))}</b><br>"
                     f"{_sans(details, '8.5pt', _MUTED)}{flag}</td></tr>")

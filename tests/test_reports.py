@@ -386,6 +386,20 @@ def test_cli_writes_every_format(tmp_path):
     assert '"parallax.comparison/1"' in outs["json"].read_text(encoding="utf-8")
 
 
+def test_pdf_says_why_an_article_was_set_apart(bridge):
+    # The HTML and Markdown reports gave the reason; the PDF only said "Different event".
+    from dataclasses import replace
+
+    from desktop.report_pdf import qt_html
+    from desktop.engine.report import build_view
+    note = "Reports another event: 1 sentence of 6 told again in the main story; 0 of its 3 names in common."
+    articles = tuple(replace(a, event_note=note) if not a.related else a for a in bridge.articles)
+    html = qt_html(build_view(replace(bridge, articles=articles), FIXED))
+    assert "left out of the alignment." in html
+    assert "1 sentence of 6 told again in the main story; 0 of its 3 names in common." in html
+    assert "Reports another event:" not in html  # the flag already says so
+
+
 def test_pdf_shows_article_markup_as_text(hostile, tmp_path):
     from desktop.report_pdf import qt_html, render_pdf
     from desktop.engine.report import build_view
