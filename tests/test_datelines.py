@@ -107,16 +107,14 @@ def test_a_file_holding_only_a_timestamp_is_no_article(tmp_path):
         read_document(path)
 
 
-def test_a_date_line_with_a_misspelt_month_is_no_title(tmp_path):
-    # ECB+ 20_5ecbplus opens on "Novemer 27, 2005": the app listed the report under that name.
+@pytest.mark.parametrize("first, title", [
+    ("Novemer 27, 2005", None),  # ECB+ 20_5ecbplus: the app listed the report under this name
+    ("Apollo 11, 1969", "Apollo 11, 1969"),  # that shape, but no month in it: a headline
+])
+def test_a_date_line_with_a_misspelt_month_is_no_title(tmp_path, first, title):
     path = tmp_path / "quake.txt"
-    path.write_text("Novemer 27, 2005\n\n"
-                    "An earthquake shook an island in the Persian Gulf on Sunday, flattening seven "
-                    "villages and killing ten people, officials said.\n", encoding="utf-8")
+    path.write_text(first + "\n\nAn earthquake shook an island in the Persian Gulf on Sunday, flattening "
+                    "seven villages and killing ten people, officials said.\n", encoding="utf-8")
     document = read_document(path)
-    assert document.title in (None, "")
+    assert (document.title or None) == title
     assert document.text.startswith("An earthquake shook")
-    # A headline of that shape with no month in it stays the title.
-    path.write_text(path.read_text(encoding="utf-8").replace("Novemer 27, 2005", "Apollo 11, 1969"),
-                    encoding="utf-8")
-    assert read_document(path).title == "Apollo 11, 1969"
