@@ -538,3 +538,22 @@ def test_the_engine_never_imports_the_qt_pdf_writer():
     for path in Path(report.__file__).parent.glob("*.py"):
         assert "report_pdf" not in path.read_text(encoding="utf-8").replace(
             "desktop.report_pdf`", ""), f"{path.name} reaches for the Qt PDF writer"
+
+
+def test_a_paragraph_printed_twice_is_one_mention_in_the_reports():
+    # ECB+ 33_3ecb prints the prosecutor's quote twice, word for word: the report listed it twice.
+    from desktop.engine.ingest import document_from_text
+    from desktop.engine.pipeline import compare
+    from desktop.engine.report import build_view
+
+    quote = ('"As that little girl lay bleeding to death on the sidewalk, this defendant pedaled off and '
+             'got rid of the evidence," prosecutor David Rossi said.')
+    opening = "The murder trial of a teenager accused of killing a girl in Albany opened on Tuesday.\n\n"
+    a = opening + quote + "\n\nThe jury heard from six witnesses on the first day.\n\n" + quote
+    b = opening + ('Prosecutor David Rossi told the jury, "As that little girl lay bleeding on the sidewalk, the '
+                   'defendant pedaled his bike away and got rid of the evidence."')
+    comparison = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
+    fact, = [f for f in comparison.facts if f.status == "conflict" and f.kind == "quote"]
+    assert [m.article for m in fact.mentions] == ["A", "A", "B"]  # the data keeps both places
+    shown, = [f for f in build_view(comparison).conflicts if f.id == fact.id]
+    assert [m.article for m in shown.mentions] == ["A", "B"]  # every report renders this view

@@ -276,9 +276,17 @@ def _fact_view(comparison: Comparison, fact: Fact, wanted: set[str]) -> Optional
     if len({m.article for m in mentions}) < needed:
         return None
     note = " ".join(fact.note.split())
+    views, seen = [], set()
+    for mention in mentions:
+        view = _mention_view(comparison, mention)
+        # A report that prints one paragraph twice (ECB+ 33_3ecb quotes the prosecutor twice,
+        # word for word) says it once as far as the reader is concerned.
+        key = (view.article, " ".join(view.text.split()), " ".join("".join(s.text for s in view.context).split()))
+        if key not in seen:
+            seen.add(key)
+            views.append(view)
     return FactView(fact.id, fact.kind, fact.status, note[:1].upper() + note[1:],
-                    fact.approximate, fact.group,
-                    tuple(_mention_view(comparison, m) for m in mentions))
+                    fact.approximate, fact.group, tuple(views))
 
 
 def _mention_view(comparison: Comparison, mention: Mention) -> MentionView:
