@@ -165,7 +165,7 @@ def _other(title: str, facts: tuple[FactView, ...]) -> list[str]:
         return []
     items = "".join(
         f"<li>{_sans(_e(words.fact_name(f.id).capitalize()), '8pt', _MUTED)} {_e(f.note)} — " +
-        "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in f.mentions) + "</li>"
+        "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in words.said_once(f)) + "</li>"
         for f in facts)
     return [_h2(f"{title} ({len(facts)})"), f"<ul>{items}</ul>"]
 

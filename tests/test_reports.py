@@ -557,3 +557,28 @@ def test_a_paragraph_printed_twice_is_one_mention_in_the_reports():
     assert [m.article for m in fact.mentions] == ["A", "A", "B"]  # the data keeps both places
     shown, = [f for f in build_view(comparison).conflicts if f.id == fact.id]
     assert [m.article for m in shown.mentions] == ["A", "B"]  # every report renders this view
+
+
+def test_a_one_line_fact_lists_each_article_s_words_once():
+    # ECB+ 33_ecb: "Age: 10 (same) — A: "10"; C: "10"; D: "10"; E: "10"; E: "10"".
+    from desktop.engine.ingest import document_from_text
+    from desktop.engine.pipeline import compare
+
+    a = ("A 10-year-old girl was killed by a stray bullet in Albany on Friday, police said.\n\n"
+         "Neighbours held a vigil on Saturday.\n\n"
+         "The 10-year-old was playing outside her home when she was hit.")
+    b = "Police said a 10-year-old girl was killed by a stray bullet in Albany on Friday."
+    comparison = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
+    age, = [f for f in comparison.facts if f.status == "agree" and "10" in f.note]
+    assert [m.article for m in age.mentions] == ["A", "A", "B"]  # the data keeps both places
+    markdown = RENDERERS["md"](comparison)
+    line, = [l for l in markdown.splitlines() if l.startswith("- Fact") and "10" in l.split("—")[0]]
+    assert line.endswith("— A: “10”; B: “10”"), line
+    html = RENDERERS["html"](comparison)
+    item = html[html.index(f'<li id="{age.id}">'):]
+    assert item[:item.index("</li>")].count("<q>10</q>") == 2
+    from desktop.engine.report import build_view
+    from desktop.report_pdf import qt_html
+    pdf_html = qt_html(build_view(comparison))
+    start = pdf_html.index("Age: 10")
+    assert pdf_html[start:pdf_html.index("</li>", start)].count("“10”") == 2

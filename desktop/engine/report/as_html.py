@@ -191,7 +191,7 @@ def _other_facts(view: ReportView, status: str) -> str:
         return ""
     items = "".join(
         f'<li id="{e(f.id)}"><span class="fact-kind">{e(words.fact_name(f.id).capitalize())}</span> {e(f.note)} — '
-        + "; ".join(f"{_tag(m.article)} <q>{e(m.text)}</q>" for m in f.mentions) + "</li>"
+        + "; ".join(f"{_tag(m.article)} <q>{e(m.text)}</q>" for m in words.said_once(f)) + "</li>"
         for f in facts)
     return (f'<section id="{anchor}" class="prose"><h2>{e(title)} ({len(facts)})</h2>'
             f'<ul class="brief">{items}</ul></section>')

@@ -125,7 +125,7 @@ def _other_facts(title: str, facts: tuple[FactView, ...]) -> list[str]:
         return []
     lines = [f"## {title} ({len(facts)})", ""]
     for fact in facts:
-        said = "; ".join(f"{md_text(m.article)}: “{md_text(m.text)}”" for m in fact.mentions)
+        said = "; ".join(f"{md_text(m.article)}: “{md_text(m.text)}”" for m in words.said_once(fact))
         lines.append(f"- {md_text(words.fact_name(fact.id).capitalize())}: {md_text(fact.note)} — {said}")
     return lines + [""]
 

@@ -173,6 +173,18 @@ def fact_names(fact_ids) -> str:
     return ", ".join(fact_name(f) for f in fact_ids)
 
 
+def said_once(fact: FactView) -> list:
+    """A fact's mentions for a one-line listing, each article's words once: an article that
+    gives an age in two sentences ("the 10-year-old ... Kathina, 10,") says "10" once."""
+    seen, out = set(), []
+    for mention in fact.mentions:
+        key = (mention.article, " ".join(mention.text.split()).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out
+
+
 def fact_heading(fact: FactView) -> str:
     kind = KIND_NAMES.get(fact.kind, fact.kind.replace("_", " "))
     extra = " (approximate)" if fact.approximate else ""
