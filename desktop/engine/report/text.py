@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..model import WEAK_BELOW, Article
 from ..wording import listed, plural
-from .view import UNLINKED, WEAKLY_LINKED, FactView, PairSummary, ReportView, label, link_mark, source_name
+from .view import (UNLINKED, WEAKLY_LINKED, FactView, MentionView, PairSummary, ReportView, label, link_mark,
+                   source_name)
 
 # The aligned table's legend, when a row shows a passage only also told there.
 ALSO_LEGEND = ("A grey passage marked “also told here” belongs to another row but tells this "
@@ -173,7 +174,7 @@ def fact_names(fact_ids) -> str:
     return ", ".join(fact_name(f) for f in fact_ids)
 
 
-def said_once(fact: FactView) -> list:
+def said_once(fact: FactView) -> list[MentionView]:
     """A fact's mentions for a one-line listing, each article's words once: an article that
     gives an age in two sentences ("the 10-year-old ... Kathina, 10,") says "10" once."""
     seen, out = set(), []

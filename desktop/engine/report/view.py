@@ -281,7 +281,8 @@ def _fact_view(comparison: Comparison, fact: Fact, wanted: set[str]) -> Optional
         view = _mention_view(comparison, mention)
         # A report that prints one paragraph twice (ECB+ 33_3ecb quotes the prosecutor twice,
         # word for word) says it once as far as the reader is concerned.
-        key = (view.article, " ".join(view.text.split()), " ".join("".join(s.text for s in view.context).split()))
+        sentence = " ".join("".join(span.text for span in view.context).split())
+        key = (view.article, " ".join(view.text.split()), sentence)
         if key not in seen:
             seen.add(key)
             views.append(view)
