@@ -163,9 +163,12 @@ def _conflicts(view: ReportView) -> list[str]:
 def _other(title: str, facts: tuple[FactView, ...]) -> list[str]:
     if not facts:
         return []
+    def said(fact: FactView) -> str:
+        parts = [" ".join(_tag(a) for a in ids) + f" “{_e(text)}”" for ids, text in words.said_by(fact)]
+        return " — " + "; ".join(parts) if parts else ""
+
     items = "".join(
-        f"<li>{_sans(_e(words.fact_name(f.id).capitalize()), '8pt', _MUTED)} {_e(f.note)} — " +
-        "; ".join(f"{_tag(m.article)} “{_e(m.text)}”" for m in words.said_once(f)) + "</li>"
+        f"<li>{_sans(_e(words.fact_name(f.id).capitalize()), '8pt', _MUTED)} {_e(f.note)}{said(f)}</li>"
         for f in facts)
     return [_h2(f"{title} ({len(facts)})"), f"<ul>{items}</ul>"]
 

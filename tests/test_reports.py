@@ -559,26 +559,36 @@ def test_a_paragraph_printed_twice_is_one_mention_in_the_reports():
     assert [m.article for m in shown.mentions] == ["A", "B"]  # every report renders this view
 
 
-def test_a_one_line_fact_lists_each_article_s_words_once():
-    # ECB+ 33_ecb: "Age: 10 (same) — A: "10"; C: "10"; D: "10"; E: "10"; E: "10"".
+def test_a_one_line_fact_lists_each_wording_once_with_who_uses_it():
+    # ECB+ 33_ecb: "Age: 10 (same) — A: "10"; C: "10"; D: "10"; E: "10"; E: "10"", and eleven
+    # reports of 19_ecbplus each listed as naming "Brooklyn" after "Brooklyn named in A, B, …".
     from desktop.engine.ingest import document_from_text
     from desktop.engine.pipeline import compare
+    from desktop.engine.report import build_view
+    from desktop.report_pdf import qt_html
 
-    a = ("A 10-year-old girl was killed by a stray bullet in Albany on Friday, police said.\n\n"
-         "Neighbours held a vigil on Saturday.\n\n"
+    a = ("A 10-year-old girl was killed by a stray bullet in Albany on Friday, police chief Anne Marsh "
+         "said.\n\nNeighbours held a vigil on Saturday.\n\n"
          "The 10-year-old was playing outside her home when she was hit.")
-    b = "Police said a 10-year-old girl was killed by a stray bullet in Albany on Friday."
+    b = "Police chief Anne Marsh said a 10-year-old girl was killed by a stray bullet in Albany on Friday."
     comparison = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
     age, = [f for f in comparison.facts if f.status == "agree" and "10" in f.note]
     assert [m.article for m in age.mentions] == ["A", "A", "B"]  # the data keeps both places
+    named, = [f for f in comparison.facts if f.status == "agree" and "named in" in f.note]
     markdown = RENDERERS["md"](comparison)
     line, = [l for l in markdown.splitlines() if l.startswith("- Fact") and "10" in l.split("—")[0]]
-    assert line.endswith("— A: “10”; B: “10”"), line
+    assert line.endswith("— A, B: “10”"), line
+    assert f": {named.note}\n" in markdown  # "Albany named in A, B" says it all
     html = RENDERERS["html"](comparison)
     item = html[html.index(f'<li id="{age.id}">'):]
-    assert item[:item.index("</li>")].count("<q>10</q>") == 2
-    from desktop.engine.report import build_view
-    from desktop.report_pdf import qt_html
+    assert item[:item.index("</li>")].count("<q>10</q>") == 1
     pdf_html = qt_html(build_view(comparison))
     start = pdf_html.index("Age: 10")
-    assert pdf_html[start:pdf_html.index("</li>", start)].count("“10”") == 2
+    assert pdf_html[start:pdf_html.index("</li>", start)].count("“10”") == 1
+    # Two wordings: each with the articles that use it.
+    from desktop.engine.report.text import said_by
+    from desktop.engine.report.view import FactView, MentionView
+    mentions = tuple(MentionView(aid, None, text, "", None, ()) for aid, text in
+                     (("A", "16"), ("B", "Sixteen"), ("C", "16"), ("B", "sixteen")))
+    fact = FactView("F3", "number", "agree", "Age: 16 / sixteen (same)", False, None, mentions)
+    assert said_by(fact) == [(["A", "C"], "16"), (["B"], "Sixteen")]

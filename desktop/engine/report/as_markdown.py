@@ -125,8 +125,9 @@ def _other_facts(title: str, facts: tuple[FactView, ...]) -> list[str]:
         return []
     lines = [f"## {title} ({len(facts)})", ""]
     for fact in facts:
-        said = "; ".join(f"{md_text(m.article)}: “{md_text(m.text)}”" for m in words.said_once(fact))
-        lines.append(f"- {md_text(words.fact_name(fact.id).capitalize())}: {md_text(fact.note)} — {said}")
+        said = "; ".join(f"{md_text(', '.join(ids))}: “{md_text(text)}”" for ids, text in words.said_by(fact))
+        lines.append(f"- {md_text(words.fact_name(fact.id).capitalize())}: {md_text(fact.note)}"
+                     + (f" — {said}" if said else ""))
     return lines + [""]
 
 

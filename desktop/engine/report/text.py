@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from ..model import WEAK_BELOW, Article
 from ..wording import listed, plural
-from .view import (UNLINKED, WEAKLY_LINKED, FactView, MentionView, PairSummary, ReportView, label, link_mark,
-                   source_name)
+from .view import UNLINKED, WEAKLY_LINKED, FactView, PairSummary, ReportView, label, link_mark, source_name
 
 # The aligned table's legend, when a row shows a passage only also told there.
 ALSO_LEGEND = ("A grey passage marked “also told here” belongs to another row but tells this "
@@ -174,16 +173,23 @@ def fact_names(fact_ids) -> str:
     return ", ".join(fact_name(f) for f in fact_ids)
 
 
-def said_once(fact: FactView) -> list[MentionView]:
-    """A fact's mentions for a one-line listing, each article's words once: an article that
-    gives an age in two sentences ("the 10-year-old ... Kathina, 10,") says "10" once."""
-    seen, out = set(), []
+def said_by(fact: FactView) -> list[tuple[list[str], str]]:
+    """A fact's words for a one-line listing: each wording once, with the articles that use it,
+    in the order they first come ("A, C, D: “16”; B, H: “Sixteen”"), so that an article giving an
+    age in two sentences, or eleven reports naming Egypt, are not listed again and again; nothing
+    when the note already says the one wording and who uses it."""
+    order: dict[str, tuple[list[str], str]] = {}
     for mention in fact.mentions:
-        key = (mention.article, " ".join(mention.text.split()).casefold())
-        if key not in seen:
-            seen.add(key)
-            out.append(mention)
-    return out
+        text = " ".join(mention.text.split())
+        ids, _ = order.setdefault(text.casefold(), ([], text))
+        if mention.article not in ids:
+            ids.append(mention.article)
+    said = list(order.values())
+    if len(said) == 1:
+        ids, text = said[0]
+        if text.casefold() in fact.note.casefold() and f"in {', '.join(ids)}" in fact.note:
+            return []  # "Kimani Gray named in A, B, C" says it all
+    return said
 
 
 def fact_heading(fact: FactView) -> str:
