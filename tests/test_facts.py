@@ -493,6 +493,18 @@ def test_a_speaker_given_by_a_description():
     assert _speakers('"All links are back up," the company was quoted as saying.') == [None]
 
 
+def test_a_single_quote_whose_close_is_misplaced_runs_into_no_other_paragraph():
+    # ECB+ 19_8ecbplus: "‘common sense ’to" (the close's space on the wrong side) swallowed the next
+    # paragraph as one quotation, which then "agreed" with another report's "Stay down".
+    text = ("She added that her brother had too much ‘common sense ’to point a loaded gun at an officer.\n\n"
+            "A neighbour said Gray called out: ‘Please don’t let me die! ’and the officers yelled back: "
+            "‘Stay down, or we’ll shoot you again.’")
+    article = _article(text)
+    hits, people = find_names(article)
+    assert [q.text for q in find_quotes(article, hits, people)] == [
+        "Please don’t let me die!", "Stay down, or we’ll shoot you again."]
+
+
 def test_quotes_and_speakers():
     text = ("“It is a miracle,” Mayor Linda Haverford said. ‘Donald Trump, since I know you’re "
             "watching, I have four words for you,’ Mamdani declared. \"It sounded like thunder,\" said "

@@ -142,13 +142,20 @@ def _spans(text: str) -> list[tuple[int, int]]:
             c = o + 1
             while True:
                 c = text.find(closer, c + 1)
-                if c < 0 or c - o > _MAX_QUOTE:
+                if c < 0 or c - o > _MAX_QUOTE or ("‘" if opener == "‘" else "\n") in text[o + 1:c]:
+                    # A single quote never runs on into the next one ("too much ‘common sense
+                    # ’to point a gun …: ‘Stay down’", its close misplaced); a straight one,
+                    # which no other mark opens, not past its paragraph either.  A curly one
+                    # may ("‘You say things …\n\nYou’d have to ask her about that.’").
                     c = -1
                     break
                 after = text[c + 1:c + 2]
-                if after.isalnum():  # you’re, Mamdani’s
+                # A curly close after sentence punctuation and a stray space closes ("let me
+                # die! ’and said"); a straight one there is too often the next quote's opening.
+                misplaced = closer == "’" and text[c - 1] == " " and text[c - 2] in ".,!?"
+                if after.isalnum() and not misplaced:  # you’re, Mamdani’s
                     continue
-                if text[c - 1].isspace():
+                if text[c - 1].isspace() and not misplaced:
                     continue
                 if closer == "'" and text[c - 1] in "sS" and after == " " and text[c - 2].isalpha() \
                         and len(text[o + 1:c].split()) < 2:
