@@ -58,6 +58,13 @@ def _notes(*texts: str, status=None, kind=None, starting: str = "") -> list[str]
             and f.note.startswith(starting)]
 
 
+def _quotes(text: str) -> list:
+    """The quotations the facts stage finds in ``text``, with their speakers."""
+    article = _article(text)
+    hits, people = find_names(article)
+    return find_quotes(article, hits, people)
+
+
 def _speakers(text: str) -> list:
     """The speaker the facts stage gives each quote of ``text``."""
     article = _article(text)
@@ -499,19 +506,14 @@ def test_a_single_quote_whose_close_is_misplaced_runs_into_no_other_paragraph():
     text = ("She added that her brother had too much ‘common sense ’to point a loaded gun at an officer.\n\n"
             "A neighbour said Gray called out: ‘Please don’t let me die! ’and the officers yelled back: "
             "‘Stay down, or we’ll shoot you again.’")
-    article = _article(text)
-    hits, people = find_names(article)
-    assert [q.text for q in find_quotes(article, hits, people)] == [
-        "Please don’t let me die!", "Stay down, or we’ll shoot you again."]
+    assert [q.text for q in _quotes(text)] == ["Please don’t let me die!", "Stay down, or we’ll shoot you again."]
 
 
 def test_quotes_and_speakers():
     text = ("“It is a miracle,” Mayor Linda Haverford said. ‘Donald Trump, since I know you’re "
             "watching, I have four words for you,’ Mamdani declared. \"It sounded like thunder,\" said "
             "Tomas Reyna. Gail Pruitt told reporters: “We ran.” She added, “Then it stopped.”")
-    article = _article(text)
-    hits, people = find_names(article)
-    quotes = find_quotes(article, hits, people)
+    quotes = _quotes(text)
     got = [(q.text, q.speaker) for q in quotes]
     assert got == [("It is a miracle,", "Linda Haverford"),
                    ("Donald Trump, since I know you’re watching, I have four words for you,", "Mamdani"),
