@@ -592,3 +592,21 @@ def test_a_one_line_fact_lists_each_wording_once_with_who_uses_it():
                      (("A", "16"), ("B", "Sixteen"), ("C", "16"), ("B", "sixteen")))
     fact = FactView("F3", "number", "agree", "Age: 16 / sixteen (same)", False, None, mentions)
     assert said_by(fact) == [(["A", "C"], "16"), (["B"], "Sixteen")]
+
+
+def test_a_wide_aligned_table_keeps_its_columns_readable_and_scrolls_sideways():
+    # ECB+ 19_ecbplus, eleven reports: columns of 95 pixels broke "plainclothe|s" mid-word.
+    from desktop.engine.report.as_html import MIN_COLUMN_REM, ROOMY_COLUMNS
+
+    def report(count: int) -> str:
+        ids = [chr(65 + n) for n in range(count)]
+        texts = {aid: (f"Report {aid}", f"Outlet {aid}", "Police shot a teenager on Saturday night.")
+                 for aid in ids}
+        return RENDERERS["html"](build(texts, [[f"{aid}1" for aid in ids]]), FIXED)
+
+    wide = report(ROOMY_COLUMNS + 1)
+    assert f'<div class="sideways"><table class="aligned cols-{ROOMY_COLUMNS + 1}" ' \
+           f'style="min-width:{5.2 + MIN_COLUMN_REM * (ROOMY_COLUMNS + 1):.1f}rem">' in wide
+    assert ".sideways { overflow: auto;" in wide and "min-width: 0 !important" in wide  # printed, it fits
+    narrow = report(ROOMY_COLUMNS)
+    assert '<div><table class="aligned cols-6"><colgroup>' in narrow and 'class="sideways"' not in narrow

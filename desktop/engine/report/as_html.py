@@ -215,6 +215,10 @@ def _cell_html(cell: Optional[Cell], view: ReportView, row: Optional[Row] = None
     return f'<td><span class="pid">{e(ids)}</span> {spans_html(cell.spans)}</td>'
 
 
+ROOMY_COLUMNS = 6  # articles the aligned table fits across the page before it scrolls sideways
+MIN_COLUMN_REM = 11.0  # the narrowest an article's column gets then
+
+
 def _aligned(view: ReportView) -> str:
     if not view.rows:
         note = ("No passage with a conflict is aligned." if view.options.conflicts_only
@@ -247,11 +251,16 @@ def _aligned(view: ReportView) -> str:
     if view.options.conflicts_only:
         shown = (f'<p class="legend">Showing the {len(view.rows)} of {view.total_groups} groups '
                  "that hold a conflict.</p>")
+    # Past six articles a column would be too narrow to read: the table keeps each column
+    # readable and scrolls sideways on screen (in print it fits the landscape page).
+    # The box scrolls both ways, so its sideways bar and the sticky article names stay in view.
+    roomy = f' style="min-width:{5.2 + MIN_COLUMN_REM * width:.1f}rem"' if width > ROOMY_COLUMNS else ""
+    box = ' class="sideways"' if roomy else ""
     return (f'<section id="aligned" class="wide"><h2>Aligned passages</h2>{legend}{shown}'
-            f'<table class="aligned cols-{width}"><colgroup><col class="gcol">'
+            f'<div{box}><table class="aligned cols-{width}"{roomy}><colgroup><col class="gcol">'
             + '<col>' * width + "</colgroup>"
             f"<thead><tr><th scope=\"col\">Group</th>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table></section>")
+            f"<tbody>{''.join(body)}</tbody></table></div></section>")
 
 
 def _unique(view: ReportView) -> str:

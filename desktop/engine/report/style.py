@@ -94,6 +94,7 @@ ul.brief .fact-kind { margin-right: .3rem; }
 table.aligned { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: .93rem;
                 line-height: 1.5; }
 .aligned col.gcol { width: 5.2rem; }
+.sideways { overflow: auto; max-height: 92vh; border-bottom: 1px solid var(--rule); }
 .aligned thead th { position: sticky; top: 0; background: var(--paper); text-align: left;
                     font-size: .85rem; padding: .4rem .7rem; border-bottom: 2px solid var(--ink); }
 .aligned tbody th { vertical-align: top; text-align: left; font-size: .8rem; font-weight: 600;
@@ -145,6 +146,8 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   .aligned { font-size: 8.8pt; }
   .aligned thead { display: table-header-group; }
   .aligned thead th { position: static; }
+  .sideways { overflow: visible; max-height: none; border-bottom: 0; }
+  table.aligned { min-width: 0 !important; }
   .aligned tbody tr, .said-by tr, .article-card, p.only { break-inside: avoid;
                                                           page-break-inside: avoid; }
   .note, .fact-kind { break-after: avoid; page-break-after: avoid; }
