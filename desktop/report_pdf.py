@@ -163,13 +163,10 @@ def _conflicts(view: ReportView) -> list[str]:
 def _other(title: str, facts: tuple[FactView, ...]) -> list[str]:
     if not facts:
         return []
-    def said(fact: FactView) -> str:
-        parts = [" ".join(_tag(a) for a in ids) + f" “{_e(text)}”" for ids, text in words.said_by(fact)]
-        return " — " + "; ".join(parts) if parts else ""
-
     items = "".join(
-        f"<li>{_sans(_e(words.fact_name(f.id).capitalize()), '8pt', _MUTED)} {_e(f.note)}{said(f)}</li>"
-        for f in facts)
+        f"<li>{_sans(_e(words.fact_name(f.id).capitalize()), '8pt', _MUTED)} {_e(f.note)}"
+        + words.said_suffix(f, lambda ids: " ".join(_tag(a) for a in ids) + " ", lambda t: f"“{_e(t)}”")
+        + "</li>" for f in facts)
     return [_h2(f"{title} ({len(facts)})"), f"<ul>{items}</ul>"]
 
 

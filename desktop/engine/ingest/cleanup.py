@@ -13,18 +13,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from datetime import date
 
-from .datelines import dateline_date
-
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")]
-    )
-    for m in names
-}
+from .datelines import MONTH_NAMES, MONTHS, dateline_date
 _DATE_PREFIX = (r"^(?:(?:first|last)\s+)?(?:(?:published|updated|posted)(?:\s+on)?[:\s]+)?"
                 r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
 _DATE_LINE = re.compile(
@@ -76,13 +65,6 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*-]|\d+\.)\s+")
 # A line shaped like a date whose month word is misspelt ("Novemer 27, 2005", "Febuary 3,
 # 2010"): no date can be read from it, but it is no headline either ("Apollo 11, 1969" is).
 _DATE_SHAPED = re.compile(r"^\s*([^\W\d_]{3,12})\.? \d{1,2},? \d{4}\s*$")
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-
-
-def _misspelt_date(line: str) -> bool:
-    m = _DATE_SHAPED.match(line)
-    return bool(m and get_close_matches(m[1].lower(), _MONTH_NAMES, 1, 0.8))
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’」』]$")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 
@@ -97,6 +79,11 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)
 
 
+def _misspelt_date(line: str) -> bool:
+    m = _DATE_SHAPED.match(line)
+    return bool(m and get_close_matches(m[1].lower(), MONTH_NAMES, 1, 0.8))
+
+
 def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
     line = line.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
@@ -107,7 +94,7 @@ def parse_date_line(line: str) -> str | None:
     """ISO date of a line that is only a date ("September 22, 2025"), else None."""
     match = _DATE_LINE.match(line) or _DAY_FIRST_DATE_LINE.match(line)
     if match:
-        month = _MONTHS.get(match["month"].lower())
+        month = MONTHS.get(match["month"].lower())
         if month:
             try:
                 return date(int(match["year"]), month, int(match["day"])).isoformat()

@@ -13,15 +13,12 @@ import re
 from datetime import date
 from typing import Optional
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")], start=1)
-    for name in names
-}
+_MONTH_SPELLINGS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+                    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+                    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+                    ("december", "dec")]
+MONTH_NAMES = tuple(names[0] for names in _MONTH_SPELLINGS)  # "january" ... "december"
+MONTHS = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
 _WEEKDAYS = {"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
              "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"}
 # Words that introduce or pad a timestamp.
@@ -95,10 +92,10 @@ def _read(tokens: list[str]) -> Optional[str]:
     if len(tokens) != 3:
         return None
     a, b, c = tokens
-    if a in _MONTHS and b.isdigit() and c.isdigit():        # May 3 2013
-        return _iso(int(c), _MONTHS[a], int(b))
-    if a.isdigit() and b in _MONTHS and c.isdigit():        # 7 July 2012
-        return _iso(int(c), _MONTHS[b], int(a))
+    if a in MONTHS and b.isdigit() and c.isdigit():        # May 3 2013
+        return _iso(int(c), MONTHS[a], int(b))
+    if a.isdigit() and b in MONTHS and c.isdigit():        # 7 July 2012
+        return _iso(int(c), MONTHS[b], int(a))
     return None
 
 

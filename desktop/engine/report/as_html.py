@@ -189,13 +189,10 @@ def _other_facts(view: ReportView, status: str) -> str:
     facts = getattr(view, attribute)
     if not facts:
         return ""
-    def said(fact: FactView) -> str:
-        parts = [" ".join(_tag(a) for a in ids) + f" <q>{e(text)}</q>" for ids, text in words.said_by(fact)]
-        return " — " + "; ".join(parts) if parts else ""
-
     items = "".join(
         f'<li id="{e(f.id)}"><span class="fact-kind">{e(words.fact_name(f.id).capitalize())}</span> {e(f.note)}'
-        f"{said(f)}</li>" for f in facts)
+        + words.said_suffix(f, lambda ids: " ".join(_tag(a) for a in ids) + " ", lambda t: f"<q>{e(t)}</q>")
+        + "</li>" for f in facts)
     return (f'<section id="{anchor}" class="prose"><h2>{e(title)} ({len(facts)})</h2>'
             f'<ul class="brief">{items}</ul></section>')
 

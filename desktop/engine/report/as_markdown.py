@@ -125,9 +125,8 @@ def _other_facts(title: str, facts: tuple[FactView, ...]) -> list[str]:
         return []
     lines = [f"## {title} ({len(facts)})", ""]
     for fact in facts:
-        said = "; ".join(f"{md_text(', '.join(ids))}: “{md_text(text)}”" for ids, text in words.said_by(fact))
-        lines.append(f"- {md_text(words.fact_name(fact.id).capitalize())}: {md_text(fact.note)}"
-                     + (f" — {said}" if said else ""))
+        said = words.said_suffix(fact, lambda ids: md_text(", ".join(ids)) + ": ", lambda t: f"“{md_text(t)}”")
+        lines.append(f"- {md_text(words.fact_name(fact.id).capitalize())}: {md_text(fact.note)}{said}")
     return lines + [""]
 
 

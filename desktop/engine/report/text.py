@@ -1,6 +1,8 @@
 """Plain-words phrasing shared by the HTML, Markdown and PDF reports."""
 from __future__ import annotations
 
+from typing import Callable
+
 from ..model import WEAK_BELOW, Article
 from ..wording import listed, plural
 from .view import UNLINKED, WEAKLY_LINKED, FactView, PairSummary, ReportView, label, link_mark, source_name
@@ -190,6 +192,12 @@ def said_by(fact: FactView) -> list[tuple[list[str], str]]:
         if text.casefold() in fact.note.casefold() and f"in {', '.join(ids)}" in fact.note:
             return []  # "Kimani Gray named in A, B, C" says it all
     return said
+
+
+def said_suffix(fact: FactView, who: Callable[[list[str]], str], quoted: Callable[[str], str]) -> str:
+    """" — " and :func:`said_by`'s wordings, each as ``who(ids)`` then ``quoted(text)``, or ""."""
+    parts = [who(ids) + quoted(text) for ids, text in said_by(fact)]
+    return " — " + "; ".join(parts) if parts else ""
 
 
 def fact_heading(fact: FactView) -> str:
