@@ -108,6 +108,10 @@ def test_a_folder_is_sorted_into_its_stories_and_each_story_is_compared(tmp_path
         assert f'href="stories/{report.name}"' in index
     rows = _read_csv(out / "tables" / "stories.csv")
     assert sorted(int(r["articles"]) for r in rows) == [1, 2, 3]
+    # The lone article, a plain text with no title, is named by its opening, not its story id.
+    lone = next(r for r in rows if r["articles"] == "1")
+    assert lone["title"].startswith("The Riverside Orchestra named Hana Sato")
+    assert f"<td>{lone['title']}</td>" in index and f"<td>{lone['story']}</td>" not in index
     bridge = next(r for r in rows if r["articles"] == "3")
     assert int(bridge["points"]) >= 3
     # The casualty figure differs (12, 12, 14): a conflict, listed by outlet and article.

@@ -321,7 +321,7 @@ def run_corpus(inputs: list[str], out: Path, options: CorpusOptions = CorpusOpti
             if len(members) == 1:
                 doc = spool.read(members[0])
                 _write_json(story_dir / f"{story_id}.summary.json", singleton_summary(
-                    story_id, doc.source, doc.outlet, doc.title, doc.published))
+                    story_id, doc.source, doc.outlet, doc.title, doc.published, doc.text))
 
         def items():
             for story_id, members in todo:

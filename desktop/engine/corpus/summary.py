@@ -91,9 +91,16 @@ def story_summary(story_id: str, comparison: Comparison) -> dict:
 
 
 def singleton_summary(story_id: str, source: str, outlet: Optional[str], title: Optional[str],
-                      published: Optional[str]) -> dict:
-    """The rows of a story only one article tells (nothing compared)."""
-    return {"story": story_id, "title": title, "first_date": published, "last_date": published,
+                      published: Optional[str], text: str = "") -> dict:
+    """The rows of a story only one article tells (nothing compared).
+
+    With no title the story is named by the article's opening, as a compared story is by its
+    first passage: a bare story id in the index tells a reader nothing."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    # A dateline kept as a line of its own ("MOSCOW, Oct 3 (Reuters)") names no story.
+    opening = next((line for line in lines if len(line.split()) >= 6), lines[0] if lines else "")
+    return {"story": story_id, "title": title or (_excerpt(opening) if opening else None),
+            "first_date": published, "last_date": published,
             "points": 0, "omissions": [], "conflicts": [],
             "articles": [{"article": "A", "source": source, "outlet": outlet_of(outlet, source),
                           "title": title, "published": published, "related": True,
