@@ -94,7 +94,8 @@ ul.brief .fact-kind { margin-right: .3rem; }
 table.aligned { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: .93rem;
                 line-height: 1.5; }
 .aligned col.gcol { width: 5.2rem; }
-.sideways { overflow: auto; max-height: 92vh; border-bottom: 1px solid var(--rule); }
+.sideways { overflow: auto; max-height: 92vh; border-bottom: 1px solid var(--rule);
+            position: relative; }  /* holds the marks' spoken labels, or they widen the page */
 .aligned thead th { position: sticky; top: 0; background: var(--paper); text-align: left;
                     font-size: .85rem; padding: .4rem .7rem; border-bottom: 2px solid var(--ink); }
 .aligned tbody th { vertical-align: top; text-align: left; font-size: .8rem; font-weight: 600;
