@@ -300,6 +300,17 @@ def test_an_ordinal_is_no_count_and_a_sum_is_about_no_number():
     assert _one("Her 27% approval fell.", "percent").extra.get("topic") == "approval"
 
 
+def test_a_share_of_a_place_is_named_as_written():
+    # ECB+ 30_ecb: "52 percent in Egypt" was listed as "share (egypt)".
+    assert _one("Outages reached 52 percent in Egypt.", "percent").extra["topic"] == "Egypt"
+    assert _one("Some 40 percent of the Philippines was dark.", "percent").extra["topic"] == "Philippines"
+    notes = _notes("Service was cut for 55 percent of voice traffic in Saudi Arabia and 52 percent in Egypt.",
+                   "Service was cut for 55 percent of voice traffic in Saudi Arabia and 57 percent in EGYPT.",
+                   kind="percent")
+    # Topics compare without case: Egypt's two shares are one fact, and they differ.
+    assert sorted(notes) == ["share (Egypt): 52 percent vs 57 percent", "share (voice): 55 percent (same)"]
+
+
 def test_figures_that_name_or_clock_rather_than_count():
     rifles = [i.text for i in _quantities("They seized six AK 47 rifles and 12 magazines.") if i.kind == "number"]
     assert rifles == ["six", "12"]  # "AK 47" names a rifle, it counts none

@@ -280,7 +280,9 @@ def _topic_after(text: str, end: int) -> Optional[str]:
     for w in phrase:
         if w[0].islower():
             return lexicon.singular(w.lower())
-    return lexicon.singular(phrase[-1].lower()) if phrase else None
+    # Names only ("52 percent in Egypt"): shown as written ("share (Egypt)"), never made a
+    # plural's singular ("Philippines"); topics are compared without case (``quantities``).
+    return phrase[-1] if phrase else None
 
 
 # "2 1/2 years", "3½ minutes": a whole number and a fraction are one value.

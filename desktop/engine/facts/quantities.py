@@ -58,6 +58,11 @@ def _one_each(by_article: dict[str, list[Item]]) -> Optional[list[Item]]:
     return chosen if len(chosen) >= 2 else None
 
 
+def _topic_key(item: Item) -> Optional[str]:
+    topic = item.extra.get("topic")
+    return topic.lower() if topic else None
+
+
 def _bucket(items: Iterable[Item], key) -> dict:
     buckets: dict = {}
     for item in items:
@@ -98,7 +103,7 @@ def _topic_clusters(by_article: dict[str, list[Item]], kind_key) -> list[list[It
             # same thing is the same sum, however the sentence words it.
             clusters.append([lst[0] for lst in per.values()])
             continue
-        by_topic = _bucket([i for lst in per.values() for i in lst], lambda i: i.extra.get("topic"))
+        by_topic = _bucket([i for lst in per.values() for i in lst], _topic_key)
         for topic_per in by_topic.values():
             cluster = _one_each(topic_per) if all(len(l) == 1 for l in topic_per.values()) else None
             if cluster:
