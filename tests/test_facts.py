@@ -799,3 +799,30 @@ def test_an_article_giving_two_clock_times_in_a_group_sits_out_and_the_rest_stil
     dates = of("date", A="It opened in 1997.", B="It opened in 1998.", C="Built in 1959, it closed in 2005.")
     assert [len(v) for v in dates.values()] == [1, 1, 2]
     assert _clusters_for("date", dates) == []
+
+
+def test_a_past_toll_an_article_recalls_is_no_disagreement_with_the_toll_it_agrees_on():
+    # ECB+ 20_ecbplus (nine reports): a report's lead says "killing 10 people" and further on it
+    # recalls February's quake ("It killed 612 people ..."); that sentence paired with another
+    # report's "Ten people were killed ..." and was flagged "people killed: ten vs 612".
+    lead = ("An earthquake shook a sparsely populated island off southern Iran on Sunday, flattening "
+            "seven villages and killing 10 people, officials said.\n\n"
+            "Rescue teams reached the worst-hit villages by nightfall.\n\n"
+            "The last major quake to hit southern Iran was in February, when a temblor rocked Zarand "
+            "in Kerman province.\n\n"
+            "It killed 612 people and injured more than 1,400, leveling several villages and leaving "
+            "thousands homeless.")
+    other = ("Ten people are killed and about 50 hurt.\n\n"
+             "Ten people were killed and at least 50 injured when an earthquake razed mud-brick villages "
+             "on the island of Qeshm on Sunday, officials and state media said.\n\n"
+             "Rescue teams reached the worst-hit villages by nightfall, state media said.")
+    third = ("A strong earthquake shook southern Iran on Sunday, flattening villages and killing ten "
+             "people, officials said.\n\nRescue teams reached the villages worst hit by nightfall.")
+    notes = _notes(lead, other, third, kind="number")
+    assert "people killed: 10 / ten (same)" in notes
+    assert not [n for n in notes if "612" in n and " vs " in n]
+    # A report that gives only the other figure still disagrees.
+    assert "people killed: 12 vs ten" in _notes(
+        "An earthquake shook southern Iran on Sunday, killing 12 people, officials said.",
+        "A strong earthquake shook southern Iran on Sunday, killing ten people, officials said.",
+        kind="number")

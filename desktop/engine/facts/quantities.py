@@ -155,6 +155,32 @@ def _comparable(scene: Scene, tied: bool = False):
     return check
 
 
+def _agreed_elsewhere(cluster: list[Item], scene: Scene) -> bool:
+    """True when the counts of a group disagree only with what their own article says elsewhere.
+
+    An article whose lead says "killing 10 people" and which recalls a past quake further on
+    ("It killed 612 people") is aligned there with another report's "Ten people were killed":
+    612 is of something else, since that article itself gives the other report's ten. So a
+    disagreement counts only when no article of it also gives, outside the group, the same
+    thing with the value it is said to contradict.
+    """
+    spans = {(i.article, i.start, i.end) for i in cluster}
+    for a in cluster:
+        against = [b for b in cluster if b.article != a.article and relation(a, b) == "conflict"]
+        if not against:
+            continue
+        article = scene.article(a.article)
+        for other in scene.extractions[a.article].quantities:
+            if (other.kind != "number" or not other.passage or other.in_quote
+                    or (other.article, other.start, other.end) in spans
+                    or other.extra.get("head") != a.extra.get("head")):
+                continue
+            if any(relation(other, b) == "same" and same_verb(slot(other, article), slot(b, scene.article(b.article)))
+                   and same_thing(other, b, scene) for b in against):
+                return True
+    return False
+
+
 def _draft(items: list[Item], group: Optional[str], used: set[int],
            scene: Scene, paired: bool = False, tied: bool = False) -> Optional[Draft]:
     """``paired``: two sentences that are each other's best match and each give
@@ -162,7 +188,8 @@ def _draft(items: list[Item], group: Optional[str], used: set[int],
     ``tied``: see :func:`.gate.same_thing`."""
     comparable = (lambda a, b: True) if paired else _comparable(scene, tied)
     status, approx = cluster_status(items, comparable)
-    if status is None:
+    if status is None or (status == FactStatus.CONFLICT and items[0].kind == "number"
+                          and _agreed_elsewhere(items, scene)):
         return None
     for item in items:
         used.add(id(item))
