@@ -176,15 +176,14 @@ def score_flags(runs: list[SubtopicRun], labels: dict[str, dict]) -> FlagScore:
             if fact.status != "conflict":
                 continue
             exact = _note_key(run.subtopic, fact, seen)
-            match = exact if exact in labels else None
-            if match is None:
-                for key in by_sub.get(run.subtopic, ()):
-                    if flag_matches(fact, key, labels[key].get("tag", "")):
-                        match = key
-                        break
-            if match:
-                score.judged_hit[match] = True
-            score.flags.append((run.subtopic, fact, match))
+            # One flag may show what two judged notes did ("Heidar Alishvandi vs Heydar
+            # Alishvandi vs Heydar Alishbandi" holds both of 20_ecbplus's name flags).
+            matches = [exact] if exact in labels else [
+                key for key in by_sub.get(run.subtopic, ())
+                if flag_matches(fact, key, labels[key].get("tag", ""))]
+            for key in matches:
+                score.judged_hit[key] = True
+            score.flags.append((run.subtopic, fact, matches[0] if matches else None))
     return score
 
 

@@ -449,6 +449,20 @@ def test_a_first_name_spelt_two_ways_shows_each_spelling_and_not_the_family():
     assert not _spelling_of("J. Page", ("Bettie", "Betty"))
 
 
+def test_one_person_spelt_three_ways_is_one_conflict_giving_every_spelling():
+    # ECB+ 20_ecbplus: "Heidar Alishvandi", "Heydar Alishvandi" and "Heydar Alishbandi" made two
+    # conflicts, one per letter, the first naming two spellings while its articles showed three.
+    texts = ("Provincial governor Heidar Alishvandi said ten people were killed in the quake.",
+             "Provincial governor Heydar Alishvandi said ten people died in the quake.",
+             "Provincial governor Heydar Alishbandi said the quake killed ten people.")
+    conflicts = [f for f in _compared(*texts).facts
+                 if f.status == FactStatus.CONFLICT and f.kind.value == "person"]
+    assert [f.note for f in conflicts] == [
+        "governor's name: Heidar Alishvandi vs Heydar Alishvandi vs Heydar Alishbandi"]
+    assert sorted(m.text for m in conflicts[0].mentions) == [
+        "Heidar Alishvandi", "Heydar Alishbandi", "Heydar Alishvandi"]
+
+
 def test_words_before_a_name_that_are_no_part_of_it():
     """Headline verbs, an age or a kinship opening the run, and titles a report spells out,
     stay out of the name; a surname that is also a title ("King") stays in."""

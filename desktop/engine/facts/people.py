@@ -95,6 +95,23 @@ def _compatible(a: str, b: str) -> bool:
         a not in lexicon.offices() or b not in lexicon.offices()
 
 
+def _first_name_variant(entries: list[tuple[str, Person]], articles):
+    """The first pair of articles spelling one person's first name differently, if any:
+    (article a, its hit, article b, its hit, a's first name, b's)."""
+    firsts = [(aid, _first_names(p)) for aid, p in entries]
+    for x in range(len(firsts)):
+        for y in range(x + 1, len(firsts)):
+            (aa, fa), (ab, fb) = firsts[x], firsts[y]
+            for na, ha in fa.items():
+                if na in fb:
+                    continue
+                for nb, hb in fb.items():
+                    if nb not in fa and _close(na, nb) and not _plural_of_two(
+                            na, ha, articles[aa], nb, hb, articles[ab]):
+                        return aa, ha, ab, hb, na, nb
+    return None
+
+
 def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -> list[Draft]:
     drafts: list[Draft] = []
     by_surname: dict[str, list[tuple[str, Person]]] = {}
@@ -137,26 +154,8 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
             continue
         label = _role_label(entries)
         owner = f"{label}'s name" if label else "name"
-        # First names spelt differently.
-        firsts = [(aid, _first_names(p)) for aid, p in entries]
-        found = None
-        for x in range(len(firsts)):
-            for y in range(x + 1, len(firsts)):
-                (aa, fa), (ab, fb) = firsts[x], firsts[y]
-                for na, ha in fa.items():
-                    if na in fb:
-                        continue
-                    for nb, hb in fb.items():
-                        if nb not in fa and _close(na, nb) and not _plural_of_two(
-                                na, ha, articles[aa], nb, hb, articles[ab]):
-                            found = (aa, ha, ab, hb, na, nb)
-                            break
-                    if found:
-                        break
-                if found:
-                    break
-            if found:
-                break
+        # First names spelt differently (unless the surname's conflict gave every spelling).
+        found = None if surname in spelled else _first_name_variant(entries, articles)
         if found:
             aa, ha, ab, hb, na, nb = found
             # Every article's spelling, so each side of the disagreement shows; not the
@@ -291,17 +290,22 @@ def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> 
             groups_a = {passage_groups.get(_pid(articles[aid_a], h.start)) for h in pa.hits} - {None}
             groups_b = {passage_groups.get(_pid(articles[aid_b], h.start)) for h in pb.hits} - {None}
             if tied or roles or groups_a & groups_b:
-                ha = next(iter(pa.full_names.values()), pa.hits[0])
-                hb = next(iter(pb.full_names.values()), pb.hits[0])
                 label = next(iter(roles), None) or next(iter(pa.roles), None)
                 owner = f"{label}'s name" if label else "name"
-                mentions = []
+                # Every spelling each article gives, first names too ("Heidar Alishvandi",
+                # "Heydar Alishvandi", "Heydar Alishbandi"): one fact, not one per letter.
+                # Not a relative named beside them ("her brother Jack Page").
+                anchors = tuple(fa | fb)
+                mentions, spellings = [], {}
                 for entries in (ea, eb):
                     for aid, person in entries.items():
-                        hit = next(iter(person.full_names.values()), person.hits[0])
-                        mentions.append(_mention(articles[aid], hit))
-                return Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {ha.text} vs {hb.text}", mentions,
-                             origin="surname")
+                        hits = [hit for full, hit in person.full_names.items()
+                                if not fa | fb or _spelling_of(full, anchors)] or person.hits[:1]
+                        for hit in hits:
+                            mentions.append(_mention(articles[aid], hit))
+                            spellings.setdefault(hit.text.lower(), hit.text)
+                return Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {' vs '.join(spellings.values())}",
+                             mentions, origin="surname")
     return None
 
 
