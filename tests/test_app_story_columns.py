@@ -61,6 +61,21 @@ def test_long_titles_end_in_an_ellipsis_with_the_whole_title_in_the_tooltip(qtbo
     assert label.displayed_text().endswith("…") and label.toolTip() == label.text()
 
 
+def test_the_count_of_points_says_what_is_shared_when_every_point_differs(qtbot):
+    # Nine ECB+ reports of one quake: "67 points, 67 with differences" (each point is missing
+    # from some report) told the reader nothing.
+    story = synthetic_story(5)
+    rows = list(story.rows)
+    rows[1] = StoryRow("only:B2", None, rows[1].cells, "A", differs=True)
+    rows[2] = StoryRow("G3", "G3", rows[2].cells, "A", conflicts=("people killed: 10 vs three",),
+                       differs=True)
+    view = StoryView()
+    qtbot.addWidget(view)
+    view.show_story(StoryModel(story.columns, "A", tuple(rows)))
+    assert view.position_label.text() == ("6 points, 5 told by two or more, 1 with a conflict"
+                                          " — Alt+↓ for the next")
+
+
 def test_twelve_columns_scroll_a_column_at_a_time_and_wrap(qtbot):
     view = shown(qtbot, 12)
     table = view.table

@@ -556,9 +556,17 @@ class StoryView(QWidget):
                 what.append(f"⚠ {row.conflicts[0]}")
             self.position_label.setText(f"Point {n + 1} of {total}: " + ", ".join(what))
         else:
-            self.position_label.setText(
-                f"{total} point{'s' * (total != 1)}, {len(differing)} with differences"
-                + (" — Alt+↓ for the next" if differing else ""))
+            # Past two articles nearly every point is missing from one of them, so "67 points,
+            # 67 with differences" says nothing: then what is shared and what conflicts does.
+            parts = [f"{total} point{'s' * (total != 1)}"]
+            if len(differing) < total:
+                parts.append(f"{len(differing)} with differences")
+            if len(story.columns) > 2:
+                parts.append(f"{sum(1 for r in story.rows if r.group)} told by two or more")
+            conflicted = sum(1 for r in story.rows if r.conflicts)
+            if conflicted:
+                parts.append(f"{conflicted} with a conflict")
+            self.position_label.setText(", ".join(parts) + (" — Alt+↓ for the next" if differing else ""))
 
     def _on_reference(self) -> None:
         aid = self.reference_pick.currentData()
