@@ -840,3 +840,22 @@ def test_a_past_toll_an_article_recalls_is_no_disagreement_with_the_toll_it_agre
         "An earthquake shook southern Iran on Sunday, killing 12 people, officials said.",
         "A strong earthquake shook southern Iran on Sunday, killing ten people, officials said.",
         kind="number")
+
+
+def test_two_weekdays_no_date_places_are_shown_as_two_values():
+    # ECB+ 28_ecb: "died on Friday" / "died Thursday" in undated reports read "date: Friday /
+    # Thursday", the way one value in two wordings is shown, not "Friday vs Thursday".
+    notes = _notes("Mark Felt, the FBI official known as Deep Throat, died on Friday. He was 95.",
+                   "Mark Felt, the FBI official known as Deep Throat, died Thursday at the age of 95.",
+                   status=FactStatus.CONFLICT, kind="date")
+    assert notes == ["date: Friday vs Thursday"]
+
+
+def test_a_third_spelling_of_a_first_name_is_named_and_a_middle_name_is_none():
+    # ECB+ 32_ecb: "Catherine Gomes vs Katherine Gomes" while a third report wrote "Kathryn".
+    texts = ("Catherine Gomes, 18, and Robyn Mendes, 20, were found dead in the home on Tuesday.",
+             "Katherine Gomes, 18, and Robyn Norma Mendes, 20, were found dead in the home on Tuesday.",
+             "Kathryn Gomes, 18, and Robin Mendes, 20, were found dead in the home on Tuesday.")
+    notes = sorted(_notes(*texts, status=FactStatus.CONFLICT, kind="person"))
+    assert notes == ["name: Catherine Gomes vs Katherine Gomes vs Kathryn Gomes",
+                     "name: Robyn Mendes vs Robin Mendes"]

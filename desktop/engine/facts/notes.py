@@ -47,7 +47,10 @@ def _by_value(items: list[Item]) -> list[str]:
     "10 / ten vs three", not "10 vs three vs ten", which reads as three figures."""
     runs: dict[tuple, list[str]] = {}
     for text, item in _distinct(items):
-        runs.setdefault((item.lo, item.hi, item.approx), []).append(text)
+        # A value never placed ("Friday" in an undated report: day 0) is one only with its
+        # own words.
+        known = item.kind != "date" or bool(item.lo)
+        runs.setdefault((item.lo, item.hi, item.approx) if known else text.lower(), []).append(text)
     return [" / ".join(run) for run in runs.values()]
 
 

@@ -74,6 +74,12 @@ def _spelling_of(full: str, firsts: tuple[str, ...]) -> bool:
     return any(SequenceMatcher(None, mine, head).ratio() >= 0.6 for head in heads)
 
 
+def _spelling_key(name: str) -> tuple[str, str]:
+    """First and last word, any case: a middle name ("Robyn Norma Mendes") is no other spelling."""
+    words = name.lower().split()
+    return words[0], words[-1]
+
+
 def _first_names(person: Person) -> dict[str, NameHit]:
     result = {}
     for full, hit in person.full_names.items():
@@ -160,13 +166,14 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
             aa, ha, ab, hb, na, nb = found
             # Every article's spelling, so each side of the disagreement shows; not the
             # family's other people ("her brother Jack Page" beside Bettie / Betty Page).
-            mentions = []
+            mentions, spellings = [], {_spelling_key(ha.text): ha.text, _spelling_key(hb.text): hb.text}
             for aid, person in entries:
                 for full, hit in person.full_names.items():
                     if _spelling_of(full, (na, nb)):
                         mentions.append(_mention(articles[aid], hit))
-            drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {ha.text} vs {hb.text}", mentions,
-                                origin="first-name"))
+                        spellings.setdefault(_spelling_key(hit.text), hit.text)  # a third: "Kathryn"
+            drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT,
+                                f"{owner}: {' vs '.join(spellings.values())}", mentions, origin="first-name"))
             spelled.add(surname)
         # Titles: an office in one article that fits none the other gives; an
         # office inside a quote ("As president, Senator Obama will ...") is
@@ -303,7 +310,7 @@ def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> 
                                 if not fa | fb or _spelling_of(full, anchors)] or person.hits[:1]
                         for hit in hits:
                             mentions.append(_mention(articles[aid], hit))
-                            spellings.setdefault(hit.text.lower(), hit.text)
+                            spellings.setdefault(_spelling_key(hit.text), hit.text)
                 return Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {' vs '.join(spellings.values())}",
                              mentions, origin="surname")
     return None
