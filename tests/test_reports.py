@@ -272,6 +272,9 @@ def test_md_text_escapes():
     assert md_text("<img src=x onerror=y>") == "&lt;img src=x onerror=y&gt;"
     assert md_text("# not a heading") == r"\# not a heading"
     assert md_text("1. not a list") == r"1\. not a list"
+    assert md_text("2)") == r"2\)"
+    # A figure quoted in a conflict ("6.1" beside "5.9") can start no list: no backslash.
+    assert md_text("6.1") == "6.1" and md_text("1,400.") == "1,400."
     assert md_text("a\n\n- b") == r"a \- b".replace(r"\-", "-")
     assert md_text("U.S. officials, 3.5% — fine") == "U.S. officials, 3.5% — fine"
 

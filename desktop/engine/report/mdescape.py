@@ -30,7 +30,7 @@ _SPECIAL = re.compile(r"([\\`*\[\]{}!|~&$@]|(?<![^\W_])_|_(?![^\W_])"
                       r"|(?<=(?<![^\W_])[wW]{3})\.)")
 _ENTITIES = {"<": "&lt;", ">": "&gt;"}
 _ANGLES = re.compile("[<>]")
-_LEADING = re.compile(r"^(?:([#+\-=])|(\d+)([.)]))")
+_LEADING = re.compile(r"^(?:([#+\-=])|(\d+)([.)])(?=\s|$))")  # "6.1" starts no list
 _SPACES = re.compile(r"\s+")
 
 
