@@ -74,6 +74,9 @@ def test_the_count_of_points_says_what_is_shared_when_every_point_differs(qtbot)
     view.show_story(StoryModel(story.columns, "A", tuple(rows)))
     assert view.position_label.text() == ("6 points, 5 told by two or more, 1 with a conflict"
                                           " — Alt+↓ for the next")
+    two = synthetic_story(2)
+    view.show_story(StoryModel(two.columns, "A", two.rows))
+    assert view.position_label.text() == "6 points, 6 told by both — Alt+↓ for the next"
 
 
 def test_twelve_columns_scroll_a_column_at_a_time_and_wrap(qtbot):

@@ -556,13 +556,14 @@ class StoryView(QWidget):
                 what.append(f"⚠ {row.conflicts[0]}")
             self.position_label.setText(f"Point {n + 1} of {total}: " + ", ".join(what))
         else:
-            # Past two articles nearly every point is missing from one of them, so "67 points,
-            # 67 with differences" says nothing: then what is shared and what conflicts does.
+            # Most points are missing from some article, so "67 points, 67 with differences"
+            # says nothing: what is shared and what conflicts does.
             parts = [f"{total} point{'s' * (total != 1)}"]
             if len(differing) < total:
                 parts.append(f"{len(differing)} with differences")
-            if len(story.columns) > 2:
-                parts.append(f"{sum(1 for r in story.rows if r.group)} told by two or more")
+            if len(story.columns) > 1:
+                both = "both" if len(story.columns) == 2 else "two or more"
+                parts.append(f"{sum(1 for r in story.rows if r.group)} told by {both}")
             conflicted = sum(1 for r in story.rows if r.conflicts)
             if conflicted:
                 parts.append(f"{conflicted} with a conflict")
