@@ -72,7 +72,7 @@ def test_the_count_of_points_says_what_is_shared_when_every_point_differs(qtbot)
     view = StoryView()
     qtbot.addWidget(view)
     view.show_story(StoryModel(story.columns, "A", tuple(rows)))
-    assert view.position_label.text() == ("6 points, 5 told by two or more, 1 with a conflict"
+    assert view.position_label.text() == ("6 points, 5 told by two or more, conflicts in 1"
                                           " — Alt+↓ for the next")
     two = synthetic_story(2)
     view.show_story(StoryModel(two.columns, "A", two.rows))

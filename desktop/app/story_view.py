@@ -565,8 +565,8 @@ class StoryView(QWidget):
                 both = "both" if len(story.columns) == 2 else "two or more"
                 parts.append(f"{sum(1 for r in story.rows if r.group)} told by {both}")
             conflicted = sum(1 for r in story.rows if r.conflicts)
-            if conflicted:
-                parts.append(f"{conflicted} with a conflict")
+            if conflicted:  # a conflict may span several points: "9 conflicts" elsewhere, in 13
+                parts.append(f"conflicts in {conflicted}")
             self.position_label.setText(", ".join(parts) + (" — Alt+↓ for the next" if differing else ""))
 
     def _on_reference(self) -> None:
