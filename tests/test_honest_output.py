@@ -69,11 +69,12 @@ def test_the_note_counts_sentences_and_says_when_and_with_whom(tmp_path):
     close = _set_apart_note(0, {1}, articles, vectors, links, SimpleNamespace(link_threshold=0.35),
                             closest=("B", 0.38))
     assert close.startswith("Reports another event, a close call (38% likely the same as B): "), close
+    from desktop.engine.set_apart import reason_only
     alike = _set_apart_note(0, {1}, articles, vectors, links, SimpleNamespace(link_threshold=0.35),
                             closest=("B", 0.69))
-    assert alike.startswith("Reports another event on balance (69% likely the same as B, unlike the rest of "
-                            "the main story): "), alike
-    from desktop.engine.set_apart import reason_only
+    assert alike.startswith("Reports another event on balance — most like B (69% likely the same event) "
+                            "but unlike the rest of the main story: "), alike
+    assert reason_only(alike).startswith("On balance — most like B (69% likely")
     assert reason_only(close).startswith("A close call (38% likely the same as B): 1 sentence")
     assert reason_only(note).startswith("1 sentence of 1 told again")
     # Dates far apart are said; near ones are not (the event model's two weeks).

@@ -60,7 +60,8 @@ def set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=(),
     who, p = closest
     if p >= 0.5:
         # Alike to one report, unlike the rest: the clusters weigh every report's say.
-        opening += f" on balance ({round(100 * p)}% likely the same as {who}, unlike the rest of the main story)"
+        opening += (f" on balance — most like {who} ({round(100 * p)}% likely the same event) but"
+                    " unlike the rest of the main story")
     elif p >= CLOSE_CALL:
         # Much in common and still set apart: the reader should know it was a near thing.
         opening += f", a close call ({round(100 * p)}% likely the same as {who})"
