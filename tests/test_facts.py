@@ -835,6 +835,15 @@ def test_a_past_toll_an_article_recalls_is_no_disagreement_with_the_toll_it_agre
     notes = _notes(lead, other, third, kind="number")
     assert "people killed: 10 / ten (same)" in notes
     assert not [n for n in notes if "612" in n and " vs " in n]
+    # Set aside, the recalled toll leaves the others' own disagreement standing.
+    recalls = ("An earthquake shook a remote island off southern Iran on Sunday, killing 10 people, "
+               "officials said.\n\nRescue teams reached the island by nightfall.\n\nIn February another "
+               "quake killed 612 people and injured 1,400 when it razed mud-brick villages in Kerman province.")
+    says = ("An earthquake shook a remote island off southern Iran on Sunday, officials said.\n\n"
+            "The quake killed {} people and injured 50 when it razed mud-brick villages on the island.")
+    killed = [n for n in _notes(recalls, says.format("ten"), says.format("twelve"), kind="number")
+              if n.startswith("people killed")]
+    assert killed == ["people killed: ten vs twelve"]
     # A report that gives only the other figure still disagrees.
     assert "people killed: 12 vs ten" in _notes(
         "An earthquake shook southern Iran on Sunday, killing 12 people, officials said.",

@@ -155,18 +155,17 @@ def _comparable(scene: Scene, tied: bool = False):
     return check
 
 
-def _agreed_elsewhere(cluster: list[Item], scene: Scene) -> bool:
-    """True when the counts of a group disagree only with what their own article says elsewhere.
+def _said_otherwise(items: list[Item], scene: Scene) -> list[Item]:
+    """The counts whose own article, elsewhere, gives the value they are said to contradict.
 
     An article whose lead says "killing 10 people" and which recalls a past quake further on
     ("It killed 612 people") is aligned there with another report's "Ten people were killed":
-    612 is of something else, since that article itself gives the other report's ten. So a
-    disagreement counts only when no article of it also gives, outside the group, the same
-    thing with the value it is said to contradict.
+    612 is of something else, since that article itself gives the other report's ten.
     """
-    spans = {(i.article, i.start, i.end) for i in cluster}
-    for a in cluster:
-        against = [b for b in cluster if b.article != a.article and relation(a, b) == "conflict"]
+    spans = {(i.article, i.start, i.end) for i in items}
+    out = []
+    for a in items:
+        against = [b for b in items if b.article != a.article and relation(a, b) == "conflict"]
         if not against:
             continue
         article = scene.article(a.article)
@@ -177,8 +176,9 @@ def _agreed_elsewhere(cluster: list[Item], scene: Scene) -> bool:
                 continue
             if any(relation(other, b) == "same" and same_verb(slot(other, article), slot(b, scene.article(b.article)))
                    and same_thing(other, b, scene) for b in against):
-                return True
-    return False
+                out.append(a)
+                break
+    return out
 
 
 def _draft(items: list[Item], group: Optional[str], used: set[int],
@@ -188,8 +188,14 @@ def _draft(items: list[Item], group: Optional[str], used: set[int],
     ``tied``: see :func:`.gate.same_thing`."""
     comparable = (lambda a, b: True) if paired else _comparable(scene, tied)
     status, approx = cluster_status(items, comparable)
-    if status is None or (status == FactStatus.CONFLICT and items[0].kind == "number"
-                          and _agreed_elsewhere(items, scene)):
+    if status == FactStatus.CONFLICT and items[0].kind == "number":
+        aside = _said_otherwise(items, scene)
+        if aside:  # the rest may still disagree among themselves
+            items = [i for i in items if all(i is not a for a in aside)]
+            if len({i.article for i in items}) < 2:
+                return None
+            status, approx = cluster_status(items, comparable)
+    if status is None:
         return None
     for item in items:
         used.add(id(item))
