@@ -353,3 +353,14 @@ def test_english_rarity_weighs_the_specific_word_over_the_common_one():
     w = sentence_vectors([["The people waited at the school gym."], ["The people slept at a church."]])
     a, b = candidates(v[0], v[1]).rows[0], candidates(w[0], w[1]).rows[0]
     assert a[shared] > b[shared] and a[cos] > 0
+
+
+def test_no_documents_and_one_document_make_empty_comparisons_not_errors():
+    # A caller of the engine (a script, a corpus story emptied by a filter) may pass none:
+    # it raised IndexError ("events[0]"); the app and the command line stop before this.
+    from desktop.engine.ingest import document_from_text
+    from desktop.engine.pipeline import compare
+    empty = compare([])
+    assert (empty.articles, empty.groups, empty.facts) == ((), (), ())
+    alone = compare([document_from_text("Crews cleared the road. The bridge reopened on Monday.", "a.txt")])
+    assert len(alone.articles) == 1 and not alone.groups

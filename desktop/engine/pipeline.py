@@ -92,7 +92,7 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
                                      lambda n: step("align", n / max(1, len(pairs))))
     events, same_event = event_clusters(articles, vectors, pair_scores, scorer, config, found)
     del found  # the candidates' rows: no longer needed, and large for many articles
-    main = set(events[0]) if len(events[0]) >= 2 else set()
+    main = set(events[0]) if events and len(events[0]) >= 2 else set()
     # With no two articles judged to report one event there is no main story
     # to set the others apart from: none is marked, and only strong links
     # are grouped.
