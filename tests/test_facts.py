@@ -868,3 +868,13 @@ def test_a_third_spelling_of_a_first_name_is_named_and_a_middle_name_is_none():
     notes = sorted(_notes(*texts, status=FactStatus.CONFLICT, kind="person"))
     assert notes == ["name: Catherine Gomes vs Katherine Gomes vs Kathryn Gomes",
                      "name: Robyn Mendes vs Robin Mendes"]
+
+
+def test_the_spellings_a_name_conflict_lists():
+    from desktop.engine.facts.people import _spellings
+    # ECB+ 4_ecb, 2_ecb, 32_ecb: like with like, a surname alone is no spelling, two forms that
+    # share their first and last word but differ inside are two spellings.
+    assert _spellings(["Bettie Page", "Bettie Mae Page", "Betty Mae Page"]) == "Bettie Mae Page vs Betty Mae Page"
+    assert _spellings(["Hugh Hefner", "Hugh Heffner", "Heffner"]) == "Hugh Hefner vs Hugh Heffner"
+    assert _spellings(["Robyn Mendes", "Robyn Norma Mendes", "Robin Mendes"]) == "Robyn Mendes vs Robin Mendes"
+    assert _spellings(["Motion Pictures Arts", "Motion Picture Arts"]) == "Motion Pictures Arts vs Motion Picture Arts"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Optional
+from typing import Iterable, Optional
 
 from ..model import Article, FactKind, FactStatus, Mention
 from . import lexicon
@@ -74,10 +74,38 @@ def _spelling_of(full: str, firsts: tuple[str, ...]) -> bool:
     return any(SequenceMatcher(None, mine, head).ratio() >= 0.6 for head in heads)
 
 
-def _spelling_key(name: str) -> tuple[str, str]:
-    """First and last word, any case: a middle name ("Robyn Norma Mendes") is no other spelling."""
-    words = name.lower().split()
-    return words[0], words[-1]
+def _spellings(names: Iterable[str]) -> str:
+    """The different spellings among ``names``, joined by "vs":
+    a third is named ("Catherine vs Katherine vs Kathryn Gomes")."""
+    forms: list[list[str]] = []  # the wordings of each spelling, as met
+    for name in names:
+        same = next((f for f in forms if _one_spelling(name.lower().split(), f[0].lower().split())), None)
+        if same is None:
+            forms.append([name])
+        elif name not in same:
+            same.append(name)
+    shown = []
+    for n, wordings in enumerate(forms):
+        # Like with like: "Bettie Mae Page vs Betty Mae Page", "Robyn Mendes vs Robin Mendes".
+        lengths = {len(w.split()) for m, other in enumerate(forms) if m != n for w in other}
+        shown.append(max((w for w in wordings if len(w.split()) in lengths), key=lambda w: len(w.split()),
+                         default=wordings[0]))
+    return " vs ".join(shown)
+
+
+def _in_order(mentions: list[Mention]) -> list[Mention]:
+    """Article by article, as the reader meets them (ids sort as "A" < "B" < … < "Z" < "AA")."""
+    return sorted(mentions, key=lambda m: (len(m.article), m.article, m.start))
+
+
+def _one_spelling(a: list[str], b: list[str]) -> bool:
+    """Two wordings of one spelling: the same words, a surname alone ("Heffner" beside "Hugh
+    Heffner"), or a middle name more or less ("Robyn Norma Mendes" beside "Robyn Mendes")."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[-1] == b[-1]
+    return len(a) != len(b) and (a[0], a[-1]) == (b[0], b[-1])
 
 
 def _first_names(person: Person) -> dict[str, NameHit]:
@@ -166,14 +194,14 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
             aa, ha, ab, hb, na, nb = found
             # Every article's spelling, so each side of the disagreement shows; not the
             # family's other people ("her brother Jack Page" beside Bettie / Betty Page).
-            mentions, spellings = [], {_spelling_key(ha.text): ha.text, _spelling_key(hb.text): hb.text}
+            mentions = []
             for aid, person in entries:
                 for full, hit in person.full_names.items():
                     if _spelling_of(full, (na, nb)):
                         mentions.append(_mention(articles[aid], hit))
-                        spellings.setdefault(_spelling_key(hit.text), hit.text)  # a third: "Kathryn"
-            drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT,
-                                f"{owner}: {' vs '.join(spellings.values())}", mentions, origin="first-name"))
+            spellings = _spellings(m.text for m in _in_order(mentions))  # a third: "Kathryn"
+            drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {spellings}", mentions,
+                                origin="first-name"))
             spelled.add(surname)
         # Titles: an office in one article that fits none the other gives; an
         # office inside a quote ("As president, Senator Obama will ...") is
@@ -303,16 +331,15 @@ def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> 
                 # "Heydar Alishvandi", "Heydar Alishbandi"): one fact, not one per letter.
                 # Not a relative named beside them ("her brother Jack Page").
                 anchors = tuple(fa | fb)
-                mentions, spellings = [], {}
+                mentions = []
                 for entries in (ea, eb):
                     for aid, person in entries.items():
                         hits = [hit for full, hit in person.full_names.items()
                                 if not fa | fb or _spelling_of(full, anchors)] or person.hits[:1]
-                        for hit in hits:
-                            mentions.append(_mention(articles[aid], hit))
-                            spellings.setdefault(_spelling_key(hit.text), hit.text)
-                return Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {' vs '.join(spellings.values())}",
-                             mentions, origin="surname")
+                        mentions += [_mention(articles[aid], hit) for hit in hits]
+                spellings = _spellings(m.text for m in _in_order(mentions))
+                return Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {spellings}", mentions,
+                             origin="surname")
     return None
 
 
