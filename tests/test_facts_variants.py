@@ -16,6 +16,8 @@ from desktop.engine.facts.variants import same_spelling
     ("Robert J. Pickell", "Robert Pickell"), ("neighbourhood", "neighborhood"),
     ("U. S. Geological Survey", "U.S. Geological Survey"), ("J. R. R. Tolkien", "J.R.R. Tolkien"),
     ("Robert J. K. Pickell", "Robert Pickell"),
+    # ECB+ 30_ecbplus: a quote "worded differently" by "fibre" / "fiber" alone.
+    ("a terrestrial fibre cut", "a terrestrial fiber cut"), ("100 metres", "100 meters"),
 ])
 def test_style_variants_are_one_spelling(a, b):
     assert same_spelling(a, b)

@@ -18,6 +18,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–"
 _ENDINGS = (  # British -> American, longest first; applied once at the end of a word
     ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
     ("yse", "yze"), ("ysed", "yzed"), ("ogue", "og"), ("tre", "ter"), ("tres", "ters"),
+    ("bre", "ber"), ("bres", "bers"),
     ("elled", "eled"), ("elling", "eling"), ("ence", "ense"),
 )
 _OUR = re.compile(r"our(?=(?:s|ed|ing|hood|ite|ites|able|ful)?$)")
@@ -31,7 +32,8 @@ def fold_word(word: str) -> str:
     w = "".join(c for c in w if not unicodedata.combining(c)).lower().replace("-", "").replace(".", "")
     if len(w) > 4:
         for gb, us in _ENDINGS:
-            if w.endswith(gb) and len(w) - len(gb) >= 3:
+            # "fibre", "metre": two letters before -re are enough (no English pair differs so).
+            if w.endswith(gb) and len(w) - len(gb) >= (2 if gb.endswith(("re", "res")) else 3):
                 w = w[: -len(gb)] + us
                 break
     # colour/color, but never in a name: Okafor and Okafour are two spellings of a person.
