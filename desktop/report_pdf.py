@@ -42,6 +42,15 @@ def _spans(spans: Iterable[Span]) -> str:
     return spans_html(spans, _QT_TAGS)
 
 
+# Where a name may break in a narrow column head: after "_", "-" or "/", and before a file's
+# extension. Qt otherwise breaks it wherever the column ends ("20_1ecbplus.t" / "xt").
+_NAME_BREAKS = re.compile(r"(?<=[_/-])(?=\w)|(?=\.\w{1,5}$)")
+
+
+def _column_label(article) -> str:
+    return _NAME_BREAKS.sub("\u200b", label(article))
+
+
 def _sans(text: str, size: Optional[str] = None, color: Optional[str] = None,
           bold: bool = False) -> str:
     style = [f"font-family:'{SANS[0]}','{SANS[1]}','{SANS[3]}',sans-serif"]
@@ -199,7 +208,7 @@ def _aligned(view: ReportView) -> list[str]:
         + (" " + words.LINK_LEGEND if view.has_link_notes else ""), "8pt", _MUTED) + "</p>")
     width = max(1, (100 - 6) // max(1, len(view.columns)))
     head = "".join(f'<th width="{width}%" align="left">{_tag(a.id)} '
-                   f"{_sans(_e(label(a)), '8.5pt', bold=True)}</th>" for a in view.columns)
+                   f"{_sans(_e(_column_label(a)), '8.5pt', bold=True)}</th>" for a in view.columns)
     rows = []
     for row in view.rows:
         flag = ""
@@ -239,7 +248,7 @@ def _unique(view: ReportView) -> list[str]:
     for block in listed:
         article = view.article(block.article)
         head.append(f'<th width="{width}%" align="left">{_tag(article.id)} '
-                    f"{_sans(_e(label(article)), '8.5pt', bold=True)}<br>"
+                    f"{_sans(_e(_column_label(article)), '8.5pt', bold=True)}<br>"
                     f"{_sans(_e(words.plural(block.count, 'passage')) + f' of {len(article.passages)}', '7.5pt', _MUTED)}"
                     "</th>")
         if block.paragraphs:

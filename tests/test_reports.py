@@ -403,6 +403,18 @@ def test_pdf_says_why_an_article_was_set_apart(bridge):
     assert "Reports another event:" not in html  # the flag already says so
 
 
+def test_pdf_column_heads_break_file_names_between_parts(bridge):
+    # Nine ECB+ reports in a landscape PDF: Qt broke "20_1ecbplus.t" / "xt" where a column ended.
+    from dataclasses import replace
+
+    from desktop.report_pdf import qt_html
+    from desktop.engine.report import build_view
+    articles = tuple(replace(a, source=f"/news/20_{n}ecbplus.txt", outlet=None, title=None)
+                     for n, a in enumerate(bridge.articles, 1))
+    html = qt_html(build_view(replace(bridge, articles=articles), FIXED))
+    assert "20_\u200b1ecbplus\u200b.txt" in html  # may break after "_" and before ".txt" only
+
+
 def test_pdf_shows_article_markup_as_text(hostile, tmp_path):
     from desktop.report_pdf import qt_html, render_pdf
     from desktop.engine.report import build_view
