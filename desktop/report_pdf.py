@@ -44,7 +44,7 @@ def _spans(spans: Iterable[Span]) -> str:
 
 # Where a name may break in a narrow column head: after "_", "-" or "/", and before a file's
 # extension. Qt otherwise breaks it wherever the column ends ("20_1ecbplus.t" / "xt").
-_NAME_BREAKS = re.compile(r"(?<=[_/-])(?=\w)|(?=\.\w{1,5}$)")
+_NAME_BREAKS = re.compile(r"(?<=[_/-])(?=\w)|(?=\.[A-Za-z]\w{0,4}$)")  # not "magnitude 6.1"
 
 
 def _column_label(article) -> str:

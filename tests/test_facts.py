@@ -858,6 +858,11 @@ def test_two_weekdays_no_date_places_are_shown_as_two_values():
                    "Mark Felt, the FBI official known as Deep Throat, died Thursday at the age of 95.",
                    status=FactStatus.CONFLICT, kind="date")
     assert notes == ["date: Friday vs Thursday"]
+    # One unplaced date in two wordings stays one value beside a second.
+    assert _notes("The council met on November 3 to vote on the budget.",
+                  "The council met on Nov. 3 to vote on the budget.",
+                  "The council met on Nov. 4 to vote on the budget.", kind="date") == [
+        "date: November 3 / Nov. 3 vs Nov. 4"]
 
 
 def test_a_third_spelling_of_a_first_name_is_named_and_a_middle_name_is_none():
@@ -878,3 +883,9 @@ def test_the_spellings_a_name_conflict_lists():
     assert _spellings(["Hugh Hefner", "Hugh Heffner", "Heffner"]) == "Hugh Hefner vs Hugh Heffner"
     assert _spellings(["Robyn Mendes", "Robyn Norma Mendes", "Robin Mendes"]) == "Robyn Mendes vs Robin Mendes"
     assert _spellings(["Motion Pictures Arts", "Motion Picture Arts"]) == "Motion Pictures Arts vs Motion Picture Arts"
+    # A surname alone first, an initial, a house style: none is a spelling of its own.
+    assert _spellings(["Page", "Bettie Page", "Betty Page"]) == "Bettie Page vs Betty Page"
+    assert _spellings(["Bettie Page", "Betty Page", "B. Page"]) == "Bettie Page vs Betty Page"
+    assert _spellings(["José Alishvandi", "Jose Alishvandi", "Jose Alishbandi"]) == \
+        "José Alishvandi vs Jose Alishbandi"
+    assert _spellings(["Alishvandi", "Alishbandi"]) == "Alishvandi vs Alishbandi"

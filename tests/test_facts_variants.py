@@ -26,6 +26,7 @@ def test_style_variants_are_one_spelling(a, b):
 @pytest.mark.parametrize("a, b", [
     ("Zohran", "Zahran"), ("Catherine", "Katherine"), ("Okafor", "Okafour"),
     ("Hefner", "Heffner"), ("Hurricane George", "Hurricane Georges"),
+    ("Jean Fabre", "Jean Faber"), ("Petre", "Peter"),  # -re folds in lowercase words only
 ])
 def test_misspelt_names_stay_apart(a, b):
     assert not same_spelling(a, b)
@@ -64,3 +65,9 @@ def test_an_agency_with_its_initials_spaced_out_is_no_conflict():
     comparison = compare([document_from_text(t, f"{n}.txt") for n, t in enumerate(texts)])
     conflicts = [f.note for f in comparison.facts if f.status == FactStatus.CONFLICT]
     assert not [n for n in conflicts if "Survey" in n], conflicts
+
+
+def test_two_words_one_ending_apart_stay_two_words():
+    assert not same_spelling("a rich timbre", "a rich timber")
+    assert not same_spelling("entre", "enter")
+

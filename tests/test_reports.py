@@ -413,6 +413,9 @@ def test_pdf_column_heads_break_file_names_between_parts(bridge):
                      for n, a in enumerate(bridge.articles, 1))
     html = qt_html(build_view(replace(bridge, articles=articles), FIXED))
     assert "20_\u200b1ecbplus\u200b.txt" in html  # may break after "_" and before ".txt" only
+    from desktop.report_pdf import _column_label
+    titled = replace(bridge.articles[0], outlet=None, title="Quake of magnitude 6.1")
+    assert _column_label(titled) == "Quake of magnitude 6.1"  # a figure is no file extension
 
 
 def test_pdf_shows_article_markup_as_text(hostile, tmp_path):

@@ -557,13 +557,13 @@ class StoryView(QWidget):
             self.position_label.setText(f"Point {n + 1} of {total}: " + ", ".join(what))
         else:
             # Most points are missing from some article, so "67 points, 67 with differences"
-            # says nothing: what is shared and what conflicts does.
+            # says little: what is shared and what conflicts says more.
             parts = [f"{total} point{'s' * (total != 1)}"]
-            if len(differing) < total:
-                parts.append(f"{len(differing)} with differences")
             if len(story.columns) > 1:
                 both = "both" if len(story.columns) == 2 else "two or more"
                 parts.append(f"{sum(1 for r in story.rows if r.group)} told by {both}")
+            parts.append("all with differences" if differing and len(differing) == total
+                         else f"{len(differing)} with differences")
             conflicted = sum(1 for r in story.rows if r.conflicts)
             if conflicted:  # a conflict may span several points: "9 conflicts" elsewhere, in 13
                 parts.append(f"conflicts in {conflicted}")

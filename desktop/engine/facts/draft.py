@@ -57,10 +57,15 @@ def fold_repeats(drafts: list[Draft]) -> list[Draft]:
             or not all((m.article, m.start, m.end) in in_conflict for m in d.mentions)]
 
 
+def reading_order(mention: Mention) -> tuple:
+    """Sort key: article by article as the reader meets them ("A" < … < "Z" < "AA"), then place."""
+    return len(mention.article), mention.article, mention.start
+
+
 def _absorb(into: Draft, other: Draft) -> None:
     seen = {(m.article, m.start, m.end) for m in into.mentions}
     into.mentions.extend(m for m in other.mentions if (m.article, m.start, m.end) not in seen)
-    into.mentions.sort(key=lambda m: (len(m.article), m.article, m.start))  # A..Z, then AA
+    into.mentions.sort(key=reading_order)
     if other.group != into.group:
         into.group = None  # agreed in more than one point of the story
     into.approximate = into.approximate or other.approximate

@@ -47,10 +47,10 @@ def _by_value(items: list[Item]) -> list[str]:
     "10 / ten vs three", not "10 vs three vs ten", which reads as three figures."""
     runs: dict[tuple, list[str]] = {}
     for text, item in _distinct(items):
-        # A value never placed ("Friday" in an undated report: day 0) is one only with its
-        # own words.
-        known = item.kind != "date" or bool(item.lo)
-        runs.setdefault((item.lo, item.hi, item.approx) if known else text.lower(), []).append(text)
+        # A date never placed on the calendar (an undated report's "Friday", "Nov. 3": day 0)
+        # is one value with those that read the same ("friday", "--11-03"), not with every other.
+        placed = item.kind != "date" or item.hi > 0
+        runs.setdefault((item.lo, item.hi, item.approx) if placed else str(item.value).lower(), []).append(text)
     return [" / ".join(run) for run in runs.values()]
 
 

@@ -17,11 +17,11 @@ from typing import Iterable, Optional
 
 from ..model import Article, FactKind, FactStatus, Mention
 from . import lexicon
-from .draft import Draft
+from .draft import Draft, reading_order
 from .extract import Extraction
 from .names import NameHit, Person
 from .quote_facts import _edit_distance
-from .variants import same_spelling
+from .variants import fold_word, same_spelling
 
 
 def _mention(article: Article, hit: NameHit, with_title: bool = False) -> Mention:
@@ -75,14 +75,17 @@ def _spelling_of(full: str, firsts: tuple[str, ...]) -> bool:
 
 
 def _spellings(names: Iterable[str]) -> str:
-    """The different spellings among ``names``, joined by "vs":
-    a third is named ("Catherine vs Katherine vs Kathryn Gomes")."""
+    """The different spellings among ``names``, joined by "vs": a third is named ("Catherine vs
+    Katherine vs Kathryn Gomes"), but a surname alone, an initial ("B. Page"), a middle name
+    more or less ("Robyn Norma Mendes") or a house style ("José" / "Jose") is no spelling."""
+    names = list(dict.fromkeys(names))
+    full = [n for n in names if len(n.split()) > 1] or names  # a surname alone only when all are
     forms: list[list[str]] = []  # the wordings of each spelling, as met
-    for name in names:
-        same = next((f for f in forms if _one_spelling(name.lower().split(), f[0].lower().split())), None)
+    for name in full:
+        same = next((f for f in forms if any(_one_spelling(name, w) for w in f)), None)
         if same is None:
             forms.append([name])
-        elif name not in same:
+        else:
             same.append(name)
     shown = []
     for n, wordings in enumerate(forms):
@@ -93,19 +96,18 @@ def _spellings(names: Iterable[str]) -> str:
     return " vs ".join(shown)
 
 
-def _in_order(mentions: list[Mention]) -> list[Mention]:
-    """Article by article, as the reader meets them (ids sort as "A" < "B" < … < "Z" < "AA")."""
-    return sorted(mentions, key=lambda m: (len(m.article), m.article, m.start))
-
-
-def _one_spelling(a: list[str], b: list[str]) -> bool:
-    """Two wordings of one spelling: the same words, a surname alone ("Heffner" beside "Hugh
-    Heffner"), or a middle name more or less ("Robyn Norma Mendes" beside "Robyn Mendes")."""
-    if a == b:
+def _one_spelling(a: str, b: str) -> bool:
+    """Two wordings of one spelling of a name (see :func:`_spellings`)."""
+    if same_spelling(a, b):
         return True
-    if len(a) == 1 or len(b) == 1:
-        return a[-1] == b[-1]
-    return len(a) != len(b) and (a[0], a[-1]) == (b[0], b[-1])
+    wa, wb = [fold_word(w) for w in a.split()], [fold_word(w) for w in b.split()]
+    if wa[-1] != wb[-1]:
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    first_a, first_b = wa[0], wb[0]
+    initial = (len(first_a) == 1 and first_b.startswith(first_a)) or (len(first_b) == 1 and first_a.startswith(first_b))
+    return (first_a == first_b and len(wa) != len(wb)) or initial
 
 
 def _first_names(person: Person) -> dict[str, NameHit]:
@@ -199,7 +201,7 @@ def people_facts(extractions: dict[str, Extraction], group_of, passage_groups) -
                 for full, hit in person.full_names.items():
                     if _spelling_of(full, (na, nb)):
                         mentions.append(_mention(articles[aid], hit))
-            spellings = _spellings(m.text for m in _in_order(mentions))  # a third: "Kathryn"
+            spellings = _spellings(m.text for m in sorted(mentions, key=reading_order))  # a third: "Kathryn"
             drafts.append(Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {spellings}", mentions,
                                 origin="first-name"))
             spelled.add(surname)
@@ -337,7 +339,7 @@ def _surname_variant(sa: str, sb: str, by_surname, articles, passage_groups) -> 
                         hits = [hit for full, hit in person.full_names.items()
                                 if not fa | fb or _spelling_of(full, anchors)] or person.hits[:1]
                         mentions += [_mention(articles[aid], hit) for hit in hits]
-                spellings = _spellings(m.text for m in _in_order(mentions))
+                spellings = _spellings(m.text for m in sorted(mentions, key=reading_order))
                 return Draft(FactKind.PERSON, FactStatus.CONFLICT, f"{owner}: {spellings}", mentions,
                              origin="surname")
     return None

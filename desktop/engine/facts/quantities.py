@@ -59,8 +59,9 @@ def _one_each(by_article: dict[str, list[Item]]) -> Optional[list[Item]]:
 
 
 def _topic_key(item: Item) -> Optional[str]:
+    """A topic as compared: "Voters" in a headline is "voter" in the text (shown as written)."""
     topic = item.extra.get("topic")
-    return topic.lower() if topic else None
+    return lexicon.singular(topic.lower()) if topic else None
 
 
 def _bucket(items: Iterable[Item], key) -> dict:
@@ -155,30 +156,34 @@ def _comparable(scene: Scene, tied: bool = False):
     return check
 
 
-def _said_otherwise(items: list[Item], scene: Scene) -> list[Item]:
-    """The counts whose own article, elsewhere, gives the value they are said to contradict.
+def _counts_like(ext: Extraction, heads: set, like: list[Item], scene: Scene) -> list[Item]:
+    """The counts an article gives, outside quotes, of what one of ``like`` counts: the same
+    noun, on the same verb, of the same thing."""
+    return [i for i in ext.quantities if i.kind == "number" and i.passage and not i.in_quote
+            and i.extra.get("head") in heads
+            and any(same_verb(slot(i, ext.article), slot(m, scene.article(m.article)))
+                    and same_thing(i, m, scene) for m in like)]
+
+
+def _said_otherwise(items: list[Item], scene: Scene) -> set[int]:
+    """The counts (their ids) whose own article, elsewhere, gives the value they are said to
+    contradict.
 
     An article whose lead says "killing 10 people" and which recalls a past quake further on
     ("It killed 612 people") is aligned there with another report's "Ten people were killed":
     612 is of something else, since that article itself gives the other report's ten.
     """
-    spans = {(i.article, i.start, i.end) for i in items}
-    out = []
+    aside = set()
     for a in items:
-        against = [b for b in items if b.article != a.article and relation(a, b) == "conflict"]
-        if not against:
-            continue
-        article = scene.article(a.article)
-        for other in scene.extractions[a.article].quantities:
-            if (other.kind != "number" or not other.passage or other.in_quote
-                    or (other.article, other.start, other.end) in spans
-                    or other.extra.get("head") != a.extra.get("head")):
+        ext = scene.extractions[a.article]
+        for b in items:
+            if b.article == a.article or relation(a, b) != "conflict":
                 continue
-            if any(relation(other, b) == "same" and same_verb(slot(other, article), slot(b, scene.article(b.article)))
-                   and same_thing(other, b, scene) for b in against):
-                out.append(a)
+            if any(relation(other, b) == "same" and all(other is not i for i in items)
+                   for other in _counts_like(ext, {a.extra.get("head")}, [b], scene)):
+                aside.add(id(a))
                 break
-    return out
+    return aside
 
 
 def _draft(items: list[Item], group: Optional[str], used: set[int],
@@ -191,7 +196,7 @@ def _draft(items: list[Item], group: Optional[str], used: set[int],
     if status == FactStatus.CONFLICT and items[0].kind == "number":
         aside = _said_otherwise(items, scene)
         if aside:  # the rest may still disagree among themselves
-            items = [i for i in items if all(i is not a for a in aside)]
+            items = [i for i in items if id(i) not in aside]
             if len({i.article for i in items}) < 2:
                 return None
             status, approx = cluster_status(items, comparable)
@@ -824,10 +829,7 @@ def extend_conflicts(scene: Scene, used: set[int], drafts: list[Draft]) -> None:
             # of another value ("more than a dozen people were killed by a quake in eastern
             # China", "It killed 612 people" of an earlier quake) is most likely of something
             # else; the same value said again is the article's count.
-            counts = [i for i in ext.quantities if i.kind == "number" and i.passage
-                      and not i.in_quote and i.extra.get("head") in heads
-                      and any(same_verb(slot(i, ext.article), slot(m, scene.article(m.article)))
-                              and same_thing(i, m, scene) for m in members)]
+            counts = _counts_like(ext, heads, members, scene)
             already = [i for i in counts if id(i) in used]
             if any(relation(i, a) != "same" for i in counts for a in already if i is not a):
                 continue

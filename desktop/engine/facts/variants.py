@@ -18,10 +18,15 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–"
 _ENDINGS = (  # British -> American, longest first; applied once at the end of a word
     ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
     ("yse", "yze"), ("ysed", "yzed"), ("ogue", "og"), ("tre", "ter"), ("tres", "ters"),
-    ("bre", "ber"), ("bres", "bers"),
     ("elled", "eled"), ("elling", "eling"), ("ence", "ense"),
 )
 _OUR = re.compile(r"our(?=(?:s|ed|ing|hood|ite|ites|able|ful)?$)")
+# -re words too short for the endings above, or whose -bre the endings leave alone (timbre and
+# timber are two words, so no ending rule): fibre/fiber, metre/meter.
+_SHORT_RE = {gb + tail: us + tail for gb, us in (
+    ("fibre", "fiber"), ("sabre", "saber"), ("calibre", "caliber"), ("sombre", "somber"),
+    ("metre", "meter"), ("litre", "liter"), ("mitre", "miter"), ("meagre", "meager"))
+    for tail in ("", "s")}
 _SHORT_OUR = {"our", "ours", "four", "hour", "hours", "tour", "tours", "pour", "sour", "your", "yours",
               "flour", "dour", "detour", "contour", "fours"}
 
@@ -32,13 +37,14 @@ def fold_word(word: str) -> str:
     w = "".join(c for c in w if not unicodedata.combining(c)).lower().replace("-", "").replace(".", "")
     if len(w) > 4:
         for gb, us in _ENDINGS:
-            # "fibre", "metre": two letters before -re are enough (no English pair differs so).
-            if w.endswith(gb) and len(w) - len(gb) >= (2 if gb.endswith(("re", "res")) else 3):
+            if w.endswith(gb) and len(w) - len(gb) >= 3:
                 w = w[: -len(gb)] + us
                 break
     # colour/color, but never in a name: Okafor and Okafour are two spellings of a person.
     if word[:1].islower() and w not in _SHORT_OUR and len(w) > 5:
         w = _OUR.sub("or", w)
+    if word[:1].islower():  # never a name: Petre and Peter, Fabre and Faber are two people
+        w = _SHORT_RE.get(w, w)
     return w
 
 
