@@ -72,11 +72,11 @@ def test_the_count_of_points_says_what_is_shared_when_every_point_differs(qtbot)
     view = StoryView()
     qtbot.addWidget(view)
     view.show_story(StoryModel(story.columns, "A", tuple(rows)))
-    assert view.position_label.text() == ("6 points, 5 told by two or more, all with differences, conflicts in 1"
+    assert view.position_label.text() == ("6 points: 5 shared, all differ, conflicts in 1"
                                           " — Alt+↓ for the next")
     two = synthetic_story(2)
     view.show_story(StoryModel(two.columns, "A", two.rows))
-    assert view.position_label.text() == "6 points, 6 told by both, all with differences — Alt+↓ for the next"
+    assert view.position_label.text() == "6 points: 6 shared, all differ — Alt+↓ for the next"
 
 
 def test_twelve_columns_scroll_a_column_at_a_time_and_wrap(qtbot):
@@ -148,7 +148,7 @@ def test_only_points_that_differ_are_counted_and_visited(window, qtbot, tmp_path
     assert len(alike) >= 3, "most points are told word for word alike"
     differing = [n for n in range(len(rows)) if n not in alike]
     label = story.position_label.text()
-    assert label.startswith(f"{len(rows)} points, ") and f", {len(differing)} with differences" in label, label
+    assert label.startswith(f"{len(rows)} points: ") and f", {len(differing)} differ" in label, label
     seen = []
     while story.next_difference():
         seen.append(story.current_row())

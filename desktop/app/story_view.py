@@ -558,16 +558,16 @@ class StoryView(QWidget):
         else:
             # Most points are missing from some article, so "67 points, 67 with differences"
             # says little: what is shared and what conflicts says more.
-            parts = [f"{total} point{'s' * (total != 1)}"]
+            # Short enough for the line beside the reference picker at 1280 pixels.
+            parts = []
             if len(story.columns) > 1:
-                both = "both" if len(story.columns) == 2 else "two or more"
-                parts.append(f"{sum(1 for r in story.rows if r.group)} told by {both}")
-            parts.append("all with differences" if differing and len(differing) == total
-                         else f"{len(differing)} with differences")
+                parts.append(f"{sum(1 for r in story.rows if r.group)} shared")
+            parts.append("all differ" if differing and len(differing) == total else f"{len(differing)} differ")
             conflicted = sum(1 for r in story.rows if r.conflicts)
             if conflicted:  # a conflict may span several points: "9 conflicts" elsewhere, in 13
                 parts.append(f"conflicts in {conflicted}")
-            self.position_label.setText(", ".join(parts) + (" — Alt+↓ for the next" if differing else ""))
+            self.position_label.setText(f"{total} point{'s' * (total != 1)}: " + ", ".join(parts)
+                                        + (" — Alt+↓ for the next" if differing else ""))
 
     def _on_reference(self) -> None:
         aid = self.reference_pick.currentData()
