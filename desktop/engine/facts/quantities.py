@@ -175,6 +175,8 @@ def _said_otherwise(items: list[Item], scene: Scene) -> set[int]:
     """
     aside = set()
     for a in items:
+        if not a.extra.get("head"):
+            continue  # a bare number ("12") may count anything: no evidence of another thing
         ext = scene.extractions[a.article]
         for b in items:
             if b.article == a.article or relation(a, b) != "conflict":
