@@ -67,6 +67,21 @@ def test_a_date_after_its_noun_is_tied_to_that_noun_named_elsewhere():
     assert interview.verb is None and not noun_dated(interview, won)
 
 
+def test_a_noun_that_only_places_a_date_ties_it_to_nothing():
+    # ECB+ 6_ecbplus: "at some point on Monday" (the talks) and the "sticking
+    # points" of another sentence (filming in August) are not one happening.
+    monday = _slot('According to THR, Ross will resume negotiating with Lionsgate about returning for '
+                   'the "Games" sequel "Catching Fire" at some point on Monday.', "Monday")
+    points = _slot("Two major sticking points are salary and schedule, with the film set to "
+                   "begin filming in August.", "August")
+    assert monday.verb is None
+    assert not noun_dated(monday, points)
+    # A noun that names a happening still ties its date.
+    talks = _slot("Ross will be back at the talks on Monday.", "Monday")
+    resumed = _slot("The talks resumed with Lionsgate, the studio said.", "studio")
+    assert talks.verb is None and noun_dated(talks, resumed)
+
+
 def _date_conflicts(a: str, b: str):
     docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate((a, b))]
     comparison = compare(docs, CompareConfig())

@@ -350,6 +350,9 @@ def related_verbs(a: Slot, b: Slot) -> bool:
 
 
 _DATING = {"on", "during", "in", "of"}
+# Nouns that only place a date ("at some point on Monday", "at that stage in
+# August"): they name no happening another sentence could share.
+_PLACING = {"point", "points", "time", "times", "moment", "moments", "stage", "stages"}
 
 
 def noun_dated(a: Slot, b: Slot) -> bool:
@@ -367,7 +370,8 @@ def noun_dated(a: Slot, b: Slot) -> bool:
     if k < 2 or bare.tokens[k] not in _DATING:
         return False
     noun = {_stem(bare.tokens[j]) for j in range(max(0, k - 2), k)
-            if bare.tokens[j] not in _LIGHT and bare.tokens[j][0].isalpha() and j not in bare.capitals}
+            if bare.tokens[j] not in _LIGHT and bare.tokens[j][0].isalpha() and j not in bare.capitals
+            and bare.tokens[j] not in _PLACING}
     named = {_stem(w) for j, w in enumerate(told.tokens)
              if not told.first <= j < told.last and j not in told.capitals}
     return bool(noun & named)
