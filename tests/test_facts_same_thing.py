@@ -128,6 +128,18 @@ def test_one_happening_on_two_days_is_a_conflict():
     assert _conflicts(a, b, FactKind.DATE)
 
 
+def test_a_sentence_dating_one_happening_from_another_dates_neither_alone():
+    # ECB+ 20_ecbplus: the aftershock "on Monday", the quake "a day before"; another
+    # report's quake "yesterday" (Sunday) is the quake's day, not the aftershock's.
+    a = _BASE + ("A strong aftershock shook the valley on Monday as the toll from the levee "
+                 "failure a day before rose to ten.")
+    b = _BASE + "A strong tremor shook the valley on Sunday, causing major damage."
+    assert not _conflicts(a, b, FactKind.DATE)
+    # Without the second happening the two days are one shaking told two ways.
+    a = _BASE + "A strong tremor shook the valley on Monday, causing major damage."
+    assert _conflicts(a, b, FactKind.DATE)
+
+
 def test_joint_speakers_are_no_speaker_conflict():
     quote = "“We will rebuild every home that the water took from us,”"
     a = _BASE + f"{quote} said Dana Ruiz and Tom Okafor."

@@ -16,6 +16,7 @@ compared: when a story was told is no fact of the story.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
@@ -216,6 +217,21 @@ def _told_of_another_time(scene: Scene, item: Item) -> bool:
     return old
 
 
+# A day told relative to another happening of the same sentence ("shook the
+# island on Monday as the toll from a quake a day before rose").
+_OTHER_DAY = re.compile(r"\b(?:(?:a|one|two|three|four|five|several|\d+) days? (?:before|after|earlier|later)"
+                        r"|the (?:previous|next|following) (?:day|night|morning|evening)"
+                        r"|the (?:day|night|morning|evening) (?:before|after))\b", re.IGNORECASE)
+
+
+def _two_days(scene: Scene, item: Item) -> bool:
+    """The date's sentence dates two happenings, one counted from the other:
+    which of them another article's day belongs to, nothing says."""
+    article = scene.article(item.article)
+    passage = article.passages[int(item.passage[len(article.id):]) - 1]
+    return _OTHER_DAY.search(article.text, passage.start, passage.end) is not None
+
+
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     """``a``'s sentence also gives ``b``'s value: "32 million tuned in, against 55.3
     million a decade ago" holds the 55.3 million the other article gives."""
@@ -256,6 +272,8 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         return False  # "eight days ago" on Saturday is "five days of riots" on Wednesday
     if _near_copy(sa, sb, a.kind == "number"):
         return True
+    if a.kind == "date" and (_two_days(scene, a) or _two_days(scene, b)):
+        return False  # the aftershock "on Monday" against the quake "yesterday"
     if sa.subject and sb.subject and sa.subject != sb.subject:
         return False  # "Vaughn finished with 16 points" / "Daye finished with 20 points"
     if a.kind == "number" and a.extra.get("event") and a.extra.get("event") == b.extra.get("event"):
