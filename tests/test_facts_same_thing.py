@@ -281,6 +281,17 @@ def test_counts_over_different_stretches_are_not_one_value():
     assert not _conflicts(a, b, FactKind.NUMBER)
 
 
+def test_a_count_of_years_in_one_role_is_not_the_whole_career():
+    # ECB+ 5_ecb: "four seasons as the team's director of personnel" within
+    # "19 seasons with the 76ers".
+    base = "The Sixers fired coach Maurice Cheeks on Saturday after a poor start. "
+    a = base + "DiLeo, the new coach, spent four seasons as the team's director of personnel."
+    b = base + "DiLeo, the new coach, spent 19 seasons with the Sixers."
+    assert not _conflicts(a, b, FactKind.NUMBER)
+    b = base + "DiLeo, the new coach, spent six seasons as the team's director of personnel."
+    assert _conflicts(a, b, FactKind.NUMBER)
+
+
 def test_a_relative_clause_verb_is_the_dates_own():
     s = _slot("He was hunting a man wanted for a robbery that occurred in Salem Monday.", "Monday", dated=True)
     assert s.verb == "occur"
@@ -897,3 +908,16 @@ def test_a_work_named_after_someone_with_odd_spacing_is_read_too():
     text = ('Nina Pardo, the pin-up model, died on Thursday. A 2006 film, The Daring Nina  Pardo, told '
             'her story.\n\n"I just wanted to be remembered young," Pardo said in 1998.')
     assert _speakers(text) == ["Nina Pardo"]
+
+
+def test_a_part_of_a_whole_and_a_rate_of_change_are_different_shares():
+    # ECB+ 27_ecb: "0.2 percent of IE users" were exposed; the victims were
+    # "increasing by 50 per cent every day".
+    base = ("Microsoft rushed out an emergency patch for its browser on Wednesday. "
+            "Attackers had used the flaw to steal passwords from home computers. ")
+    a = base + "The company said roughly 0.2 percent of users had been exposed to the attacks."
+    b = base + "The company said the number of users exposed to the attacks was growing by 50 percent every day."
+    assert not _conflicts(a, b, FactKind.PERCENT)
+    # Two parts of one whole still disagree.
+    b = base + "The company said roughly 2 percent of users had been exposed to the attacks."
+    assert _conflicts(a, b, FactKind.PERCENT)

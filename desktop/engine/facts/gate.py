@@ -131,13 +131,15 @@ _PERIODS = {"first", "second", "third", "fourth", "final", "last", "opening", "o
 def _scope(item: Item, s: Slot) -> tuple[str, ...]:
     """The stretch of time or play a count is limited to, read after its noun:
     "since October", "during a 15-2 run", "in the second half", "so far", "this
-    season".  Two counts of one thing over different stretches are not one value."""
+    season", "as director" (a role).  Two counts of one thing over different stretches are not one value."""
     at = s.last + len((item.extra.get("phrase") or "").split())
     words = s.tokens[at:at + 5]
     # "the final four games of the 2007 season", "in 2008": a year names the stretch.
     year = next((w for w in s.tokens[at:at + 6] if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")), None)
     if year and words and words[0] in ("of", "in", "during", "since"):
         return ("year", year)
+    if words and words[0] == "as":
+        return ("as",)  # "four seasons as director of personnel": in one role only
     if not words or words[0] not in _SCOPES:
         return _opening_scope(s)
     if words[0] in ("since", "during"):
@@ -162,6 +164,23 @@ def _opening_scope(s: Slot) -> tuple[str, ...]:
         if w in _PERIODS and w not in ("year", "month", "week", "last", "far"):
             return (s.tokens[0], w)
     return ()
+
+
+_CHANGE_BEFORE = {"by", "rate", "up", "down", "rise", "rose", "risen", "fell", "fallen", "grew", "grown",
+                  "increase", "increased", "increasing", "decrease", "decreased", "decreasing",
+                  "jumped", "dropped", "climbed", "declined", "gained", "growth"}
+_CHANGE_AFTER = {"daily", "annually", "yearly", "every", "per", "a"}
+
+
+def _share_shape(item: Item, s: Slot) -> Optional[str]:
+    """How a percentage is told: "part" of a whole ("0.2 percent of IE users") or a
+    "change" ("increasing by 50 per cent every day", "at a rate of 50% daily")."""
+    after = s.tokens[s.last] if s.last < len(s.tokens) else ""
+    if after == "of":
+        return "part"
+    if after in _CHANGE_AFTER or _CHANGE_BEFORE & set(s.tokens[max(0, s.first - 3):s.first]):
+        return "change"
+    return None
 
 
 def _days_between(scene: Scene, a: Item, b: Item) -> Optional[int]:
@@ -266,6 +285,9 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         return False
     if a.kind == "number" and _told_of_another_time(scene, a) != _told_of_another_time(scene, b):
         return False  # last February's quake against this one
+    shapes = {_share_shape(a, sa), _share_shape(b, sb)} if a.kind == "percent" else set()
+    if shapes == {"part", "change"}:
+        return False  # a part of the users against the victims' daily growth
     if a.kind == "number" and _scope(a, sa) != _scope(b, sb):
         return False  # "arrested three times since October" / "arrested four times"
     if (_elapsed(a, sa) or _elapsed(b, sb)) and not _elapsed_apart(scene, a, b):
