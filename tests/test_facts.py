@@ -889,3 +889,5 @@ def test_the_spellings_a_name_conflict_lists():
     assert _spellings(["José Alishvandi", "Jose Alishvandi", "Jose Alishbandi"]) == \
         "José Alishvandi vs Jose Alishbandi"
     assert _spellings(["Alishvandi", "Alishbandi"]) == "Alishvandi vs Alishbandi"
+    # ECB+ 18_ecbplus (four reports): the surname alone is the only other spelling there is.
+    assert _spellings(["Wolfe", "Ilene Wolff"]) == "Wolfe vs Ilene Wolff"

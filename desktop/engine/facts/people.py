@@ -79,14 +79,11 @@ def _spellings(names: Iterable[str]) -> str:
     Katherine vs Kathryn Gomes"), but a surname alone, an initial ("B. Page"), a middle name
     more or less ("Robyn Norma Mendes") or a house style ("José" / "Jose") is no spelling."""
     names = list(dict.fromkeys(names))
-    full = [n for n in names if len(n.split()) > 1] or names  # a surname alone only when all are
-    forms: list[list[str]] = []  # the wordings of each spelling, as met
-    for name in full:
-        same = next((f for f in forms if any(_one_spelling(name, w) for w in f)), None)
-        if same is None:
-            forms.append([name])
-        else:
-            same.append(name)
+    # A surname alone counts only when the full names give no second spelling:
+    # "Wolfe" against "Ilene Wolff" is the only difference there is.
+    forms = _forms([n for n in names if len(n.split()) > 1])
+    if len(forms) < 2:
+        forms = _forms(names)
     shown = []
     for n, wordings in enumerate(forms):
         # Like with like: "Bettie Mae Page vs Betty Mae Page", "Robyn Mendes vs Robin Mendes".
@@ -94,6 +91,18 @@ def _spellings(names: Iterable[str]) -> str:
         shown.append(max((w for w in wordings if len(w.split()) in lengths), key=lambda w: len(w.split()),
                          default=wordings[0]))
     return " vs ".join(shown)
+
+
+def _forms(names: list[str]) -> list[list[str]]:
+    """``names`` put together by spelling: the wordings of each, in the order met."""
+    forms: list[list[str]] = []
+    for name in names:
+        same = next((f for f in forms if any(_one_spelling(name, w) for w in f)), None)
+        if same is None:
+            forms.append([name])
+        else:
+            same.append(name)
+    return forms
 
 
 def _one_spelling(a: str, b: str) -> bool:
