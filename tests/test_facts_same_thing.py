@@ -921,3 +921,25 @@ def test_a_part_of_a_whole_and_a_rate_of_change_are_different_shares():
     # Two parts of one whole still disagree.
     b = base + "The company said roughly 2 percent of users had been exposed to the attacks."
     assert _conflicts(a, b, FactKind.PERCENT)
+
+
+def test_a_date_after_after_a_noun_is_that_nouns_day():
+    # ECB+ 18_ecb: "charged ... Saturday" against "charged ... after a shooting at an
+    # office Christmas party in Vancouver Friday": the shooting was on Friday.
+    base = "A gunman opened fire at an office party in Vancouver, killing one man. "
+    a = base + "A 61-year-old man was charged with first-degree murder Saturday, police said."
+    b = base + "A man has been charged with first-degree murder after a shooting at the party Friday."
+    assert not _conflicts(a, b, FactKind.DATE)
+    # A date of the charge itself still disagrees.
+    b = base + "A man was charged with first-degree murder Friday after the shooting, police said."
+    assert _conflicts(a, b, FactKind.DATE)
+
+
+def test_days_of_sentences_about_different_people_are_different_happenings():
+    # ECB+ 25_ecbplus: two players put on injured reserve on two days.
+    base = "The Saints lost two more running backs to injury this week. "
+    a = base + "The Saints placed rookie Chris Ivory on injured reserve Tuesday."
+    b = base + "Pierre Thomas was placed on injured reserve on Wednesday because of his ankle."
+    assert not _conflicts(a, b, FactKind.DATE)
+    b = base + "The Saints placed rookie Chris Ivory on injured reserve Wednesday."
+    assert _conflicts(a, b, FactKind.DATE)

@@ -251,6 +251,14 @@ def _two_days(scene: Scene, item: Item) -> bool:
     return _OTHER_DAY.search(article.text, passage.start, passage.end) is not None
 
 
+def _people(scene: Scene, item: Item) -> set[str]:
+    """The surnames of the people the value's sentence names."""
+    article = scene.article(item.article)
+    passage = article.passages[int(item.passage[len(article.id):]) - 1]
+    return {h.text.split()[-1].lower() for h in scene.extractions[item.article].hits
+            if h.kind == "person" and passage.start <= h.start < passage.end}
+
+
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     """``a``'s sentence also gives ``b``'s value: "32 million tuned in, against 55.3
     million a decade ago" holds the 55.3 million the other article gives."""
@@ -296,6 +304,10 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         return True
     if a.kind == "date" and (_two_days(scene, a) or _two_days(scene, b)):
         return False  # the aftershock "on Monday" against the quake "yesterday"
+    if a.kind == "date":
+        pa, pb = _people(scene, a), _people(scene, b)
+        if pa and pb and not pa & pb:
+            return False  # "placed Chris Ivory on injured reserve Tuesday" / "Pierre Thomas ... Wednesday"
     if sa.subject and sb.subject and sa.subject != sb.subject:
         return False  # "Vaughn finished with 16 points" / "Daye finished with 20 points"
     if a.kind == "number" and a.extra.get("event") and a.extra.get("event") == b.extra.get("event"):

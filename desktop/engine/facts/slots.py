@@ -195,6 +195,9 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         for k in order:
             if toks[k][1] < c_lo or toks[k][2] > c_hi:
                 break
+            if dated and k < first and words[k] in _AFTER_WHAT and k + 1 < first \
+                    and words[k + 1] in _DETERMINERS:
+                break  # "charged after a shooting at a party Friday": the shooting's day
             if k < first and not found and words[k] in _OPENERS:
                 crossed = True
             if k > first and words[k] in _SUBORDINATORS:
@@ -350,6 +353,8 @@ def related_verbs(a: Slot, b: Slot) -> bool:
 
 
 _DATING = {"on", "during", "in", "of"}
+# A date after "after a ..." belongs to that noun, not to the verb before it.
+_AFTER_WHAT = {"after", "before", "following"}
 # Nouns that only place a date ("at some point on Monday", "at that stage in
 # August"): they name no happening another sentence could share.
 _PLACING = {"point", "points", "time", "times", "moment", "moments", "stage", "stages"}
