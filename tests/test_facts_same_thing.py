@@ -943,3 +943,35 @@ def test_days_of_sentences_about_different_people_are_different_happenings():
     assert not _conflicts(a, b, FactKind.DATE)
     b = base + "The Saints placed rookie Chris Ivory on injured reserve Wednesday."
     assert _conflicts(a, b, FactKind.DATE)
+
+
+def test_an_hour_told_on_a_condition_is_not_the_hour_of_what_happens():
+    # ECB+ 25_ecbplus: the wildcard game "at 3:30 p.m. Saturday", and "If the Saints
+    # beat Seattle ..., the Falcons will face the Saints at 8 p.m. Saturday".
+    base = "The Saints open the playoffs on the road against Seattle this weekend. "
+    a = base + "The Saints face the Seattle Seahawks in a wildcard game at 3:30 p.m. Saturday."
+    b = base + "If the Saints beat Seattle, the Falcons will face the Saints at 8 p.m. Saturday."
+    assert not _conflicts(a, b, FactKind.TIME)
+    b = base + "The Saints face the Seattle Seahawks in a wildcard game at 4:30 p.m. Saturday."
+    assert _conflicts(a, b, FactKind.TIME)
+
+
+def test_a_year_between_the_and_a_name_names_which_one():
+    # ECB+ 29_ecbplus: "join the 2008 Miami Dolphins as the only teams ..." is no date
+    # of the return the other report dates "this year".
+    from desktop.engine.facts.gate import Scene, same_thing
+    texts = {"A": "Darius Butler returned an interception 32 yards for a TD in helping the Colts join "
+                  "the 2008 Miami Dolphins as the only teams to win ten games after losing 14.",
+             "B": "It was the second interception Butler returned for a touchdown this year, and the "
+                  "score tied a club record.",
+             "C": "Darius Butler returned an interception 32 yards for a TD in 2008."}
+    extractions = {aid: extract(Article(aid, f"{aid}.txt", t, segment(t, aid), published="2009-12-28"))
+                   for aid, t in texts.items()}
+    scene = Scene(extractions)
+
+    def date(aid):
+        return next(i for i in extractions[aid].quantities if i.kind == "date")
+
+    assert not same_thing(date("A"), date("B"), scene)
+    # A year that dates the return itself is compared.
+    assert same_thing(date("C"), date("B"), scene)

@@ -251,6 +251,28 @@ def _two_days(scene: Scene, item: Item) -> bool:
     return _OTHER_DAY.search(article.text, passage.start, passage.end) is not None
 
 
+_IF = re.compile(r"\s*(?:[\"“‘']\s*)?(?:if|unless|should)\b", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w.'’-]*)")
+
+
+def _hypothetical(scene: Scene, item: Item) -> bool:
+    """The value's sentence opens on a condition ("If the Saints beat Seattle, ...
+    at 8 p.m. Saturday"): a day or hour of what may happen, not of what did."""
+    article = scene.article(item.article)
+    passage = article.passages[int(item.passage[len(article.id):]) - 1]
+    return _IF.match(article.text, passage.start) is not None
+
+
+def _names_a_thing(scene: Scene, item: Item) -> bool:
+    """A year between "the" and a name says which thing, not when something
+    happened: "the 2008 Miami Dolphins".  (A day owning a noun, "Friday's
+    semifinal", may still date the happening: "Sunday's quake killed 10".)"""
+    text = scene.article(item.article).text
+    before = text[max(0, item.start - 4):item.start].lower()
+    return before.endswith("the ") and isinstance(item.value, str) and len(item.value) == 4 \
+        and _NAMED_AFTER.match(text, item.end) is not None
+
+
 def _people(scene: Scene, item: Item) -> set[str]:
     """The surnames of the people the value's sentence names."""
     article = scene.article(item.article)
@@ -289,6 +311,8 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         # "4:30 p.m. ET" and "1:30 p.m. PST" may be one kick-off; against a time
         # with no zone, which zone it is told in is unknown.
         return False
+    if a.kind in _DATED and _hypothetical(scene, a) != _hypothetical(scene, b):
+        return False  # "If the Saints beat Seattle, ... at 8 p.m." against the game's 3:30 p.m.
     if _told_too(a, b, scene) or _told_too(b, a, scene):
         return False
     if a.kind == "number" and _told_of_another_time(scene, a) != _told_of_another_time(scene, b):
@@ -302,6 +326,8 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         return False  # "eight days ago" on Saturday is "five days of riots" on Wednesday
     if _near_copy(sa, sb, a.kind == "number"):
         return True
+    if a.kind == "date" and (_names_a_thing(scene, a) or _names_a_thing(scene, b)):
+        return False
     if a.kind == "date" and (_two_days(scene, a) or _two_days(scene, b)):
         return False  # the aftershock "on Monday" against the quake "yesterday"
     if a.kind == "date":
