@@ -910,50 +910,48 @@ def test_a_work_named_after_someone_with_odd_spacing_is_read_too():
     assert _speakers(text) == ["Nina Pardo"]
 
 
-def test_a_part_of_a_whole_and_a_rate_of_change_are_different_shares():
-    # ECB+ 27_ecb: "0.2 percent of IE users" were exposed; the victims were
-    # "increasing by 50 per cent every day".
-    base = ("Microsoft rushed out an emergency patch for its browser on Wednesday. "
-            "Attackers had used the flaw to steal passwords from home computers. ")
-    a = base + "The company said roughly 0.2 percent of users had been exposed to the attacks."
-    b = base + "The company said the number of users exposed to the attacks was growing by 50 percent every day."
-    assert not _conflicts(a, b, FactKind.PERCENT)
-    # Two parts of one whole still disagree.
-    b = base + "The company said roughly 2 percent of users had been exposed to the attacks."
-    assert _conflicts(a, b, FactKind.PERCENT)
+# Two values that read alike but are of different things, each from a false conflict
+# Parallax showed on ECB+, and a control: the same sentence with only the value
+# changed still conflicts, so the case tests the rule, not a missed pairing.
+_TOLD_APART = {
+    # 27_ecb: "0.2 percent of IE users" were exposed; victims "increasing by 50 per cent every day".
+    "a part of a whole is not a rate of change": (
+        FactKind.PERCENT,
+        "Microsoft rushed out an emergency patch for its browser on Wednesday. "
+        "Attackers had used the flaw to steal passwords from home computers. ",
+        "The company said roughly 0.2 percent of users had been exposed to the attacks.",
+        "The company said the number of users exposed to the attacks was growing by 50 percent every day.",
+        "The company said roughly 2 percent of users had been exposed to the attacks."),
+    # 18_ecb: "charged ... Saturday" / "charged ... after a shooting at an office party ... Friday".
+    "a date after 'after a ...' is that noun's day": (
+        FactKind.DATE,
+        "A gunman opened fire at an office party in Vancouver, killing one man. ",
+        "A 61-year-old man was charged with first-degree murder Saturday, police said.",
+        "A man has been charged with first-degree murder after a shooting at the party Friday.",
+        "A man was charged with first-degree murder Friday after the shooting, police said."),
+    # 25_ecbplus: two players put on injured reserve on two days.
+    "days of sentences about different people are different happenings": (
+        FactKind.DATE,
+        "The Saints lost two more running backs to injury this week. ",
+        "The Saints placed rookie Chris Ivory on injured reserve Tuesday.",
+        "Pierre Thomas was placed on injured reserve on Wednesday because of his ankle.",
+        "The Saints placed rookie Chris Ivory on injured reserve Wednesday."),
+    # 25_ecbplus: the wildcard game "at 3:30 p.m. Saturday", and "If the Saints beat
+    # Seattle ..., the Falcons will face the Saints at 8 p.m. Saturday".
+    "an hour told on a condition is not the hour of what happens": (
+        FactKind.TIME,
+        "The Saints open the playoffs on the road against Seattle this weekend. ",
+        "The Saints face the Seattle Seahawks in a wildcard game at 3:30 p.m. Saturday.",
+        "If the Saints beat Seattle, the Falcons will face the Saints at 8 p.m. Saturday.",
+        "The Saints face the Seattle Seahawks in a wildcard game at 4:30 p.m. Saturday."),
+}
 
 
-def test_a_date_after_after_a_noun_is_that_nouns_day():
-    # ECB+ 18_ecb: "charged ... Saturday" against "charged ... after a shooting at an
-    # office Christmas party in Vancouver Friday": the shooting was on Friday.
-    base = "A gunman opened fire at an office party in Vancouver, killing one man. "
-    a = base + "A 61-year-old man was charged with first-degree murder Saturday, police said."
-    b = base + "A man has been charged with first-degree murder after a shooting at the party Friday."
-    assert not _conflicts(a, b, FactKind.DATE)
-    # A date of the charge itself still disagrees.
-    b = base + "A man was charged with first-degree murder Friday after the shooting, police said."
-    assert _conflicts(a, b, FactKind.DATE)
-
-
-def test_days_of_sentences_about_different_people_are_different_happenings():
-    # ECB+ 25_ecbplus: two players put on injured reserve on two days.
-    base = "The Saints lost two more running backs to injury this week. "
-    a = base + "The Saints placed rookie Chris Ivory on injured reserve Tuesday."
-    b = base + "Pierre Thomas was placed on injured reserve on Wednesday because of his ankle."
-    assert not _conflicts(a, b, FactKind.DATE)
-    b = base + "The Saints placed rookie Chris Ivory on injured reserve Wednesday."
-    assert _conflicts(a, b, FactKind.DATE)
-
-
-def test_an_hour_told_on_a_condition_is_not_the_hour_of_what_happens():
-    # ECB+ 25_ecbplus: the wildcard game "at 3:30 p.m. Saturday", and "If the Saints
-    # beat Seattle ..., the Falcons will face the Saints at 8 p.m. Saturday".
-    base = "The Saints open the playoffs on the road against Seattle this weekend. "
-    a = base + "The Saints face the Seattle Seahawks in a wildcard game at 3:30 p.m. Saturday."
-    b = base + "If the Saints beat Seattle, the Falcons will face the Saints at 8 p.m. Saturday."
-    assert not _conflicts(a, b, FactKind.TIME)
-    b = base + "The Saints face the Seattle Seahawks in a wildcard game at 4:30 p.m. Saturday."
-    assert _conflicts(a, b, FactKind.TIME)
+@pytest.mark.parametrize("case", sorted(_TOLD_APART))
+def test_values_of_different_things_are_told_apart(case):
+    kind, base, told, other_thing, same_thing_otherwise = _TOLD_APART[case]
+    assert not _conflicts(base + told, base + other_thing, kind)
+    assert _conflicts(base + told, base + same_thing_otherwise, kind)
 
 
 def test_a_year_between_the_and_a_name_names_which_one():
