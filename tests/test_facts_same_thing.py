@@ -962,7 +962,8 @@ def test_a_year_between_the_and_a_name_names_which_one():
                   "the 2008 Miami Dolphins as the only teams to win ten games after losing 14.",
              "B": "It was the second interception Butler returned for a touchdown this year, and the "
                   "score tied a club record.",
-             "C": "Darius Butler returned an interception 32 yards for a TD in 2008."}
+             "C": "Darius Butler returned an interception 32 yards for a TD in 2008.",
+             "D": "Police charged a woman on Friday in the 1967 Staunton killings."}
     extractions = {aid: extract(Article(aid, f"{aid}.txt", t, segment(t, aid), published="2009-12-28"))
                    for aid, t in texts.items()}
     scene = Scene(extractions)
@@ -971,5 +972,9 @@ def test_a_year_between_the_and_a_name_names_which_one():
         return next(i for i in extractions[aid].quantities if i.kind == "date")
 
     assert not same_thing(date("A"), date("B"), scene)
-    # A year that dates the return itself is compared.
+    # A year that dates the return itself is compared; one before a place and a noun
+    # dates that noun ("the 1967 Staunton killings"), not a team's or a show's name.
     assert same_thing(date("C"), date("B"), scene)
+    from desktop.engine.facts.gate import _names_a_thing
+    assert _names_a_thing(scene, date("A"))
+    assert not _names_a_thing(scene, next(i for i in extractions["D"].quantities if i.text == "1967"))

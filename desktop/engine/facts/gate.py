@@ -252,7 +252,9 @@ def _two_days(scene: Scene, item: Item) -> bool:
 
 
 _IF = re.compile(r"\s*(?:[\"“‘']\s*)?(?:if|unless|should)\b", re.IGNORECASE)
-_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w.'’-]*)")
+# Two capitalised words at least: "the 2008 Miami Dolphins" is a team's season, while
+# "the 1967 Staunton killings" dates the killings.
+_NAMED_AFTER = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z]")
 
 
 def _hypothetical(scene: Scene, item: Item) -> bool:
