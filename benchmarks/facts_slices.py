@@ -26,11 +26,11 @@ from desktop.engine.pipeline import compare  # noqa: E402
 
 
 def _sentence(comparison, mention) -> str:
-    article = next(a for a in comparison.articles if a.id == mention.article)
-    passage = next((p for p in article.passages if p.id == mention.passage), None)
-    if passage is None:
+    if not mention.passage:
+        article = comparison.article(mention.article)
         return article.text[max(0, mention.start - 80):mention.end + 80]
-    return article.text[passage.start:passage.end]
+    article, passage = comparison.passage(mention.passage)
+    return article.passage_text(passage)
 
 
 def slice_conflicts(starts: list[int], size: int, kinds: set[str] | None):

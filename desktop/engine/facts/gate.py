@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from ..model import Article, Group
+from ..model import Article, Group, Passage
 from .items import Item
 from .slots import Slot, noun_dated, opposite, related_verbs, same_verb, similarity, slot_for, unit_after, zone_after
 
@@ -58,6 +58,11 @@ class Scene:
 
     def article(self, article_id: str) -> Article:
         return self.extractions[article_id].article
+
+    def sentence(self, item: Item) -> tuple[Article, Passage]:
+        """The article of ``item`` and the passage (sentence) holding it."""
+        ext = self.extractions[item.article]
+        return ext.article, ext.article.passages[ext.index.position(item.passage or "")]
 
     def tight(self, a: Item, b: Item) -> Optional[Group]:
         """The group when the two values' sentences are each other's only telling of it.
@@ -246,8 +251,7 @@ _OTHER_DAY = re.compile(r"\b(?:(?:a|one|two|three|four|five|several|\d+) days? (
 def _two_days(scene: Scene, item: Item) -> bool:
     """The date's sentence dates two happenings, one counted from the other:
     which of them another article's day belongs to, nothing says."""
-    article = scene.article(item.article)
-    passage = article.passages[int(item.passage[len(article.id):]) - 1]
+    article, passage = scene.sentence(item)
     return _OTHER_DAY.search(article.text, passage.start, passage.end) is not None
 
 
@@ -260,8 +264,7 @@ _NAMED_AFTER = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z]")
 def _hypothetical(scene: Scene, item: Item) -> bool:
     """The value's sentence opens on a condition ("If the Saints beat Seattle, ...
     at 8 p.m. Saturday"): a day or hour of what may happen, not of what did."""
-    article = scene.article(item.article)
-    passage = article.passages[int(item.passage[len(article.id):]) - 1]
+    article, passage = scene.sentence(item)
     return _IF.match(article.text, passage.start) is not None
 
 
@@ -275,12 +278,14 @@ def _names_a_thing(scene: Scene, item: Item) -> bool:
         and _NAMED_AFTER.match(text, item.end) is not None
 
 
-def _people(scene: Scene, item: Item) -> set[str]:
-    """The surnames of the people the value's sentence names."""
-    article = scene.article(item.article)
-    passage = article.passages[int(item.passage[len(article.id):]) - 1]
-    return {h.text.split()[-1].lower() for h in scene.extractions[item.article].hits
-            if h.kind == "person" and passage.start <= h.start < passage.end}
+def _people(scene: Scene, item: Item) -> frozenset[str]:
+    """The surnames of the people the value's sentence names (kept on the item)."""
+    if "people" not in item.extra:
+        _, passage = scene.sentence(item)
+        item.extra["people"] = frozenset(
+            h.text.split()[-1].lower() for h in scene.extractions[item.article].hits
+            if h.kind == "person" and passage.start <= h.start < passage.end)
+    return item.extra["people"]
 
 
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:
