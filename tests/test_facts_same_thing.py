@@ -944,6 +944,14 @@ _TOLD_APART = {
         "The Saints face the Seattle Seahawks in a wildcard game at 3:30 p.m. Saturday.",
         "If the Saints beat Seattle, the Falcons will face the Saints at 8 p.m. Saturday.",
         "The Saints face the Seattle Seahawks in a wildcard game at 4:30 p.m. Saturday."),
+    # 10_ecbplus: "the Nationals have offered Mark Teixeira an 8-year, $160 million contract" /
+    # "the Red Sox offered Mark Teixeira an eight-year, $200MM deal": two teams' offers.
+    "sums on one verb with different named doers are two sums": (
+        FactKind.MONEY,
+        "Mark Teixeira is still weighing where to play next season. ",
+        "Reports say the Nationals have offered Mark Teixeira an 8-year, $160 million contract.",
+        "Reports say the Red Sox offered Mark Teixeira an eight-year, $200 million deal.",
+        "Reports say the Nationals offered Mark Teixeira an eight-year, $200 million deal."),
 }
 
 

@@ -75,6 +75,9 @@ _SPEECH_FORMS = {"said", "says", "say", "saying", "told", "tells", "telling", "a
 _SIDES = {"knee", "ankle", "leg", "arm", "hand", "foot", "eye", "ear", "shoulder", "hip", "side",
           "wing", "field", "tackle", "guard", "lane", "turn", "back", "wrist", "elbow", "thigh"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
+# Words standing between a subject and its verb ("have offered", "will have been named").
+_AUXILIARY_FORMS = _BE | {"has", "have", "had", "will", "would", "shall", "should", "can", "could",
+                          "may", "might", "must", "did", "does", "do"}
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our"}  # not "that": "a shooting that occurred"
 # Verbs of going that, with "back", say a return ("moved back", "came back", "flew back").
 _GOING = {"mov", "com", "go", "head", "fly", "flew", "driv", "walk", "mak"}
@@ -152,9 +155,16 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), lo + m.start(), lo + m.end()) for m in _TOKEN.finditer(text[lo:hi])]
 
 
+# "an 8-year, $160 million contract": a comma between two sizes of one thing
+# ends no clause.
+_SIZE_BEFORE_COMMA = re.compile(r"\w-(?:year|month|week|day|game|season)s?$", re.IGNORECASE)
+
+
 def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     left = start
-    while left > lo and text[left - 1] not in _CLAUSE_STOPS:
+    while left > lo and (text[left - 1] not in _CLAUSE_STOPS
+                         or (text[left - 1] == "," and not text[left:start].strip()
+                             and _SIZE_BEFORE_COMMA.search(text, lo, left - 1))):
         left -= 1
     right = end
     while right < hi and text[right] not in _CLAUSE_STOPS:
@@ -264,8 +274,11 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
 
 
 def _subject(text: str, toks: list[tuple[str, int, int]], verb: int) -> Optional[str]:
-    """The surname of a capitalised name right before a verb ("Earl Clark finished")."""
+    """The surname of a capitalised name right before a verb ("Earl Clark finished"),
+    or before its auxiliaries ("the Nationals have offered", "Smith had been named")."""
     k = verb - 1
+    while k > 0 and text[toks[k][1]:toks[k][2]].lower() in _AUXILIARY_FORMS:
+        k -= 1
     if k < 0:
         return None
     word = text[toks[k][1]:toks[k][2]]
