@@ -193,6 +193,17 @@ def test_times():
     assert vague.value == "12:00" and vague.approx and vague.lo == 720 < vague.hi
 
 
+def test_a_time_told_as_a_deadline_bounds_it_from_one_side():
+    # ECB+ 13_ecbplus: "By 6:40 a.m. the fire was under control" against the call that
+    # "came in at 3:30 a.m.": a deadline says nothing of how much earlier it was done.
+    by = _one("By 6:40 a.m. the fire was under control.", "time")
+    assert relation(by, _one("The call came in at 3:30 a.m.", "time")) == "compatible"
+    assert relation(by, _one("The fire was under control at 7:15 a.m.", "time")) == "conflict"
+    after = _one("The first engines arrived after 10 p.m.", "time")
+    assert relation(after, _one("They left at 4:00 a.m.", "time")) == "conflict"  # a time of day
+    assert relation(after, _one("It was over at 11:50 p.m.", "time")) == "compatible"
+
+
 def test_a_conflict_note_joins_one_value_written_two_ways():
     items = [_one(text, "number") for text in ("A total of 10 people were killed.",
                                                  "Three people were killed.", "Ten people were killed.")]

@@ -333,11 +333,14 @@ _AT_CLOCK = re.compile(r"\b(?:at|by|around|about|from|until|till|before|after|si
                        re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|local|hrs\b|hours\b|h\b|[AP]M\b)", re.IGNORECASE)
 
-_TIME_WINDOWS = {  # qualifier -> (minutes before, minutes after)
+# qualifier -> (minutes before, minutes after).  "By 6:40 a.m." and "after 10 p.m."
+# bound a time from one side only: half a day on the open side, so a deadline is
+# not read against an hour of some earlier step ("the call came in at 3:30").
+_TIME_WINDOWS = {
     "about": (30, 30), "around": (30, 30), "approximately": (30, 30), "roughly": (30, 30),
     "shortly after": (0, 45), "just after": (0, 30), "soon after": (0, 60), "a little after": (0, 45),
-    "after": (0, 180), "shortly before": (45, 0), "just before": (30, 0), "a little before": (45, 0),
-    "before": (180, 0), "by": (180, 0), "until": (0, 0), "nearly": (30, 0), "almost": (30, 0),
+    "after": (0, 720), "shortly before": (45, 0), "just before": (30, 0), "a little before": (45, 0),
+    "before": (720, 0), "by": (720, 0), "until": (0, 0), "nearly": (30, 0), "almost": (30, 0),
 }
 
 
