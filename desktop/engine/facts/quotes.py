@@ -24,10 +24,13 @@ _MAX_QUOTE = 700
 _WORD_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
 _ATTRIBUTIVE = {"called", "calling", "labeled", "labelled", "described", "describing", "dubbed",
                 "branded", "termed", "wrote", "writing", "posted", "tweeted", "vowing", "vowed",
-                "promised", "urged", "urging"}
+                "promised", "urged", "urging", "accused", "accusing"}
 _PRONOUNS = {"he", "she"}
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
 _SUBJECT = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+# Verbs that, in the passive, give words said of the subject rather than by it.
+_NAMING = {"called", "labeled", "labelled", "described", "dubbed", "branded", "termed", "accused"}
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|had|have|been|being|quoted|who|that)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:about|with|of|to|for|against|on|from|by|at|into|toward|towards|"
                                  r"than|like|between|and)\s+(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?$", re.IGNORECASE)
@@ -394,7 +397,9 @@ class _Speakers:
                 tail_end = min(tail_end, k)
         tail = text[c + 1:tail_end]
         dash = _DASH_SPEAKER.match(tail)
-        if dash:  # "…” — Zohran Mamdani"
+        if dash and not re.match(r"\s+[a-z]", tail[dash.end():]):
+            # "…” — Zohran Mamdani", but not "… of “gambling with World War III” —
+            # Mamdani brushed off concerns": a name going on to its own verb starts a clause.
             hit = self.person_at(c + 1 + dash.start(1), c + 1 + dash.end(1))
             if hit:
                 return self.display(hit), True
@@ -486,6 +491,10 @@ class _Speakers:
         # The sentence's subject speaks: the first name or pronoun before the verb
         # ("He then praised Mamdani, stating, ‘…’" is his words, not Mamdani's).
         verb_pos = head_start + verbs[-1].start()
+        if verbs[-1].group() in _NAMING and _PASSIVE_BEFORE.search(text, head_start, verb_pos):
+            # "O'Brien and Biancardi are accused of acting “contrary to …”", "he was
+            # called “a hero”": the words are someone else's, said of the subject.
+            return None, False
         # A name right before the verb is its subject, with any joined to it by
         # "and" ("Academy Award producers Craig Zadan and Neil Meron said: ...").
         # A participle goes on from the verb before it: in "LaCalamita said nothing,
