@@ -986,3 +986,26 @@ def test_a_year_between_the_and_a_name_names_which_one():
     from desktop.engine.facts.gate import _names_a_thing
     assert _names_a_thing(scene, date("A"))
     assert not _names_a_thing(scene, next(i for i in extractions["D"].quantities if i.text == "1967"))
+
+
+def test_sums_told_over_one_period_are_not_paired_by_it():
+    # ECB+ 8_ecbplus: "110 billion euros in loans over three years from eurozone countries" /
+    # "slice 30bn euros from its deficit over the next three years": two sentences left
+    # apart by the alignment, paired by their words, whose sums are of different things.
+    from desktop.engine.facts.gate import Scene
+    from desktop.engine.facts.quantities import sentence_facts
+    loans = ("The Greek government agreed to slash spending and raise taxes in return for "
+             "110 billion euros in loans over three years from eurozone countries.")
+    texts = {"A": loans,
+             "B": "The Greek government is attempting to slice 30 billion euros from its deficit "
+                  "over the next three years after raising taxes and slashing spending.",
+             "C": loans.replace("110 billion", "100 billion")}
+
+    def drafts(a, b):
+        extractions = {aid: extract(Article(aid, f"{aid}.txt", texts[aid], segment(texts[aid], aid)))
+                       for aid in (a, b)}
+        found = sentence_facts(Scene(extractions), set(), lambda passages: None, min_shared=3)
+        return [d for d in found if d.kind == "money" and d.status == FactStatus.CONFLICT]
+
+    assert not drafts("A", "B")
+    assert drafts("A", "C")  # the same words around two sums of one thing: a conflict

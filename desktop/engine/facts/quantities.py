@@ -522,8 +522,14 @@ def _of_what(scene: Scene, item: Item) -> set[str]:
     is of ("75 percent of firefighting costs" / "two thirds of the bill": costs, bill)."""
     text = scene.article(item.article).text
     stop = lexicon.stopwords() | _not_context()
-    words = [w for w in _WORDS.findall(text[item.end:item.end + 60].lower()) if w not in stop][:4]
+    # "110 billion euros in loans over three years" / "30bn euros from its deficit over the
+    # next three years": how long and in what money say nothing of what a sum is of.
+    words = [w for w in _WORDS.findall(text[item.end:item.end + 60].lower())
+             if w not in stop and lexicon.singular(w) not in _NOT_OF_WHAT][:4]
     return _folded({lexicon.singular(w) for w in words} | set(words))
+
+
+_NOT_OF_WHAT = TIME_UNITS | {"decade", "euro", "dollar", "pound", "yen", "yuan", "rupee", "franc", "sterling"}
 
 
 def sentence_facts(scene: Scene, used: set[int], group_of, min_shared: int = 3) -> list[Draft]:
