@@ -944,6 +944,14 @@ _TOLD_APART = {
         "The Saints face the Seattle Seahawks in a wildcard game at 3:30 p.m. Saturday.",
         "If the Saints beat Seattle, the Falcons will face the Saints at 8 p.m. Saturday.",
         "The Saints face the Seattle Seahawks in a wildcard game at 4:30 p.m. Saturday."),
+    # 31_ecbplus: "advances to play Saturday in a 1:35 pm semifinal" / "will play the winner of
+    # Friday's second semifinal": the ordinal says which game, not when Creighton plays.
+    "a day owning one of several things says which, not when": (
+        FactKind.DATE,
+        "Creighton beat Drake 65-53 in the quarterfinals of the conference tournament. ",
+        "Creighton advances to play Saturday in a semifinal against Indiana State.",
+        "Creighton will play the winner of Friday's second semifinal in the final.",
+        "Creighton advances to play Friday in a semifinal against Indiana State."),
     # 10_ecbplus: "the Nationals have offered Mark Teixeira an 8-year, $160 million contract" /
     # "the Red Sox offered Mark Teixeira an eight-year, $200MM deal": two teams' offers.
     "sums on one verb with different named doers are two sums": (

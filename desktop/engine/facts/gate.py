@@ -270,12 +270,19 @@ def _hypothetical(scene: Scene, item: Item) -> bool:
 
 def _names_a_thing(scene: Scene, item: Item) -> bool:
     """A year between "the" and a name says which thing, not when something
-    happened: "the 2008 Miami Dolphins".  (A day owning a noun, "Friday's
-    semifinal", may still date the happening: "Sunday's quake killed 10".)"""
+    happened: "the 2008 Miami Dolphins"; so does a day owning a noun that an
+    ordinal picks out: "the winner of Friday's second semifinal".  (A day owning
+    a noun alone may still date the happening: "Sunday's quake killed 10".)"""
     text = scene.article(item.article).text
+    if _OWNS_ONE_OF_SEVERAL.match(text, item.end):
+        return True
     before = text[max(0, item.start - 4):item.start].lower()
     return before.endswith("the ") and isinstance(item.value, str) and len(item.value) == 4 \
         and _NAMED_AFTER.match(text, item.end) is not None
+
+
+_OWNS_ONE_OF_SEVERAL = re.compile(r"['’]s\s+(?:first|second|third|fourth|fifth|other)\s+\w",
+                                  re.IGNORECASE)
 
 
 def _people(scene: Scene, item: Item) -> frozenset[str]:
