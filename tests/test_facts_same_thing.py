@@ -1017,3 +1017,21 @@ def test_sums_told_over_one_period_are_not_paired_by_it():
 
     assert not drafts("A", "B")
     assert drafts("A", "C")  # the same words around two sums of one thing: a conflict
+
+
+def test_a_date_long_past_is_not_compared_with_one_still_to_come():
+    # ECB+ 2_ecbplus: "DeGeneres ... first hosted the Oscars in 2007" against "would return
+    # next year to host the annual Oscar ceremony", both reported in August 2013.
+    from desktop.engine.facts.gate import Scene, same_thing
+    texts = {"A": "DeGeneres, the star of her own talk show, first hosted the Oscars in 2007.",
+             "B": "The producers announced that DeGeneres would return next year to host the Oscars.",
+             "C": "The producers announced that DeGeneres would host the Oscars in 2015."}
+    extractions = {aid: extract(Article(aid, f"{aid}.txt", t, segment(t, aid), published="2013-08-02"))
+                   for aid, t in texts.items()}
+    scene = Scene(extractions)
+
+    def date(aid):
+        return next(i for i in extractions[aid].quantities if i.kind == "date")
+
+    assert not same_thing(date("A"), date("B"), scene)
+    assert same_thing(date("C"), date("B"), scene)  # two years still to come: one hosting

@@ -210,6 +210,32 @@ def _elapsed_apart(scene: Scene, a: Item, b: Item) -> bool:
     return a.lo * ua > b.hi * ub + gap or b.lo * ub > a.hi * ua + gap
 
 
+# A date this many days before its report is history, not news of the day.
+_PAST_DAYS = 30
+
+
+def _side_of_report(scene: Scene, item: Item) -> Optional[str]:
+    """"past" when the date lies well before its article's publication, "ahead"
+    when it lies after it, else None (near the report, or either unknown)."""
+    from datetime import date
+    published = scene.article(item.article).published
+    if not published or item.hi <= 0:
+        return None
+    try:
+        day = date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+    if item.hi < day - _PAST_DAYS:
+        return "past"
+    return "ahead" if item.lo > day else None
+
+
+def _past_and_ahead(scene: Scene, a: Item, b: Item) -> bool:
+    """One date is history and the other still to come, each by its own report:
+    "first hosted the Oscars in 2007" against "would return next year to host"."""
+    return {_side_of_report(scene, a), _side_of_report(scene, b)} == {"past", "ahead"}
+
+
 def _months(value: str) -> Optional[int]:
     try:
         return int(value[:4]) * 12 + (int(value[5:7]) - 1 if len(value) >= 7 else 0)
@@ -341,6 +367,8 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
     if _near_copy(sa, sb, a.kind == "number"):
         return True
     if a.kind == "date" and (_names_a_thing(scene, a) or _names_a_thing(scene, b)):
+        return False
+    if a.kind == "date" and _past_and_ahead(scene, a, b):
         return False
     if a.kind == "date" and (_two_days(scene, a) or _two_days(scene, b)):
         return False  # the aftershock "on Monday" against the quake "yesterday"
