@@ -341,8 +341,6 @@ def main(argv=None) -> int:
                         help="print N random pairs of those shown together only through an also-passage")
     parser.add_argument("--trial", metavar="NAME",
                         help="cross-validate a trial scorer from benchmarks/scorer_NAME.py instead")
-    parser.add_argument("--strip-attribution", nargs="?", const=True, default=None,
-                        help="trial: leave the attribution ('..., police said') out of the sentence vectors")
     parser.add_argument("--also", type=float, metavar="P",
                         help="the bar of the link that tells a sentence also in another group "
                              "(align.ALSO_THRESHOLD, 0.5 in the app)")
@@ -366,8 +364,6 @@ def main(argv=None) -> int:
         if getattr(args, knob) is not None:
             GROUP_KNOBS[knob] = getattr(args, knob)
 
-    if args.strip_attribution:
-        grouping.STRIP_ATTRIBUTION = args.strip_attribution
     if args.also is not None:
         grouping.ALSO_THRESHOLD = args.also
     if args.also_support is not None:

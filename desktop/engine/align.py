@@ -14,13 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .attribution import without_attribution
 from .features import (ENTITY_MARK, Vector, cased_content_terms, clause_term_lists, rare_weighted,
                        tfidf_vectors)
-
-
-# Trial switch: leave the attribution ("…, police said") out of the vectors.
-STRIP_ATTRIBUTION = False
 
 
 @dataclass(frozen=True)
@@ -55,15 +50,12 @@ def sentence_vectors(articles: list[list[str]]) -> list[SentenceVectors]:
     Operating Officer", "chief operating officer"); which words were written
     as names is kept aside, per sentence, for the scorer and the event model.
     """
-    told = [[without_attribution(text) if STRIP_ATTRIBUTION else text for text in sentences]
-            for sentences in articles]
-    cased = [[cased_content_terms(text) for text in sentences]
-             for sentences in (articles if STRIP_ATTRIBUTION == "clauses" else told)]
+    cased = [[cased_content_terms(text) for text in sentences] for sentences in articles]
     sentence_terms = [[[term.lstrip(ENTITY_MARK) for term, _ in terms] for terms in per] for per in cased]
-    names = [[frozenset(term[1:] for term, _ in terms if term.startswith(ENTITY_MARK))
-              for terms in (cased_content_terms(text) for text in sentences)] for sentences in articles]
+    names = [[frozenset(term[1:] for term, _ in terms if term.startswith(ENTITY_MARK)) for terms in per]
+             for per in cased]
     clause_terms, owners = [], []
-    for sentences in told:
+    for sentences in articles:
         per_clause, per_owner = [], []
         for index, text in enumerate(sentences):
             for terms in clause_term_lists(text):
