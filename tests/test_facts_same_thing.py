@@ -1035,3 +1035,8 @@ def test_a_date_long_past_is_not_compared_with_one_still_to_come():
 
     assert not same_thing(date("A"), date("B"), scene)
     assert same_thing(date("C"), date("B"), scene)  # two years still to come: one hosting
+    # Reports written months apart may see one happening first ahead, then past.
+    later = dict(extractions)
+    later["B"] = extract(Article("B", "B.txt", texts["B"], segment(texts["B"], "B"), published="2014-01-15"))
+    later_scene = Scene(later)
+    assert same_thing(date("A"), next(i for i in later["B"].quantities if i.kind == "date"), later_scene)

@@ -232,8 +232,12 @@ def _side_of_report(scene: Scene, item: Item) -> Optional[str]:
 
 def _past_and_ahead(scene: Scene, a: Item, b: Item) -> bool:
     """One date is history and the other still to come, each by its own report:
-    "first hosted the Oscars in 2007" against "would return next year to host"."""
-    return {_side_of_report(scene, a), _side_of_report(scene, b)} == {"past", "ahead"}
+    "first hosted the Oscars in 2007" against "would return next year to host".
+    (Reports written months apart may see one hearing first ahead, then past.)"""
+    if {_side_of_report(scene, a), _side_of_report(scene, b)} != {"past", "ahead"}:
+        return False
+    gap = _days_between(scene, a, b)
+    return gap is not None and gap <= _PAST_DAYS
 
 
 def _months(value: str) -> Optional[int]:
