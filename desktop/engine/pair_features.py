@@ -170,19 +170,24 @@ def _row(s, sentence_cos, clause_cos, row_top, col_top, i, j, a: Vector, b: Vect
         short, long_ = a, b
     shared = short.keys() & long_.keys()
     names = min(names, len(shared))
-    numbers = any(t.isdigit() for t in shared)
-    cover_short = sum(short[t] ** 2 for t in shared)
-    cover_long = sum(long_[t] ** 2 for t in shared)
+    # One pass over the shared terms (a candidate row is built for every candidate pair):
+    # the rarity-weighted cosine needs no other terms, since a term only one side has
+    # adds nothing to it.
+    numbers = False
+    cover_short = cover_long = rare_cos = rarity_sum = 0.0
+    for t in shared:
+        cover_short += short[t] ** 2
+        cover_long += long_[t] ** 2
+        rare_cos += rare_a.get(t, 0.0) * rare_b.get(t, 0.0)
+        rarity_sum += rarity(t)
+        numbers = numbers or t.isdigit()
     shorter, longer = min(len_a, len_b), max(len_a, len_b)
     mutual = float(row_best == 1.0 and col_best == 1.0)
-    if len(rare_a) > len(rare_b):
-        rare_a, rare_b = rare_b, rare_a
-    rare_cos = sum(w * rare_b.get(t, 0.0) for t, w in rare_a.items())
     return (
         sentence_cos, clause_cos, row_best, col_best, row_margin, col_margin,
         math.log1p(len(shared) - names), math.log1p(names), math.log1p(len(shared & stock)),
         float(numbers), float(phrase),
         math.log1p(shorter), shorter / longer if longer else 0.0,
         cover_short, cover_long, mutual, mutual * s, float(greedy), greedy * s, float(ruled),
-        rare_cos, math.log1p(sum(rarity(t) for t in shared)), 1.0,
+        rare_cos, math.log1p(rarity_sum), 1.0,
     )

@@ -24,7 +24,7 @@ from .model import (AlsoPassage, Article, CancelFn, Comparison, CompareConfig, D
                     InputError, PairDiff, PassageLink, ProgressFn, article_ids)
 from .segment import segment
 from .set_apart import set_apart_note
-from .worddiff import word_diff
+from .worddiff import diff_tokens, tokens
 
 
 log = logging.getLogger(__name__)
@@ -200,12 +200,11 @@ def _with_diffs(group: Group, articles: list[Article]) -> Group:
     for pid in group.passages:
         by_article.setdefault(pid.rstrip("0123456789"), []).append(pid)
     lookup = {a.id: a for a in articles}
+    spans = {aid: [_span(lookup[aid], pid) for pid in pids] for aid, pids in by_article.items()}
+    cut = {aid: tokens(lookup[aid].text, spans[aid]) for aid in by_article}
     diffs = []
     for left_id, right_id in combinations(by_article, 2):
-        left, right = lookup[left_id], lookup[right_id]
-        spans_l = [_span(left, pid) for pid in by_article[left_id]]
-        spans_r = [_span(right, pid) for pid in by_article[right_id]]
-        ops, similarity = word_diff(left.text, spans_l, right.text, spans_r)
+        ops, similarity = diff_tokens(cut[left_id], spans[left_id], cut[right_id], spans[right_id])
         diffs.append(PairDiff(by_article[left_id][0], by_article[right_id][0], ops,
                               tuple(by_article[left_id]), tuple(by_article[right_id]),
                               round(similarity, 4)))

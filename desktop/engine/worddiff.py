@@ -55,7 +55,13 @@ def _fold_glue(opcodes: list[list]) -> list[list]:
 def word_diff(text_a: str, spans_a: Sequence[tuple[int, int]],
               text_b: str, spans_b: Sequence[tuple[int, int]]) -> tuple[tuple[DiffOp, ...], float]:
     """Edit operations turning the A spans into the B spans, and the share of equal tokens."""
-    ta, tb = tokens(text_a, spans_a), tokens(text_b, spans_b)
+    return diff_tokens(tokens(text_a, spans_a), spans_a, tokens(text_b, spans_b), spans_b)
+
+
+def diff_tokens(ta: list[Token], spans_a: Sequence[tuple[int, int]],
+                tb: list[Token], spans_b: Sequence[tuple[int, int]]) -> tuple[tuple[DiffOp, ...], float]:
+    """:func:`word_diff` of spans already cut into :func:`tokens` (a group's passage is
+    diffed against every other article's, so it is cut once)."""
     ka, kb = [t[0] for t in ta], [t[0] for t in tb]
     matcher = SequenceMatcher(None, ka, kb, autojunk=False)
     raw = []
