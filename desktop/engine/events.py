@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter, mul
 from typing import Callable, Optional
 
 from .facts.names import find_names
@@ -34,6 +35,7 @@ from .story_split import split_stories
 # as well, set more same-event articles apart (cross-validated, docs/real-news.md).
 SENTENCE_FEATURES = tuple(f for f in PAIR_FEATURES if f not in ("rare_cos", "rare_shared"))
 _SENTENCE_COLUMNS = tuple(PAIR_FEATURES.index(f) for f in SENTENCE_FEATURES)
+_sentence_columns = itemgetter(*_SENTENCE_COLUMNS)  # row -> the tuple of those columns
 
 EVENT_FEATURES = (
     "link_share",     # linked sentences / sentences of the shorter article
@@ -305,7 +307,7 @@ def article_pair_rows(vectors, published: list[Optional[str]],
                                               scorer.strong_threshold))
     for (a, b), scores in pair_scores.items():
         built = (found or {}).get((a, b)) or candidates(vectors[a], vectors[b])
-        rows.sentences[(a, b)] = [(tuple(row[k] for k in _SENTENCE_COLUMNS), scores.get(pair, 0.0))
+        rows.sentences[(a, b)] = [(_sentence_columns(row), scores.get(pair, 0.0))
                                   for pair, row in zip(built.pairs, built.rows)]
     rows.link_threshold = scorer.link_threshold
     return rows
@@ -352,7 +354,7 @@ def complete_rows(rows: ComparisonRows, sentence_weights) -> dict[tuple[int, int
         probs = []
         linked = []
         for row, p in rows.sentences.get(key, ()):
-            z = sum(w * x for w, x in zip(sentence_weights, row))
+            z = sum(map(mul, sentence_weights, row))
             q = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             probs.append(q)
             if p >= rows.link_threshold:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from operator import mul
 from typing import Callable, Protocol
 
 from .pair_features import FEATURES, Candidates, candidates
@@ -50,7 +51,7 @@ class LogisticScorer:
                    float(data["link_threshold"]), float(data["strong_threshold"]))
 
     def probability(self, row: tuple[float, ...]) -> float:
-        z = sum(w * x for w, x in zip(self.weights, row))
+        z = sum(map(mul, self.weights, row))  # the same products, summed in the same order
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def score(self, left, right) -> dict[tuple[int, int], float]:
