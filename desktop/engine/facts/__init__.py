@@ -15,7 +15,7 @@ from typing import Optional
 from ..errors import Cancelled
 from ..model import CancelFn, Comparison, Fact, FactStatus
 from .distances import distance_facts
-from .dates import told_when
+from .dates import date_matches, told_when
 from .draft import Draft, fold_repeats
 from .extract import extract
 from .gate import Scene
@@ -38,10 +38,11 @@ def find_facts(comparison: Comparison, should_cancel: Optional[CancelFn] = None)
     if not articles:
         return []
     extractions = {}
-    reference_day = told_when(articles)
-    for article in articles:
+    matches = [date_matches(a.text) for a in articles]
+    reference_day = told_when(articles, matches)
+    for article, found in zip(articles, matches):
         check()
-        extractions[article.id] = extract(article, reference_day)
+        extractions[article.id] = extract(article, reference_day, found)
     related = set(extractions)
     passage_groups: dict[str, str] = {}
     for group in comparison.groups:

@@ -258,7 +258,14 @@ _AHEAD_OF_DAY = re.compile(r"\b(?:set|scheduled|slated|planned|due|expected)\s+(
                            r"\b(?:expires?|ends|runs|lasts|closes)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
-def told_when(articles: list[Article]) -> Optional[date]:
+def date_matches(text: str) -> tuple[re.Match, ...]:
+    """Every match of the date pattern in ``text``, the costliest pattern here: a
+    comparison reads them once for :func:`told_when` and again for :func:`find_dates`."""
+    return tuple(_DATE_RE.finditer(text))
+
+
+def told_when(articles: list[Article], matches: Optional[list[tuple[re.Match, ...]]] = None
+              ) -> Optional[date]:
     """When a set of reports of one event was written, as near as their text says.
 
     The latest publication date among them; when none is dated, the latest
@@ -270,8 +277,8 @@ def told_when(articles: list[Article]) -> Optional[date]:
     if dated:
         return max(dated)
     days = []
-    for article in articles:
-        for m in _DATE_RE.finditer(article.text):
+    for n, article in enumerate(articles):
+        for m in (matches[n] if matches is not None else date_matches(article.text)):
             if not (m.group("year") or m.group("year2")) or _told_ahead(article.text, m.start()) or \
                     _AHEAD_OF_DAY.search(article.text[max(0, m.start() - 24):m.start()]):
                 continue
@@ -285,7 +292,8 @@ def _wd_index(name: Optional[str]) -> Optional[int]:
     return WEEKDAYS.index(name.lower()) if name else None
 
 
-def find_dates(article: Article, taken: Taken, reference_day: Optional[date] = None) -> list[Item]:
+def find_dates(article: Article, taken: Taken, reference_day: Optional[date] = None,
+               matches: Optional[tuple[re.Match, ...]] = None) -> list[Item]:
     """Dates of ``article``; ``reference_day`` places an undated article's months in a year.
 
     An undated article's "November 2" or "early November" still has a year:
@@ -296,7 +304,7 @@ def find_dates(article: Article, taken: Taken, reference_day: Optional[date] = N
     """
     published = parse_published(article.published)
     items = []
-    for m in _DATE_RE.finditer(article.text):
+    for m in (matches if matches is not None else date_matches(article.text)):
         if taken.hit(m.start(), m.end()):
             continue
         item = _date_item(article, m, published, reference_day)

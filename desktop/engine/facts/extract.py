@@ -30,11 +30,12 @@ class Extraction:
     index: PassageIndex = None  # type: ignore[assignment]
 
 
-def extract(article: Article, reference_day: Optional[date] = None) -> Extraction:
-    """``reference_day``: when an undated article's comparison was told (:func:`.dates.told_when`)."""
+def extract(article: Article, reference_day: Optional[date] = None, date_matches=None) -> Extraction:
+    """``reference_day``: when an undated article's comparison was told (:func:`.dates.told_when`);
+    ``date_matches``: the article's :func:`.dates.date_matches`, when already read."""
     index = PassageIndex(article)
     taken = Taken()
-    quantities = (find_times(article, taken) + find_dates(article, taken, reference_day)
+    quantities = (find_times(article, taken) + find_dates(article, taken, reference_day, date_matches)
                   + find_numbers(article, taken))
     quantities.sort(key=lambda i: i.start)
     hits, people = find_names(article)
