@@ -973,19 +973,14 @@ def test_values_of_different_things_are_told_apart(case):
 def test_a_year_between_the_and_a_name_names_which_one():
     # ECB+ 29_ecbplus: "join the 2008 Miami Dolphins as the only teams ..." is no date
     # of the return the other report dates "this year".
-    from desktop.engine.facts.gate import Scene, same_thing
-    texts = {"A": "Darius Butler returned an interception 32 yards for a TD in helping the Colts join "
-                  "the 2008 Miami Dolphins as the only teams to win ten games after losing 14.",
-             "B": "It was the second interception Butler returned for a touchdown this year, and the "
-                  "score tied a club record.",
-             "C": "Darius Butler returned an interception 32 yards for a TD in 2008.",
-             "D": "Police charged a woman on Friday in the 1967 Staunton killings."}
-    extractions = {aid: extract(Article(aid, f"{aid}.txt", t, segment(t, aid), published="2009-12-28"))
-                   for aid, t in texts.items()}
-    scene = Scene(extractions)
-
-    def date(aid):
-        return next(i for i in extractions[aid].quantities if i.kind == "date")
+    from desktop.engine.facts.gate import same_thing
+    extractions, scene, date = _dated_scene({
+        "A": "Darius Butler returned an interception 32 yards for a TD in helping the Colts join "
+             "the 2008 Miami Dolphins as the only teams to win ten games after losing 14.",
+        "B": "It was the second interception Butler returned for a touchdown this year, and the "
+             "score tied a club record.",
+        "C": "Darius Butler returned an interception 32 yards for a TD in 2008.",
+        "D": "Police charged a woman on Friday in the 1967 Staunton killings."}, "2009-12-28")
 
     assert not same_thing(date("A"), date("B"), scene)
     # A year that dates the return itself is compared; one before a place and a noun
@@ -1022,21 +1017,28 @@ def test_sums_told_over_one_period_are_not_paired_by_it():
 def test_a_date_long_past_is_not_compared_with_one_still_to_come():
     # ECB+ 2_ecbplus: "DeGeneres ... first hosted the Oscars in 2007" against "would return
     # next year to host the annual Oscar ceremony", both reported in August 2013.
-    from desktop.engine.facts.gate import Scene, same_thing
+    from desktop.engine.facts.gate import same_thing
     texts = {"A": "DeGeneres, the star of her own talk show, first hosted the Oscars in 2007.",
              "B": "The producers announced that DeGeneres would return next year to host the Oscars.",
              "C": "The producers announced that DeGeneres would host the Oscars in 2015."}
-    extractions = {aid: extract(Article(aid, f"{aid}.txt", t, segment(t, aid), published="2013-08-02"))
-                   for aid, t in texts.items()}
-    scene = Scene(extractions)
-
-    def date(aid):
-        return next(i for i in extractions[aid].quantities if i.kind == "date")
+    _, scene, date = _dated_scene(texts, "2013-08-02")
 
     assert not same_thing(date("A"), date("B"), scene)
     assert same_thing(date("C"), date("B"), scene)  # two years still to come: one hosting
     # Reports written months apart may see one happening first ahead, then past.
-    later = dict(extractions)
-    later["B"] = extract(Article("B", "B.txt", texts["B"], segment(texts["B"], "B"), published="2014-01-15"))
-    later_scene = Scene(later)
-    assert same_thing(date("A"), next(i for i in later["B"].quantities if i.kind == "date"), later_scene)
+    _, later_scene, later_date = _dated_scene(texts, "2013-08-02", {"B": "2014-01-15"})
+    assert same_thing(later_date("A"), later_date("B"), later_scene)
+
+
+def _dated_scene(texts: dict[str, str], published: str, other_days: dict[str, str] | None = None):
+    """Extractions of one-sentence articles, a Scene over them, and each one's first date."""
+    from desktop.engine.facts.gate import Scene
+    days = other_days or {}
+    extractions = {aid: extract(Article(aid, f"{aid}.txt", t, segment(t, aid),
+                                        published=days.get(aid, published)))
+                   for aid, t in texts.items()}
+
+    def date(aid):
+        return next(i for i in extractions[aid].quantities if i.kind == "date")
+
+    return extractions, Scene(extractions), date
