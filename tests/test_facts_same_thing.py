@@ -1042,3 +1042,15 @@ def _dated_scene(texts: dict[str, str], published: str, other_days: dict[str, st
         return next(i for i in extractions[aid].quantities if i.kind == "date")
 
     return extractions, Scene(extractions), date
+
+
+def test_temperatures_told_bare_are_degrees_and_compared():
+    # ECB+ 13_ecb, a real disagreement found by reading: "Firefighters fought the blaze in
+    # temperatures of minus 17 degrees" / "Outside temperatures were minus 20 as firefighters
+    # battled the blaze".
+    base = "A fire destroyed the Wasilla Bible Church on Friday night. The pastor said no one was hurt. "
+    told = "Firefighters fought the blaze in temperatures of minus 17 degrees."
+    found = _conflicts(base + told, base + "Outside temperatures were minus 20 as firefighters battled the blaze.")
+    assert [f.kind for f in found] == [FactKind.NUMBER] and "17" in found[0].note and "20" in found[0].note
+    # A bare figure that is no temperature is not read as degrees.
+    assert not _conflicts(base + told, base + "Outside, 20 firefighters battled the blaze.", FactKind.NUMBER)

@@ -388,7 +388,8 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         return True  # one sum converted two ways, in the same place of one sentence
     # (Not a game clock: a game has many plays and one sentence may tell two, "tied
     # Ford with 14:05 left, then set the record with 7:41 left": a clock needs its verb.)
-    if a.kind in ("money", "percent", "time") and not a.extra.get("clock") and scene.tight(a, b) is not None:
+    specific = a.kind in ("money", "percent", "time") or a.extra.get("head") == "degree"  # a temperature
+    if specific and not a.extra.get("clock") and scene.tight(a, b) is not None:
         # A sum, a share or a clock time is specific: the only one each side
         # gives in two sentences aligned one to one is the same.  (Asking the
         # verbs to agree too would cut one false flag on ECB+ but lose five

@@ -300,6 +300,14 @@ def _mixed_value(m: re.Match) -> Optional[float]:
     return round(int(m.group("whole")) + n / d, 6)
 
 
+# A bare figure right after a temperature is in degrees: "outside temperatures were minus 20",
+# "the mercury fell to 5 below".
+_TEMPERATURE_BEFORE = re.compile(
+    r"\b(?:temperatures?|temps|mercury|thermometers?)\s+(?:of|were|was|at|reached|read|hit|"
+    r"(?:dropped|fell|plunged|sank|rose|climbed)\s+to)\s+(?:a\s+)?(?:low\s+of\s+|high\s+of\s+)?"
+    r"(?:minus|negative|-|−)?\s*$", re.IGNORECASE)
+
+
 # A run of digit groups with spaces between ("0800 555 111") or a leading
 # zero ("0845"): a telephone number or a code, never a quantity.
 _CODE_BEFORE = re.compile(r"\d[ \t]$")
@@ -521,6 +529,8 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
                          key=f"age|{holder.lower()}", label="age", extra={"head": "age", "event": None,
                                                                           "phrase": "age", "holder": holder})
     head, phrase, event, event_word = count_noun(text, end, value)
+    if head is None and _TEMPERATURE_BEFORE.search(text, max(0, start - 40), start):
+        head, phrase = "degree", "degrees"  # "temperatures were minus 20": degrees, unsaid
     if head and head.endswith("'") and head[:-1].isalpha():
         head = head[:-1] + "s"  # "47 KO's" counts what "46 KOs" does
     if head in lexicon.generic_nouns() and event is None:
