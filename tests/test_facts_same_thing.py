@@ -1051,6 +1051,9 @@ def test_temperatures_told_bare_are_degrees_and_compared():
     base = "A fire destroyed the Wasilla Bible Church on Friday night. The pastor said no one was hurt. "
     told = "Firefighters fought the blaze in temperatures of minus 17 degrees."
     found = _conflicts(base + told, base + "Outside temperatures were minus 20 as firefighters battled the blaze.")
-    assert [f.kind for f in found] == [FactKind.NUMBER] and "17" in found[0].note and "20" in found[0].note
+    assert [f.kind for f in found] == [FactKind.NUMBER] and found[0].note.endswith("minus 17 vs minus 20")
+    # Below zero is a sign: "minus 17" against "17 degrees" disagrees, against "-17" agrees.
+    assert _conflicts(base + told, base + "Firefighters fought the blaze in temperatures of 17 degrees.")
+    assert not _conflicts(base + told, base + "Firefighters fought the blaze in temperatures of -17 degrees.")
     # A bare figure that is no temperature is not read as degrees.
     assert not _conflicts(base + told, base + "Outside, 20 firefighters battled the blaze.", FactKind.NUMBER)

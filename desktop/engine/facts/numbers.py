@@ -308,6 +308,9 @@ _TEMPERATURE_BEFORE = re.compile(
     r"(?:minus|negative|-|−)?\s*$", re.IGNORECASE)
 
 
+_BELOW_ZERO = re.compile(r"(?:\bminus|\bnegative|(?<!\w)[-−])\s*$", re.IGNORECASE)
+
+
 # A run of digit groups with spaces between ("0800 555 111") or a leading
 # zero ("0845"): a telephone number or a code, never a quantity.
 _CODE_BEFORE = re.compile(r"\d[ \t]$")
@@ -531,6 +534,10 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     head, phrase, event, event_word = count_noun(text, end, value)
     if head is None and _TEMPERATURE_BEFORE.search(text, max(0, start - 40), start):
         head, phrase = "degree", "degrees"  # "temperatures were minus 20": degrees, unsaid
+    if head == "degree" and not vague and isinstance(json_value, (int, float)):
+        below = _BELOW_ZERO.search(text, max(0, start - 10), start)
+        if below:  # "minus 17 degrees" is -17, shown as written
+            start, json_value, lo, hi = below.start(), -json_value, -hi, -lo
     if head and head.endswith("'") and head[:-1].isalpha():
         head = head[:-1] + "s"  # "47 KO's" counts what "46 KOs" does
     if head in lexicon.generic_nouns() and event is None:
