@@ -7,6 +7,7 @@ quotes are found independently.  Items inside a quotation are marked.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -30,7 +31,8 @@ class Extraction:
     index: PassageIndex = None  # type: ignore[assignment]
 
 
-def extract(article: Article, reference_day: Optional[date] = None, date_matches=None) -> Extraction:
+def extract(article: Article, reference_day: Optional[date] = None,
+            date_matches: Optional[tuple[re.Match, ...]] = None) -> Extraction:
     """``reference_day``: when an undated article's comparison was told (:func:`.dates.told_when`);
     ``date_matches``: the article's :func:`.dates.date_matches`, when already read."""
     index = PassageIndex(article)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Group, Passage
+from .dates import parse_published
 from .items import Item
 from .slots import Slot, noun_dated, opposite, related_verbs, same_verb, similarity, slot_for, unit_after, zone_after
 
@@ -189,12 +190,8 @@ def _share_shape(item: Item, s: Slot) -> Optional[str]:
 
 
 def _days_between(scene: Scene, a: Item, b: Item) -> Optional[int]:
-    from datetime import date
-    pa, pb = scene.article(a.article).published, scene.article(b.article).published
-    try:
-        return abs((date.fromisoformat(pa[:10]) - date.fromisoformat(pb[:10])).days)
-    except (TypeError, ValueError):
-        return None
+    pa, pb = (parse_published(scene.article(i.article).published) for i in (a, b))
+    return abs((pa - pb).days) if pa and pb else None
 
 
 def _elapsed_apart(scene: Scene, a: Item, b: Item) -> bool:
@@ -217,14 +214,10 @@ _PAST_DAYS = 30
 def _side_of_report(scene: Scene, item: Item) -> Optional[str]:
     """"past" when the date lies well before its article's publication, "ahead"
     when it lies after it, else None (near the report, or either unknown)."""
-    from datetime import date
-    published = scene.article(item.article).published
-    if not published or item.hi <= 0:
+    published = parse_published(scene.article(item.article).published)
+    if published is None or item.hi <= 0:
         return None
-    try:
-        day = date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
+    day = published.toordinal()
     if item.hi < day - _PAST_DAYS:
         return "past"
     return "ahead" if item.lo > day else None
@@ -289,6 +282,9 @@ _IF = re.compile(r"\s*(?:[\"“‘']\s*)?(?:if|unless|should)\b", re.IGNORECASE)
 # Two capitalised words at least: "the 2008 Miami Dolphins" is a team's season, while
 # "the 1967 Staunton killings" dates the killings.
 _NAMED_AFTER = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z]")
+# "Friday's second semifinal": a day owning one of several things.
+_OWNS_ONE_OF_SEVERAL = re.compile(r"['’]s\s+(?:first|second|third|fourth|fifth|other)\s+\w",
+                                  re.IGNORECASE)
 
 
 def _hypothetical(scene: Scene, item: Item) -> bool:
@@ -309,10 +305,6 @@ def _names_a_thing(scene: Scene, item: Item) -> bool:
     before = text[max(0, item.start - 4):item.start].lower()
     return before.endswith("the ") and isinstance(item.value, str) and len(item.value) == 4 \
         and _NAMED_AFTER.match(text, item.end) is not None
-
-
-_OWNS_ONE_OF_SEVERAL = re.compile(r"['’]s\s+(?:first|second|third|fourth|fifth|other)\s+\w",
-                                  re.IGNORECASE)
 
 
 def _people(scene: Scene, item: Item) -> frozenset[str]:
