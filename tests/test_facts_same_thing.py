@@ -1057,3 +1057,22 @@ def test_temperatures_told_bare_are_degrees_and_compared():
     assert not _conflicts(base + told, base + "Firefighters fought the blaze in temperatures of -17 degrees.")
     # A bare figure that is no temperature is not read as degrees.
     assert not _conflicts(base + told, base + "Outside, 20 firefighters battled the blaze.", FactKind.NUMBER)
+
+
+def test_a_figure_that_compares_with_nothing_is_left_out_of_an_agreement():
+    # ECB+ 3_ecb: "more than three years" of delays and the "485 years" of the sentence
+    # were shown as one agreement, "years: more than three / 485 (roughly the same)".
+    texts = [
+        "After more than three years of legal delays, the man who killed four people in a "
+        "courthouse escape was sentenced Saturday to life without parole and hundreds of years more.",
+        "Nichols was sentenced Saturday to seven life sentences without parole plus 485 years.",
+        "Courthouse killer Brian Nichols was sentenced Saturday to seven life sentences without "
+        "parole plus 485 years for the crimes.",
+    ]
+    docs = [Document(source=f"{n}.txt", text=t) for n, t in enumerate(texts)]
+    facts = compare(docs, CompareConfig()).facts
+    years = [f for f in facts if f.kind == FactKind.NUMBER and "485" in f.note]
+    assert years, [f.note for f in facts]
+    for fact in years:
+        assert sorted(m.text for m in fact.mentions) == ["485", "485"], fact.note
+        assert fact.note == "years: 485 (same)"

@@ -18,7 +18,7 @@ from .items import Item
 from .notes import quantity_note, quantity_subject
 from .gate import TIME_UNITS, Scene, near_copy, same_thing, slot
 from .slots import noun_dated, related_verbs, same_verb
-from .values import cluster_status, date_class, relation
+from .values import cluster_status, compared_items, date_class, relation
 
 import re
 
@@ -194,6 +194,9 @@ def _draft(items: list[Item], group: Optional[str], used: set[int],
     one sum (or share): like two sentences aligned one to one, the sums are one.
     ``tied``: see :func:`.gate.same_thing`."""
     comparable = (lambda a, b: True) if paired else _comparable(scene, tied)
+    items = compared_items(items)
+    if len({i.article for i in items}) < 2:
+        return None
     status, approx = cluster_status(items, comparable)
     if status == FactStatus.CONFLICT and items[0].kind == "number":
         aside = _said_otherwise(items, scene)

@@ -115,6 +115,17 @@ def _far_apart(a: Item, b: Item) -> bool:
     return max(x, y) / min(x, y) > _FAR_APART
 
 
+def compared_items(items: list[Item]) -> list[Item]:
+    """The items that some other article's item can be compared with.
+
+    "More than three years" (of delays) beside two reports' "485 years" (of
+    the sentence) compares with neither (figures that far apart are two
+    things); kept in, it would be shown agreeing with them.
+    """
+    return [a for a in items
+            if any(b.article != a.article and relation(a, b) is not None for b in items)]
+
+
 def cluster_status(items: list[Item], comparable=None) -> tuple[Optional[FactStatus], bool]:
     """(conflict | agree | None, approximate) over every pair from different articles.
 
