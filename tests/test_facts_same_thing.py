@@ -1076,3 +1076,19 @@ def test_a_figure_that_compares_with_nothing_is_left_out_of_an_agreement():
     for fact in years:
         assert sorted(m.text for m in fact.mentions) == ["485", "485"], fact.note
         assert fact.note == "years: 485 (same)"
+
+
+@pytest.mark.parametrize("a, b, label", [
+    # ECB+ 20_ecb: "struck seven km (4 miles) east of Dargahan" was told as "number: seven".
+    ("The quake struck seven km east of Dargahan, officials said.",
+     "The quake struck seven km east of Dargahan, the governor said.", "km: seven (same)"),
+    ("The quake struck 12 km east of the town, officials said.",
+     "The quake struck 12 kilometres east of the town, officials said.", "12 (same)"),
+    # ECB+ 23_ecbplus: "about 200ft" and "(200 feet)".
+    ("The climber died after falling about 200ft from a ridge.",
+     "The climber died after falling about 60 metres (200 feet) from a ridge.", "feet: about 200 / 200"),
+])
+def test_a_unit_written_short_counts_what_the_word_does(a, b, label):
+    notes = [f.note for f in compare([Document(source="a.txt", text=a), Document(source="b.txt", text=b)]).facts
+             if f.kind == FactKind.NUMBER and f.status == FactStatus.AGREE]
+    assert any(label in note for note in notes), notes

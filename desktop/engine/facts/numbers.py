@@ -186,6 +186,14 @@ def _following_words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int
     return words
 
 
+# Units written short or in British spelling, under one head: "12 km" and "12 kilometers",
+# "3 metres" and "3 meters" count one thing.
+_UNIT_HEADS = {"km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kg": "kilogram",
+               "kgs": "kilogram", "kilogramme": "kilogram", "metre": "meter", "centimetre": "centimeter",
+               "millimetre": "millimeter", "cm": "centimeter", "mm": "millimeter", "ft": "foot",
+               "mph": "mph", "kph": "kph", "km/h": "kph"}
+
+
 def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, Optional[str], str]:
     """What a number counts: (head noun singular, noun phrase, event class, event word).
 
@@ -217,9 +225,15 @@ def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, O
                     head = ""
                     break
                 continue
+        if not phrase and lw in _UNIT_HEADS:  # "seven km (4 miles)": the unit is what is counted
+            phrase.append(w)
+            head = _UNIT_HEADS[lw]
+            i += 1
+            break
         if lexicon.looks_plural(lw) or (value == 1 and not lw.endswith(("ed", "ing", "ly"))):
             phrase.append(w)
             head = lexicon.singular(lw)
+            head = _UNIT_HEADS.get(head, head)
             i += 1
             if i < len(words) and lexicon.looks_plural(words[i][0]) and words[i][0][0].islower():
                 continue
