@@ -186,6 +186,10 @@ def _following_words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int
     return words
 
 
+# What a count of time counts (a label never joins them to a happening's word).
+_SPANS_OF_TIME = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
+                            "season", "century"})
+
 # Units written short or in British spelling, under one head: "12 km" and "12 kilometers",
 # "3 metres" and "3 meters" count one thing.
 _UNIT_HEADS = {"km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kg": "kilogram",
@@ -563,6 +567,10 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     if head is not None:
         key = f"{head}|{event or ''}"
         label = " ".join(x for x in (phrase or ("people" if event else ""), event_word.lower()) if x)
+        if head in _SPANS_OF_TIME and phrase:
+            # "two years after the death": the death did not happen to the years, so the
+            # label is "years" (the key keeps the event: spans before two happenings differ).
+            label = phrase
     return span_item(article, "number", start, end, value=json_value, lo=lo, hi=hi, approx=approx,
                      key=key, label=label,
                      extra={"head": head, "event": event, "phrase": phrase})
