@@ -1094,10 +1094,12 @@ def test_a_unit_written_short_counts_what_the_word_does(a, b, label):
     assert any(label in note for note in notes), notes
 
 
-def test_a_span_of_time_is_labelled_by_itself_not_by_a_later_happening():
+def test_a_count_is_labelled_by_what_it_counts():
     # ECB+ 11_ecb: "ruled Turkmenistan for two decades until his death" was "decades death: two".
     text = ("The dictator ruled the country for two decades until his death in 2006. "
-            "Timmons, who was arrested 12 days after the shooting, faces trial.")
+            "Timmons, who was arrested 12 days after the shooting, faces trial. "
+            # ECB+ 35_ecb: "six bullet casings: five".
+            "Five of the six bullet casings found at the scene came from his weapon.")
     items = [i for i in _extracted(text).quantities if i.kind == "number"]
     labels = {i.text: i.label for i in items}
-    assert labels == {"two": "decades", "12": "days"}, labels
+    assert labels == {"two": "decades", "12": "days", "Five": "bullet casings", "six": "bullet casings"}, labels

@@ -213,6 +213,8 @@ def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, O
         i = 1
         while i < len(words) and words[i][0].lower() in ("the", "those", "these", "them", "its", "their"):
             i += 1
+        if i < len(words) and (words[i][0].isdigit() or words[i][0].lower() in _UNITS + _TENS):
+            i += 1  # "five of the six bullet casings": a part of the whole, counting casings
     phrase: list[str] = []
     head = None
     event_class, event_word = None, ""
