@@ -1103,3 +1103,24 @@ def test_a_count_is_labelled_by_what_it_counts():
     items = [i for i in _extracted(text).quantities if i.kind == "number"]
     labels = {i.text: i.label for i in items}
     assert labels == {"two": "decades", "12": "days", "Five": "bullet casings", "six": "bullet casings"}, labels
+
+
+@pytest.mark.parametrize("a, b, status, shown", [
+    ("Between 10 and 15 people were injured in the blast, police said.",
+     "Twelve people were injured in the blast, police said.", FactStatus.AGREE, "between 10 and 15"),
+    ("Two or three people were injured in the blast, police said.",
+     "Three people were injured in the blast, police said.", FactStatus.AGREE, "two or three"),
+    ("Some 10 to 15 people were injured in the blast, police said.",
+     "Twenty people were injured in the blast, police said.", FactStatus.CONFLICT, "some 10 to 15"),
+])
+def test_a_range_is_one_figure(a, b, status, shown):
+    facts = compare([Document(source="a.txt", text=a), Document(source="b.txt", text=b)]).facts
+    injured = [f for f in facts if f.kind == FactKind.NUMBER]
+    assert [f.status for f in injured] == [status], [f.note for f in injured]
+    assert shown in injured[0].note.lower()
+
+
+def test_a_change_and_a_list_are_no_ranges():
+    text = "The toll rose from 10 to 15 people. The team lost games 3 and 7 of the series."
+    shown = sorted(i.text for i in _extracted(text).quantities if i.kind == "number")
+    assert shown == ["10", "15", "3", "7"]

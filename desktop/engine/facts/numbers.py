@@ -377,7 +377,50 @@ def find_numbers(article: Article, taken: Taken) -> list[Item]:
             continue
         taken.add(item.start, item.end)
         items.append(item)
-    return _with_conversions_marked(text, items)
+    return _with_conversions_marked(text, _ranges_joined(article, items))
+
+
+# Between two figures of one range: "10 to 15", "two or three", "between 30 and 40".
+_RANGE_JOIN = re.compile(r"\s+(?:to|or|and)\s+$")
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+
+
+def _ranges_joined(article: Article, items: list[Item]) -> list[Item]:
+    """Two counts told as a range made one item spanning it: "between 10 and 15 people"
+    is 10 to 15 people, which "twelve" is within; kept apart, "15 vs twelve" disagreed.
+
+    "From 10 to 15" is a change, not a range, and "two women and one man" a list:
+    "and" joins a range only after "between".
+    """
+    text = article.text
+    out: list[Item] = []
+    numbers = sorted((i for i in items if i.kind == "number"), key=lambda i: i.start)
+    merged: dict[int, Item] = {}
+    gone: set[int] = set()
+    for a, b in zip(numbers, numbers[1:]):
+        if id(a) in gone or not isinstance(a.value, (int, float)) or not isinstance(b.value, (int, float)):
+            continue
+        join = _RANGE_JOIN.match(text, a.end, b.start)
+        if not join or not 0 <= a.value < b.value or a.key is not None and a.key != b.key:
+            continue
+        before = _RANGE_FROM.search(text, max(0, a.start - 9), a.start)
+        word = join.group().strip().lower()
+        if before is not None and before.group().lower().startswith("from"):
+            continue
+        if word == "and" and before is None:
+            continue
+        start = before.start() if before is not None else a.start
+        merged[id(b)] = span_item(article, "number", start, b.end, value={"min": a.value, "max": b.value},
+                                  lo=a.lo, hi=b.hi, approx=True, key=b.key, label=b.label,
+                                  extra=b.extra)
+        gone.add(id(a))
+        gone.add(id(b))
+    for item in items:
+        if id(item) in merged:
+            out.append(merged[id(item)])
+        elif id(item) not in gone:
+            out.append(item)
+    return out
 
 
 _CONVERTS = re.compile(r"\d(?:[\d,.]*\d)?(?:[\s-]*(?:million|billion|trillion|bn|mn|m|k)\b)?"
