@@ -1099,10 +1099,13 @@ def test_a_count_is_labelled_by_what_it_counts():
     text = ("The dictator ruled the country for two decades until his death in 2006. "
             "Timmons, who was arrested 12 days after the shooting, faces trial. "
             # ECB+ 35_ecb: "six bullet casings: five".
-            "Five of the six bullet casings found at the scene came from his weapon.")
+            "Five of the six bullet casings found at the scene came from his weapon. "
+            # ECB+ 23_ecbplus: "meters death: 700".
+            "A climber slipped on ice and fell 700 meters to his death.")
     items = [i for i in _extracted(text).quantities if i.kind == "number"]
     labels = {i.text: i.label for i in items}
-    assert labels == {"two": "decades", "12": "days", "Five": "bullet casings", "six": "bullet casings"}, labels
+    assert labels == {"two": "decades", "12": "days", "Five": "bullet casings", "six": "bullet casings",
+                      "700": "meters"}, labels
 
 
 @pytest.mark.parametrize("a, b, status, shown", [

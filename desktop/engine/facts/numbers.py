@@ -186,9 +186,13 @@ def _following_words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int
     return words
 
 
-# What a count of time counts (a label never joins them to a happening's word).
+# Spans of time and measures: what happens in a story does not happen to them, so a label
+# never joins them to a happening's word ("two years after the death", "fell 700 meters to
+# his death").
 _SPANS_OF_TIME = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
-                            "season", "century"})
+                            "season", "century", "meter", "kilometer", "centimeter", "millimeter", "foot",
+                            "mile", "yard", "inch", "kilogram", "ton", "tonne", "acre", "hectare", "gallon",
+                            "liter", "litre", "mph", "kph", "degree"})
 
 # Units written short or in British spelling, under one head: "12 km" and "12 kilometers",
 # "3 metres" and "3 meters" count one thing.
@@ -615,6 +619,7 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
         if head in _SPANS_OF_TIME and phrase:
             # "two years after the death": the death did not happen to the years, so the
             # label is "years" (the key keeps the event: spans before two happenings differ).
+            # Likewise a measure ("meters", not "meters death").
             label = phrase
     return span_item(article, "number", start, end, value=json_value, lo=lo, hi=hi, approx=approx,
                      key=key, label=label,
