@@ -1127,3 +1127,12 @@ def test_a_change_and_a_list_are_no_ranges():
     text = "The toll rose from 10 to 15 people. The team lost games 3 and 7 of the series."
     shown = sorted(i.text for i in _extracted(text).quantities if i.kind == "number")
     assert shown == ["10", "15", "3", "7"]
+
+
+def test_a_count_told_ahead_is_not_compared_with_one_done():
+    # ECB+ 25_ecb: the games Bush "will miss" now against those he "missed" after his surgery.
+    ahead = "The 23-year-old Bush will miss the team's final two regular season games with a sprained knee."
+    done = "Bush injured his left knee on Oct. 19, had surgery and missed four regular season games."
+    assert _conflict_values(ahead, done, FactKind.NUMBER) == []
+    # Both told ahead, or both done, they are still compared.
+    assert _conflict_values(ahead, ahead.replace("two", "three"), FactKind.NUMBER) == [["three", "two"]]

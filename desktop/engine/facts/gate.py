@@ -374,6 +374,8 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
             return False  # "placed Chris Ivory on injured reserve Tuesday" / "Pierre Thomas ... Wednesday"
     if sa.subject and sb.subject and sa.subject != sb.subject:
         return False  # "Vaughn finished with 16 points" / "Daye finished with 20 points"
+    if a.kind == "number" and sa.verb and sa.verb == sb.verb and sa.ahead != sb.ahead:
+        return False  # "will miss the final two games" / "missed four games" (after his surgery)
     if a.kind == "number" and a.extra.get("event") and a.extra.get("event") == b.extra.get("event"):
         return True  # "10 people killed" / "killed three people": what happened to them
     if a.extra.get("converted") and b.extra.get("converted") and opposite(sa, sb):

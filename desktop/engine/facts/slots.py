@@ -55,6 +55,7 @@ class Slot:
     verb: Optional[str] = None    # its own verb: the closest before it, else after it
     subject: Optional[str] = None  # the name just before its own verb ("Vaughn finished with 16")
     capitals: frozenset[int] = frozenset()  # tokens written with a capital inside the sentence (names)
+    ahead: bool = False           # its own verb is told ahead ("will miss"), not done
 
 
 # Words ending like verbs that are not verbs (or say nothing of what happened).
@@ -75,6 +76,8 @@ _SPEECH_FORMS = {"said", "says", "say", "saying", "told", "tells", "telling", "a
 _SIDES = {"knee", "ankle", "leg", "arm", "hand", "foot", "eye", "ear", "shoulder", "hip", "side",
           "wing", "field", "tackle", "guard", "lane", "turn", "back", "wrist", "elbow", "thigh"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
+# Before a verb, what tells it ahead of its happening ("will miss the final two games").
+_AHEAD = {"will", "shall", "ll", "won't", "wo"}
 # Words standing between a subject and its verb ("have offered", "will have been named").
 _AUXILIARY_FORMS = _BE | {"has", "have", "had", "will", "would", "shall", "should", "can", "could",
                           "may", "might", "must", "did", "does", "do"}
@@ -240,9 +243,11 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         found.reverse()
     own_word = None  # the word of the value's own verb, and whether it is passive
     subject = None
+    ahead = False
     if found:
         k = found[0]
         own_word = (words[k], k > 0 and words[k - 1] in _BE)
+        ahead = any(words[j] in _AHEAD for j in range(max(0, k - 3), k) if toks[j][1] >= c_lo)
         if k < first:
             subject = _subject(text, toks, k)
     # A line of values alone, or in capitals ("UPDATED: THURSDAY, MARCH 14, 2013, 9:31 AM").
@@ -270,7 +275,7 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
             reporting = True
     capitals = frozenset(k for k, (_, s, _) in enumerate(toks) if k and text[s].isupper())
     return Slot(words, first, last, frame, reporting, frozenset(verbs), bare,
-                verbs[0] if verbs else None, subject, capitals)
+                verbs[0] if verbs else None, subject, capitals, ahead)
 
 
 def _subject(text: str, toks: list[tuple[str, int, int]], verb: int) -> Optional[str]:
