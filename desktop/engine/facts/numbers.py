@@ -189,17 +189,17 @@ def _following_words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int
 # Spans of time and measures: what happens in a story does not happen to them, so a label
 # never joins them to a happening's word ("two years after the death", "fell 700 meters to
 # his death").
-_SPANS_OF_TIME = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
-                            "season", "century", "meter", "kilometer", "centimeter", "millimeter", "foot",
-                            "mile", "yard", "inch", "kilogram", "ton", "tonne", "acre", "hectare", "gallon",
-                            "liter", "litre", "mph", "kph", "degree"})
+_SPANS_AND_MEASURES = frozenset({
+    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "season", "century",
+    "meter", "kilometer", "centimeter", "millimeter", "foot", "mile", "yard", "inch", "kilogram", "ton",
+    "tonne", "acre", "hectare", "gallon", "liter", "litre", "mph", "kph", "degree"})
 
 # Units written short or in British spelling, under one head: "12 km" and "12 kilometers",
 # "3 metres" and "3 meters" count one thing.
 _UNIT_HEADS = {"km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kg": "kilogram",
                "kgs": "kilogram", "kilogramme": "kilogram", "metre": "meter", "centimetre": "centimeter",
                "millimetre": "millimeter", "cm": "centimeter", "mm": "millimeter", "ft": "foot",
-               "mph": "mph", "kph": "kph", "km/h": "kph"}
+               "mph": "mph", "kph": "kph"}
 
 
 def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, Optional[str], str]:
@@ -405,7 +405,7 @@ def _ranges_joined(article: Article, items: list[Item]) -> list[Item]:
         if id(a) in gone or not isinstance(a.value, (int, float)) or not isinstance(b.value, (int, float)):
             continue
         join = _RANGE_JOIN.match(text, a.end, b.start)
-        if not join or not 0 <= a.value < b.value or a.key is not None and a.key != b.key:
+        if not join or not 0 <= a.value < b.value or (a.key is not None and a.key != b.key):
             continue
         before = _RANGE_FROM.search(text, max(0, a.start - 9), a.start)
         word = join.group().strip().lower()
@@ -616,7 +616,7 @@ def _number_item(article: Article, m: re.Match) -> Optional[Item]:
     if head is not None:
         key = f"{head}|{event or ''}"
         label = " ".join(x for x in (phrase or ("people" if event else ""), event_word.lower()) if x)
-        if head in _SPANS_OF_TIME and phrase:
+        if head in _SPANS_AND_MEASURES and phrase:
             # "two years after the death": the death did not happen to the years, so the
             # label is "years" (the key keeps the event: spans before two happenings differ).
             # Likewise a measure ("meters", not "meters death").

@@ -77,7 +77,7 @@ _SIDES = {"knee", "ankle", "leg", "arm", "hand", "foot", "eye", "ear", "shoulder
           "wing", "field", "tackle", "guard", "lane", "turn", "back", "wrist", "elbow", "thigh"}
 _BE = {"was", "were", "is", "are", "been", "be", "being"}
 # Before a verb, what tells it ahead of its happening ("will miss the final two games").
-_AHEAD = {"will", "shall", "ll", "won't", "wo"}
+_AHEAD = {"will", "shall", "won't", "won’t"}
 # Words standing between a subject and its verb ("have offered", "will have been named").
 _AUXILIARY_FORMS = _BE | {"has", "have", "had", "will", "would", "shall", "should", "can", "could",
                           "may", "might", "must", "did", "does", "do"}
