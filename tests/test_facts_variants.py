@@ -71,3 +71,16 @@ def test_two_words_one_ending_apart_stay_two_words():
     assert not same_spelling("a rich timbre", "a rich timber")
     assert not same_spelling("entre", "enter")
 
+
+
+def test_a_place_or_organisation_in_two_house_styles_is_named_alike():
+    # ECB+ 24_ecbplus and 1_ecb: "Place Vendôme" / "Place Vendome", "Treatment Centre" / "Center".
+    from desktop.engine.model import Document, FactKind, FactStatus
+    from desktop.engine.pipeline import compare
+    texts = ["Robbers raided a jeweller near Place Vendôme. Reid checked into Promises Treatment Centre.",
+             "Robbers raided a jeweller near Place Vendome. Reid checked into Promises Treatment Center."]
+    facts = compare([Document(source=f"{n}.txt", text=t) for n, t in enumerate(texts)]).facts
+    named = {f.kind: f.note for f in facts if f.status == FactStatus.AGREE
+             and f.kind in (FactKind.PLACE, FactKind.ORGANIZATION)}
+    assert named.get(FactKind.PLACE, "").endswith("named in A, B"), named
+    assert named.get(FactKind.ORGANIZATION, "").endswith("named in A, B"), named

@@ -21,7 +21,7 @@ from .draft import Draft, reading_order
 from .extract import Extraction
 from .names import NameHit, Person
 from .quote_facts import _edit_distance
-from .variants import fold_word, same_spelling
+from .variants import fold, fold_word, same_spelling
 
 
 def _mention(article: Article, hit: NameHit, with_title: bool = False) -> Mention:
@@ -366,7 +366,10 @@ def _entity_agreements(extractions: dict[str, Extraction], articles) -> list[Dra
     for aid, ext in extractions.items():
         for hit in ext.hits:
             if hit.kind in ("organization", "place"):
-                seen.setdefault((hit.kind, hit.text.lower()), {}).setdefault(aid, hit)
+                # One name in two house styles is one name ("Place Vendome" / "Place Vendôme",
+                # "Internationally Recognised Transit Corridor" / "... Recognized ...").
+                key = fold(hit.text).replace(" ", "")
+                seen.setdefault((hit.kind, key), {}).setdefault(aid, hit)
     drafts = []
     for (kind, _), per in seen.items():
         if len(per) >= 2:
