@@ -150,3 +150,16 @@ def test_a_name_after_a_dash_that_goes_on_to_its_own_verb_is_no_byline():
     assert clause == {"gambling with World War III": "Donald Trump"}
     byline = _speakers("“I will stand up for New Yorkers every day,” — Zohran Mamdani")
     assert byline == {"I will stand up for New Yorkers every day": "Zohran Mamdani"}
+
+
+def test_two_remarks_of_one_speaker_sharing_only_common_words_are_two_quotes():
+    # ECB+ 13_ecbplus, four-report slices: one director's two remarks on one fire were
+    # "Jon Owen's quote worded differently" for sharing "within a minute or two".
+    from desktop.engine.model import Document, FactKind
+    from desktop.engine.pipeline import compare
+    a = ("A fire destroyed the historic Mat Maid building in Palmer early Sunday. \"Within one minute or "
+         "two, the whole roof was ablaze,\" said Palmer Public Safety Director Jon Owen.")
+    b = ("Fire destroyed the historic Mat Maid building in Palmer on Sunday. \"The Palmer fire chief and "
+         "the Palmer police arrived within a minute or two,\" Owen said.")
+    facts = compare([Document(source="a.txt", text=a), Document(source="b.txt", text=b)]).facts
+    assert [f.note for f in facts if f.kind == FactKind.QUOTE and "worded differently" in f.note] == []

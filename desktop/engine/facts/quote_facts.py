@@ -12,6 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Optional
 
+from ..features import word_rarity
 from ..model import FactKind, FactStatus
 from . import lexicon
 from .draft import Draft
@@ -25,6 +26,9 @@ _LONG = 8  # a quote this long may be compared loosely (one speaker, or a stretc
 _SAME_SPEAKER = 0.65  # the likeness two quotes of one named speaker need to be one quote
 _PHRASE = 4  # fewer words than this: a phrase, not a quote of its own
 _CLAIM = 5   # a quote this long at least can be attributed to two people in conflict
+# The English rarity (features.word_rarity) of the rarest word two quotes of one speaker in
+# one aligned row must share to be one quote worded differently; see quote_facts.
+_MATTER_RARITY = 2.5
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -191,8 +195,13 @@ def quote_facts(extractions: dict[str, Extraction], used: set[int], group_of,
                 words_a = {w for w in a.extra["tokens"] if len(w) > 3 and w not in stop}
                 words_b = {w for w in b.extra["tokens"] if len(w) > 3 and w not in stop}
                 shared = words_a & words_b
-                # About the same matter: a good share of the shorter one's words.
-                if shared and len(shared) >= 0.3 * min(len(words_a), len(words_b)):
+                # About the same matter: a good share of the shorter one's words, one of them
+                # a word specific enough to mark the matter ("miracle"). Words as common as
+                # "within a minute" or "late-night talk show" mark two remarks of one speaker
+                # on one occasion ("Within one minute or two, the whole roof was ablaze" /
+                # "police arrived within a minute or two").
+                if shared and len(shared) >= 0.3 * min(len(words_a), len(words_b)) \
+                        and max(word_rarity(w) for w in shared) >= _MATTER_RARITY:
                     pairs[key] = "variant"
     # Clusters by union-find.
     parent = list(range(len(quotes)))
