@@ -1136,3 +1136,18 @@ def test_a_count_told_ahead_is_not_compared_with_one_done():
     assert _conflict_values(ahead, done, FactKind.NUMBER) == []
     # Both told ahead, or both done, they are still compared.
     assert _conflict_values(ahead, ahead.replace("two", "three"), FactKind.NUMBER) == [["three", "two"]]
+
+
+def test_a_name_between_a_happening_and_its_date_says_which_happening():
+    # ECB+ 14_ecbplus: the hearing before one court against the hearing before another.
+    a = ("Mr Pitman entered a not guilty plea and was remanded in custody to appear before "
+         "Taunton Crown Court on 19 August.")
+    b = "Robert Pitman, 24, is due to appear before Taunton Deane Magistrates' Court on Tuesday."
+
+    def dates_in_conflict(x: str, y: str) -> list[str]:
+        docs = [Document(source=f"{n}.txt", text=t, published="2013-08-03") for n, t in enumerate((x, y))]
+        return [f.note for f in compare(docs).facts if f.kind == FactKind.DATE and f.status == FactStatus.CONFLICT]
+
+    assert dates_in_conflict(a, b) == []
+    # Before the same court, two days still disagree.
+    assert dates_in_conflict(a, b.replace("Deane Magistrates' Court", "Crown Court")) != []

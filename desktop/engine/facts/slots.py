@@ -56,6 +56,7 @@ class Slot:
     subject: Optional[str] = None  # the name just before its own verb ("Vaughn finished with 16")
     capitals: frozenset[int] = frozenset()  # tokens written with a capital inside the sentence (names)
     ahead: bool = False           # its own verb is told ahead ("will miss"), not done
+    named: frozenset[str] = frozenset()  # words written as names between its own verb and it
 
 
 # Words ending like verbs that are not verbs (or say nothing of what happened).
@@ -274,8 +275,12 @@ def slot_of(text: str, start: int, end: int, lo: int, hi: int, value_words: froz
         if own_word is not None and own_word[0] in speech and not own_word[1]:
             reporting = True
     capitals = frozenset(k for k, (_, s, _) in enumerate(toks) if k and text[s].isupper())
+    # "to appear before Taunton Crown Court on 19 August": the name between a happening's
+    # verb and its value says which one it is.
+    named = frozenset(words[j] for j in range(found[0] + 1, first) if j in capitals) \
+        if found and found[0] < first else frozenset()
     return Slot(words, first, last, frame, reporting, frozenset(verbs), bare,
-                verbs[0] if verbs else None, subject, capitals, ahead)
+                verbs[0] if verbs else None, subject, capitals, ahead, named)
 
 
 def _subject(text: str, toks: list[tuple[str, int, int]], verb: int) -> Optional[str]:
