@@ -375,7 +375,7 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
     if sa.subject and sb.subject and sa.subject != sb.subject:
         return False  # "Vaughn finished with 16 points" / "Daye finished with 20 points"
     if a.kind in _DATED and sa.named - sb.named and sb.named - sa.named:
-        return False  # "appear before Taunton Crown Court on 19 August" / "before ... Magistrates' Court on Tuesday"
+        return False  # "before Taunton Crown Court on 19 August" / "before ... Magistrates' Court on Tuesday"
     if a.kind == "number" and sa.verb and sa.verb == sb.verb and sa.ahead != sb.ahead:
         return False  # "will miss the final two games" / "missed four games" (after his surgery)
     if a.kind == "number" and a.extra.get("event") and a.extra.get("event") == b.extra.get("event"):
