@@ -123,7 +123,7 @@ def test_seed_quotes_carry_their_speakers():
     total = right + len(wrong)
     print(f"\nseed quotes with the right speaker: {right} of {total}; wrong: {wrong}")
     assert total == 49
-    assert right >= 47, wrong  # measured 47 of 49
+    assert right >= 48, wrong  # measured 48 of 49
 
 
 def _speakers(text: str) -> dict[str, str | None]:
@@ -163,3 +163,14 @@ def test_two_remarks_of_one_speaker_sharing_only_common_words_are_two_quotes():
          "the Palmer police arrived within a minute or two,\" Owen said.")
     facts = compare([Document(source="a.txt", text=a), Document(source="b.txt", text=b)]).facts
     assert [f.note for f in facts if f.kind == FactKind.QUOTE and "worded differently" in f.note] == []
+
+
+def test_a_pronoun_speaker_is_not_the_one_the_quote_speaks_of():
+    # ECB+ 19_4ecbplus: "“His (Gray's) hands were down,” she said" was given to Gray, named last.
+    from desktop.engine.facts.extract import extract
+    from desktop.engine.model import Article
+    from desktop.engine.segment import segment
+    text = ("Tishana King, a witness, said she saw the shooting. King said the area was lit by a streetlight "
+            "and Kimani Gray appeared to be cornered. “His (Gray’s) hands were down,” she said.")
+    quotes = extract(Article("A", "a.txt", text, segment(text, "A"))).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("His (Gray’s) hands were down,", "Tishana King")]

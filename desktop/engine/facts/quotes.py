@@ -208,6 +208,7 @@ class _Speakers:
         self.starts = [h.start for h in self.persons]
         self._referred: dict[str, str] = {}  # surname -> "he" / "she" / "" (see referred_as)
         self._pronouns: dict[str, str] = {}  # name as written -> "he" / "she" / "" (see pronoun_of)
+        self.quoting = ""  # the words of the quote :meth:`find` is attributing
         verbs = "|".join(sorted(lexicon.speech_verbs() | _ATTRIBUTIVE, key=len, reverse=True))
         self.after_verb_first = re.compile(
             rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,7}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
@@ -269,11 +270,25 @@ class _Speakers:
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
             h = self.persons[i]
-            if not any(o < h.start < c for o, c in quotes):
+            if not any(o < h.start < c for o, c in quotes) and not self._spoken_of(h):
                 if not pronoun or self.pronoun_of(h) in ("", pronoun.lower()):
                     return h
             i -= 1
         return None  # better no speaker than the man a "she" cannot be
+
+    def _spoken_of(self, hit: NameHit) -> bool:
+        """Whether the quote being attributed speaks of ``hit`` in the third person, by
+        surname or as "the <role>": "He told Fox News: “I would like to see the new mayor
+        do well”" is not the mayor-elect speaking, though he was named last."""
+        quote = self.quoting.lower()
+        if not quote:
+            return False
+        surname = hit.text.split()[-1].lower()
+        if re.search(rf"\b{re.escape(surname)}\b", quote):
+            return True
+        person = self.people.get(surname)
+        heads = {role.split("-")[0].split()[-1] for role in (person.roles if person else ())}
+        return any(re.search(rf"\bthe\s+(?:[a-z]+\s+)?{re.escape(head)}\b", quote) for head in heads if head)
 
     def pronoun_of(self, hit: NameHit) -> str:
         """"he", "she" or "": the hit's own clear given name first ("Catherine Gomes" beside
@@ -390,6 +405,7 @@ class _Speakers:
     def find(self, o: int, c: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
         """The speaker and whether a name (not a pronoun) gives it."""
         text = self.text
+        self.quoting = text[o:c]
         tail_end = min(_sentence_end(text, c + 1, c + 160), c + 160)
         for stop in ("!", "?", "\n", "“", "‘", '"'):
             k = text.find(stop, c + 1, c + 160)
