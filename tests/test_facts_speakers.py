@@ -123,7 +123,7 @@ def test_seed_quotes_carry_their_speakers():
     total = right + len(wrong)
     print(f"\nseed quotes with the right speaker: {right} of {total}; wrong: {wrong}")
     assert total == 49
-    assert right >= 48, wrong  # measured 48 of 49
+    assert right >= 49, wrong  # measured 49 of 49
 
 
 def _speakers(text: str) -> dict[str, str | None]:
@@ -174,3 +174,22 @@ def test_a_pronoun_speaker_is_not_the_one_the_quote_speaks_of():
             "and Kimani Gray appeared to be cornered. “His (Gray’s) hands were down,” she said.")
     quotes = extract(Article("A", "a.txt", text, segment(text, "A"))).quotes
     assert [(q.text, q.speaker) for q in quotes] == [("His (Gray’s) hands were down,", "Tishana King")]
+
+
+def test_a_quote_goes_on_after_a_long_attribution_but_not_past_another_quote():
+    # ECB+ 3_1ecb: a quote after an attribution sentence of some 170 characters went unattributed.
+    from desktop.engine.facts.extract import extract
+    from desktop.engine.model import Article
+    from desktop.engine.segment import segment
+    text = ("\"There are pockets where it is not,\" said state Rep. Barry Fleming, a Republican who led a "
+            "failed bid last year to allow judges to approve death penalties even if one or two jurors "
+            "voted against it.  \"There are people who will attempt to nullify the law.\"")
+    quotes = extract(Article("A", "a.txt", text, segment(text, "A"))).quotes
+    assert [q.speaker for q in quotes] == ["Barry Fleming", "Barry Fleming"]
+    # ECB+ 30_10ecb: a quote the reader could not close stands between; nothing is carried over it.
+    text = ("Rajesh Chharia, president of the providers' association, said: \"Call centres are the worst "
+            "affected.\"\n\nRafaat Hindy, from the Egyptian ministry, said: \"Despite this being an "
+            "international cable, we are closest to it and so we have a lot of responsibility.\n\n"
+            "\"We are working as fast as we can.\" It is thought that most web services were cut.")
+    quotes = extract(Article("A", "a.txt", text, segment(text, "A"))).quotes
+    assert "Rajesh Chharia" not in [q.speaker for q in quotes if "working as fast" in q.text]

@@ -586,8 +586,10 @@ def _speaker_words(who: str) -> Optional[str]:
 
 def _attribution_only(gap: str, verb_re: re.Pattern) -> bool:
     """The text between two quotes is just the first one's attribution sentence."""
-    if "\n" in gap or len(gap) > 160 or not verb_re.search(gap):
+    if "\n" in gap or len(gap) > 250 or not verb_re.search(gap):
         return False
+    if any(mark in gap for mark in '"“”'):
+        return False  # another quote opens between (one the reader could not close)
     body = gap.strip().rstrip(".").strip()
     ends = [m.start() for m in re.finditer(r"[.!?](?=\s)", body)]
     ends = [k for k in ends if not _ABBREVIATION.search(body, max(0, k - 6), k)]
