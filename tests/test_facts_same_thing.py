@@ -1151,3 +1151,17 @@ def test_a_name_between_a_happening_and_its_date_says_which_happening():
     assert dates_in_conflict(a, b) == []
     # Before the same court, two days still disagree.
     assert dates_in_conflict(a, b.replace("Deane Magistrates' Court", "Crown Court")) != []
+
+
+def test_sentences_whose_ages_are_years_apart_speak_of_two_people():
+    # ECB+ 23_ecbplus: one climber's fall of 200 metres against another's of 700.
+    a = ("Two climbers have died in Aoraki Mount Cook National Park this weekend. "
+         "The 36-year-old, who had been living in Melbourne, slipped and fell approximately 200 metres "
+         "down a steep ice gully. Rescuers reached his body on Saturday.")
+    b = ("Two climbers have died in Aoraki Mount Cook National Park this weekend, police said. "
+         "Rescuers reached the body of the first on Saturday. "
+         "The next day 31-year-old Robert Buckley slipped on ice and fell 700 metres down a steep ice gully.")
+    falls = lambda x, y: [v for v in _conflict_values(x, y, FactKind.NUMBER) if "700" in v]  # noqa: E731
+    assert falls(a, b) == []
+    # A year apart is one person told two ways, and the fall is still compared.
+    assert falls(a, b.replace("31-year-old", "37-year-old")) != []

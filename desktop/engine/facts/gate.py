@@ -317,6 +317,14 @@ def _people(scene: Scene, item: Item) -> frozenset[str]:
     return item.extra["people"]
 
 
+def _ages(scene: Scene, item: Item) -> list[float]:
+    """The ages the value's sentence gives ("the 36-year-old", "Smith, 61"). Reports of one
+    person's age at one time differ by a year at most, so sentences whose ages are all further
+    apart speak of different people."""
+    return [other.lo for other in scene.extractions[item.article].by_passage.get(item.passage or "", ())
+            if other.kind == "number" and (other.key or "").startswith("age|")]
+
+
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:
     """``a``'s sentence also gives ``b``'s value: "32 million tuned in, against 55.3
     million a decade ago" holds the 55.3 million the other article gives."""
@@ -360,6 +368,10 @@ def same_thing(a: Item, b: Item, scene: Scene, tied: bool = False) -> bool:
         return False  # "arrested three times since October" / "arrested four times"
     if (_elapsed(a, sa) or _elapsed(b, sb)) and not _elapsed_apart(scene, a, b):
         return False  # "eight days ago" on Saturday is "five days of riots" on Wednesday
+    if a.key is None or not a.key.startswith("age|"):
+        ages_a, ages_b = _ages(scene, a), _ages(scene, b)
+        if ages_a and ages_b and all(abs(x - y) > 1 for x in ages_a for y in ages_b):
+            return False  # "The 36-year-old … fell" / "31-year-old Robert Buckley … fell": two people
     if _near_copy(sa, sb, a.kind == "number"):
         return True
     if a.kind == "date" and (_names_a_thing(scene, a) or _names_a_thing(scene, b)):
