@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Group, Passage
 from .dates import parse_published
-from .items import Item
+from .items import TIME_UNITS, Item
 from .slots import Slot, noun_dated, opposite, related_verbs, same_verb, similarity, slot_for, unit_after, zone_after
 
 if TYPE_CHECKING:
@@ -111,9 +111,6 @@ def near_copy(scene: Scene, a: Item, b: Item) -> bool:
         return False
     sa, sb = slot(a, scene.article(a.article)), slot(b, scene.article(b.article))
     return not (sa.bare or sb.bare) and _near_copy(sa, sb, a.kind == "number")
-
-
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
 def _elapsed(item: Item, s: Slot) -> bool:
@@ -321,8 +318,11 @@ def _ages(scene: Scene, item: Item) -> list[float]:
     """The ages the value's sentence gives ("the 36-year-old", "Smith, 61"). Reports of one
     person's age at one time differ by a year at most, so sentences whose ages are all further
     apart speak of different people."""
-    return [other.lo for other in scene.extractions[item.article].by_passage.get(item.passage or "", ())
-            if other.kind == "number" and (other.key or "").startswith("age|")]
+    if "ages" not in item.extra:
+        sentence = scene.extractions[item.article].by_passage.get(item.passage or "", ())
+        item.extra["ages"] = [other.lo for other in sentence
+                              if other.kind == "number" and (other.key or "").startswith("age|")]
+    return item.extra["ages"]
 
 
 def _told_too(a: Item, b: Item, scene: Scene) -> bool:

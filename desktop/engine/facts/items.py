@@ -21,6 +21,8 @@ STREET_AFTER = re.compile(
     r"Way|Place|Pl|Court|Ct|Terrace|Parkway|Pkwy|Highway)\b")
 
 INF = float("inf")
+# What a count of elapsed time is counted in ("eight days ago", "served five months").
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..model import Article
 from . import lexicon
-from .items import INF, STREET_AFTER, Item, Taken, span_item
+from .items import INF, STREET_AFTER, TIME_UNITS, Item, Taken, span_item
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()
@@ -189,10 +189,10 @@ def _following_words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int
 # Spans of time and measures: what happens in a story does not happen to them, so a label
 # never joins them to a happening's word ("two years after the death", "fell 700 meters to
 # his death").
-_SPANS_AND_MEASURES = frozenset({
-    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "season", "century",
-    "meter", "kilometer", "centimeter", "millimeter", "foot", "mile", "yard", "inch", "kilogram", "ton",
-    "tonne", "acre", "hectare", "gallon", "liter", "litre", "mph", "kph", "degree"})
+_SPANS_AND_MEASURES = TIME_UNITS | {
+    "night", "decade", "season", "century", "meter", "kilometer", "centimeter", "millimeter", "foot", "mile",
+    "yard", "inch", "kilogram", "ton", "tonne", "acre", "hectare", "gallon", "liter", "litre", "mph", "kph",
+    "degree"}
 
 # Units written short or in British spelling, under one head: "12 km" and "12 kilometers",
 # "3 metres" and "3 meters" count one thing.

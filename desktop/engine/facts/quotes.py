@@ -208,7 +208,6 @@ class _Speakers:
         self.starts = [h.start for h in self.persons]
         self._referred: dict[str, str] = {}  # surname -> "he" / "she" / "" (see referred_as)
         self._pronouns: dict[str, str] = {}  # name as written -> "he" / "she" / "" (see pronoun_of)
-        self.quoting = ""  # the words of the quote :meth:`find` is attributing
         verbs = "|".join(sorted(lexicon.speech_verbs() | _ATTRIBUTIVE, key=len, reverse=True))
         self.after_verb_first = re.compile(
             rf"\s*[,:]?\s*(?:{verbs})\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s*){{1,7}}?)(?=[,.;:]|\s+(?:on|in|at|of|who|after|before|during|to|as|when)\b|$)")
@@ -263,32 +262,18 @@ class _Speakers:
         return None
 
     def last_person_before(self, pos: int, quotes: list[tuple[int, int]],
-                           pronoun: str = "") -> Optional[NameHit]:
+                           pronoun: str = "", spoken: str = "") -> Optional[NameHit]:
         """The last person named before ``pos`` outside quotes; with ``pronoun`` ("she"), the
         last one the article does not speak of the other way ("Kimani Gray ... He was 16."
         is no "she")."""
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0:
             h = self.persons[i]
-            if not any(o < h.start < c for o, c in quotes) and not self._spoken_of(h):
+            if not any(o < h.start < c for o, c in quotes) and not _spoken_of(self.people, h, spoken):
                 if not pronoun or self.pronoun_of(h) in ("", pronoun.lower()):
                     return h
             i -= 1
         return None  # better no speaker than the man a "she" cannot be
-
-    def _spoken_of(self, hit: NameHit) -> bool:
-        """Whether the quote being attributed speaks of ``hit`` in the third person, by
-        surname or as "the <role>": "He told Fox News: “I would like to see the new mayor
-        do well”" is not the mayor-elect speaking, though he was named last."""
-        quote = self.quoting.lower()
-        if not quote:
-            return False
-        surname = hit.text.split()[-1].lower()
-        if re.search(rf"\b{re.escape(surname)}\b", quote):
-            return True
-        person = self.people.get(surname)
-        heads = {role.split("-")[0].split()[-1] for role in (person.roles if person else ())}
-        return any(re.search(rf"\bthe\s+(?:[a-z]+\s+)?{re.escape(head)}\b", quote) for head in heads if head)
 
     def pronoun_of(self, hit: NameHit) -> str:
         """"he", "she" or "": the hit's own clear given name first ("Catherine Gomes" beside
@@ -351,7 +336,8 @@ class _Speakers:
         holders = {person.display for person in self.people.values() if role and role in person.roles}
         return holders.pop() if len(holders) == 1 else words
 
-    def said_just_before(self, head_start: int, o: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
+    def said_just_before(self, head_start: int, o: int, quotes: list[tuple[int, int]],
+                         spoken: str = "") -> tuple[Optional[str], bool]:
         """A quote opening a sentence right after one that ends "…, Yeager said." is Yeager's."""
         text = self.text
         if text[head_start:o].strip():
@@ -363,7 +349,7 @@ class _Speakers:
         if not m:
             return None, False
         if m.group(1):
-            hit = self.last_person_before(m.start(), quotes, m.group(1))
+            hit = self.last_person_before(m.start(), quotes, m.group(1), spoken)
             return (self.display(hit, m.group(1)) if hit else None), False
         hit = self.person_at(m.start(2), m.end(2))
         return (self.display(hit), True) if hit else (None, False)
@@ -405,7 +391,7 @@ class _Speakers:
     def find(self, o: int, c: int, quotes: list[tuple[int, int]]) -> tuple[Optional[str], bool]:
         """The speaker and whether a name (not a pronoun) gives it."""
         text = self.text
-        self.quoting = text[o:c]
+        spoken = text[o:c]
         tail_end = min(_sentence_end(text, c + 1, c + 160), c + 160)
         for stop in ("!", "?", "\n", "“", "‘", '"'):
             k = text.find(stop, c + 1, c + 160)
@@ -436,7 +422,7 @@ class _Speakers:
         if m:
             if m.group(1):
                 if m.group(1).lower() in _PRONOUNS:
-                    hit = self.last_person_before(o, quotes, m.group(1))
+                    hit = self.last_person_before(o, quotes, m.group(1), spoken)
                     return self.display(hit, m.group(1)) if hit else None, False
                 return None, False
             hit = self.person_at(c + 1 + m.start(2), c + 1 + m.end(2))
@@ -481,7 +467,7 @@ class _Speakers:
                 if hit and not text[c + 1 + m.start(1):hit.start].count(","):
                     return self.display(hit), True
             if who.lower() in _PRONOUNS:
-                hit = self.last_person_before(o, quotes, who)
+                hit = self.last_person_before(o, quotes, who, spoken)
                 return self.display(hit, who) if hit else None, False
             return _speaker_words(who), True
         m = self.according.match(tail)
@@ -503,7 +489,7 @@ class _Speakers:
         head = text[head_start:o]
         verbs = list(self.verb_re.finditer(head))
         if not verbs:
-            return self.said_just_before(head_start, o, quotes)
+            return self.said_just_before(head_start, o, quotes, spoken)
         # The sentence's subject speaks: the first name or pronoun before the verb
         # ("He then praised Mamdani, stating, ‘…’" is his words, not Mamdani's).
         verb_pos = head_start + verbs[-1].start()
@@ -540,7 +526,7 @@ class _Speakers:
         if first_person and (pronoun is None or first_person.start < pronoun):
             return self.display(first_person), True
         if pronoun is not None:
-            hit = self.last_person_before(pronoun, quotes, pm.group(1))
+            hit = self.last_person_before(pronoun, quotes, pm.group(1), spoken)
             return self.display(hit, pm.group(1)) if hit else None, False
         return None, False
 
@@ -550,6 +536,21 @@ _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"
 
 # Given names that are also ranks or styles the titles list does not hold.
 _RANKS_AS_NAMES = frozenset({"dean", "major", "earl", "lady", "lord", "general", "marshal", "bishop"})
+
+
+def _spoken_of(people: dict[str, Person], hit: NameHit, spoken: str) -> bool:
+    """Whether the quote ``spoken`` speaks of ``hit`` in the third person, by surname or as
+    "the <role>": "He told Fox News: “I would like to see the new mayor do well”" is not the
+    mayor-elect speaking, though he was named last."""
+    quote = spoken.lower()
+    if not quote:
+        return False
+    surname = hit.text.split()[-1].lower()
+    if re.search(rf"\b{re.escape(surname)}\b", quote):
+        return True
+    person = people.get(surname)
+    heads = {role.split("-")[0].split()[-1] for role in (person.roles if person else ())}
+    return any(re.search(rf"\bthe\s+(?:[a-z]+\s+)?{re.escape(head)}\b", quote) for head in heads if head)
 
 
 def _given_name_pronoun(words: list[str]) -> Optional[str]:
