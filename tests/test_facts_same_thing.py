@@ -1094,6 +1094,19 @@ def test_a_unit_written_short_counts_what_the_word_does(a, b, label):
     assert any(label in note for note in notes), notes
 
 
+def test_a_measure_before_a_dash_that_lost_its_spaces_is_what_is_counted():
+    # ECB+ 29_ecbplus: "with 4,051 yards-breaking Cam Newton's record" (an em dash written
+    # as a hyphen) had no label, so the figure was never compared with the other reports' yards.
+    a = "Luck set the NFL rookie record for a season with 4,183 passing yards."
+    b = "Luck set the NFL rookie record for a season with 4,051 yards-breaking Cam Newton's record."
+    notes = [f.note for f in compare([Document(source="a.txt", text=a), Document(source="b.txt", text=b)]).facts
+             if f.kind == FactKind.NUMBER and f.status == FactStatus.CONFLICT]
+    assert notes == ["passing yards: 4,183 vs 4,051"], notes
+    # A compound that is no measure keeps the whole word out of the label.
+    labels = {i.text: i.label for i in _extracted("The 12 players-only meetings ran late.").quantities}
+    assert "players" not in labels.get("12", ""), labels
+
+
 def test_a_count_is_labelled_by_what_it_counts():
     # ECB+ 11_ecb: "ruled Turkmenistan for two decades until his death" was "decades death: two".
     text = ("The dictator ruled the country for two decades until his death in 2006. "

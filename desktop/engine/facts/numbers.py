@@ -194,6 +194,12 @@ _SPANS_AND_MEASURES = TIME_UNITS | {
     "yard", "inch", "kilogram", "ton", "tonne", "acre", "hectare", "gallon", "liter", "litre", "mph", "kph",
     "degree"}
 
+def _measure_head(word: str) -> Optional[str]:
+    """The head of a measure or span of time written as ``word`` ("yards" -> "yard"), else None."""
+    head = _UNIT_HEADS.get(word) or _UNIT_HEADS.get(lexicon.singular(word)) or lexicon.singular(word)
+    return head if head in _SPANS_AND_MEASURES else None
+
+
 # Units written short or in British spelling, under one head: "12 km" and "12 kilometers",
 # "3 metres" and "3 meters" count one thing.
 _UNIT_HEADS = {"km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kg": "kilogram",
@@ -212,6 +218,12 @@ def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, O
     stop = lexicon.stopwords()
     events = lexicon.events()
     words = _following_words(text, end, 9)
+    if words and "-" in words[0][0]:
+        # "4,051 yards-breaking Cam Newton's record": a dash lost its spaces, and
+        # the measure before it is what is counted.
+        first = words[0][0].split("-", 1)[0]
+        if _measure_head(first.lower()):
+            words[0] = (first, words[0][1], words[0][1] + len(first))
     i = 0
     if words and words[0][0].lower() == "of":  # "two of the victims"
         i = 1
