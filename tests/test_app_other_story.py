@@ -94,3 +94,48 @@ def test_the_stories_and_why_survive_saving_and_reopening(make_window, qtbot, tm
     other.its_story_action.trigger()
     qtbot.waitUntil(lambda: _settled(other) and len(other.comparison.articles) == 2, timeout=TIMEOUT)
     assert {e.key for e in other.session.included()} == {reopened["footbridge-1.txt"], reopened["footbridge-2.txt"]}
+
+
+def test_a_report_judged_another_story_once_the_first_is_left_out_is_left_out_too(
+        window, qtbot, tmp_path, monkeypatch):
+    # ECB+ 22: seven reports opened together; one was set apart, and compared again
+    # without it the engine set apart a second (a later hearing), which stayed ticked
+    # and was listed as "ticked by you" although nobody had touched it.
+    from dataclasses import replace
+
+    from desktop.app import operations
+
+    real_compare = operations.compare
+
+    def compare(documents, *args, **kwargs):
+        result = real_compare(documents, *args, **kwargs)
+        if any("footbridge" in d.source for d in documents):
+            return result
+        # Without the other event's report, "later.txt" reads as another story.
+        articles = tuple(replace(a, related=False, event=2, event_note="A later hearing.")
+                         if a.source.endswith("later.txt") else a for a in result.articles)
+        return replace(result, articles=articles)
+
+    monkeypatch.setattr(operations, "compare", compare)
+    later = tmp_path / "later.txt"
+    later.write_text((BRIDGE / "wire.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    footbridge = tmp_path / "footbridge.txt"
+    footbridge.write_text((BRIDGE / "distractor.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    paths = [str(BRIDGE / name) for name in ("local.txt", "national.txt", "wire.txt")]
+    window.controller.load_paths(paths + [str(later), str(footbridge)])
+    qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 3, timeout=TIMEOUT)
+    keys = {Path(e.document.source).name: e.key for e in window.session.entries}
+    assert {Path(e.document.source).name for e in window.session.included()} == \
+        {"local.txt", "national.txt", "wire.txt"}
+    assert window.controller.set_apart[keys["later.txt"]] == "A later hearing."
+    item = next(window.article_list.tree.topLevelItem(n) for n in range(window.article_list.row_count())
+                if window.article_list.tree.topLevelItem(n).data(0, Qt.UserRole + 1) == keys["later.txt"])
+    assert "Another story (left out)" in item.text(1)
+
+    # Ticked by the user, it stays in whatever the engine says of it.
+    window.controller.set_included(keys["later.txt"], True)
+    qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 4, timeout=TIMEOUT)
+    assert keys["later.txt"] in {e.key for e in window.session.included()}
+    item = next(window.article_list.tree.topLevelItem(n) for n in range(window.article_list.row_count())
+                if window.article_list.tree.topLevelItem(n).data(0, Qt.UserRole + 1) == keys["later.txt"])
+    assert "ticked by you" in item.text(1)

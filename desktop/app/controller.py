@@ -62,7 +62,9 @@ class ComparisonController(QObject):
         # key -> the keys of the story it was compared in, where a comparison told two or
         # more stories (the main one and those set apart): "Compare Its Story Instead".
         self.story_of: dict[int, frozenset[int]] = {}
-        self._decided: set[int] = set()  # keys already through one comparison
+        # Keys settled: in a comparison that was shown, ticked or unticked by the user, or
+        # restored from a session; the engine never unticks these.
+        self._decided: set[int] = set()
         self._pending_paths: list[str] = []
         self._pending_links: list[str] = []
         self.paste_count = 0
@@ -304,12 +306,18 @@ class ComparisonController(QObject):
             self.settled.emit()
 
     def _set_apart_new(self, keys: list[int], comparison: Comparison) -> bool:
-        """Untick articles seen for the first time that report another event; True if any."""
+        """Untick articles seen for the first time that report another event; True if any.
+
+        An article is settled only once a comparison holding it is shown: the comparison
+        run again without the articles set apart may find another report of another
+        story among the rest (a later hearing, once the other event's report is out), and
+        nobody has chosen to keep that one in.
+        """
         fresh = {k for k in keys if k not in self._decided}
-        self._decided.update(keys)
         apart = [(k, a) for k, a in zip(keys, comparison.articles)
                  if k in fresh and not a.related]
         if not apart or len(keys) - len(apart) < 2:
+            self._decided.update(keys)
             return False
         for key, article in apart:
             self.session.set_included(key, False)
