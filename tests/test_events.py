@@ -202,3 +202,18 @@ def test_the_comparison_cuts_a_large_story_scored_on_its_own(monkeypatch, tmp_pa
     assert sorted(calls[0]) == [(a, b) for a in range(1, 9) for b in range(a + 1, 9)]
     assert sorted(a.event for a in cut.articles[1:]) == [1] * 4 + [2] * 4
     assert cut.articles[0].event == 3 and sum(not a.related for a in cut.articles) == 5
+
+
+def test_articles_known_to_tell_one_story_are_not_judged_again():
+    # The app's second run, after the first set the other stories apart: every article is
+    # in the story and its passages are aligned with the others', the outsider's too.
+    from desktop.engine import CompareConfig, compare_files
+    from tests.alignment_eval import GOLD_ROOT
+    source = GOLD_ROOT / "bridge_collapse"
+    paths = [str(source / n) for n in ("local.txt", "national.txt", "wire.txt", "distractor.txt")]
+    judged = compare_files(paths, CompareConfig(find_facts=False))
+    assert [a.related for a in judged.articles] == [True, True, True, False]
+    told = compare_files(paths, CompareConfig(find_facts=False, one_story=True))
+    assert all(a.related and a.event == 1 and not a.event_note for a in told.articles)
+    assert len({g.id for g in told.groups}) >= len({g.id for g in judged.groups})
+    assert not any(p.startswith("D") for g in judged.groups for p in g.passages)

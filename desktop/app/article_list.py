@@ -216,10 +216,13 @@ class ArticleList(QWidget):
                 tip = f"{row.title}\n{row.source}"
                 if row.different_event:
                     why = _short_reason(row.event_note)
-                    state = "left out" if not row.included else "ticked by you"
+                    state = "left out" if not row.included else "kept in"
                     item.setText(1, f"{row.title}\n{meta}\n⚠ Another story ({state}): {why}")
                     tip += ("\nJudged to report a different event, so it is left out unless "
-                            "you tick it.")
+                            "you tick it." if not row.included else
+                            "\nJudged to report a different event, but ticked: it is compared, "
+                            "though none of its passages are set beside the story's. Untick it "
+                            "to leave it out.")
                     if row.event_note:
                         tip += "\n" + row.event_note
                     for col in range(len(self.COLUMNS)):

@@ -21,6 +21,7 @@ Rules it keeps:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from PySide6.QtCore import QObject, Signal
@@ -62,9 +63,12 @@ class ComparisonController(QObject):
         # key -> the keys of the story it was compared in, where a comparison told two or
         # more stories (the main one and those set apart): "Compare Its Story Instead".
         self.story_of: dict[int, frozenset[int]] = {}
-        # Keys settled: in a comparison that was shown, ticked or unticked by the user, or
-        # restored from a session; the engine never unticks these.
+        # Keys already through one comparison, ticked or unticked by the user, or restored
+        # from a session: the engine never unticks these.
         self._decided: set[int] = set()
+        # The keys left in after a comparison set the others apart: compared again as one
+        # story, not judged again (CompareConfig.one_story), until the ticked set changes.
+        self._one_story: Optional[frozenset[int]] = None
         self._pending_paths: list[str] = []
         self._pending_links: list[str] = []
         self.paste_count = 0
@@ -290,8 +294,13 @@ class ComparisonController(QObject):
             self.story = None
             self.comparison_changed.emit(None)
             self.story_changed.emit(None)
+        config = self.config
+        if self._one_story == frozenset(keys):
+            config = replace(config, one_story=True)
+        else:
+            self._one_story = None
         self.comparer.start(operations.compare_job([e.document for e in included], keys,
-                                                   self.config, self.reference_key))
+                                                   config, self.reference_key))
 
     def _on_compared(self, result) -> None:
         keys, comparison, facts_error, story = result
@@ -308,17 +317,18 @@ class ComparisonController(QObject):
     def _set_apart_new(self, keys: list[int], comparison: Comparison) -> bool:
         """Untick articles seen for the first time that report another event; True if any.
 
-        An article is settled only once a comparison holding it is shown: the comparison
-        run again without the articles set apart may find another report of another
-        story among the rest (a later hearing, once the other event's report is out), and
-        nobody has chosen to keep that one in.
+        The rest are compared again as the one story this comparison found
+        (``_one_story``): judged again among fewer reports, one held in the story
+        beside every report could fall out of it (ECB+ 22: a later report of the
+        hearing, once the other event's report was out).
         """
         fresh = {k for k in keys if k not in self._decided}
+        self._decided.update(keys)
         apart = [(k, a) for k, a in zip(keys, comparison.articles)
                  if k in fresh and not a.related]
         if not apart or len(keys) - len(apart) < 2:
-            self._decided.update(keys)
             return False
+        self._one_story = frozenset(keys) - {k for k, _ in apart}
         for key, article in apart:
             self.session.set_included(key, False)
             self.set_apart[key] = " ".join(article.event_note.split()) or \

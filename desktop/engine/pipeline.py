@@ -90,7 +90,10 @@ def compare(documents: Sequence[Document], config: CompareConfig = CompareConfig
     pairs = list(combinations(range(len(articles)), 2))
     pair_scores, found = score_pairs(scorer, vectors, pairs,
                                      lambda n: step("align", n / max(1, len(pairs))))
-    events, same_event = event_clusters(articles, vectors, pair_scores, scorer, config, found)
+    if config.one_story:
+        events, same_event = [list(range(len(articles)))], {}
+    else:
+        events, same_event = event_clusters(articles, vectors, pair_scores, scorer, config, found)
     del found  # the candidates' rows: no longer needed, and large for many articles
     main = set(events[0]) if events and len(events[0]) >= 2 else set()
     # With no two articles judged to report one event there is no main story
