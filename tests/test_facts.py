@@ -412,7 +412,10 @@ def test_a_body_s_kind_alone_is_no_name():
     ("Kimani Gray", "person"), ("New Orleans", "place"), ("Bandar Abbas", "place"),
     ("New York Yankees", "organization"), ("North Carolina Tar Heels", "organization"),
     ("Southern California", "place"), ("Lower Manhattan", "place"), ("MacArthur Fellowship", "organization"),
-    ("Persian Gulf", "place"), ("Leon Washington", "person"), ("Charlotte Rampling", "person")])
+    ("Persian Gulf", "place"), ("Leon Washington", "person"), ("Charlotte Rampling", "person"),
+    # ECB+ 22 and 12: a place no list holds, opened by a point of the compass; a navy's command.
+    ("Northeast Philly", "place"), ("East Flatbush", "place"), ("Little Richard", "person"),
+    ("Western Naval Command", "organization"), ("West Coast Bank", "organization")])
 def test_what_a_name_names(name, kind):
     from desktop.engine.facts.names import name_kind
 

@@ -141,10 +141,13 @@ def _find_title(tokens, phrases):
     return best
 
 
+# Points of the compass: a name they open is a place or a part of one ("Northeast Philly",
+# "East Flatbush", "South Wales"), never a person; organisations named so are caught first
+# by their own words ("West Coast Bank").
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                      "Northeast", "Northwest", "Southeast", "Southwest"})
 # Words that name a part of a place before it.
-_PLACE_PARTS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-                          "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Lower", "Upper",
-                          "Greater", "Downtown", "Little"})
+_PLACE_PARTS = _COMPASS | {"Central", "Lower", "Upper", "Greater", "Downtown", "Little"}
 
 
 def name_kind(words: list[str]) -> str:
@@ -169,6 +172,8 @@ def name_kind(words: list[str]) -> str:
         return "place"  # "Paris France"
     if len(words) > 1 and words[0] in _PLACE_PARTS and " ".join(words[1:]) in places:
         return "place"  # "Southern California", "Lower Manhattan", "Northeast Philadelphia"
+    if len(words) > 1 and words[0] in _COMPASS:
+        return "place"
     return "person"
 
 
