@@ -430,3 +430,32 @@ def test_the_index_never_breaks_a_date_inside_and_escapes_what_it_shows():
     assert "Storm &lt;hits&gt; coast" in page and "Daily &amp; Co" in page
     one_day = index_page({"stories": [{**story, "last_date": "2013-06-06"}], "outlets": []})
     assert "<td><span class=d>2013-06-06</span></td>" in one_day
+
+
+def test_a_sorted_story_is_compared_as_one_story(tmp_path, monkeypatch):
+    # The sorting judges which reports tell one story; judged again among the story's own
+    # reports, the comparison had set apart 20 reports of ECB+ 1-35, each of the story's own
+    # event.  An engine that sets apart the last report of any comparison it judges must
+    # leave every story whole.
+    from dataclasses import replace
+
+    import desktop.engine.pipeline as pipeline
+    real = pipeline.compare
+    judged = []
+
+    def doubting(documents, config, *args, **kwargs):
+        result = real(documents, config, *args, **kwargs)
+        if config.one_story:
+            return result
+        judged.append(len(documents))
+        articles = result.articles[:-1] + (replace(result.articles[-1], related=False, event=2),)
+        return replace(result, articles=articles)
+
+    monkeypatch.setattr(pipeline, "compare", doubting)
+    out = tmp_path / "out"
+    run_corpus([str(_folder(tmp_path))], out, FAST, workers=0)
+    assert not judged
+    for path in (out / "stories").glob("*.json"):
+        if not path.name.endswith(".summary.json"):
+            comparison = contract.loads(path.read_text(encoding="utf-8"))
+            assert all(a.related for a in comparison.articles), path.name
