@@ -97,7 +97,7 @@ def test_the_stories_and_why_survive_saving_and_reopening(make_window, qtbot, tm
 
 
 def test_the_story_found_beside_every_report_is_not_judged_again_without_the_others(
-        window, qtbot, tmp_path, monkeypatch):
+        make_window, qtbot, tmp_path, monkeypatch):
     # ECB+ 22: seven reports opened together; one was set apart, and the other six, compared
     # again without it and judged again among themselves, lost a later report of the
     # hearing, which stayed ticked and was listed as "ticked by you" though nobody had
@@ -118,6 +118,7 @@ def test_the_story_found_beside_every_report_is_not_judged_again_without_the_oth
         return replace(result, articles=articles)
 
     monkeypatch.setattr(operations, "compare", compare)
+    window = make_window()
     later = tmp_path / "later.txt"
     later.write_text((BRIDGE / "wire.txt").read_text(encoding="utf-8"), encoding="utf-8")
     footbridge = tmp_path / "footbridge.txt"
@@ -139,6 +140,15 @@ def test_the_story_found_beside_every_report_is_not_judged_again_without_the_oth
                     == keys["later.txt"])
 
     assert "Another story" not in later_row()
+    # Saved and reopened, the same four are compared as one story again.
+    from desktop.engine.session import SUFFIX, load_session
+    target = tmp_path / f"settled{SUFFIX}"
+    assert window.sessions.save_to(target) and load_session(target).one_story
+    other = make_window()
+    assert other.sessions.open(target)
+    qtbot.waitUntil(lambda: _settled(other) and len(other.comparison.articles) == 4, timeout=TIMEOUT)
+    assert all(a.related for a in other.comparison.articles)
+    assert other.windowTitle().startswith("settled —"), "freshly opened: nothing unsaved"
     # Once the user changes the articles, the engine judges again; a report already in
     # the comparison is never unticked by it, and its row says it is kept in.
     window.controller.set_included(keys["local.txt"], False)

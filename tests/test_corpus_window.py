@@ -67,6 +67,8 @@ def test_a_corpus_run_is_listed_filtered_sorted_and_a_story_opens_in_the_story_t
     assert window.story_view.row_count() > 0
     assert sorted(a.outlet for a in window.comparison.articles) == ["Daily", "Gazette", "Wire"]
     assert any("Harlow Street" in a.text for a in window.comparison.articles)
+    # The corpus judged the story: the window compares it as one, as the corpus did.
+    assert window.controller.compared_as_one_story()
     # Another story replaces the articles (nothing saved to ask about in tests).
     dialog.set_filter("eastvale")
     assert dialog.open_selected()  # the only story shown opens without a selection

@@ -186,6 +186,16 @@ def test_stories_and_reasons_round_trip_and_old_files_read_as_none(tmp_path, see
     assert load_session(_write(tmp_path, _good(), "old.parallax")).stories == ()
 
 
+def test_one_story_round_trips_and_old_files_read_as_judged(tmp_path, seed_session):
+    told = Session(seed_session.documents, (True, True), one_story=True)
+    path = tmp_path / "one.parallax"
+    save_session(path, told)
+    assert load_session(path).one_story is True
+    assert load_session(_write(tmp_path, _good(), "old.parallax")).one_story is False
+    reason = _error(_write(tmp_path, _good() | {"one_story": "yes"}))
+    assert reason.startswith("damaged session file") and "one_story" in reason
+
+
 @pytest.mark.parametrize("field, value", [
     ("set_apart", [[0]]), ("set_apart", [[5, "why"]]), ("set_apart", [[True, "why"]]), ("set_apart", "x"),
     ("stories", [[0, "a"]]), ("stories", [[0, [3]]]), ("stories", [[0, 1]]), ("stories", {"a": 1}),

@@ -144,17 +144,20 @@ class ComparisonController(QObject):
         self.changed()
         return True
 
-    def restore(self, documents, included, replace_all: bool, set_apart=(), stories=()) -> list:
+    def restore(self, documents, included, replace_all: bool, set_apart=(), stories=(),
+                one_story: bool = False) -> list:
         """Bring back saved articles with their ticks (the user's ticks: never set apart again),
         why any was set apart and the story each was told in (``(index, why)`` and
         ``(index, indices of its story)`` pairs, indices into ``documents``), so the list
         still says why an article is left out and Compare Its Story Instead still reaches
-        the other story."""
+        the other story.  ``one_story``: the ticked articles are one story already judged
+        (a saved comparison that was, a corpus story): compared as one, not judged again."""
         if replace_all:
             self.cancel()
             self.session.clear()
             self.set_apart.clear()
             self.story_of.clear()
+            self._one_story = None
             self._drop_result()
         entries = self.session.restore(documents, included)
         self._decided.update(e.key for e in entries)
@@ -163,6 +166,8 @@ class ComparisonController(QObject):
                 self.set_apart[entries[index].key] = why
         for index, members in stories:
             self.story_of[entries[index].key] = frozenset(entries[m].key for m in members)
+        if one_story and replace_all:
+            self._one_story = frozenset(e.key for e in entries if e.included)
         numbers = [int(m.group(1)) for e in entries
                    if (m := re.fullmatch(r"pasted text (\d+)", e.document.source))]
         self.paste_count = max([self.paste_count] + numbers)
@@ -176,6 +181,7 @@ class ComparisonController(QObject):
         self.session.clear()
         self.set_apart.clear()
         self.story_of.clear()
+        self._one_story = None
         self.reference_key = None
         self.changed()
 
@@ -341,6 +347,11 @@ class ComparisonController(QObject):
                 self.story_of[key] = frozenset(members)
         self.changed()
         return True
+
+    def compared_as_one_story(self) -> bool:
+        """The ticked articles are compared as one story already judged, not judged again."""
+        return self._one_story is not None and \
+            self._one_story == frozenset(e.key for e in self.session.included())
 
     def other_story(self, key: int) -> Optional[frozenset[int]]:
         """The loaded articles of ``key``'s story when it is another story than the one

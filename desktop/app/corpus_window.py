@@ -184,7 +184,8 @@ def open_story_in(window, documents: list[Document]) -> bool:
     if not window.sessions.confirm_discard("opening a corpus story"):
         return False
     window.presenter.set_pair_keys(None)
-    window.controller.restore(documents, [True] * len(documents), replace_all=True)
+    # The corpus sorted these into one story and compared them as one: so does the window.
+    window.controller.restore(documents, [True] * len(documents), replace_all=True, one_story=True)
     window.sessions.start_untitled()  # a story is not a saved comparison: Save asks where
     return True
 

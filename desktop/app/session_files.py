@@ -97,7 +97,8 @@ class SessionFiles(QObject):
         stories = tuple((index[k], tuple(sorted(index[m] for m in members if m in index)))
                         for k, members in self.controller.story_of.items() if k in index)
         return SavedSession(tuple(e.document for e in entries), tuple(e.included for e in entries),
-                            pair, self.view.view_settings(), set_apart, stories)
+                            pair, self.view.view_settings(), set_apart, stories,
+                            self.controller.compared_as_one_story())
 
     def mark_saved(self) -> None:
         """What is on screen now counts as saved (a new, an opened or an untouched comparison)."""
@@ -200,7 +201,8 @@ class SessionFiles(QObject):
         """Load a saved session's articles, ticks, pair and view settings in place of ours."""
         self.view.apply_view_settings(saved.settings)
         entries = self.controller.restore(saved.documents, saved.included, replace_all=True,
-                                          set_apart=saved.set_apart, stories=saved.stories)
+                                          set_apart=saved.set_apart, stories=saved.stories,
+                                          one_story=saved.one_story)
         keys = [e.key for e in entries]
         self.view.set_pair_keys((keys[saved.pair[0]], keys[saved.pair[1]]) if saved.pair
                                 else None)

@@ -11,13 +11,16 @@ File format (UTF-8 JSON, versioned; fields are only ever added)::
     {"format": "parallax.session", "version": 1,
      "documents": [{"source", "text", "title", "outlet", "byline", "published", "removed"}],
      "included": [true, ...], "pair": [i, j] | null, "settings": {...},
-     "set_apart": [[i, "why"], ...], "stories": [[i, [i, j, ...]], ...],
+     "set_apart": [[i, "why"], ...], "stories": [[i, [i, j, ...]], ...], "one_story": false,
      "saved": "2026-11-22T10:40:00+01:00", "generator": "parallax 0.1.0"}
 
 ``set_apart`` (documents the engine judged to report another event, with its
 reason) and ``stories`` (for each document compared when a comparison told two
 stories or more, the documents of its story) were added in December 2026; a
-file without them reads as none.
+file without them reads as none.  ``one_story`` (added later that month) says
+the included documents were compared as the one story a comparison of more of
+them found, not judged again (``CompareConfig.one_story``); a file without it
+reads as false.
 
 Files are written atomically (temporary file, fsync, rename), so a crash or
 a full disk never leaves a half-written session in place of a good one.
@@ -74,7 +77,8 @@ class Session:
     ``set_apart`` is (document index, why) for the articles the engine judged
     to report another event, and ``stories`` (document index, the indices of its
     story) for the articles of a comparison that told two stories or more, so
-    both survive a reopening that compares only the ticks.
+    both survive a reopening that compares only the ticks; ``one_story``: the
+    included articles are compared as one story, as they were when saved.
     """
 
     documents: tuple[Document, ...]
@@ -83,6 +87,7 @@ class Session:
     settings: dict = field(default_factory=dict)
     set_apart: tuple[tuple[int, str], ...] = ()
     stories: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    one_story: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "documents", tuple(self.documents))
@@ -133,6 +138,7 @@ def session_to_dict(session: Session, saved: Optional[datetime] = None) -> dict[
         "settings": session.settings,
         "set_apart": [[i, why] for i, why in session.set_apart],
         "stories": [[i, list(members)] for i, members in session.stories],
+        "one_story": session.one_story,
     }
 
 
@@ -182,10 +188,13 @@ def session_from_dict(data: Any, path: PathLike = "<session>") -> Session:
             and all(_is_int(m) for m in x[1]) for x in stories)):
         raise SessionError(path, "damaged session file: 'stories' must be pairs of a document number "
                                  "and the document numbers of its story")
+    one_story = data.get("one_story", False)
+    if not isinstance(one_story, bool):
+        raise SessionError(path, "damaged session file: 'one_story' must be true or false")
     try:
         return Session(tuple(docs), tuple(included), tuple(pair) if pair else None, settings,
                        tuple((i, no_lone_surrogates(why)) for i, why in set_apart),
-                       tuple((i, tuple(members)) for i, members in stories))
+                       tuple((i, tuple(members)) for i, members in stories), one_story)
     except ValueError as exc:
         raise SessionError(path, f"damaged session file: {exc}") from None
 
