@@ -40,6 +40,7 @@ def test_the_other_story_is_compared_in_one_step_and_back(window, qtbot, tmp_pat
     qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 2, timeout=TIMEOUT)
     assert {e.key for e in window.session.included()} == footbridge
     assert all(a.related for a in window.comparison.articles)  # the user's choice stands
+    assert window.controller.compared_as_one_story()  # the story found is not judged again
     assert window.article_list.selected_key() == keys["footbridge-2.txt"]
 
     window.article_list.select_key(keys["wire.txt"])

@@ -17,6 +17,11 @@ Rules it keeps:
   (``Article.related`` false) it is unticked and its reason kept in
   ``set_apart`` for the list to show; ticking it again is the user's choice
   and stands.
+* **A story is judged once.**  The articles left after a comparison set
+  others apart, another story chosen with Compare Its Story Instead, a corpus
+  story and a session saved so are compared as one story
+  (``CompareConfig.one_story``) until the ticks change: judged again among
+  fewer reports, one could fall out of the story it was found in.
 """
 from __future__ import annotations
 
@@ -372,6 +377,7 @@ class ComparisonController(QObject):
             self._decided.add(entry.key)
             if entry.key in members:
                 self.set_apart.pop(entry.key, None)
+        self._one_story = frozenset(members)  # the story a comparison found: not judged again
         self.changed()
         return True
 
