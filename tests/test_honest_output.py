@@ -64,6 +64,11 @@ def test_the_note_counts_sentences_and_says_when_and_with_whom(tmp_path):
     quiet = _set_apart_note(0, {1}, plain, plain_vectors, {(0, 1): {(0, 0): 0.9}},
                             SimpleNamespace(link_threshold=0.35))
     assert quiet.startswith("Reports another event: 1 sentence of 1 told again") and "name" not in quiet, quiet
+    assert "(most with article B)" in quiet
+    # Sharing no sentence, it names no report it shares "most" with (ECB+ 22).
+    unlinked = _set_apart_note(0, {1}, plain, plain_vectors, {(0, 1): {(0, 0): 0.1}},
+                               SimpleNamespace(link_threshold=0.35))
+    assert "0 sentences of 1 told again in the main story" in unlinked and "most with" not in unlinked, unlinked
     # A near thing says so: the main story's closest report and how likely it tells the same event.
     links = {(0, 1): {(0, 0): 0.9, (0, 1): 0.8}}
     close = _set_apart_note(0, {1}, articles, vectors, links, SimpleNamespace(link_threshold=0.35),

@@ -46,8 +46,11 @@ def set_apart_note(k, main, articles, vectors, pair_scores, scorer, together=(),
     own_names = names_of_its_own(articles[k], [articles[m] for m in main])
     parts = [f"names {listed([f'{name} {count} times' for name, count in own_names])},"
              " never named in the main story"] if own_names else []
-    parts.append(f"{plural(best_links, 'sentence')} of {own} told again in the main story"
-                 f" (most with article {articles[best_other].id})" if best_other is not None else "")
+    if best_other is not None:
+        # Which report it shares most with, when it shares any: "(most with article A)"
+        # after "0 sentences" would name a report it shares nothing with.
+        parts.append(f"{plural(best_links, 'sentence')} of {own} told again in the main story"
+                     + (f" (most with article {articles[best_other].id})" if best_links > 0 else ""))
     if names_here:  # "0 of its 0 names in common" says nothing (a short report naming no one mid-sentence)
         parts.append(f"{len(names_here & names_there)} of its {plural(len(names_here), 'name')} in common")
     if numbers_here:
