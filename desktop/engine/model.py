@@ -277,10 +277,10 @@ class CompareConfig:
     keep_support: float = 0.25  # mean link probability a member of a whole group needs to stay
     find_facts: bool = True
     # The articles are known to report one event, so no event is judged and none is set
-    # apart: the app's second run, once the first has set apart the reports of other
-    # stories.  Judged again among fewer articles, a report once held in the story can
-    # fall out of it, and the first judgement, made beside every report, is the better one
-    # (docs/real-news.md, "As the app settles").
+    # apart: a story already judged (the app's second run, once the first has set apart the
+    # reports of other stories; a corpus story).  Judged again among fewer articles, a report
+    # once held in the story can fall out of it, and the first judgement, made beside every
+    # report, is the better one (docs/real-news.md, "As the app settles").
     one_story: bool = False
 
 

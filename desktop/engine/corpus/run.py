@@ -214,7 +214,8 @@ def _story_task(payload: tuple) -> tuple[str, str, dict]:
     try:
         # The sorting has judged the story; judged again among its own reports, the
         # comparison set apart 20 reports of ECB+ 1-35, every one of the story's own event.
-        comparison = compare([document_of(line) for line in lines], replace(_config(options), one_story=True))
+        comparison = compare([document_of(line) for line in lines],
+                             replace(_config(options), one_story=True))
         return contract.dumps(comparison), render_html(comparison), story_summary(story_id, comparison)
     except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the corpus
         return None, f"{type(exc).__name__}: {exc}", None

@@ -194,18 +194,18 @@ _SPANS_AND_MEASURES = TIME_UNITS | {
     "yard", "inch", "kilogram", "ton", "tonne", "acre", "hectare", "gallon", "liter", "litre", "mph", "kph",
     "degree"}
 
-def _measure_head(word: str) -> Optional[str]:
-    """The head of a measure or span of time written as ``word`` ("yards" -> "yard"), else None."""
-    head = _UNIT_HEADS.get(word) or _UNIT_HEADS.get(lexicon.singular(word)) or lexicon.singular(word)
-    return head if head in _SPANS_AND_MEASURES else None
-
-
 # Units written short or in British spelling, under one head: "12 km" and "12 kilometers",
 # "3 metres" and "3 meters" count one thing.
 _UNIT_HEADS = {"km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kg": "kilogram",
                "kgs": "kilogram", "kilogramme": "kilogram", "metre": "meter", "centimetre": "centimeter",
                "millimetre": "millimeter", "cm": "centimeter", "mm": "millimeter", "ft": "foot",
                "mph": "mph", "kph": "kph"}
+
+
+def _measure_head(word: str) -> Optional[str]:
+    """The head of a measure or span of time written as ``word`` ("yards" -> "yard"), else None."""
+    head = _UNIT_HEADS.get(word) or _UNIT_HEADS.get(lexicon.singular(word)) or lexicon.singular(word)
+    return head if head in _SPANS_AND_MEASURES else None
 
 
 def count_noun(text: str, end: int, value: float) -> tuple[Optional[str], str, Optional[str], str]:
