@@ -150,9 +150,26 @@ def test_the_story_found_beside_every_report_is_not_judged_again_without_the_oth
     qtbot.waitUntil(lambda: _settled(other) and len(other.comparison.articles) == 4, timeout=TIMEOUT)
     assert all(a.related for a in other.comparison.articles)
     assert other.windowTitle().startswith("settled —"), "freshly opened: nothing unsaved"
-    # Once the user changes the articles, the engine judges again; a report already in
-    # the comparison is never unticked by it, and its row says it is kept in.
+    def row(name: str) -> str:
+        return next(window.article_list.tree.topLevelItem(n).text(1)
+                    for n in range(window.article_list.row_count())
+                    if window.article_list.tree.topLevelItem(n).data(0, Qt.UserRole + 1) == keys[name])
+
+    # Unticking one of the story's reports leaves the rest one story.
     window.controller.set_included(keys["local.txt"], False)
     qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 3, timeout=TIMEOUT)
-    assert keys["later.txt"] in {e.key for e in window.session.included()}
-    assert "Another story (kept in)" in later_row()
+    assert all(a.related for a in window.comparison.articles) and "Another story" not in later_row()
+    # A report set apart and ticked back in is compared with the story, as the user asked.
+    window.controller.set_included(keys["footbridge.txt"], True)
+    qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 4, timeout=TIMEOUT)
+    assert all(a.related for a in window.comparison.articles)
+    assert "Another story" not in row("footbridge.txt")
+    # A new report is judged with the rest; one already compared is never unticked by the
+    # engine, and where it is judged another story its row says it is kept in.
+    fresh = tmp_path / "fresh.txt"
+    fresh.write_text((BRIDGE / "national.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    window.controller.load_paths([str(fresh)])
+    qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 5, timeout=TIMEOUT)
+    keys = {Path(e.document.source).name: e.key for e in window.session.entries}
+    assert keys["footbridge.txt"] in {e.key for e in window.session.included()}
+    assert "Another story (kept in)" in row("footbridge.txt")

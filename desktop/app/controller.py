@@ -19,9 +19,11 @@ Rules it keeps:
   and stands.
 * **A story is judged once.**  The articles left after a comparison set
   others apart, another story chosen with Compare Its Story Instead, a corpus
-  story and a session saved so are compared as one story
-  (``CompareConfig.one_story``) until the ticks change: judged again among
-  fewer reports, one could fall out of the story it was found in.
+  story and a session saved so are one story (``_story``), and so is an
+  article the user ticks back into it: while the ticked articles all belong
+  to it they are compared as one story (``CompareConfig.one_story``), not
+  judged again (among fewer reports, one could fall out of the story it was
+  found in).  New articles are judged.
 """
 from __future__ import annotations
 
@@ -71,9 +73,10 @@ class ComparisonController(QObject):
         # Keys already through one comparison, ticked or unticked by the user, or restored
         # from a session: the engine never unticks these.
         self._decided: set[int] = set()
-        # The keys left in after a comparison set the others apart: compared again as one
-        # story, not judged again (CompareConfig.one_story), until the ticked set changes.
-        self._one_story: Optional[frozenset[int]] = None
+        # The keys known to tell one story: those left in after a comparison set the others
+        # apart, and any the user ticks back in.  Ticked articles all in it are compared as
+        # one story (CompareConfig.one_story), not judged again.
+        self._story: frozenset[int] = frozenset()
         self._pending_paths: list[str] = []
         self._pending_links: list[str] = []
         self.paste_count = 0
@@ -162,7 +165,7 @@ class ComparisonController(QObject):
             self.session.clear()
             self.set_apart.clear()
             self.story_of.clear()
-            self._one_story = None
+            self._story = frozenset()
             self._drop_result()
         entries = self.session.restore(documents, included)
         self._decided.update(e.key for e in entries)
@@ -172,7 +175,7 @@ class ComparisonController(QObject):
         for index, members in stories:
             self.story_of[entries[index].key] = frozenset(entries[m].key for m in members)
         if one_story and replace_all:
-            self._one_story = frozenset(e.key for e in entries if e.included)
+            self._story = frozenset(e.key for e in entries if e.included)
         numbers = [int(m.group(1)) for e in entries
                    if (m := re.fullmatch(r"pasted text (\d+)", e.document.source))]
         self.paste_count = max([self.paste_count] + numbers)
@@ -186,7 +189,7 @@ class ComparisonController(QObject):
         self.session.clear()
         self.set_apart.clear()
         self.story_of.clear()
-        self._one_story = None
+        self._story = frozenset()
         self.reference_key = None
         self.changed()
 
@@ -249,6 +252,10 @@ class ComparisonController(QObject):
         self.session.set_included(key, included)
         if included:
             self.set_apart.pop(key, None)
+            if self._story:
+                # Ticked back in, it is compared with the story, as the user asked: judged
+                # again it would only be listed as another story once more.
+                self._story |= {key}
         self._decided.add(key)
         self.changed()
 
@@ -306,10 +313,8 @@ class ComparisonController(QObject):
             self.comparison_changed.emit(None)
             self.story_changed.emit(None)
         config = self.config
-        if self._one_story == frozenset(keys):
+        if self.compared_as_one_story():
             config = replace(config, one_story=True)
-        else:
-            self._one_story = None
         self.comparer.start(operations.compare_job([e.document for e in included], keys,
                                                    config, self.reference_key))
 
@@ -329,7 +334,7 @@ class ComparisonController(QObject):
         """Untick articles seen for the first time that report another event; True if any.
 
         The rest are compared again as the one story this comparison found
-        (``_one_story``): judged again among fewer reports, one held in the story
+        (``_story``): judged again among fewer reports, one held in the story
         beside every report could fall out of it (ECB+ 22: a later report of the
         hearing, once the other event's report was out).
         """
@@ -339,7 +344,7 @@ class ComparisonController(QObject):
                  if k in fresh and not a.related]
         if not apart or len(keys) - len(apart) < 2:
             return False
-        self._one_story = frozenset(keys) - {k for k, _ in apart}
+        self._story = frozenset(keys) - {k for k, _ in apart}
         for key, article in apart:
             self.session.set_included(key, False)
             self.set_apart[key] = " ".join(article.event_note.split()) or \
@@ -355,8 +360,8 @@ class ComparisonController(QObject):
 
     def compared_as_one_story(self) -> bool:
         """The ticked articles are compared as one story already judged, not judged again."""
-        return self._one_story is not None and \
-            self._one_story == frozenset(e.key for e in self.session.included())
+        keys = frozenset(e.key for e in self.session.included())
+        return len(keys) >= 2 and keys <= self._story
 
     def other_story(self, key: int) -> Optional[frozenset[int]]:
         """The loaded articles of ``key``'s story when it is another story than the one
@@ -377,7 +382,7 @@ class ComparisonController(QObject):
             self._decided.add(entry.key)
             if entry.key in members:
                 self.set_apart.pop(entry.key, None)
-        self._one_story = frozenset(members)  # the story a comparison found: not judged again
+        self._story = frozenset(members)  # the story a comparison found: not judged again
         self.changed()
         return True
 
