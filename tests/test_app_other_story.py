@@ -163,7 +163,17 @@ def test_the_story_found_beside_every_report_is_not_judged_again_without_the_oth
     window.controller.set_included(keys["footbridge.txt"], True)
     qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 4, timeout=TIMEOUT)
     assert all(a.related for a in window.comparison.articles)
-    assert "Another story" not in row("footbridge.txt")
+    assert "Another story (ticked in)" in row("footbridge.txt")  # still told why it was set apart
+    # So it is saved and reopened.
+    ticked = tmp_path / f"ticked in{SUFFIX}"
+    assert window.sessions.save_to(ticked)
+    third = make_window()
+    assert third.sessions.open(ticked)
+    qtbot.waitUntil(lambda: _settled(third) and len(third.comparison.articles) == 4, timeout=TIMEOUT)
+    assert all(a.related for a in third.comparison.articles)
+    item = next(third.article_list.tree.topLevelItem(n).text(1) for n in range(third.article_list.row_count())
+                if "footbridge" in third.article_list.tree.topLevelItem(n).toolTip(1))
+    assert "Another story (ticked in)" in item
     # A new report is judged with the rest; one already compared is never unticked by the
     # engine, and where it is judged another story its row says it is kept in.
     fresh = tmp_path / "fresh.txt"

@@ -37,6 +37,7 @@ class ArticleRow:
     different_event: bool
     source: str
     event_note: str = ""  # why it was set apart, in words
+    ticked_in: bool = False  # set apart, and ticked back into the story by the user
 
 
 def _short_reason(note: str) -> str:
@@ -216,10 +217,14 @@ class ArticleList(QWidget):
                 tip = f"{row.title}\n{row.source}"
                 if row.different_event:
                     why = _short_reason(row.event_note)
-                    state = "left out" if not row.included else "kept in"
+                    state = ("left out" if not row.included else
+                             "ticked in" if row.ticked_in else "kept in")
                     item.setText(1, f"{row.title}\n{meta}\n⚠ Another story ({state}): {why}")
                     tip += ("\nJudged to report a different event, so it is left out unless "
                             "you tick it." if not row.included else
+                            "\nJudged to report a different event; you ticked it, so it is "
+                            "compared as part of the story. Untick it to leave it out."
+                            if row.ticked_in else
                             "\nJudged to report a different event, but ticked: it is compared, "
                             "though none of its passages are set beside the story's. Untick it "
                             "to leave it out.")

@@ -170,7 +170,9 @@ class ComparisonController(QObject):
         entries = self.session.restore(documents, included)
         self._decided.update(e.key for e in entries)
         for index, why in set_apart:
-            if not entries[index].included:
+            # A ticked article keeps its reason only where it was ticked back into the story
+            # (``ticked_in``); elsewhere the new comparison says what it is.
+            if not entries[index].included or (one_story and replace_all):
                 self.set_apart[entries[index].key] = why
         for index, members in stories:
             self.story_of[entries[index].key] = frozenset(entries[m].key for m in members)
@@ -251,13 +253,21 @@ class ComparisonController(QObject):
     def set_included(self, key: int, included: bool) -> None:
         self.session.set_included(key, included)
         if included:
-            self.set_apart.pop(key, None)
             if self._story:
                 # Ticked back in, it is compared with the story, as the user asked: judged
-                # again it would only be listed as another story once more.
+                # again it would only be listed as another story once more.  Why it was set
+                # apart stays in ``set_apart``: its row still says it (see ticked_in).
                 self._story |= {key}
+            else:
+                self.set_apart.pop(key, None)
         self._decided.add(key)
         self.changed()
+
+    def ticked_in(self, key: int) -> bool:
+        """``key`` was set apart and the user ticked it back into the story compared now."""
+        entry = self.session.entry(key)
+        return (entry is not None and entry.included and key in self.set_apart
+                and self.compared_as_one_story())
 
     def rename(self, key: int, title: str) -> None:
         self.session.rename(key, title)

@@ -226,11 +226,13 @@ class Presenter(QObject):
             aid = controller.article_id_for(entry.key) if entry.included else None
             article = comparison.article(aid) if aid else None
             doc = entry.document
-            apart_note = controller.set_apart.get(entry.key, "") if not entry.included else ""
+            ticked_in = controller.ticked_in(entry.key)
+            apart_note = controller.set_apart.get(entry.key, "") \
+                if not entry.included or ticked_in else ""
             apart = bool(apart_note) or bool(article is not None and not article.related
                                              and some_related)
             note = apart_note or (article.event_note if article is not None else "")
             rows.append(ArticleRow(entry.key, aid, entry.display_title, doc.outlet or "",
                                    doc.published or "", entry.word_count, entry.included,
-                                   apart, doc.source, note))
+                                   apart, doc.source, note, ticked_in))
         self.window.article_list.show_entries(rows)
