@@ -164,6 +164,8 @@ def test_the_story_found_beside_every_report_is_not_judged_again_without_the_oth
     qtbot.waitUntil(lambda: _settled(window) and len(window.comparison.articles) == 4, timeout=TIMEOUT)
     assert all(a.related for a in window.comparison.articles)
     assert "Another story (ticked in)" in row("footbridge.txt")  # still told why it was set apart
+    assert "Ticked back in, though judged to report another event: “Calder Falls" in \
+        window.story_view.left_out.text()
     # So it is saved and reopened.
     ticked = tmp_path / f"ticked in{SUFFIX}"
     assert window.sessions.save_to(ticked)

@@ -84,15 +84,20 @@ class Presenter(QObject):
         set_apart = self.controller.set_apart
         apart = [(e, set_apart[e.key]) for e in self.controller.session.entries
                  if not e.included and e.key in set_apart]
+        lines = []
         if apart:
             names = "; ".join(f"“{e.display_title}”" for e, _note in apart)
             # Where one of them is a story of two reports or more, say how to read it instead.
             other = any(self.controller.other_story(e.key) for e, _note in apart)
             how = ("tick them in the list to add them, or select one and choose Articles → Compare"
                    " Its Story Instead" if other else "tick them in the list to add them")
-            story_view.set_left_out(f"Left out as other stories ({how}): {names}.")
-        else:
-            story_view.set_left_out("")
+            lines.append(f"Left out as other stories ({how}): {names}.")
+        ticked = [e for e in self.controller.session.entries if self.controller.ticked_in(e.key)]
+        if ticked:
+            # Compared as the user asked, but the columns should not pass for the story's own.
+            names = "; ".join(f"“{e.display_title}”" for e in ticked)
+            lines.append(f"Ticked back in, though judged to report another event: {names}.")
+        story_view.set_left_out(" ".join(lines))
 
     def _show_pair_of(self, comparison: Comparison) -> None:
         if comparison is not self.comparison:
