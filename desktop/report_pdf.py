@@ -124,6 +124,9 @@ def _articles(view: ReportView) -> list[str]:
                                   "of the alignment.", "8.5pt", _FLAG, bold=True)
             if reason:
                 flag += " " + _sans(_e(reason), "8.5pt", _MUTED)
+        elif article.event_note:  # set apart, and ticked back in by the user
+            flag = "<br>" + _sans("Ticked in.", "8.5pt", _FLAG, bold=True) + " " + \
+                _sans(_e(article.event_note), "8.5pt", _MUTED)
         rows.append(f'<tr><td width="5%" valign="top">{_tag(article.id)}</td>'
                     f"<td><b>{_e(words.title_of(article))}</b><br>"
                     f"{_sans(details, '8.5pt', _MUTED)}{flag}</td></tr>")

@@ -166,6 +166,15 @@ def test_the_story_found_beside_every_report_is_not_judged_again_without_the_oth
     assert "Another story (ticked in)" in row("footbridge.txt")  # still told why it was set apart
     assert "Ticked back in, though judged to report another event: “Calder Falls" in \
         window.story_view.left_out.text()
+    # And so does what File → Export writes.
+    reported = window.controller.comparison_to_report()
+    notes = {a.source.rsplit("/", 1)[-1]: a.event_note for a in reported.articles}
+    assert notes["footbridge.txt"].startswith("Ticked back into the story, though judged to report "
+                                              "another event: ")
+    assert "local.txt" not in notes and not notes["wire.txt"]  # unticked; one of the story
+    dialog = window.show_export_dialog()
+    assert dialog.comparison.articles == reported.articles
+    dialog.reject()
     # So it is saved and reopened.
     ticked = tmp_path / f"ticked in{SUFFIX}"
     assert window.sessions.save_to(ticked)

@@ -633,3 +633,25 @@ def test_a_wide_aligned_table_keeps_its_columns_readable_and_scrolls_sideways():
     assert "position: relative" in re.search(r"\.sideways \{[^}]*\}", wide).group(0)
     narrow = report(ROOMY_COLUMNS)
     assert '<div><table class="aligned cols-6"><colgroup>' in narrow and 'class="sideways"' not in narrow
+
+
+def test_an_article_ticked_back_in_says_so_in_every_report(bridge):
+    # Judged another story, ticked back in by the user and compared with the story: the
+    # reports must not pass it off as one of the story's own reports.
+    from dataclasses import replace
+
+    from desktop.report_pdf import qt_html
+    note = "Ticked back into the story, though judged to report another event: 0 of its 3 names in common."
+    ticked = bridge.articles[-1]
+    articles = tuple(replace(a, related=True, event=1, event_note=note) if a is ticked else a
+                     for a in bridge.articles)
+    comparison = replace(bridge, articles=articles)
+    html = RENDERERS["html"](comparison, FIXED)
+    assert f"<strong>Ticked in.</strong> {note}" in html and "Different event." not in html
+    assert f"**ticked in** ({md_text(note)})" in RENDERERS["md"](comparison, FIXED)
+    pdf = qt_html(build_view(comparison, FIXED))
+    assert "Ticked in." in pdf and "0 of its 3 names in common." in pdf
+    # A report of the story itself carries no such line.
+    plain = replace(bridge, articles=tuple(replace(a, related=True, event=1, event_note="")
+                                           for a in bridge.articles))
+    assert "Ticked in." not in RENDERERS["html"](plain, FIXED)

@@ -37,6 +37,7 @@ from ..engine.errors import IngestError
 from ..engine.ingest import document_from_text
 from ..engine.ingest.web import is_url
 from ..engine.model import Comparison, CompareConfig
+from ..engine.set_apart import reason_only
 from . import operations
 from .session import Session
 from .story import StoryModel, single_article_model, story_model
@@ -268,6 +269,20 @@ class ComparisonController(QObject):
         entry = self.session.entry(key)
         return (entry is not None and entry.included and key in self.set_apart
                 and self.compared_as_one_story())
+
+    def comparison_to_report(self) -> Optional[Comparison]:
+        """The comparison as a report should tell it: an article ticked back into the story
+        carries why it had been set apart (the reports print it as "Ticked in.")."""
+        comparison = self.comparison
+        if comparison is None:
+            return None
+        notes = {self.article_id_for(k): why for k, why in self.set_apart.items() if self.ticked_in(k)}
+        if not notes:
+            return comparison
+        articles = tuple(replace(a, event_note="Ticked back into the story, though judged to report "
+                                               f"another event: {reason_only(notes[a.id])}")
+                         if a.id in notes else a for a in comparison.articles)
+        return replace(comparison, articles=articles)
 
     def rename(self, key: int, title: str) -> None:
         self.session.rename(key, title)

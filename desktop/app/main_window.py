@@ -373,7 +373,8 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message("Open at least two articles to export a comparison.",
                                           "info")
             return None
-        return self.exporter.open_dialog(self.comparison, self.sessions.suggested_name(),
+        return self.exporter.open_dialog(self.controller.comparison_to_report(),
+                                         self.sessions.suggested_name(),
                                          self.recent.last_dir, self)
 
     def _on_exported(self, path: Path) -> None:

@@ -123,6 +123,8 @@ def _articles(view: ReportView) -> str:
         flag = ("" if article.related else
                 '<p class="flag"><strong>Different event.</strong> Judged to report another '
                 f"event: left out of the alignment. {e(_reason(article))}</p>")
+        if article.related and article.event_note:  # set apart, and ticked back in by the user
+            flag = f'<p class="flag"><strong>Ticked in.</strong> {e(article.event_note)}</p>'
         css = "article-card" + ("" if article.related else " unrelated")
         items.append(f'<li class="{css}">{_tag(article.id)}'
                      f'<div><h3 class="article-title">{e(words.title_of(article))}</h3>'

@@ -78,6 +78,8 @@ def _articles(view: ReportView) -> list[str]:
                              for k, v in words.article_facts(article))
         flag = "" if article.related else (" — **different event: left out of the alignment**"
                                            + (f" ({md_text(article.event_note)})" if article.event_note else ""))
+        if article.related and article.event_note:  # set apart, and ticked back in by the user
+            flag = f" — **ticked in** ({md_text(article.event_note)})"
         lines.append(f"- **{md_text(article.id)}** — *{md_text(words.title_of(article))}* · "
                      f"{details}{flag}")
     for source, reason in view.errors:
