@@ -52,7 +52,9 @@ class Article:
     related: bool = True  # False: judged to report a different event
     warnings: tuple[str, ...] = ()  # caveats from reading (e.g. not English)
     event: int = 1  # which event cluster the article belongs to; 1 is the main story
-    event_note: str = ""  # why an article was set apart (what it shares, what it lacks)
+    # Why an article was set apart (what it shares, what it lacks); on a related article, why
+    # it had been, before the user ticked it back into the story (the reports say "Ticked in.").
+    event_note: str = ""
 
     def passage_text(self, passage: Passage) -> str:
         return self.text[passage.start:passage.end]
