@@ -167,9 +167,11 @@ def evaluate(cache, bar=None, verbose=False, neighbours=None, cascade=False):
 
 
 def _as_the_app_settles(found, model, threshold, vectors, published, scores, scorer, kw):
-    """The clusters as the app ends with them: it unticks the articles set apart and compares
-    the rest again, until a comparison sets none of them apart (``controller._set_apart_new``);
-    every article unticked on the way is set apart.  Returned as clusters, main story first."""
+    """The clusters as the app ended with them until December 2026: it unticked the articles
+    set apart and judged the rest again, until a comparison set none of them apart; every
+    article unticked on the way is set apart.  (The app now compares the rest as one story,
+    ``CompareConfig.one_story``, which is the single comparison ``evaluate`` scores.)
+    Returned as clusters, main story first."""
     from desktop.engine import events as ev
 
     kept = list(range(len(vectors)))

@@ -172,7 +172,7 @@ class ComparisonController(QObject):
         self._decided.update(e.key for e in entries)
         for index, why in set_apart:
             # A ticked article keeps its reason only where it was ticked back into the story
-            # (``ticked_in``); elsewhere the new comparison says what it is.
+            # (``ticked_in_keys``); elsewhere the new comparison says what it is.
             if not entries[index].included or (one_story and replace_all):
                 self.set_apart[entries[index].key] = why
         for index, members in stories:
@@ -257,18 +257,18 @@ class ComparisonController(QObject):
             if self._story:
                 # Ticked back in, it is compared with the story, as the user asked: judged
                 # again it would only be listed as another story once more.  Why it was set
-                # apart stays in ``set_apart``: its row still says it (see ticked_in).
+                # apart stays in ``set_apart``: its row still says it (``ticked_in_keys``).
                 self._story |= {key}
             else:
                 self.set_apart.pop(key, None)
         self._decided.add(key)
         self.changed()
 
-    def ticked_in(self, key: int) -> bool:
-        """``key`` was set apart and the user ticked it back into the story compared now."""
-        entry = self.session.entry(key)
-        return (entry is not None and entry.included and key in self.set_apart
-                and self.compared_as_one_story())
+    def ticked_in_keys(self) -> frozenset[int]:
+        """The articles set apart that the user ticked back into the story compared now."""
+        if not self.compared_as_one_story():
+            return frozenset()
+        return frozenset(e.key for e in self.session.included() if e.key in self.set_apart)
 
     def comparison_to_report(self) -> Optional[Comparison]:
         """The comparison as a report should tell it: an article ticked back into the story
@@ -276,7 +276,7 @@ class ComparisonController(QObject):
         comparison = self.comparison
         if comparison is None:
             return None
-        notes = {self.article_id_for(k): why for k, why in self.set_apart.items() if self.ticked_in(k)}
+        notes = {self.article_id_for(k): self.set_apart[k] for k in self.ticked_in_keys()}
         if not notes:
             return comparison
         articles = tuple(replace(a, event_note="Ticked back into the story, though judged to report "

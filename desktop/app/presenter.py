@@ -92,7 +92,8 @@ class Presenter(QObject):
             how = ("tick them in the list to add them, or select one and choose Articles → Compare"
                    " Its Story Instead" if other else "tick them in the list to add them")
             lines.append(f"Left out as other stories ({how}): {names}.")
-        ticked = [e for e in self.controller.session.entries if self.controller.ticked_in(e.key)]
+        ticked_in = self.controller.ticked_in_keys()
+        ticked = [e for e in self.controller.session.entries if e.key in ticked_in]
         if ticked:
             # Compared as the user asked, but the columns should not pass for the story's own.
             names = "; ".join(f"“{e.display_title}”" for e in ticked)
@@ -227,11 +228,12 @@ class Presenter(QObject):
         rows = []
         comparison, controller = self.comparison, self.controller
         some_related = comparison is not None and any(a.related for a in comparison.articles)
+        ticked_keys = controller.ticked_in_keys()
         for entry in controller.session.entries:
             aid = controller.article_id_for(entry.key) if entry.included else None
             article = comparison.article(aid) if aid else None
             doc = entry.document
-            ticked_in = controller.ticked_in(entry.key)
+            ticked_in = entry.key in ticked_keys
             apart_note = controller.set_apart.get(entry.key, "") \
                 if not entry.included or ticked_in else ""
             apart = bool(apart_note) or bool(article is not None and not article.related

@@ -14,9 +14,9 @@ from ..model import Comparison, FactStatus
 from . import lexicon
 from .draft import Draft
 from .extract import Extraction
-from .items import Item
+from .items import TIME_UNITS, Item
 from .notes import quantity_note, quantity_subject
-from .gate import TIME_UNITS, Scene, near_copy, same_thing, slot
+from .gate import Scene, near_copy, same_thing, slot
 from .slots import noun_dated, related_verbs, same_verb
 from .values import cluster_status, compared_items, date_class, relation
 
